@@ -1,0 +1,42 @@
+"""Read the interchange formats from CSV, checking the columns before any science runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+ANSWER_COLUMNS = ["client_id", "session", "instrument", "item", "value"]
+ANSWER_OPTIONAL = ["respondent", "therapist_id", "date"]
+
+
+class TableError(ValueError):
+    """A file that is not in the expected format; the message names the file and the problem."""
+
+
+def read_csv(path: Path | str) -> pd.DataFrame:
+    """Read a CSV with every column as text, so that codes like '007' keep their zeros."""
+    try:
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    except FileNotFoundError:
+        raise TableError(f"{path}: no such file") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise TableError(f"{path}: not a readable CSV file ({error})") from None
+
+
+def require_columns(table: pd.DataFrame, required: list[str], *, source: str) -> None:
+    missing = [column for column in required if column not in table.columns]
+    if missing:
+        raise TableError(f"{source}: missing column(s) {', '.join(missing)}; "
+                         f"found {', '.join(map(str, table.columns)) or 'none'}")
+
+
+def read_answers(path: Path | str) -> pd.DataFrame:
+    """Item-level answers: client_id,session,instrument,item,value[,respondent,therapist_id,date]."""
+    table = read_csv(path)
+    require_columns(table, ANSWER_COLUMNS, source=str(path))
+    return table
+
+
+def is_answer_table(table: pd.DataFrame) -> bool:
+    return all(column in table.columns for column in ANSWER_COLUMNS)

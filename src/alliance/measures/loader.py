@@ -1,0 +1,264 @@
+"""Read instrument files and check them, naming the file, the field and the problem."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from .model import (
+    ITEM_DIMENSIONS,
+    KINDS,
+    RESPONDENTS,
+    Band,
+    Codes,
+    Cutoff,
+    Flag,
+    Instrument,
+    Item,
+    Option,
+    ReliableChange,
+    Scale,
+)
+
+INSTRUMENTS_DIR = Path(__file__).parent / "instruments"
+
+
+class InstrumentFileError(ValueError):
+    """An instrument file that cannot be used; the message lists every problem found."""
+
+    def __init__(self, path: Path | str, problems: list[str]):
+        self.path = str(path)
+        self.problems = problems
+        listed = "\n".join(f"  {Path(self.path).name}: {problem}" for problem in problems)
+        super().__init__(f"invalid instrument file {self.path}:\n{listed}")
+
+
+class _Reader:
+    """Pulls typed fields out of parsed TOML, collecting a message for each problem."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def get(self, table: dict, key: str, kind: type | tuple, where: str, default: Any = ...) -> Any:
+        if key not in table:
+            if default is ...:
+                self.problems.append(f"{where}{key}: is required")
+            return None if default is ... else default
+        value = table[key]
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, float)):
+            self.problems.append(f"{where}{key}: expected {_kind_name(kind)}, got {value!r}")
+            return None if default is ... else default
+        return value
+
+    def check(self, ok: bool, message: str) -> None:
+        if not ok:
+            self.problems.append(message)
+
+
+def _kind_name(kind: type | tuple) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
+             list: "a list", dict: "a table"}
+    if isinstance(kind, tuple):
+        return " or ".join(names.get(k, k.__name__) for k in kind)
+    return names.get(kind, kind.__name__)
+
+
+def load_instrument_file(path: Path | str) -> Instrument:
+    """Read and validate one instrument file."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise InstrumentFileError(path, [f"not valid TOML: {error}"]) from None
+    return parse_instrument(data, source=path)
+
+
+def parse_instrument(data: dict, *, source: Path | str = "<data>") -> Instrument:
+    """Build an Instrument from parsed TOML, or raise InstrumentFileError listing every problem."""
+    reader = _Reader()
+    instrument = _build(reader, data)
+    if not reader.problems:
+        _check_consistency(reader, instrument)
+    if reader.problems:
+        raise InstrumentFileError(source, reader.problems)
+    return instrument
+
+
+def _build(r: _Reader, data: dict) -> Instrument | None:
+    default_options = _options(r, data.get("options", []), "options")
+    items = tuple(
+        _item(r, raw, f"items[{n}].", default_options)
+        for n, raw in enumerate(r.get(data, "items", list, "") or [])
+    )
+    scales = tuple(
+        _scale(r, raw, f"scales[{n}].") for n, raw in enumerate(r.get(data, "scales", list, "") or [])
+    )
+    bands = tuple(_band(r, raw, f"bands[{n}].") for n, raw in enumerate(data.get("bands", [])))
+    flags = tuple(_flag(r, raw, f"flags[{n}].") for n, raw in enumerate(data.get("flags", [])))
+    fields = {
+        "id": r.get(data, "id", str, ""),
+        "version": r.get(data, "version", str, ""),
+        "title": r.get(data, "title", str, ""),
+        "respondent": r.get(data, "respondent", str, ""),
+        "kind": r.get(data, "kind", str, ""),
+        "wording": r.get(data, "wording", str, ""),
+        "licence": r.get(data, "licence", str, ""),
+        "source": r.get(data, "source", str, ""),
+        "higher_is_better": r.get(data, "higher_is_better", bool, ""),
+        "band_scale": r.get(data, "band_scale", str, "", None),
+        "open_items": r.get(data, "open_items", bool, "", False),
+        "mirror_of": r.get(data, "mirror_of", str, "", None),
+    }
+    cutoff = _cutoff(r, data["cutoff"]) if "cutoff" in data else None
+    change = _reliable_change(r, data["reliable_change"]) if "reliable_change" in data else None
+    codes = _codes(r, data.get("codes", {}))
+    if r.problems:
+        return None
+    return Instrument(
+        **fields, items=items, scales=scales, bands=bands, flags=flags,
+        cutoff=cutoff, reliable_change=change, codes=codes,
+    )
+
+
+def _options(r: _Reader, raw: list, where: str) -> tuple[Option, ...]:
+    options = []
+    for n, entry in enumerate(raw):
+        value = r.get(entry, "value", int, f"{where}[{n}].")
+        label = r.get(entry, "label", str, f"{where}[{n}].")
+        options.append(Option(value, label))
+    return tuple(options)
+
+
+def _item(r: _Reader, raw: dict, where: str, default_options: tuple[Option, ...]) -> Item:
+    kind = r.get(raw, "kind", str, where, "choice")
+    r.check(kind in ("choice", "text"), f"{where}kind: must be 'choice' or 'text', got {kind!r}")
+    own = _options(r, raw.get("options", []), f"{where}options")
+    options = own or (default_options if kind == "choice" else ())
+    r.check(kind == "text" or bool(options), f"{where}options: a choice item needs response options")
+    return Item(
+        id=r.get(raw, "id", str, where),
+        label=r.get(raw, "label", str, where),
+        dimension=r.get(raw, "dimension", str, where),
+        kind=kind,
+        options=options,
+        reversed=r.get(raw, "reversed", bool, where, False),
+        required=r.get(raw, "required", bool, where, True),
+        code=r.get(raw, "code", str, where, None),
+    )
+
+
+def _scale(r: _Reader, raw: dict, where: str) -> Scale:
+    return Scale(
+        id=r.get(raw, "id", str, where),
+        label=r.get(raw, "label", str, where),
+        items=tuple(r.get(raw, "items", list, where, [])),
+        method=r.get(raw, "method", str, where),
+        max_missing=r.get(raw, "max_missing", int, where, 0),
+    )
+
+
+def _band(r: _Reader, raw: dict, where: str) -> Band:
+    return Band(r.get(raw, "name", str, where), r.get(raw, "min", float, where),
+                r.get(raw, "max", float, where))
+
+
+def _flag(r: _Reader, raw: dict, where: str) -> Flag:
+    return Flag(
+        id=r.get(raw, "id", str, where),
+        item=r.get(raw, "item", str, where),
+        above=r.get(raw, "above", float, where),
+        label=r.get(raw, "label", str, where),
+        urgent=r.get(raw, "urgent", bool, where, False),
+    )
+
+
+def _cutoff(r: _Reader, raw: dict) -> Cutoff:
+    return Cutoff(r.get(raw, "scale", str, "cutoff."), r.get(raw, "value", float, "cutoff."),
+                  r.get(raw, "direction", str, "cutoff."))
+
+
+def _reliable_change(r: _Reader, raw: dict) -> ReliableChange:
+    where = "reliable_change."
+    return ReliableChange(
+        scale=r.get(raw, "scale", str, where),
+        value=r.get(raw, "value", float, where),
+        sd=r.get(raw, "sd", float, where, None),
+        reliability=r.get(raw, "reliability", float, where, None),
+        provisional=r.get(raw, "provisional", bool, where, False),
+    )
+
+
+def _codes(r: _Reader, raw: dict) -> Codes:
+    answers = r.get(raw, "answers", dict, "codes.", {})
+    return Codes(
+        system=r.get(raw, "system", str, "codes.", None),
+        panel=r.get(raw, "panel", str, "codes.", None),
+        total=r.get(raw, "total", str, "codes.", None),
+        items=dict(r.get(raw, "items", dict, "codes.", {})),
+        answers={int(value): code for value, code in answers.items() if value.lstrip("-").isdigit()},
+    )
+
+
+def _check_consistency(r: _Reader, inst: Instrument) -> None:
+    r.check(inst.respondent in RESPONDENTS, f"respondent: must be one of {RESPONDENTS}")
+    r.check(inst.kind in KINDS, f"kind: must be one of {KINDS}")
+    r.check(inst.wording in ("own", "labels"), "wording: must be 'own' or 'labels'")
+    r.check(bool(inst.items), "items: an instrument needs at least one item")
+    item_ids = [item.id for item in inst.items]
+    r.check(len(set(item_ids)) == len(item_ids), "items: item ids must be unique")
+    for item in inst.items:
+        _check_item(r, item)
+    for scale in inst.scales:
+        _check_scale(r, inst, scale)
+    _check_bands(r, inst)
+    for flag in inst.flags:
+        r.check(flag.item in item_ids, f"flags.{flag.id}.item: no item {flag.item!r}")
+    for ref, name in ((inst.cutoff, "cutoff"), (inst.reliable_change, "reliable_change")):
+        if ref is not None:
+            r.check(ref.scale in inst.scale_ids, f"{name}.scale: no scale {ref.scale!r}")
+    if inst.cutoff is not None:
+        r.check(inst.cutoff.direction in ("at-or-above", "below"),
+                "cutoff.direction: must be 'at-or-above' or 'below'")
+    if inst.reliable_change is not None:
+        r.check(inst.reliable_change.value > 0, "reliable_change.value: must be above 0")
+    for item_id in inst.codes.items:
+        r.check(item_id in item_ids, f"codes.items: no item {item_id!r}")
+
+
+def _check_item(r: _Reader, item: Item) -> None:
+    where = f"items.{item.id}"
+    r.check(item.dimension in ITEM_DIMENSIONS,
+            f"{where}.dimension: must be one of {ITEM_DIMENSIONS}, got {item.dimension!r}")
+    values = item.values
+    r.check(len(set(values)) == len(values), f"{where}.options: values must be unique")
+
+
+def _check_scale(r: _Reader, inst: Instrument, scale: Scale) -> None:
+    where = f"scales.{scale.id}"
+    r.check(scale.method in ("sum", "mean"), f"{where}.method: must be 'sum' or 'mean'")
+    if inst.open_items:
+        r.check(scale.method == "mean", f"{where}.method: open-item instruments score a mean")
+        return
+    r.check(bool(scale.items), f"{where}.items: a scale needs at least one item")
+    choice_ids = {item.id for item in inst.scored_items}
+    for item_id in scale.items:
+        r.check(item_id in choice_ids, f"{where}.items: no scored item {item_id!r}")
+    r.check(0 <= scale.max_missing < max(len(scale.items), 1),
+            f"{where}.max_missing: must be at least 0 and fewer than the scale's items")
+
+
+def _check_bands(r: _Reader, inst: Instrument) -> None:
+    if not inst.bands:
+        return
+    if inst.band_scale not in inst.scale_ids:
+        r.check(False, f"band_scale: no scale {inst.band_scale!r}")
+        return
+    low, high = inst.scale_range(inst.band_scale)
+    ordered = sorted(inst.bands, key=lambda band: band.low)
+    r.check(ordered[0].low <= low and ordered[-1].high >= high,
+            f"bands: must cover the whole {inst.band_scale} range {low:g} to {high:g}")
+    for before, after in zip(ordered, ordered[1:], strict=False):
+        r.check(before.high < after.low, f"bands.{after.name}: overlaps {before.name}")

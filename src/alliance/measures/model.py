@@ -1,0 +1,153 @@
+"""The description of an instrument: plain frozen data, read from its TOML file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DIMENSIONS = ("goal", "task", "bond")
+ITEM_DIMENSIONS = (*DIMENSIONS, "outcome", "progress", "rupture", "comment")
+RESPONDENTS = ("client", "therapist")
+KINDS = ("alliance", "outcome", "goal-progress")
+
+
+@dataclass(frozen=True)
+class Option:
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    label: str
+    dimension: str
+    kind: str = "choice"  # "choice" answers are scored; "text" answers are kept, never scored
+    options: tuple[Option, ...] = ()
+    reversed: bool = False
+    required: bool = True
+    code: str | None = None
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return tuple(option.value for option in self.options)
+
+    @property
+    def low(self) -> int:
+        return min(self.values)
+
+    @property
+    def high(self) -> int:
+        return max(self.values)
+
+
+@dataclass(frozen=True)
+class Scale:
+    id: str
+    label: str
+    items: tuple[str, ...]
+    method: str  # "sum" or "mean"
+    max_missing: int = 0
+
+
+@dataclass(frozen=True)
+class Band:
+    name: str
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Cutoff:
+    scale: str
+    value: float
+    direction: str  # "at-or-above" or "below": the side that is the clinical (or review) range
+
+
+@dataclass(frozen=True)
+class ReliableChange:
+    scale: str
+    value: float
+    sd: float | None = None
+    reliability: float | None = None
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
+class Flag:
+    id: str
+    item: str
+    above: float
+    label: str
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class Codes:
+    system: str | None = None
+    panel: str | None = None
+    total: str | None = None
+    items: dict[str, str] = field(default_factory=dict)
+    answers: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Instrument:
+    id: str
+    version: str
+    title: str
+    respondent: str
+    kind: str
+    wording: str  # "own": written by this project; "labels": short labels, official wording imported
+    licence: str
+    source: str
+    higher_is_better: bool
+    items: tuple[Item, ...]
+    scales: tuple[Scale, ...]
+    band_scale: str | None = None
+    bands: tuple[Band, ...] = ()
+    cutoff: Cutoff | None = None
+    reliable_change: ReliableChange | None = None
+    flags: tuple[Flag, ...] = ()
+    codes: Codes = field(default_factory=Codes)
+    open_items: bool = False  # items are named at use (one per client goal), all alike
+    mirror_of: str | None = None
+
+    def item(self, item_id: str) -> Item:
+        for item in self.items:
+            if item.id == item_id:
+                return item
+        if self.open_items:
+            return self.items[0]
+        raise KeyError(item_id)
+
+    def scale(self, scale_id: str) -> Scale:
+        for scale in self.scales:
+            if scale.id == scale_id:
+                return scale
+        raise KeyError(scale_id)
+
+    @property
+    def scored_items(self) -> tuple[Item, ...]:
+        return tuple(item for item in self.items if item.kind == "choice")
+
+    @property
+    def scale_ids(self) -> tuple[str, ...]:
+        return tuple(scale.id for scale in self.scales)
+
+    def scale_range(self, scale_id: str) -> tuple[float, float]:
+        """The lowest and highest score a scale can take."""
+        scale = self.scale(scale_id)
+        items = [self.item(i) for i in scale.items] or [self.items[0]]
+        lows = [item.low for item in items]
+        highs = [item.high for item in items]
+        if scale.method == "mean":
+            return min(lows), max(highs)
+        return float(sum(lows)), float(sum(highs))
+
+    def band_for(self, score: float) -> str | None:
+        """The band a score falls in; a prorated score between two bands takes the lower one."""
+        found = None
+        for band in self.bands:
+            if score >= band.low:
+                found = band.name
+        return found
