@@ -1,0 +1,1 @@
+"""Benchmarks: each bench_*.py prints its figure beside a baseline measured in the same run."""
