@@ -30,7 +30,8 @@ def command(path: str, fmt: str) -> None:
     elif fmt == "csv":
         click.echo(_long_csv(records), nl=False)
     else:
-        click.echo(_long_frame(records).to_string(index=False))
+        click.echo(_long_frame(records).fillna("").to_string(index=False) if records
+                   else "no answers to score")
 
 
 def to_records(scored: pd.DataFrame) -> list[dict]:
@@ -59,7 +60,8 @@ def _long_frame(records: list[dict]) -> pd.DataFrame:
         for record in records for scale, score in record["scores"].items()
     ]
     columns = [*KEYS, "scale", "score", "band", "flags", "complete"]
-    return pd.DataFrame(rows, columns=columns)
+    # object columns keep whole scores as ints, so they print as 39 rather than 39.0
+    return pd.DataFrame(rows, columns=columns, dtype=object)
 
 
 def _long_csv(records: list[dict]) -> str:

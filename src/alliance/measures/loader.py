@@ -53,6 +53,17 @@ class _Reader:
             return None if default is ... else default
         return value
 
+    def tables(self, data: dict, key: str, where: str, *, required: bool = False) -> list[tuple]:
+        """(position, table) for each entry of a list of tables; other entries are reported."""
+        raw = self.get(data, key, list, where) if required else self.get(data, key, list, where, [])
+        found = []
+        for n, entry in enumerate(raw or []):
+            if isinstance(entry, dict):
+                found.append((n, entry))
+            else:
+                self.problems.append(f"{where}{key}[{n}]: expected a table, got {entry!r}")
+        return found
+
     def check(self, ok: bool, message: str) -> None:
         if not ok:
             self.problems.append(message)
@@ -88,16 +99,13 @@ def parse_instrument(data: dict, *, source: Path | str = "<data>") -> Instrument
 
 
 def _build(r: _Reader, data: dict) -> Instrument | None:
-    default_options = _options(r, data.get("options", []), "options")
-    items = tuple(
-        _item(r, raw, f"items[{n}].", default_options)
-        for n, raw in enumerate(r.get(data, "items", list, "") or [])
-    )
-    scales = tuple(
-        _scale(r, raw, f"scales[{n}].") for n, raw in enumerate(r.get(data, "scales", list, "") or [])
-    )
-    bands = tuple(_band(r, raw, f"bands[{n}].") for n, raw in enumerate(data.get("bands", [])))
-    flags = tuple(_flag(r, raw, f"flags[{n}].") for n, raw in enumerate(data.get("flags", [])))
+    default_options = _options(r, data, "")
+    items = tuple(_item(r, raw, f"items[{n}].", default_options)
+                  for n, raw in r.tables(data, "items", "", required=True))
+    scales = tuple(_scale(r, raw, f"scales[{n}].")
+                   for n, raw in r.tables(data, "scales", "", required=True))
+    bands = tuple(_band(r, raw, f"bands[{n}].") for n, raw in r.tables(data, "bands", ""))
+    flags = tuple(_flag(r, raw, f"flags[{n}].") for n, raw in r.tables(data, "flags", ""))
     fields = {
         "id": r.get(data, "id", str, ""),
         "version": r.get(data, "version", str, ""),
@@ -112,9 +120,11 @@ def _build(r: _Reader, data: dict) -> Instrument | None:
         "open_items": r.get(data, "open_items", bool, "", False),
         "mirror_of": r.get(data, "mirror_of", str, "", None),
     }
-    cutoff = _cutoff(r, data["cutoff"]) if "cutoff" in data else None
-    change = _reliable_change(r, data["reliable_change"]) if "reliable_change" in data else None
-    codes = _codes(r, data.get("codes", {}))
+    cutoff_raw = r.get(data, "cutoff", dict, "", None)
+    change_raw = r.get(data, "reliable_change", dict, "", None)
+    cutoff = _cutoff(r, cutoff_raw) if cutoff_raw is not None else None
+    change = _reliable_change(r, change_raw) if change_raw is not None else None
+    codes = _codes(r, r.get(data, "codes", dict, "", {}))
     if r.problems:
         return None
     return Instrument(
@@ -123,11 +133,11 @@ def _build(r: _Reader, data: dict) -> Instrument | None:
     )
 
 
-def _options(r: _Reader, raw: list, where: str) -> tuple[Option, ...]:
+def _options(r: _Reader, data: dict, where: str) -> tuple[Option, ...]:
     options = []
-    for n, entry in enumerate(raw):
-        value = r.get(entry, "value", int, f"{where}[{n}].")
-        label = r.get(entry, "label", str, f"{where}[{n}].")
+    for n, entry in r.tables(data, "options", where):
+        value = r.get(entry, "value", int, f"{where}options[{n}].")
+        label = r.get(entry, "label", str, f"{where}options[{n}].")
         options.append(Option(value, label))
     return tuple(options)
 
@@ -135,9 +145,10 @@ def _options(r: _Reader, raw: list, where: str) -> tuple[Option, ...]:
 def _item(r: _Reader, raw: dict, where: str, default_options: tuple[Option, ...]) -> Item:
     kind = r.get(raw, "kind", str, where, "choice")
     r.check(kind in ("choice", "text"), f"{where}kind: must be 'choice' or 'text', got {kind!r}")
-    own = _options(r, raw.get("options", []), f"{where}options")
+    own = _options(r, raw, where)
     options = own or (default_options if kind == "choice" else ())
-    r.check(kind == "text" or bool(options), f"{where}options: a choice item needs response options")
+    r.check(kind == "text" or bool(options),
+            f"{where}options: a choice item needs response options")
     return Item(
         id=r.get(raw, "id", str, where),
         label=r.get(raw, "label", str, where),
@@ -151,10 +162,13 @@ def _item(r: _Reader, raw: dict, where: str, default_options: tuple[Option, ...]
 
 
 def _scale(r: _Reader, raw: dict, where: str) -> Scale:
+    items = r.get(raw, "items", list, where, [])
+    r.check(all(isinstance(item, str) for item in items),
+            f"{where}items: item ids must be text (\"1\", not 1), got {items!r}")
     return Scale(
         id=r.get(raw, "id", str, where),
         label=r.get(raw, "label", str, where),
-        items=tuple(r.get(raw, "items", list, where, [])),
+        items=tuple(str(item) for item in items),
         method=r.get(raw, "method", str, where),
         max_missing=r.get(raw, "max_missing", int, where, 0),
     )
@@ -193,12 +207,16 @@ def _reliable_change(r: _Reader, raw: dict) -> ReliableChange:
 
 def _codes(r: _Reader, raw: dict) -> Codes:
     answers = r.get(raw, "answers", dict, "codes.", {})
+    for value, code in answers.items():
+        r.check(value.lstrip("-").isdigit(), f"codes.answers.{value}: key must be an answer value")
+        r.check(isinstance(code, str), f"codes.answers.{value}: expected text, got {code!r}")
     return Codes(
         system=r.get(raw, "system", str, "codes.", None),
         panel=r.get(raw, "panel", str, "codes.", None),
         total=r.get(raw, "total", str, "codes.", None),
         items=dict(r.get(raw, "items", dict, "codes.", {})),
-        answers={int(value): code for value, code in answers.items() if value.lstrip("-").isdigit()},
+        answers={int(value): code for value, code in answers.items()
+                 if value.lstrip("-").isdigit()},
     )
 
 
@@ -226,6 +244,9 @@ def _check_consistency(r: _Reader, inst: Instrument) -> None:
         r.check(inst.reliable_change.value > 0, "reliable_change.value: must be above 0")
     for item_id in inst.codes.items:
         r.check(item_id in item_ids, f"codes.items: no item {item_id!r}")
+    option_values = {value for item in inst.scored_items for value in item.values}
+    for value in inst.codes.answers:
+        r.check(value in option_values, f"codes.answers.{value}: no response option has this value")
 
 
 def _check_item(r: _Reader, item: Item) -> None:
@@ -256,6 +277,12 @@ def _check_bands(r: _Reader, inst: Instrument) -> None:
     if inst.band_scale not in inst.scale_ids:
         r.check(False, f"band_scale: no scale {inst.band_scale!r}")
         return
+    for band in inst.bands:
+        r.check(band.low <= band.high,
+                f"bands.{band.name}: min {band.low:g} is above max {band.high:g}")
+    known = {item.id for item in inst.scored_items}
+    if not inst.items or not set(inst.scale(inst.band_scale).items) <= known:
+        return  # the scale's own problems are already reported
     low, high = inst.scale_range(inst.band_scale)
     ordered = sorted(inst.bands, key=lambda band: band.low)
     r.check(ordered[0].low <= low and ordered[-1].high >= high,

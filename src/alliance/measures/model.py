@@ -97,7 +97,7 @@ class Instrument:
     title: str
     respondent: str
     kind: str
-    wording: str  # "own": written by this project; "labels": short labels, official wording imported
+    wording: str  # "own": written by this project; "labels": own labels, official wording imported
     licence: str
     source: str
     higher_is_better: bool

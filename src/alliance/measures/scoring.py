@@ -1,7 +1,7 @@
 """Score instruments: one administration at a time, or a whole answer table at once.
 
-Both paths fill an (administrations x items) matrix and hand it to the same scorer, so a check-in scored
-in the web app and a million rows scored by a researcher give the same numbers.
+Both paths fill an (administrations x items) matrix and hand it to the same scorer, so a check-in
+scored in the web app and a million rows scored by a researcher give the same numbers.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ EXTRA_COLUMNS = ["therapist_id", "date"]
 
 
 class ScoringError(ValueError):
-    """An answer that cannot be scored: names the instrument, the item, the value and, for tables, the row."""
+    """An unscorable answer: names the instrument, the item, the value and, for tables, the row."""
 
     def __init__(self, problem: str, *, instrument: str, item: str | None = None,
                  value: object = None, row: int | None = None):
@@ -58,13 +58,14 @@ def score_one(instrument: Instrument | str, answers: Mapping[str, object]) -> Sc
     matrix = np.full((1, len(columns)), np.nan)
     for item_id, value in answers.items():
         item_id = str(item_id)
-        if inst.item(item_id).kind == "text" or value is None or value == "":
+        if inst.item(item_id).kind == "text" or _unanswered(value):
             continue
         matrix[0, columns[item_id]] = _checked_value(inst, item_id, value)
     result = _score_matrix(inst, matrix, list(columns))
     scores = {scale: _plain(result.scores[scale][0]) for scale in inst.scale_ids}
     withheld = {scale: reason[0] for scale, reason in result.withheld.items() if reason[0]}
-    return Score(inst.id, scores, result.bands[0], result.flags[0], bool(result.complete[0]), withheld)
+    return Score(inst.id, scores, result.bands[0], result.flags[0], bool(result.complete[0]),
+                 withheld)
 
 
 def _columns_for(inst: Instrument, seen_items: list[str]) -> dict[str, int]:
@@ -78,11 +79,18 @@ def _columns_for(inst: Instrument, seen_items: list[str]) -> dict[str, int]:
     return {item.id: n for n, item in enumerate(inst.scored_items)}
 
 
+def _unanswered(value: object) -> bool:
+    """None, NaN and blank text mean unanswered, as they do in an answer table."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return True
+    return isinstance(value, float) and np.isnan(value)
+
+
 def _checked_value(inst: Instrument, item_id: str, value: object) -> float:
     item = inst.item(item_id)
     try:
         number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         number = float("nan")
     if number not in item.values:
         allowed = ", ".join(str(v) for v in item.values)
@@ -116,7 +124,8 @@ def _score_matrix(inst: Instrument, matrix: np.ndarray, columns: list[str]) -> _
     scores, withheld = {}, {}
     for scale in inst.scales:
         idx = list(range(len(columns))) if inst.open_items else [index[i] for i in scale.items]
-        scores[scale.id], withheld[scale.id] = _scale_scores(scale, matrix[:, idx], answered[:, idx])
+        scores[scale.id], withheld[scale.id] = _scale_scores(scale, matrix[:, idx],
+                                                             answered[:, idx])
     required = [index[item.id] for item in inst.scored_items if item.required and item.id in index]
     complete = answered[:, required].all(axis=1) if required else answered.any(axis=1)
     bands = _bands(inst, scores)
@@ -130,7 +139,8 @@ def _scale_scores(scale, values: np.ndarray, answered: np.ndarray) -> tuple[np.n
     total = np.where(answered, values, 0.0).sum(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = total / n_answered
-    score = mean if scale.method == "mean" else mean * n_items  # a sum is prorated over missing items
+    # a sum is prorated over missing items
+    score = mean if scale.method == "mean" else mean * n_items
     score = np.where(n_answered == n_items, total if scale.method == "sum" else mean, score)
     missing = n_items - n_answered
     too_many = (missing > scale.max_missing) | (n_answered == 0)
@@ -180,17 +190,24 @@ def score_answers(answers: pd.DataFrame) -> pd.DataFrame:
     withheld (the scale ids withheld for too many missing items).
     """
     table = _prepare(answers)
-    parts = [
-        _score_instrument(instrument_id, rows)
-        for instrument_id, rows in table.groupby("instrument", sort=False, observed=True)
-    ]
+    # the administrations are found once for the whole table, then split by instrument
+    administration = table.groupby(KEYS, sort=False, observed=True).ngroup()
+    if administration.isna().any() or (administration < 0).any():  # a key is missing (-1 or NaN)
+        _refuse_blank_keys(table)
+    administration = administration.to_numpy(dtype=np.intp)
+    codes, instrument_ids = pd.factorize(table["instrument"])
+    parts = []
+    for code, instrument_id in enumerate(instrument_ids):
+        mask = codes == code
+        parts.append(_score_instrument(instrument_id, table[mask], administration[mask]))
     if not parts:
         return pd.DataFrame(columns=[*KEYS, "band", "flags", "complete", "withheld"])
     return pd.concat(parts, ignore_index=True)
 
 
 def _prepare(answers: pd.DataFrame) -> pd.DataFrame:
-    missing = [c for c in ["client_id", "session", "instrument", "item", "value"] if c not in answers]
+    required = ["client_id", "session", "instrument", "item", "value"]
+    missing = [c for c in required if c not in answers]
     if missing:
         raise ValueError(f"answer table is missing the column(s): {', '.join(missing)}")
     table = answers.reset_index(drop=True)
@@ -205,6 +222,16 @@ def _prepare(answers: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def _refuse_blank_keys(table: pd.DataFrame) -> None:
+    for column in KEYS:
+        blank = table[column].isna().to_numpy()
+        if blank.any():
+            row = int(np.flatnonzero(blank)[0])
+            instrument = table["instrument"].iloc[row]
+            raise ScoringError(f"{column} is empty", row=row + 1,
+                               instrument="(none)" if column == "instrument" else str(instrument))
+
+
 def _check_sessions(table: pd.DataFrame) -> None:
     sessions = pd.to_numeric(table["session"], errors="coerce")
     bad = sessions.isna() | (sessions % 1 != 0)
@@ -214,15 +241,17 @@ def _check_sessions(table: pd.DataFrame) -> None:
                            instrument=str(table["instrument"].iloc[row]), row=row + 1)
 
 
-def _score_instrument(instrument_id: str, rows: pd.DataFrame) -> pd.DataFrame:
+def _score_instrument(instrument_id: str, rows: pd.DataFrame,
+                      administration: np.ndarray) -> pd.DataFrame:
     try:
         inst = get_instrument(instrument_id)
     except UnknownInstrumentError as error:
-        raise ScoringError(str(error), instrument=instrument_id, row=int(rows.index[0]) + 1) from None
-    rows = _drop_text_items(inst, rows)
+        raise ScoringError(str(error), instrument=instrument_id,
+                           row=int(rows.index[0]) + 1) from None
+    rows, administration = _drop_text_items(inst, rows, administration)
     column, columns = _item_columns(inst, rows)
     values = _table_values(inst, rows, column)
-    group = rows.groupby(KEYS, sort=False, observed=True).ngroup().to_numpy()
+    group = pd.factorize(administration)[0]
     _refuse_duplicates(inst, rows, group, column)
     matrix = np.full((int(group.max()) + 1 if len(group) else 0, len(columns)), np.nan)
     matrix[group, column] = values
@@ -230,13 +259,20 @@ def _score_instrument(instrument_id: str, rows: pd.DataFrame) -> pd.DataFrame:
     return _result_frame(rows, group, result)
 
 
-def _drop_text_items(inst: Instrument, rows: pd.DataFrame) -> pd.DataFrame:
+def _drop_text_items(inst: Instrument, rows: pd.DataFrame,
+                     administration: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
     text_items = [item.id for item in inst.items if item.kind == "text"]
-    return rows[~rows["item"].isin(text_items)] if text_items else rows
+    if not text_items:
+        return rows, administration
+    keep = ~rows["item"].isin(text_items).to_numpy()
+    return rows[keep], administration[keep]
 
 
 def _item_columns(inst: Instrument, rows: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
     codes, uniques = pd.factorize(rows["item"])
+    if len(codes) and codes.min() < 0:
+        row = int(rows.index[np.flatnonzero(codes < 0)[0]])
+        raise ScoringError("item is empty", instrument=inst.id, row=row + 1)
     if inst.open_items:
         return codes, list(uniques)
     positions = {item.id: n for n, item in enumerate(inst.scored_items)}
@@ -251,13 +287,13 @@ def _item_columns(inst: Instrument, rows: pd.DataFrame) -> tuple[np.ndarray, lis
 def _table_values(inst: Instrument, rows: pd.DataFrame, column: np.ndarray) -> np.ndarray:
     raw = rows["value"]
     values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
-    blank = raw.isna().to_numpy() | (raw.astype(str).str.strip() == "").to_numpy() \
-        if raw.dtype == object else np.isnan(values)
+    blank = _blank(raw, values)
     items = [inst.item(i) for i in _column_ids(inst, rows, column)]
     low = min(min(item.values) for item in items)
     table = _validity_table(items, low)
     offset = np.where(np.isnan(values), -1, values - low)
-    whole = np.isfinite(values) & (values % 1 == 0) & (offset >= 0) & (offset < table.shape[1])
+    with np.errstate(invalid="ignore"):  # inf % 1 is NaN, and inf is refused anyway
+        whole = np.isfinite(values) & (values % 1 == 0) & (offset >= 0) & (offset < table.shape[1])
     ok = blank | whole
     ok[whole] = table[column[whole], offset[whole].astype(np.intp)]
     if not ok.all():
@@ -268,6 +304,16 @@ def _table_values(inst: Instrument, rows: pd.DataFrame, column: np.ndarray) -> n
                            item=str(rows["item"].iloc[bad]), value=raw.iloc[bad],
                            row=int(rows.index[bad]) + 1)
     return _reverse(items, column, values)
+
+
+def _blank(raw: pd.Series, values: np.ndarray) -> np.ndarray:
+    """Unanswered rows; non-numeric text is not blank (pandas 3 reads text as 'str', not object)."""
+    if pd.api.types.is_numeric_dtype(raw.dtype):
+        return np.isnan(values)
+    blank = raw.isna().to_numpy(copy=True)
+    candidates = np.flatnonzero(np.isnan(values) & ~blank)  # few: only what is not a number
+    blank[candidates] = [isinstance(v, str) and not v.strip() for v in raw.iloc[candidates]]
+    return blank
 
 
 def _column_ids(inst: Instrument, rows: pd.DataFrame, column: np.ndarray) -> list[str]:

@@ -1,0 +1,41 @@
+"""A random-intercept linear mixed model fitted by REML, returning estimates with Wald intervals."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.stats import norm
+from statsmodels.regression.mixed_linear_model import MixedLM
+
+
+@dataclass(frozen=True)
+class MixedFit:
+    names: list[str]
+    params: np.ndarray
+    bse: np.ndarray
+    group_var: float
+    residual_var: float
+    converged: bool
+
+    def interval(self, name: str, alpha: float = 0.05) -> tuple[float, float, float]:
+        """Estimate, lower and upper limit of the (1 - alpha) Wald interval."""
+        i = self.names.index(name)
+        z = norm.ppf(1 - alpha / 2)
+        return float(self.params[i]), float(self.params[i] - z * self.bse[i]), \
+            float(self.params[i] + z * self.bse[i])
+
+
+def fit_random_intercept(y: np.ndarray, columns: dict[str, np.ndarray],
+                         groups: np.ndarray) -> MixedFit:
+    """REML fit of y on an intercept and the given columns, with a random intercept per group."""
+    names = ["intercept", *columns]
+    x = np.column_stack([np.ones(len(y)), *columns.values()])
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = MixedLM(y, x, groups=groups).fit(reml=True, method=["lbfgs", "cg"])
+    converged = bool(result.converged) and not any("converge" in str(w.message) for w in caught)
+    k = x.shape[1]
+    return MixedFit(names, np.asarray(result.fe_params), np.asarray(result.bse)[:k],
+                    float(np.asarray(result.cov_re)[0, 0]), float(result.scale), converged)

@@ -1,0 +1,114 @@
+"""Does a better alliance this session go with fewer symptoms next session? Within vs between."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from alliance.analysis.trajectories.table import check_sessions
+
+from .lagged import DETRENDED, lagged_pairs, split_within_between
+from .mixed import MixedFit, fit_random_intercept
+from .results import AllianceEffect, Estimate, effects_frame
+from .therapist import TherapistShare, therapist_share
+
+DIMENSIONS = ("goal", "task", "bond")
+OWN_COURSE = "own-course"
+CURRENT_OUTCOME = (OWN_COURSE, "raw", "none")
+
+
+class AllianceOutcomeModel:
+    """Next-session outcome on this session's alliance, split into between and within clients.
+
+    A linear mixed model with a random intercept per client, fitted by REML:
+    outcome[t+1] ~ within[t] + between + current[t] + log(session[t+1]).
+    method: "detrended" (default; the client's own drift over sessions is taken out of the within
+    part) or "centred" (deviation from the client's mean only).
+    current_outcome: how this session's outcome is controlled: "own-course" (default; its deviation
+    from the client's own line on log(session), which keeps the client's course from leaking into
+    the estimate), "raw" (the score itself: the classic lagged model, biased in short series), or
+    "none". Fitted for the alliance total and, when present, each dimension on its own. Higher
+    outcome is worse, so a helpful alliance gives negative effects.
+    """
+
+    def __init__(self, *, method: str = DETRENDED, current_outcome: str = OWN_COURSE,
+                 dimensions: tuple[str, ...] = DIMENSIONS, alpha: float = 0.05,
+                 outcome: str = "outcome", alliance: str = "alliance", client: str = "client_id",
+                 session: str = "session", therapist: str = "therapist_id"):
+        split_within_between(pd.DataFrame({"c": [], "s": [], "a": []}), "a", client="c",
+                             session="s", method=method)  # refuses an unknown method early
+        if current_outcome not in CURRENT_OUTCOME:
+            raise ValueError(f"current_outcome must be one of {', '.join(CURRENT_OUTCOME)}, "
+                             f"got {current_outcome!r}")
+        self.method, self.current_outcome, self.alpha = method, current_outcome, alpha
+        self.dimensions = tuple(dimensions)
+        self.outcome, self.alliance, self.client = outcome, alliance, client
+        self.session, self.therapist = session, therapist
+
+    def fit(self, sessions: pd.DataFrame) -> AllianceOutcomeModel:
+        """Fit the overall model, one per dimension present, and the therapist share."""
+        scales = [self.alliance, *[d for d in self.dimensions if d in sessions.columns]]
+        table = check_sessions(sessions, [self.outcome, *scales], client=self.client,
+                               session=self.session)
+        pairs = lagged_pairs(table, scales, outcome=self.outcome, client=self.client,
+                             session=self.session)
+        if pairs[self.client].nunique() < 3:
+            raise ValueError("need at least 3 clients with two or more sessions each")
+        self.effects_: dict[str, AllianceEffect] = {}
+        self.fits_: dict[str, MixedFit] = {}
+        for scale in scales:
+            self.effects_[scale] = self._fit_scale(pairs, scale)
+        self.therapist_: TherapistShare | None = therapist_share(
+            table, outcome=self.outcome, session=self.session, therapist=self.therapist)
+        self.n_clients_ = int(pairs[self.client].nunique())
+        self.n_sessions_ = int(len(pairs))
+        return self
+
+    def _fit_scale(self, pairs: pd.DataFrame, scale: str) -> AllianceEffect:
+        between, within = split_within_between(pairs, scale, client=self.client,
+                                               session=self.session, method=self.method)
+        columns = {"within": within, "between": between - between.mean(),
+                   "log_session": np.log(pairs["session_next"].to_numpy(dtype=float))}
+        if self.current_outcome != "none":
+            columns["current_outcome"] = self._current(pairs)
+        fit = fit_random_intercept(pairs["outcome_next"].to_numpy(dtype=float), columns,
+                                   pairs[self.client].to_numpy())
+        self.fits_[scale] = fit
+        n_clients, n_rows = int(pairs[self.client].nunique()), len(pairs)
+        parts = [Estimate(part, *fit.interval(part, self.alpha), n_clients, n_rows)
+                 for part in ("within", "between")]
+        return AllianceEffect(scale, *parts)
+
+    def _current(self, pairs: pd.DataFrame) -> np.ndarray:
+        if self.current_outcome == "raw":
+            current = pairs[self.outcome].to_numpy(dtype=float)
+            return current - current.mean()
+        _, deviation = split_within_between(pairs, self.outcome, client=self.client,
+                                            session=self.session, method=DETRENDED)
+        return deviation
+
+    @property
+    def within_(self) -> Estimate:
+        return self.effects_[self.alliance].within
+
+    @property
+    def between_(self) -> Estimate:
+        return self.effects_[self.alliance].between
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """One row per scale and part: estimate, interval, clients and session pairs."""
+        return effects_frame(self.effects_)
+
+    def reading(self) -> str:
+        """The overall result and the therapist share in plain words."""
+        lines = [self.effects_[self.alliance].reading()]
+        lines += [f"{scale.capitalize()}: {effect.within.estimate:+.2f} within "
+                  f"({effect.within.ci_low:+.2f} to {effect.within.ci_high:+.2f})"
+                  for scale, effect in self.effects_.items() if scale != self.alliance]
+        if self.therapist_ is not None:
+            lines.append(self.therapist_.reading())
+        unconverged = [scale for scale, fit in self.fits_.items() if not fit.converged]
+        if unconverged:
+            lines.append(f"Caution: the fit for {', '.join(unconverged)} did not fully converge.")
+        return "\n".join(lines)

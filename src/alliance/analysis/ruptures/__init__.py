@@ -1,0 +1,28 @@
+"""Rupture detection from session-by-session alliance scores (SCIENCE.md section 5)."""
+
+from .answers import sessions_from_answers
+from .config import (
+    RULES,
+    BaselineConfig,
+    BelowFlag,
+    ClientReported,
+    ConfigError,
+    DetectorConfig,
+    DimensionDrop,
+    RepairConfig,
+    RuleConfig,
+    SuddenLoss,
+    TherapistGap,
+    VEpisode,
+    parse_rule_spec,
+    rule_from_dict,
+)
+from .detector import CLINIC_DEFAULT, RuptureDetector
+from .table import RuptureInputError
+
+__all__ = [
+    "CLINIC_DEFAULT", "RULES", "BaselineConfig", "BelowFlag", "ClientReported", "ConfigError",
+    "DetectorConfig", "DimensionDrop", "RepairConfig", "RuleConfig", "RuptureDetector",
+    "RuptureInputError", "SuddenLoss", "TherapistGap", "VEpisode", "parse_rule_spec",
+    "rule_from_dict", "sessions_from_answers",
+]

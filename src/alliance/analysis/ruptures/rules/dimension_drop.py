@@ -1,0 +1,21 @@
+"""dimension-drop: one of goal, task and bond falls below its own baseline while the others hold."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..config import DimensionDrop
+from ..context import Context
+from ..table import DIMENSIONS
+from .v_episode import below_baseline
+
+
+def detect(rule: DimensionDrop, context: Context) -> np.ndarray:
+    dropped, held = [], []
+    for dimension in DIMENSIONS:
+        x = context.require(dimension, f"rule {rule.name}")
+        ref = context.reference_of(dimension)
+        dropped.append(below_baseline(x, ref.baseline, ref.sd_ref, rule.k))
+        with np.errstate(invalid="ignore"):
+            held.append(x > ref.baseline - rule.hold_k * ref.sd_ref)
+    return (np.sum(dropped, axis=0) == 1) & (np.sum(held, axis=0) == len(DIMENSIONS) - 1)

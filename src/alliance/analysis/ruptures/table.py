@@ -1,0 +1,103 @@
+"""Check a session-level table and turn it into sorted arrays, one row per client and session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+REQUIRED = ["client_id", "session", "alliance"]
+OPTIONAL = ["goal", "task", "bond", "therapist_alliance", "rupture_reported"]
+DIMENSIONS = ("goal", "task", "bond")
+
+
+class RuptureInputError(ValueError):
+    """A session table that cannot be analysed; the message names column, row and problem."""
+
+
+@dataclass(frozen=True)
+class Sessions:
+    """A checked session table as arrays sorted by client, then session."""
+
+    frame: pd.DataFrame  # the checked rows in that order, with a fresh index
+    client: np.ndarray  # integer code per row, ascending in blocks
+    position: np.ndarray  # 0 for each client's first session, 1 for the next, ...
+    length: np.ndarray  # how many sessions the row's client has
+    start: np.ndarray  # the row index of the client's first session
+
+    @property
+    def n(self) -> int:
+        return len(self.client)
+
+    def column(self, name: str) -> np.ndarray | None:
+        """A numeric column as floats (NaN where missing), or None when the table lacks it."""
+        return self.frame[name].to_numpy(dtype=float) if name in self.frame else None
+
+    def shift(self, values: np.ndarray, steps: int) -> np.ndarray:
+        """values[i + steps] from the same client's series, NaN where there is no such session."""
+        target = self.position + steps
+        inside = (target >= 0) & (target < self.length)
+        rows = np.where(inside, np.arange(self.n) + steps, 0)
+        return np.where(inside, values[rows] if self.n else values, np.nan)
+
+
+def check_sessions(table: pd.DataFrame) -> Sessions:
+    """Validate the columns and rows, then sort; RuptureInputError names the first problem found."""
+    if not isinstance(table, pd.DataFrame):
+        raise RuptureInputError(
+            f"expected a pandas DataFrame of sessions, got {type(table).__name__}")
+    missing = [column for column in REQUIRED if column not in table.columns]
+    if missing:
+        raise RuptureInputError(f"missing column(s) {', '.join(missing)}; "
+                                f"a session table needs {', '.join(REQUIRED)}")
+    frame = table[[c for c in REQUIRED + OPTIONAL if c in table.columns]].reset_index(drop=True)
+    frame = _numeric(frame)
+    _check_client_ids(frame)
+    _check_duplicates(frame)
+    return _sorted(frame)
+
+
+def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
+    converted = {}
+    for column in frame.columns.drop("client_id"):
+        values = pd.to_numeric(frame[column], errors="coerce")
+        bad = values.isna() & frame[column].notna()
+        if column == "session":
+            bad |= frame[column].isna() | (values % 1 != 0)
+        if bad.any():
+            row = int(np.flatnonzero(bad.to_numpy())[0])
+            what = "a whole number" if column == "session" else "a number"
+            raise RuptureInputError(f"column {column}, row {row + 1}: "
+                                    f"{frame[column].iloc[row]!r} is not {what}")
+        converted[column] = values.astype("int64" if column == "session" else "float64")
+    return frame.assign(**converted)
+
+
+def _check_client_ids(frame: pd.DataFrame) -> None:
+    blank = frame["client_id"].isna() | (frame["client_id"].astype(str).str.strip() == "")
+    if blank.any():
+        row = int(np.flatnonzero(blank.to_numpy())[0])
+        raise RuptureInputError(f"column client_id, row {row + 1}: empty client id")
+
+
+def _check_duplicates(frame: pd.DataFrame) -> None:
+    twice = frame.duplicated(["client_id", "session"]).to_numpy()
+    if twice.any():
+        row = int(np.flatnonzero(twice)[0])
+        client, session = frame["client_id"].iloc[row], frame["session"].iloc[row]
+        raise RuptureInputError(f"columns client_id/session, row {row + 1}: client {client!r} "
+                                f"has session {session} more than once")
+
+
+def _sorted(frame: pd.DataFrame) -> Sessions:
+    codes, _ = pd.factorize(frame["client_id"])
+    order = np.lexsort((frame["session"].to_numpy(), codes))
+    frame = frame.iloc[order].reset_index(drop=True)
+    client = codes[order]
+    first = np.r_[True, client[1:] != client[:-1]] if len(client) else np.array([], bool)
+    start_rows = np.flatnonzero(first)
+    block = np.cumsum(first) - 1
+    start = start_rows[block]
+    lengths = np.diff(np.r_[start_rows, len(client)])
+    return Sessions(frame, block, np.arange(len(client)) - start, lengths[block], start)

@@ -1,0 +1,93 @@
+"""Score detected events against known ruptures: matching, precision, recall, F1, repair calls."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .table import check_sessions
+
+ONSET_TOLERANCE = 1  # a detected onset within one session of the planted onset counts as found
+
+
+@dataclass(frozen=True)
+class Match:
+    """One-to-one pairs of detected event rows and planted rupture rows."""
+
+    event: np.ndarray
+    truth: np.ndarray
+
+
+def match_events(events: pd.DataFrame, truth: pd.DataFrame,
+                 tolerance: int = ONSET_TOLERANCE) -> Match:
+    """Pair events with ruptures of the same client whose onsets differ by at most `tolerance`."""
+    left = events[["client_id", "onset_session"]].reset_index(names="event")
+    right = truth[["client_id", "onset_session"]].reset_index(names="truth")
+    pairs = left.merge(right, on="client_id", suffixes=("_e", "_t"))
+    pairs["gap"] = (pairs["onset_session_e"] - pairs["onset_session_t"]).abs()
+    pairs = pairs[pairs["gap"] <= tolerance].sort_values(["gap", "event", "truth"], kind="stable")
+    pairs = pairs.drop_duplicates("event").drop_duplicates("truth")
+    return Match(pairs["event"].to_numpy(), pairs["truth"].to_numpy())
+
+
+def scores(events: pd.DataFrame, truth: pd.DataFrame, *, min_depth_sd: float = 0.0) -> dict:
+    """Precision, recall, F1 and repair accuracy; ruptures shallower than min_depth_sd are ignored.
+
+    Events matched to an ignored rupture count neither as hits nor as false alarms.
+    """
+    match = match_events(events, truth)
+    kept = truth["depth_sd"].to_numpy()[match.truth] >= min_depth_sd
+    ignored = len(match.event) - int(kept.sum())
+    hits = int(kept.sum())
+    n_truth = int((truth["depth_sd"] >= min_depth_sd).sum())
+    n_events = len(events) - ignored
+    precision = hits / n_events if n_events else float("nan")
+    recall = hits / n_truth if n_truth else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"events": n_events, "ruptures": n_truth, "hits": hits, "precision": precision,
+            "recall": recall, "f1": f1, **_repair_calls(events, truth, match, kept)}
+
+
+def _repair_calls(events: pd.DataFrame, truth: pd.DataFrame, match: Match,
+                  kept: np.ndarray) -> dict:
+    if "repaired" not in events:
+        return {"repair_known": 0, "repair_right": float("nan")}
+    said = events["repaired"].to_numpy()[match.event[kept]]
+    real = truth["repaired"].to_numpy()[match.truth[kept]]
+    known = np.array([s is not None and r is not None and not pd.isna(r) and not pd.isna(s)
+                      for s, r in zip(said, real, strict=True)], dtype=bool)
+    right = [bool(s) == bool(r) for s, r in zip(said[known], real[known], strict=True)]
+    return {"repair_known": int(known.sum()),
+            "repair_right": float(np.mean(right)) if right else float("nan")}
+
+
+def simple_drop_events(sessions: pd.DataFrame, drop: float = 0.25) -> pd.DataFrame:
+    """The published alert recipe: any session at least `drop` points below the one before.
+
+    On a 0-40 total the recipe is a 1-point drop; the check-in total is a 0-10 mean, so 1/40 of the
+    range is 0.25 points.
+    """
+    checked = check_sessions(sessions)
+    x = checked.column("alliance")
+    with np.errstate(invalid="ignore"):
+        flagged = checked.shift(x, -1) - x >= drop
+    rows = checked.frame[flagged]
+    return pd.DataFrame({"client_id": rows["client_id"].to_numpy(),
+                         "onset_session": rows["session"].to_numpy()})
+
+
+def pooled_counts(results: list[dict]) -> dict:
+    """Precision, recall and F1 over several clinics, from their summed counts."""
+    hits = sum(r["hits"] for r in results)
+    events = sum(r["events"] for r in results)
+    ruptures = sum(r["ruptures"] for r in results)
+    precision = hits / events if events else float("nan")
+    recall = hits / ruptures if ruptures else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    known = sum(r["repair_known"] for r in results)
+    right = sum(r["repair_right"] * r["repair_known"] for r in results if r["repair_known"])
+    return {"events": events, "ruptures": ruptures, "hits": hits, "precision": precision,
+            "recall": recall, "f1": f1, "repair_known": known,
+            "repair_right": right / known if known else float("nan")}

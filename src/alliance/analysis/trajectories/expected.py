@@ -1,0 +1,205 @@
+"""Expected recovery curves by intake severity (Finch, Lambert & Schaalje 2001)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from scipy.stats import norm
+
+from .curves import VarianceCurve, design, first_values, fit_variance_curve, split_variance
+from .default import DefaultCurve
+from .placement import Placement, one_client, statuses
+from .table import check_sessions
+
+
+@dataclass(frozen=True)
+class StratumCurve:
+    """The fitted course of one intake stratum."""
+
+    coef: np.ndarray
+    cov: np.ndarray
+    intake_mean: float
+    variance: VarianceCurve
+    between_var: float
+    within_var: float
+    n_clients: int
+    n_sessions: int
+
+    def predict(self, intake: np.ndarray, log_session: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Expected score and the spread of a new client's score around it."""
+        x = design(log_session, intake - self.intake_mean)
+        mean_var = np.einsum("ij,jk,ik->i", x, self.cov, x)
+        return x @ self.coef, np.sqrt(self.variance.at(log_session) + mean_var)
+
+
+def fit_stratum(rows: pd.DataFrame, intake: np.ndarray, *, outcome: str, client: str,
+                session: str) -> StratumCurve:
+    """Least squares of outcome on log(session), intake and their product, with a variance curve."""
+    log_s = np.log(rows[session].to_numpy(dtype=float))
+    intake_mean = float(np.mean(np.unique(intake)))
+    x = design(log_s, intake - intake_mean)
+    y = rows[outcome].to_numpy(dtype=float)
+    coef, *_ = np.linalg.lstsq(x, y, rcond=None)
+    residuals = y - x @ coef
+    n_clients = int(rows[client].nunique())
+    sigma2 = float(residuals @ residuals) / max(len(y) - x.shape[1], 1)
+    # Clustered data: scale the naive covariance by the average cluster size, a conservative bound.
+    cov = np.linalg.pinv(x.T @ x) * sigma2 * (len(y) / max(n_clients, 1))
+    between, within = split_variance(residuals, rows[client].to_numpy())
+    variance = fit_variance_curve(residuals, rows[session].to_numpy())
+    return StratumCurve(coef, cov, intake_mean, variance, between, within, n_clients, len(y))
+
+
+class ExpectedRecovery:
+    """Expected course of the outcome (higher is worse) by intake stratum, with a tolerance band.
+
+    strata: intake cut points (a client with intake >= a cut point is in the stratum above it);
+    coverage: the share of on-course clients the band should hold at each session;
+    min_clients: below this many clients a stratum uses `default` and says so in `notes_`.
+    """
+
+    def __init__(self, *, strata: tuple[float, ...] = (10.0, 15.0, 20.0), coverage: float = 0.80,
+                 min_clients: int = 30, default: DefaultCurve | None = None,
+                 outcome: str = "outcome", client: str = "client_id", session: str = "session"):
+        if not 0 < coverage < 1:
+            raise ValueError(f"coverage must be between 0 and 1, got {coverage}")
+        if list(strata) != sorted(strata):
+            raise ValueError(f"strata cut points must be increasing, got {strata}")
+        self.strata = tuple(strata)
+        self.coverage = coverage
+        self.min_clients = min_clients
+        self.default = default or DefaultCurve()
+        self.outcome, self.client, self.session = outcome, client, session
+
+    def fit(self, sessions: pd.DataFrame) -> ExpectedRecovery:
+        """Fit one curve per intake stratum on the clinic's own session history."""
+        table = check_sessions(sessions, [self.outcome], client=self.client, session=self.session)
+        intake = first_values(table, self.outcome, self.client)
+        row_intake = table[self.client].map(intake).to_numpy(dtype=float)
+        row_stratum = self.stratum_of(row_intake)
+        self.curves_: dict[int, StratumCurve | None] = {}
+        self.notes_: list[str] = []
+        for stratum in range(len(self.strata) + 1):
+            mask = row_stratum == stratum
+            self.curves_[stratum] = self._fit_one(table[mask], row_intake[mask], stratum)
+        self.n_clients_ = int(intake.size)
+        self.n_sessions_ = int(len(table))
+        return self
+
+    def _fit_one(self, rows: pd.DataFrame, intake: np.ndarray, stratum: int) -> StratumCurve | None:
+        if rows[self.client].nunique() < self.min_clients or rows[self.session].nunique() < 2:
+            self.notes_.append(self.default.note(self.stratum_label(stratum)))
+            return None
+        return fit_stratum(rows, intake, outcome=self.outcome, client=self.client,
+                           session=self.session)
+
+    def stratum_of(self, intake: np.ndarray) -> np.ndarray:
+        return np.searchsorted(np.asarray(self.strata, dtype=float), intake, side="right")
+
+    def stratum_label(self, stratum: int) -> str:
+        edges = [-np.inf, *self.strata, np.inf]
+        low, high = edges[stratum], edges[stratum + 1]
+        if np.isinf(low):
+            return f"intake below {high:g}"
+        return f"intake {low:g} and above" if np.isinf(high) else f"intake {low:g} to below {high:g}"
+
+    def predict(self, intake, session) -> pd.DataFrame:
+        """Expected score with its lower and upper tolerance limits for each (intake, session)."""
+        intake_a, session_a = np.broadcast_arrays(np.asarray(intake, float), np.asarray(session, float))
+        intake_a, session_a = intake_a.ravel(), session_a.ravel()
+        if np.any(session_a < 1):
+            raise ValueError("sessions are counted from 1")
+        expected, spread = np.empty(intake_a.size), np.empty(intake_a.size)
+        stratum = self.stratum_of(intake_a)
+        for s in np.unique(stratum):
+            m = stratum == s
+            expected[m], spread[m] = self._course(int(s), intake_a[m], session_a[m])
+        z = norm.ppf(0.5 + self.coverage / 2)
+        return pd.DataFrame({"intake": intake_a, "session": session_a, "expected": expected,
+                             "lower": expected - z * spread, "upper": expected + z * spread,
+                             "spread": spread, "stratum": stratum,
+                             "source": [self._source(int(s)) for s in stratum]})
+
+    def _course(self, stratum: int, intake: np.ndarray, session: np.ndarray):
+        curve = self.curves_[stratum]
+        if curve is None:
+            return self.default.expected(intake, session), self.default.spread(session)
+        return curve.predict(intake, np.log(session))
+
+    def _source(self, stratum: int) -> str:
+        return "clinic" if self.curves_[stratum] is not None else "default"
+
+    def place(self, client_series: pd.DataFrame | pd.Series) -> Placement:
+        """Status of one client at their latest session: on-track, not-on-track or better."""
+        ident, sessions, outcomes = one_client(client_series, outcome=self.outcome,
+                                               session=self.session, client=self.client)
+        band = self.predict(outcomes[0], sessions[-1]).iloc[0]
+        status = statuses(np.array([outcomes[-1]]), np.array([band["lower"]]),
+                          np.array([band["upper"]]))[0]
+        note = self.default.note(self.stratum_label(int(band["stratum"]))) \
+            if band["source"] == "default" else ""
+        return Placement(ident, int(sessions[-1]), float(outcomes[-1]), float(band["expected"]),
+                         float(band["lower"]), float(band["upper"]), str(status),
+                         float((outcomes[-1] - band["expected"]) / band["spread"]), note)
+
+    def band_for(self, rows: pd.DataFrame, intake: np.ndarray) -> pd.DataFrame:
+        """The band at each row's session for clients with the given intakes."""
+        return self.predict(intake, rows[self.session].to_numpy())
+
+    def place_all(self, sessions: pd.DataFrame, at: int | None = None) -> pd.DataFrame:
+        """Every client at their latest session (or at session `at`, for those who reached it).
+
+        Columns: client_id, session, intake, outcome, expected, lower, upper, deviation (latest
+        score, in spreads), status, source, course_deviation (see `course_deviation`).
+        """
+        return place_table(self, sessions, at)
+
+    @property
+    def summary(self) -> pd.DataFrame:
+        """One row per stratum: source, clients, sessions, the curve and the variance split."""
+        rows = []
+        for stratum, curve in self.curves_.items():
+            row = {"stratum": self.stratum_label(stratum), "source": self._source(stratum)}
+            if curve is not None:
+                row |= {"n_clients": curve.n_clients, "n_sessions": curve.n_sessions,
+                        "intercept": curve.coef[0], "slope_log_session": curve.coef[1],
+                        "between_var": curve.between_var, "within_var": curve.within_var}
+            rows.append(row)
+        return pd.DataFrame(rows)
+
+
+def place_table(model, sessions: pd.DataFrame, at: int | None) -> pd.DataFrame:
+    """Place every client of a session table with a fitted model that has band_for()."""
+    table = check_sessions(sessions, [model.outcome], client=model.client, session=model.session)
+    chosen = table[table[model.session] <= at] if at is not None else table
+    if at is not None:
+        reached = chosen.groupby(model.client, sort=False)[model.session].transform("max") == at
+        chosen = chosen[reached]
+    intake = chosen.groupby(model.client, sort=False)[model.outcome].transform("first")
+    band = model.band_for(chosen, intake.to_numpy(dtype=float))
+    outcome = chosen[model.outcome].to_numpy(dtype=float)
+    rows = pd.DataFrame({
+        "client_id": chosen[model.client].to_numpy(),
+        "session": chosen[model.session].astype(int).to_numpy(), "intake": intake.to_numpy(),
+        "outcome": outcome, "expected": band["expected"].to_numpy(),
+        "lower": band["lower"].to_numpy(), "upper": band["upper"].to_numpy(),
+        "deviation": (outcome - band["expected"].to_numpy()) / band["spread"].to_numpy(),
+        "status": statuses(outcome, band["lower"].to_numpy(), band["upper"].to_numpy()),
+        "source": band["source"].to_numpy(),
+    })
+    rows["course_deviation"] = course_deviation(rows)
+    return rows.groupby("client_id", sort=False).tail(1).reset_index(drop=True)
+
+
+def course_deviation(rows: pd.DataFrame) -> np.ndarray:
+    """Deviation averaged over the sessions since intake, later sessions weighted more (by ln t).
+
+    One score is noisy; the average over the course so far ranks clients by how far off course
+    they are more reliably than the latest score alone. 0 at the intake session.
+    """
+    weight = np.log(rows["session"].to_numpy(dtype=float))
+    grouped = pd.DataFrame({"c": rows["client_id"], "wz": weight * rows["deviation"], "w": weight})
+    sums = grouped.groupby("c", sort=False)[["wz", "w"]].cumsum()
+    return (sums["wz"] / sums["w"].where(sums["w"] > 0)).fillna(0.0).to_numpy()

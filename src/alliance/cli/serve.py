@@ -1,0 +1,49 @@
+"""`alliance serve`: run the clinic web app under gunicorn for production."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from ._output import fail
+
+
+def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
+    """The command line that runs the app under gunicorn."""
+    return [sys.executable, "-m", "gunicorn", "alliance.web.wsgi:application",
+            "--bind", f"{host}:{port}", "--workers", str(workers), "--access-logfile", "-"]
+
+
+def pending_migrations() -> list[str]:
+    """Names of migrations not yet applied to the configured database."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to bind.")
+@click.option("--workers", default=2, show_default=True, type=int, help="Gunicorn workers.")
+@click.option("--migrate", is_flag=True, help="Apply database migrations before serving.")
+def command(host: str, port: int, workers: int, migrate: bool) -> None:
+    """Serve the clinic web app with gunicorn (needs ALLIANCE_SECRET_KEY)."""
+    if not os.environ.get("ALLIANCE_SECRET_KEY"):
+        fail("ALLIANCE_SECRET_KEY is not set: generate one with "
+             "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` and keep it secret")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.web.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    if migrate:
+        call_command("migrate")
+    elif pending := pending_migrations():
+        fail(f"the database needs {len(pending)} migration(s) (first: {pending[0]}); "
+             "run `alliance serve --migrate` once, after a backup")
+    os.execv(sys.executable, gunicorn_argv(host, port, workers))

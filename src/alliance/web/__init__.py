@@ -1,0 +1,1 @@
+"""The clinic web app: a Django project whose apps are small vertical slices."""

@@ -1,0 +1,1 @@
+"""Staff accounts: clinics, teams, users and their roles, and the login."""

@@ -1,0 +1,1 @@
+"""Alerts: the rules that raise them from answers, and acknowledging them."""

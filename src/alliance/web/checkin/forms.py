@@ -1,0 +1,109 @@
+"""One form for any set of instruments: a question per item, checked on the server by the scorer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+
+from alliance.measures import Instrument, Item, ScoringError, get_instrument, score_one
+from alliance.web.clinic.models import Goal
+
+SEPARATOR = "__"
+GOAL_PROGRESS = "goal-progress"
+
+
+@dataclass
+class Section:
+    instrument: Instrument
+    fields: list[forms.BoundField]
+
+
+def field_name(instrument_id: str, item_id: str) -> str:
+    return f"{instrument_id}{SEPARATOR}{item_id}"
+
+
+def _choice_field(item: Item, label: str) -> forms.TypedChoiceField:
+    low, high = item.low, item.high
+    field = forms.TypedChoiceField(
+        label=label, required=item.required, coerce=int, widget=forms.RadioSelect,
+        choices=[(option.value, option.label) for option in item.options],
+        error_messages={
+            "required": "Please choose an answer.",
+            "invalid_choice": f"Please choose one of the answers shown ({low} to {high}).",
+        },
+    )
+    field.compact = len(item.options) > 5  # a 0-10 scale shows numbers, with its anchors as a hint
+    anchors = [option for option in item.options if option.label != str(option.value)]
+    field.hint = "; ".join(_anchor(option.value, option.label) for option in anchors)
+    return field
+
+
+def _anchor(value: int, label: str) -> str:
+    text = label.removeprefix(f"{value} - ")
+    return f"{value} means {text}"
+
+
+def _text_field(item: Item) -> forms.CharField:
+    return forms.CharField(label=item.label, required=item.required, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class CheckinForm(forms.Form):
+    """The questions of the given instruments; goal-progress asks one question per goal."""
+
+    def __init__(self, *args, instruments: list[str], goals: list[Goal], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instruments = [get_instrument(i) for i in instruments]
+        self.goals = goals
+        self.section_names: list[tuple[Instrument, list[str]]] = []
+        for instrument in self.instruments:
+            self.section_names.append((instrument, self._add_fields(instrument)))
+
+    def _add_fields(self, instrument: Instrument) -> list[str]:
+        names = []
+        for item_id, label, item in self._questions(instrument):
+            name = field_name(instrument.id, item_id)
+            maker = _text_field(item) if item.kind == "text" else _choice_field(item, label)
+            self.fields[name] = maker
+            names.append(name)
+        return names
+
+    def _questions(self, instrument: Instrument):
+        if instrument.id == GOAL_PROGRESS:
+            return [(str(goal.pk), goal.text, instrument.items[0]) for goal in self.goals]
+        return [(item.id, item.label, item) for item in instrument.items]
+
+    @property
+    def sections(self) -> list[Section]:
+        return [Section(inst, [self[name] for name in names]) for inst, names in self.section_names
+                if names]
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        prefix = field_name(GOAL_PROGRESS, "")
+        unknown = [key for key in self.data if key.startswith(prefix) and key not in self.fields]
+        if unknown:
+            raise forms.ValidationError("An answer was sent for a goal that is not one of yours.")
+        if not self.errors:
+            self._score_each()
+        return cleaned
+
+    def _score_each(self) -> None:
+        for instrument, items in self.answers().items():
+            try:
+                score_one(instrument, items)
+            except ScoringError as error:
+                name = field_name(instrument, error.item or "")
+                self.add_error(name if name in self.fields else None, str(error))
+
+    def answers(self) -> dict[str, dict[str, object]]:
+        """{instrument: {item: value}} from the cleaned data; unanswered optional items left out."""
+        found: dict[str, dict[str, object]] = {}
+        for instrument, names in self.section_names:
+            items = found.setdefault(instrument.id, {})
+            for name in names:
+                value = self.cleaned_data.get(name)
+                if value not in (None, ""):
+                    items[name.split(SEPARATOR, 1)[1]] = value
+        return {instrument: items for instrument, items in found.items() if items}

@@ -1,0 +1,78 @@
+"""The client's check-in page (no login, a one-use link) and the therapist's post-session form."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from alliance.web.clinic.access import get_own_client
+from alliance.web.clinic.answers import store_therapist_answers
+from alliance.web.clinic.models import ClinicSettings, GoalStatus, Respondent
+
+from .forms import CheckinForm
+from .links import LinkUnusable, create_link, find_link, redeem
+from .qr import qr_svg
+
+UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
+
+
+def _client_form(link, data=None) -> CheckinForm:
+    goals = list(link.session.client.goals.filter(status=GoalStatus.ACTIVE))
+    return CheckinForm(data, instruments=link.instruments, goals=goals)
+
+
+@never_cache
+def checkin(request, token: str):
+    """Show the check-in form, or store it once and thank the client."""
+    try:
+        link = find_link(token)
+    except LinkUnusable as problem:
+        return _unusable(request, problem)
+    form = _client_form(link, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            redeem(token, form.answers())
+        except LinkUnusable as problem:
+            return _unusable(request, problem)
+        return render(request, "checkin/thanks.html")
+    return render(request, "checkin/client_form.html", {"form": form})
+
+
+def _unusable(request, problem: LinkUnusable):
+    return render(request, "checkin/unusable.html", {"reason": problem.reason},
+                  status=UNUSABLE_STATUS[problem.reason])
+
+
+@never_cache
+@login_required
+@require_POST
+def new_link(request, code: str, number: int):
+    """Create a check-in link for one session and show it once, with a QR code."""
+    client = get_own_client(request.user, code)
+    session = get_object_or_404(client.sessions, number=number)
+    if session.responses.filter(respondent=Respondent.CLIENT).exists():
+        return render(request, "checkin/already.html", {"client": client, "session": session})
+    link, token = create_link(session, by=request.user)
+    url = request.build_absolute_uri(reverse("checkin", args=[token]))
+    context = {"client": client, "session": session, "link": link, "url": url, "qr": qr_svg(url)}
+    return render(request, "checkin/link.html", context)
+
+
+@login_required
+def therapist_form(request, code: str, number: int):
+    """The therapist's own ratings of the session (alliance-checkin-t)."""
+    client = get_own_client(request.user, code)
+    session = get_object_or_404(client.sessions, number=number)
+    settings = ClinicSettings.for_clinic(client.clinic_id)
+    instruments = settings.instruments_for(session.number, Respondent.THERAPIST)
+    answered = session.responses.filter(respondent=Respondent.THERAPIST).exists()
+    data = request.POST if request.method == "POST" and not answered else None
+    form = CheckinForm(data, instruments=instruments, goals=[])
+    if data is not None and form.is_valid():
+        store_therapist_answers(session, form.answers(), therapist=request.user)
+        return redirect("client", code=client.code)
+    context = {"client": client, "session": session, "form": form, "answered": answered}
+    return render(request, "checkin/therapist_form.html", context)

@@ -1,0 +1,1 @@
+"""The client page: alliance and outcome over sessions, comments, goals and sessions."""

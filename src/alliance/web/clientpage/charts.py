@@ -1,0 +1,57 @@
+"""The client page's charts, built from the score table."""
+
+from __future__ import annotations
+
+import pandas as pd
+from django.utils.safestring import SafeString
+
+from alliance.measures import DIMENSIONS, get_instrument
+from alliance.web.charts.svg import Band, Chart, Series, legend, render
+from alliance.web.clinic.tables import series
+
+ALLIANCE = {"client": "alliance-checkin", "therapist": "alliance-checkin-t"}
+OUTCOME = "phq-9"
+
+
+def _points(table: pd.DataFrame, column: str) -> list[tuple[float, float | None]]:
+    return [(float(s), None if pd.isna(v) else float(v)) for s, v in table[column].items()]
+
+
+def alliance_panels(scores: pd.DataFrame) -> list[dict]:
+    """One small-multiple panel per respondent, same scale, one line per dimension."""
+    sessions = scores["session"] if not scores.empty else pd.Series([1])
+    x_range = (float(sessions.min()), float(max(sessions.max(), sessions.min() + 1)))
+    panels = []
+    for respondent, instrument in ALLIANCE.items():
+        table = series(scores, instrument, respondent, list(DIMENSIONS))
+        lines = [Series(dim.capitalize(), dim, _points(table, dim)) for dim in DIMENSIONS]
+        chart = Chart(
+            title=f"Alliance rated by the {respondent}",
+            desc=f"Goals, tasks and bond (0-10) at each session as rated by the {respondent}; "
+                 f"{len(table)} check-in(s). The table below gives the same numbers.",
+            x_label="Session", y_label="Rating (0-10)", y_range=(0, 10), series=lines,
+            x_range=x_range)
+        panels.append({"svg": render(chart, chart_id=f"alliance-{respondent}"),
+                       "legend": legend(lines), "count": len(table)})
+    return panels
+
+
+def outcome_chart(scores: pd.DataFrame) -> SafeString:
+    """The PHQ-9 total over sessions with its bands shaded and the cutoff line."""
+    instrument = get_instrument(OUTCOME)
+    table = series(scores, OUTCOME, "client", ["total"])
+    low, high = instrument.scale_range("total")
+    chart = Chart(
+        title="Outcome (PHQ-9 total) over sessions",
+        desc=f"Higher is worse. Bands: {_band_text(instrument)}. "
+             f"The line at {instrument.cutoff.value:g} marks the clinical cutoff.",
+        x_label="Session", y_label="PHQ-9 total", y_range=(low, high),
+        series=[Series("PHQ-9 total", "outcome", _points(table, "total"))],
+        bands=[Band(b.low, b.high + 1 if b.high < high else b.high, b.name)
+               for b in instrument.bands],
+        cutoff=instrument.cutoff.value)
+    return render(chart, chart_id="outcome")
+
+
+def _band_text(instrument) -> str:
+    return ", ".join(f"{b.name} {b.low:g}-{b.high:g}" for b in instrument.bands)

@@ -1,0 +1,26 @@
+"""Small staff forms on the client page."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from alliance.web.clinic.models import Attendance
+
+
+class NewClientForm(forms.Form):
+    display_name = forms.CharField(
+        label="Display name (optional, shown only to staff)", max_length=100, required=False)
+    started = forms.DateField(label="Start of care", initial=timezone.localdate,
+                              widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class SessionForm(forms.Form):
+    date = forms.DateField(label="Date", initial=timezone.localdate,
+                           widget=forms.DateInput(attrs={"type": "date"}))
+    attendance = forms.ChoiceField(label="Attendance", choices=Attendance.choices)
+
+
+class GoalForm(forms.Form):
+    text = forms.CharField(label="Goal, in the client's own words", max_length=300)
+    framing = forms.CharField(label="Your framing (optional)", max_length=300, required=False)

@@ -1,0 +1,58 @@
+"""Plain rows for the client page's tables: the text alternative, comments, goals, sessions."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from alliance.measures import DIMENSIONS
+from alliance.web.clinic.models import Client, Respondent, Response
+from alliance.web.clinic.tables import series
+
+from .charts import ALLIANCE
+
+COMMENT_INSTRUMENT, COMMENT_ITEM = "alliance-checkin", "7"
+
+
+def table_rows(scores: pd.DataFrame) -> list[dict]:
+    """Per session: client and therapist goal, task, bond (the charts' text alternative)."""
+    tables = {who: series(scores, instrument, who, list(DIMENSIONS))
+              for who, instrument in ALLIANCE.items()}
+    sessions = sorted(set(tables["client"].index) | set(tables["therapist"].index))
+    return [{"session": s, "values": [_cell(tables[who], s, dim) for who in ALLIANCE
+                                      for dim in DIMENSIONS]} for s in sessions]
+
+
+def _cell(table: pd.DataFrame, session: int, dimension: str) -> str:
+    if session not in table.index or pd.isna(table.at[session, dimension]):
+        return "-"
+    return f"{table.at[session, dimension]:g}"
+
+
+def comments(responses: list[Response]) -> list[dict]:
+    """The client's free-text comments, newest first."""
+    found = [{"session": r.session.number, "date": r.session.date,
+              "text": r.answers.get(COMMENT_ITEM, "")}
+             for r in responses if r.instrument == COMMENT_INSTRUMENT]
+    return sorted([c for c in found if c["text"]], key=lambda c: -c["session"])
+
+
+def goal_rows(client: Client, responses: list[Response]) -> list[dict]:
+    """Each goal with its latest progress rating and the session it was given."""
+    progress = sorted((r for r in responses if r.instrument == "goal-progress"),
+                      key=lambda r: r.session.number)
+    rows = []
+    for goal in client.goals.all():
+        ratings = [(r.session.number, r.answers[str(goal.pk)]) for r in progress
+                   if str(goal.pk) in r.answers]
+        rows.append({"goal": goal, "ratings": ratings, "latest": ratings[-1] if ratings else None})
+    return rows
+
+
+def session_rows(client: Client, responses: list[Response]) -> list[dict]:
+    """Each session with which check-ins came in."""
+    done: dict[int, set[str]] = {}
+    for r in responses:
+        done.setdefault(r.session_id, set()).add(r.respondent)
+    return [{"session": s, "client_done": Respondent.CLIENT in done.get(s.pk, ()),
+             "therapist_done": Respondent.THERAPIST in done.get(s.pk, ())}
+            for s in client.sessions.order_by("-number")]

@@ -1,0 +1,65 @@
+"""The client page and the staff actions on it; every client is found through the access helper."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from alliance.web.alerts.queries import urgent_alerts
+from alliance.web.clinic.access import get_client_for, get_own_client
+from alliance.web.clinic.models import Alert, Response
+from alliance.web.clinic.record import add_client, add_goal, add_session
+from alliance.web.clinic.tables import scores_table
+
+from .charts import alliance_panels, outcome_chart
+from .forms import GoalForm, NewClientForm, SessionForm
+from .summary import comments, goal_rows, session_rows, table_rows
+
+
+@login_required
+def client_page(request, code: str):
+    """Everything about one client that the user may see."""
+    client = get_client_for(request.user, code)
+    responses = list(Response.objects.filter(client=client).select_related("session", "client"))
+    scores = scores_table(responses)
+    context = {
+        "client": client, "is_own": client.therapist_id == request.user.pk,
+        "urgent": urgent_alerts(request.user).filter(client=client),
+        "alerts": Alert.objects.open().filter(client=client).exclude(severity="urgent"),
+        "panels": alliance_panels(scores), "outcome": outcome_chart(scores),
+        "alliance_table": table_rows(scores), "comments": comments(responses),
+        "goals": goal_rows(client, responses), "sessions": session_rows(client, responses),
+        "session_form": SessionForm(), "goal_form": GoalForm(),
+    }
+    return render(request, "clientpage/client.html", context)
+
+
+@login_required
+def new_client(request):
+    """Add a client to the user's own caseload."""
+    form = NewClientForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        client = add_client(therapist=request.user, **form.cleaned_data)
+        return redirect("client", code=client.code)
+    return render(request, "clientpage/new_client.html", {"form": form})
+
+
+@login_required
+@require_POST
+def new_session(request, code: str):
+    client = get_own_client(request.user, code)
+    form = SessionForm(request.POST)
+    if form.is_valid():
+        add_session(client, by=request.user, **form.cleaned_data)
+    return redirect("client", code=client.code)
+
+
+@login_required
+@require_POST
+def new_goal(request, code: str):
+    client = get_own_client(request.user, code)
+    form = GoalForm(request.POST)
+    if form.is_valid():
+        add_goal(client, by=request.user, **form.cleaned_data)
+    return redirect("client", code=client.code)

@@ -1,0 +1,1 @@
+"""The clinical record: clients, episodes, sessions, responses, goals, tasks, alerts, audit."""

@@ -1,0 +1,40 @@
+"""The one place that decides which clients a staff member may see.
+
+A user sees the clients they treat, and, as a supervisor, the clients of the therapists in the teams
+they supervise; always within their own clinic. Anyone else gets a 404, so existence never leaks.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from .models import Client
+
+
+def visible_clients(user) -> QuerySet[Client]:
+    """Every client this user may see."""
+    if not (user.is_authenticated and user.is_active and user.clinic_id):
+        return Client.objects.none()
+    mine = Q(therapist=user) | Q(therapist__team__supervisor=user)
+    return Client.objects.filter(mine, clinic_id=user.clinic_id)
+
+
+def get_client_for(user, code: str) -> Client:
+    """The client with this code if the user may see them, else Http404."""
+    try:
+        return visible_clients(user).select_related("therapist").get(code=code)
+    except Client.DoesNotExist:
+        raise Http404("No such client") from None
+
+
+def get_own_client(user, code: str) -> Client:
+    """The client if the user is their therapist (to act, not only to look), else Http404."""
+    client = get_client_for(user, code)
+    if client.therapist_id != user.pk:
+        raise Http404("No such client")
+    return client
+
+
+def supervises(user, client: Client) -> bool:
+    return client.therapist_id != user.pk

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ClinicConfig(AppConfig):
+    name = "alliance.web.clinic"
+    label = "clinic"
+    verbose_name = "Clinical record"

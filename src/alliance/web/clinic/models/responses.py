@@ -1,0 +1,55 @@
+"""Check-in links and the answers that come through them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Respondent(models.TextChoices):
+    CLIENT = "client", "Client"
+    THERAPIST = "therapist", "Therapist"
+
+
+class CheckinLink(models.Model):
+    """A one-use link for one session; only the SHA-256 hash of its token is stored."""
+
+    session = models.ForeignKey("clinic.Session", on_delete=models.CASCADE, related_name="links")
+    token_hash = models.CharField(max_length=64, unique=True)
+    instruments = models.JSONField(default=list)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                   related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    @property
+    def is_usable(self) -> bool:
+        return self.used_at is None and timezone.now() < self.expires_at
+
+
+class Response(models.Model):
+    """One administration of one instrument: raw answers and their scores."""
+
+    client = models.ForeignKey("clinic.Client", on_delete=models.CASCADE, related_name="responses")
+    session = models.ForeignKey("clinic.Session", on_delete=models.CASCADE,
+                                related_name="responses")
+    instrument = models.CharField(max_length=50)
+    respondent = models.CharField(max_length=20, choices=Respondent.choices)
+    answers = models.JSONField(default=dict)
+    scores = models.JSONField(default=dict)
+    band = models.CharField(max_length=40, blank=True)
+    flags = models.JSONField(default=list)
+    submitted_at = models.DateTimeField(default=timezone.now)
+    link = models.ForeignKey(CheckinLink, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="responses")
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "instrument", "respondent"],
+                                    name="one_response_per_instrument_and_session"),
+        ]
+        indexes = [models.Index(fields=["client", "instrument", "respondent"])]

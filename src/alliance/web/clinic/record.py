@@ -1,0 +1,47 @@
+"""Changes to the record made by staff: new clients, sessions and goals, each audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.db.models import Max
+
+from .audit import record
+from .models import Attendance, Client, Episode, Goal, Session
+
+
+@transaction.atomic
+def add_client(*, therapist, display_name: str = "", started: dt.date) -> Client:
+    """A new client with an open episode of care."""
+    client = Client.objects.create(clinic_id=therapist.clinic_id, therapist=therapist,
+                                   display_name=display_name)
+    Episode.objects.create(client=client, started=started)
+    record(therapist, client, "client-created", client)
+    return client
+
+
+def open_episode(client: Client, *, started: dt.date) -> Episode:
+    """The client's open episode, starting one when there is none."""
+    found = client.episodes.filter(ended__isnull=True).order_by("-started").first()
+    return found or Episode.objects.create(client=client, started=started)
+
+
+@transaction.atomic
+def add_session(client: Client, *, date: dt.date, attendance: str = Attendance.ATTENDED,
+                by) -> Session:
+    """The client's next session, numbered after the last one."""
+    Client.objects.select_for_update().filter(pk=client.pk).first()  # serialise numbering
+    last = client.sessions.aggregate(last=Max("number"))["last"] or 0
+    session = Session.objects.create(client=client, episode=open_episode(client, started=date),
+                                     number=last + 1, date=date, attendance=attendance)
+    record(by, client, "session-added", session)
+    return session
+
+
+def add_goal(client: Client, *, text: str, framing: str = "", by) -> Goal:
+    """A goal in the client's own words."""
+    priority = client.goals.count() + 1
+    goal = Goal.objects.create(client=client, text=text, framing=framing, priority=priority)
+    record(by, client, "goal-added", goal)
+    return goal

@@ -1,0 +1,1 @@
+"""A synthetic demo clinic seeded from alliance.simulate, for trying the app."""

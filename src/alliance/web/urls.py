@@ -1,0 +1,18 @@
+"""URL map: staff pages behind login, the client check-in behind a one-use link."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from alliance.web.accounts.views import home
+
+admin.site.site_header = "alliance: staff and clinic settings"
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("", include("alliance.web.accounts.urls")),
+    path("", include("alliance.web.caseload.urls")),
+    path("", include("alliance.web.clientpage.urls")),
+    path("", include("alliance.web.checkin.urls")),
+    path("", include("alliance.web.alerts.urls")),
+    path("admin/", admin.site.urls),
+]

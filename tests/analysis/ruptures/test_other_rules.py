@@ -1,0 +1,110 @@
+import pandas as pd
+
+from alliance.analysis.ruptures import (
+    BaselineConfig,
+    BelowFlag,
+    ClientReported,
+    DimensionDrop,
+    RuptureDetector,
+    TherapistGap,
+)
+
+STEADY = [8.0, 8.2, 7.8, 8.1, 7.9]  # baseline 8.0, within-client SD about 0.16
+
+
+def series(alliance: list[float], client: str = "c1", **columns: list[float]) -> pd.DataFrame:
+    """One client's sessions 1..n with the given scores (and any optional columns)."""
+    return pd.DataFrame({"client_id": client, "session": range(1, len(alliance) + 1),
+                         "alliance": alliance, **columns})
+
+
+def detect(rule, table):
+    return RuptureDetector([rule], baseline=BaselineConfig(between_sd=0.5)).fit(table).events_
+
+
+def test_less_than_perfect_after_a_perfect_run_is_flagged():
+    events = detect(BelowFlag(), series([10, 10, 10, 9, 10, 10]))
+    assert list(events.onset_session) == [4]
+    assert events.thresholds[0]["below-flag"]["perfect"] == 10.0
+
+
+def test_a_perfect_run_shorter_than_the_setting_is_not():
+    assert len(detect(BelowFlag(), series([10, 10, 9, 10]))) == 0
+    assert len(detect(BelowFlag(perfect_run=2), series([10, 10, 9, 10]))) == 1
+
+
+def test_a_score_under_the_instruments_cutoff_is_flagged():
+    events = detect(BelowFlag(perfect_run=0), series([8, 8, 8, 7.4, 8]))
+    assert list(events.onset_session) == [4]
+    assert events.thresholds[0]["below-flag"]["cutoff"] == 7.5
+
+
+def test_the_comparator_decides_whether_the_cutoff_itself_is_flagged():
+    table = series([8, 8, 8, 7.5, 8])
+    assert len(detect(BelowFlag(perfect_run=0), table)) == 0
+    assert len(detect(BelowFlag(perfect_run=0, comparator="at-or-below"), table)) == 1
+
+
+def test_the_clients_own_report_is_an_event_even_without_a_drop():
+    table = series([*STEADY, 8.0, 8.0], rupture_reported=[0, 0, 0, 0, 0, 1, 0])
+    events = detect(ClientReported(), table)
+    assert list(events.onset_session) == [6]
+    assert events.rule[0] == "client-reported"
+    assert len(detect(ClientReported(min_level=2), table)) == 0
+
+
+def test_consecutive_reports_are_one_episode():
+    table = series([*STEADY, 7.9, 7.8, 8.0, 8.0], rupture_reported=[0, 0, 0, 0, 0, 2, 2, 0, 0])
+    events = detect(ClientReported(), table)
+    assert list(events.onset_session) == [6] and events.repair_session[0] == 8
+
+
+def test_a_therapist_rating_well_above_the_client_is_flagged():
+    table = series([8, 8, 8, 7, 8], therapist_alliance=[8.5, 8.5, 8.5, 9.5, 8.5])
+    events = detect(TherapistGap(), table)
+    assert list(events.onset_session) == [4]
+    assert len(detect(TherapistGap(gap=3), table)) == 0
+
+
+def test_one_dimension_falling_while_the_others_hold_is_a_dimension_drop():
+    steady = [8.0, 8.2, 7.8, 8.1, 7.9]
+    table = series([8.0] * 5 + [7.3, 8.0], goal=[*steady, 8.0, 8.0], task=[*steady, 8.1, 8.0],
+                   bond=[*steady, 5.8, 8.0])
+    events = detect(DimensionDrop(), table)
+    assert list(events.onset_session) == [6]
+    assert events.dimensions[0] == ["bond"]
+
+
+def test_all_dimensions_falling_together_is_not_a_dimension_drop():
+    steady = [8.0, 8.2, 7.8, 8.1, 7.9]
+    table = series([8.0] * 5 + [6.0, 8.0], goal=[*steady, 6.0, 8.0], task=[*steady, 6.0, 8.0],
+                   bond=[*steady, 6.0, 8.0])
+    assert len(detect(DimensionDrop(), table)) == 0
+
+
+def test_the_default_merges_rules_that_fire_on_the_same_episode():
+    table = series([*STEADY, 5.5, 8.0], rupture_reported=[0, 0, 0, 0, 0, 2, 0])
+    events = RuptureDetector().fit(table).events_
+    assert len(events) == 1
+    assert events.rule[0] == "v-episode+client-reported"
+    assert set(events.thresholds[0]) >= {"v-episode", "client-reported", "sd_ref", "window"}
+
+
+def test_the_default_skips_rules_whose_columns_are_missing():
+    detector = RuptureDetector().fit(series([*STEADY, 5.5, 8.0]))
+    assert detector.skipped_rules_ == ("dimension-drop", "client-reported")
+    assert list(detector.events_.rule) == ["v-episode"]
+
+
+def test_separate_lists_each_rule_apart():
+    table = series([*STEADY, 5.5, 8.0], rupture_reported=[0, 0, 0, 0, 0, 2, 0])
+    events = RuptureDetector(["v-episode", "client-reported"], combine=False).fit(table).events_
+    assert sorted(events.rule) == ["client-reported", "v-episode"]
+
+
+def test_the_summary_counts_events_and_repairs_per_rule():
+    table = series([*STEADY, 5.5, 8.0], rupture_reported=[0, 0, 0, 0, 0, 2, 0])
+    summary = RuptureDetector(["v-episode", "client-reported"]).fit(table).summary
+    assert summary.loc["all", "events"] == 1
+    assert summary.loc["v-episode", "repaired"] == 1
+    assert summary.loc["all", "share_of_clients"] == 1.0

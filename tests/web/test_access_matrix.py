@@ -1,0 +1,117 @@
+"""Who may open which page: the allow/deny matrix for every staff view."""
+
+import pytest
+from django.urls import reverse
+
+from alliance.web.clinic.access import get_client_for, visible_clients
+from alliance.web.clinic.models import Alert, Severity
+
+
+def _url(name: str, client) -> str:
+    if name in ("new-link", "therapist-form"):
+        return reverse(name, args=[client.code, 1])
+    return reverse(name, args=[client.code])
+
+
+@pytest.mark.parametrize("persona, status", [("theo", 200), ("sam", 200), ("cora", 404),
+                                             ("ada", 404)])
+def test_the_client_page_is_shown_only_to_the_therapist_and_their_supervisor(
+        request, login, theos_client, persona, status):
+    page = login(request.getfixturevalue(persona)).get(_url("client", theos_client))
+    assert page.status_code == status
+
+
+@pytest.mark.parametrize("name", ["therapist-form"])
+@pytest.mark.parametrize("persona, status", [("theo", 200), ("sam", 404), ("cora", 404),
+                                             ("ada", 404)])
+def test_acting_for_a_client_is_for_their_own_therapist_only(
+        request, login, theos_client, name, persona, status):
+    page = login(request.getfixturevalue(persona)).get(_url(name, theos_client))
+    assert page.status_code == status
+
+
+@pytest.mark.parametrize("name", ["new-link", "new-session", "new-goal"])
+@pytest.mark.parametrize("persona", ["sam", "cora", "ada"])
+def test_posting_to_another_therapists_client_is_a_404(request, login, theos_client, name,
+                                                        persona):
+    page = login(request.getfixturevalue(persona)).post(_url(name, theos_client), {})
+    assert page.status_code == 404
+
+
+@pytest.mark.parametrize("name", ["client", "therapist-form"])
+def test_anonymous_visitors_are_sent_to_the_login(client, theos_client, name):
+    page = client.get(_url(name, theos_client))
+    assert page.status_code == 302
+    assert page.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("name", ["new-link", "new-session", "new-goal"])
+def test_anonymous_posts_are_sent_to_the_login(client, theos_client, name):
+    page = client.post(_url(name, theos_client), {})
+    assert page.status_code == 302
+    assert page.url.startswith(reverse("login"))
+
+
+def test_the_first_page_an_anonymous_visitor_gets_is_the_staff_login(client, db):
+    page = client.get("/", follow=True)
+    assert page.redirect_chain[-1][0] == reverse("login")
+    assert "Staff login" in page.content.decode()
+
+
+def test_an_unknown_client_is_the_same_404_as_a_hidden_one(login, theo, coras_client):
+    hidden = login(theo).get(reverse("client", args=[coras_client.code]))
+    unknown = login(theo).get(reverse("client", args=["C-NOSUCH"]))
+    assert hidden.status_code == unknown.status_code == 404
+
+
+def test_the_supervisor_sees_only_their_team(theos_client, coras_client, sam):
+    assert list(visible_clients(sam)) == [theos_client]
+
+
+def test_an_admin_without_clients_sees_no_clinical_data(theos_client, coras_client, ada):
+    assert not visible_clients(ada).exists()
+
+
+def test_an_admin_who_is_also_a_therapist_sees_their_own_clients(make_client, ada):
+    own = make_client(ada, code="C-ADA01")
+    assert get_client_for(ada, "C-ADA01") == own
+
+
+def test_staff_of_another_clinic_see_nothing_even_when_named_supervisor(
+        theos_client, make_user, theos_team):
+    from alliance.web.accounts.models import Clinic
+
+    stranger = make_user("stranger", clinic=Clinic.objects.create(name="Elsewhere"))
+    theos_team.supervisor = stranger
+    theos_team.save()
+    assert not visible_clients(stranger).exists()
+
+
+def test_a_colleague_cannot_acknowledge_another_therapists_alert(login, theos_client, cora):
+    alert = Alert.objects.create(client=theos_client, kind="risk-self-harm",
+                                 severity=Severity.URGENT, message="m")
+    page = login(cora).post(reverse("acknowledge-alert", args=[alert.pk]))
+    assert page.status_code == 404
+    alert.refresh_from_db()
+    assert alert.acknowledged_at is None
+
+
+@pytest.mark.parametrize("persona, sees", [("theo", True), ("sam", True), ("cora", False),
+                                           ("ada", False)])
+def test_the_caseload_lists_only_visible_clients(request, login, theos_client, persona, sees):
+    html = login(request.getfixturevalue(persona)).get(reverse("caseload")).content.decode()
+    assert ("C-THEO1" in html) == sees
+
+
+def test_the_admin_site_shows_staff_but_no_clinical_models(login, ada):
+    html = login(ada).get(reverse("admin:index")).content.decode()
+    assert "Users" in html and "Clinic settings" in html
+    for clinical in ("Clients", "Responses", "Alerts", "Sessions", "Goals"):
+        assert f">{clinical}<" not in html
+
+
+def test_a_therapist_cannot_use_the_admin_site(login, theo):
+    theo.is_staff = True
+    theo.save()
+    html = login(theo).get(reverse("admin:index")).content.decode()
+    assert "Users" not in html

@@ -1,0 +1,77 @@
+import re
+
+from django.urls import reverse
+
+from alliance.web.checkin.links import hash_token
+from alliance.web.clinic.answers import store_answers
+from alliance.web.clinic.models import CheckinLink, Session
+
+ALLIANCE = {str(n): 8 for n in range(1, 7)} | {"8": 0}
+
+
+def _two_sessions_of_answers(client, therapist):
+    Session.objects.create(client=client, episode=client.episodes.get(), number=2,
+                           date=client.sessions.get().date)
+    goal = client.goals.get()
+    for session in client.sessions.all():
+        store_answers(session, {"alliance-checkin": ALLIANCE | {"7": "Please go slower."},
+                                "phq-9": {str(n): 2 for n in range(1, 10)} | {"9": "0"},
+                                "goal-progress": {str(goal.pk): 3 + session.number}},
+                      respondent="client")
+        store_answers(session, {"alliance-checkin-t": ALLIANCE | {"7": 0}},
+                      respondent="therapist", entered_by=therapist)
+
+
+def test_the_client_page_shows_charts_with_text_alternatives(login, theo, theos_client):
+    _two_sessions_of_answers(theos_client, theo)
+    html = login(theo).get(reverse("client", args=[theos_client.code])).content.decode()
+    assert html.count('<svg class="chart"') == 3
+    assert '<title id="alliance-client-title">Alliance rated by the client</title>' in html
+    assert '<title id="alliance-therapist-title">' in html and '<desc id="outcome-desc">' in html
+    assert "<details><summary>The alliance as a table</summary>" in html
+    assert 'class="cutoff"' in html and html.count('class="band band-') == 5
+    line = r'<g class="series goal"><title>Goal</title><path class="line" d="M[\d.,]+ L'
+    assert re.search(line, html)
+
+
+def test_it_shows_comments_goals_with_progress_and_sessions(login, theo, theos_client):
+    _two_sessions_of_answers(theos_client, theo)
+    html = login(theo).get(reverse("client", args=[theos_client.code])).content.decode()
+    assert "Please go slower." in html
+    assert "Sleep better" in html and "5 (session 2)" in html
+    assert html.count("received") == 2
+
+
+def test_the_supervisor_sees_the_therapist_but_no_actions(login, sam, theos_client):
+    html = login(sam).get(reverse("client", args=[theos_client.code])).content.decode()
+    assert "Therapist: theo (you see this client as their supervisor)" in html
+    assert "Create check-in link" not in html and "Add session" not in html
+
+
+def test_the_therapist_creates_a_link_shown_once_with_a_qr_code(login, theo, theos_client):
+    page = login(theo).post(reverse("new-link", args=[theos_client.code, 1]))
+    html = page.content.decode()
+    token = re.search(r'value="http://testserver/c/([\w-]+)/"', html).group(1)
+    assert CheckinLink.objects.get().token_hash == hash_token(token)
+    assert '<svg role="img" aria-label="QR code of the check-in link"' in html
+    assert 'data-copy="checkin-url"' in html
+    assert page.headers["Cache-Control"].startswith("max-age=0")
+
+
+def test_staff_add_sessions_and_goals_with_an_audit_trail(login, theo, theos_client):
+    page = login(theo)
+    page.post(reverse("new-session", args=[theos_client.code]),
+              {"date": "2026-02-01", "attendance": "no-show"})
+    page.post(reverse("new-goal", args=[theos_client.code]), {"text": "Call my sister"})
+    assert theos_client.sessions.get(number=2).attendance == "no-show"
+    assert theos_client.goals.filter(text="Call my sister").exists()
+    actions = set(theos_client.audit_events.values_list("action", flat=True))
+    assert {"session-added", "goal-added"} <= actions
+
+
+def test_a_therapist_adds_a_client_with_a_random_code(login, theo):
+    page = login(theo).post(reverse("new-client"), {"started": "2026-02-01"})
+    client = theo.clients.get()
+    assert page.url == reverse("client", args=[client.code])
+    assert re.fullmatch(r"C-[A-Z2-9]{6}", client.code)
+    assert client.episodes.get().ended is None
