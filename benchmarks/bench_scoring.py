@@ -17,6 +17,7 @@ TARGET_RATIO = 3.0
 WAI_EVERY = 4  # the longer WAI-SR is given every fourth session
 MISSING_SHARE = 0.015
 OPTIONAL_SHARE = 0.3
+REPEATS = 3  # each side is timed as its best of three runs, which damps noise from other work
 
 
 def generate_answers(n_rows: int = N_ROWS, *, seed: int = SEED) -> pd.DataFrame:
@@ -74,9 +75,12 @@ def group_sum(answers: pd.DataFrame) -> pd.Series:
 
 
 def _timed(function, answers: pd.DataFrame) -> tuple[float, object]:
-    start = time.perf_counter()
-    result = function(answers)
-    return time.perf_counter() - start, result
+    best, result = float("inf"), None
+    for _ in range(REPEATS):
+        start = time.perf_counter()
+        result = function(answers)
+        best = min(best, time.perf_counter() - start)
+    return best, result
 
 
 def run(n_rows: int = N_ROWS) -> bool:
@@ -87,7 +91,8 @@ def run(n_rows: int = N_ROWS) -> bool:
     ratio = scoring_seconds / baseline_seconds
     print(f"rows: {len(answers):,}; administrations: {len(scored):,} "
           f"(group-by found {len(summed):,})")
-    print(f"score_answers: {scoring_seconds:.2f} s (target under {TARGET_SECONDS:g} s)")
+    print(f"score_answers: {scoring_seconds:.2f} s, best of {REPEATS} "
+          f"(target under {TARGET_SECONDS:g} s)")
     print(f"pandas group-by sum (baseline): {baseline_seconds:.2f} s")
     print(f"ratio: {ratio:.2f}x (target at most {TARGET_RATIO:g}x)")
     met = scoring_seconds < TARGET_SECONDS and ratio <= TARGET_RATIO

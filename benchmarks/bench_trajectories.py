@@ -27,10 +27,20 @@ def episodes(n_clients: int, seed: int = 0, mean_sessions: float = 10.0) -> pd.D
     intake = rng.normal(16, 4, n_clients)[client]
     trait = rng.normal(8, 1, n_clients)[client]
     alliance = trait + rng.normal(0, 0.8, len(client))
-    outcome = intake - rng.normal(3, 1, n_clients)[client] * np.log(session) \
+    outcome = (
+        intake
+        - rng.normal(3, 1, n_clients)[client] * np.log(session)
         + rng.normal(0, 2, len(client))
-    return pd.DataFrame({"client_id": client.astype(str), "therapist_id": (client % 200).astype(str),
-                         "session": session, "alliance": alliance, "outcome": outcome})
+    )
+    return pd.DataFrame(
+        {
+            "client_id": client.astype(str),
+            "therapist_id": (client % 200).astype(str),
+            "session": session,
+            "alliance": alliance,
+            "outcome": outcome,
+        }
+    )
 
 
 def _timed(action) -> float:
@@ -52,17 +62,23 @@ def measure(n_episodes: int, n_sessions: int) -> dict[str, float]:
         warnings.simplefilter("ignore")
         return {
             "curves": _timed(lambda: ExpectedRecovery().fit(curves)),
-            "curves_baseline": _baseline(curves), "curves_rows": len(curves),
+            "curves_baseline": _baseline(curves),
+            "curves_rows": len(curves),
             "model": _timed(lambda: AllianceOutcomeModel(dimensions=()).fit(sessions)),
-            "model_baseline": _baseline(sessions), "model_rows": len(sessions),
+            "model_baseline": _baseline(sessions),
+            "model_rows": len(sessions),
         }
 
 
 def run(n_episodes: int = 50_000, n_sessions: int = 100_000) -> bool:
     figures = measure(n_episodes, n_sessions)
-    print(f"expected curves, {n_episodes} episodes ({figures['curves_rows']} sessions): "
-          f"{figures['curves']:.2f} s; baseline least squares {figures['curves_baseline']:.3f} s")
-    print(f"alliance-outcome model, {figures['model_rows']} sessions: {figures['model']:.2f} s; "
-          f"baseline least squares {figures['model_baseline']:.3f} s")
+    print(
+        f"expected curves, {n_episodes} episodes ({figures['curves_rows']} sessions): "
+        f"{figures['curves']:.2f} s; baseline least squares {figures['curves_baseline']:.3f} s"
+    )
+    print(
+        f"alliance-outcome model, {figures['model_rows']} sessions: {figures['model']:.2f} s; "
+        f"baseline least squares {figures['model_baseline']:.3f} s"
+    )
     print(f"target: under {TARGET_SECONDS:.0f} s each")
     return figures["curves"] < TARGET_SECONDS and figures["model"] < TARGET_SECONDS

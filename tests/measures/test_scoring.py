@@ -189,3 +189,12 @@ def test_a_mixed_table_gives_one_row_per_administration_with_its_own_scales():
 def test_an_empty_table_scores_to_an_empty_result():
     scored = score_answers(table([]))
     assert scored.empty and {"client_id", "band", "complete"} <= set(scored.columns)
+
+
+@pytest.mark.parametrize("column", ["client_id", "instrument", "item", "session"])
+def test_an_empty_key_cell_is_refused_naming_the_row_and_column(column):
+    rows = as_rows("c1", 1, "gad-7", {str(n): 1 for n in range(1, 8)})
+    frame = table(rows).astype(object)
+    frame.loc[4, column] = None
+    with pytest.raises(ScoringError, match=f"row 5, .*{column}"):
+        score_answers(frame)

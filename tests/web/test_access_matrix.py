@@ -30,7 +30,7 @@ def test_acting_for_a_client_is_for_their_own_therapist_only(
     assert page.status_code == status
 
 
-@pytest.mark.parametrize("name", ["new-link", "new-session", "new-goal"])
+@pytest.mark.parametrize("name", ["new-link", "new-session", "new-goal", "end-episode"])
 @pytest.mark.parametrize("persona", ["sam", "cora", "ada"])
 def test_posting_to_another_therapists_client_is_a_404(request, login, theos_client, name,
                                                         persona):
@@ -45,7 +45,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, theos_client, name):
     assert page.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("name", ["new-link", "new-session", "new-goal"])
+@pytest.mark.parametrize("name", ["new-link", "new-session", "new-goal", "end-episode"])
 def test_anonymous_posts_are_sent_to_the_login(client, theos_client, name):
     page = client.post(_url(name, theos_client), {})
     assert page.status_code == 302
@@ -115,3 +115,16 @@ def test_a_therapist_cannot_use_the_admin_site(login, theo):
     theo.save()
     html = login(theo).get(reverse("admin:index")).content.decode()
     assert "Users" not in html
+
+
+def test_a_clinic_admin_manages_only_their_own_clinics_staff(login, ada, theo, make_user):
+    from alliance.web.accounts.models import Clinic
+
+    make_user("outsider", clinic=Clinic.objects.create(name="Elsewhere"))
+    html = login(ada).get(reverse("admin:accounts_user_changelist")).content.decode()
+    assert "theo" in html and "outsider" not in html
+
+
+def test_a_clinic_admin_cannot_make_anyone_a_superuser(login, ada, theo):
+    html = login(ada).get(reverse("admin:accounts_user_change", args=[theo.pk])).content.decode()
+    assert 'name="is_superuser"' not in html and 'name="role"' in html

@@ -75,3 +75,27 @@ def test_a_therapist_adds_a_client_with_a_random_code(login, theo):
     assert page.url == reverse("client", args=[client.code])
     assert re.fullmatch(r"C-[A-Z2-9]{6}", client.code)
     assert client.episodes.get().ended is None
+
+
+def test_the_link_uses_the_configured_public_address(login, theo, theos_client, settings):
+    settings.CHECKIN_BASE_URL = "https://checkin.example.org/"
+    html = login(theo).post(reverse("new-link", args=[theos_client.code, 1])).content.decode()
+    assert 'value="https://checkin.example.org/c/' in html
+
+
+def test_tasks_are_shown_with_their_rationale(login, theo, theos_client):
+    from alliance.web.clinic.models import Task
+
+    Task.objects.create(client=theos_client, goal=theos_client.goals.get(),
+                        description="Keep a sleep diary", rationale="to see the pattern")
+    html = login(theo).get(reverse("client", args=[theos_client.code])).content.decode()
+    assert "Keep a sleep diary" in html and "(why: to see the pattern)" in html
+
+
+def test_ending_the_episode_takes_the_client_off_the_caseload(login, theo, theos_client):
+    page = login(theo)
+    page.post(reverse("end-episode", args=[theos_client.code]),
+              {"ended": "2026-03-01", "ending": "referred"})
+    assert theos_client.episodes.get().ending == "referred"
+    assert "C-THEO1" not in page.get(reverse("caseload")).content.decode()
+    assert theos_client.audit_events.filter(action="episode-ended").exists()

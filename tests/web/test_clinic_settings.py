@@ -22,3 +22,8 @@ def test_an_instrument_can_be_asked_every_nth_session_from_the_first(clinic):
 def test_a_bad_schedule_is_refused_with_the_instrument_named(clinic, schedule, problem):
     with pytest.raises(ValidationError, match=problem):
         ClinicSettings(clinic=clinic, schedule=schedule).clean()
+
+
+def test_a_schedule_that_is_not_a_mapping_is_refused(clinic):
+    with pytest.raises(ValidationError, match="instrument id"):
+        ClinicSettings(clinic=clinic, schedule=["phq-9"]).clean()

@@ -11,27 +11,47 @@ from scipy.stats import rankdata
 
 from alliance.analysis.trajectories.table import check_sessions
 
-FEATURES = ("alliance_level", "alliance_drop", "unrepaired_ruptures", "missed_sessions",
-            "outcome_change", "log_session")
+FEATURES = (
+    "alliance_level",
+    "alliance_drop",
+    "unrepaired_ruptures",
+    "missed_sessions",
+    "outcome_change",
+    "log_session",
+)
 
 
-def session_features(table: pd.DataFrame, unrepaired: pd.Series, *, client: str = "client_id",
-                     session: str = "session", missed: str = "missed_sessions") -> pd.DataFrame:
-    """What is known at the end of each session: the alliance, its drop, ruptures, misses, outcome."""
+def session_features(
+    table: pd.DataFrame,
+    unrepaired: pd.Series,
+    *,
+    client: str = "client_id",
+    session: str = "session",
+    missed: str = "missed_sessions",
+) -> pd.DataFrame:
+    """What is known at the end of each session: alliance, its drop, ruptures, misses, outcome."""
     grouped = table.groupby(client, sort=False)
     earlier = grouped["alliance"].transform(lambda a: a.expanding().mean().shift(1))
-    return pd.DataFrame({
-        "alliance_level": grouped["alliance"].transform(lambda a: a.rolling(3, 1).mean()),
-        "alliance_drop": (earlier - table["alliance"]).fillna(0.0),
-        "unrepaired_ruptures": unrepaired.to_numpy(dtype=float),
-        "missed_sessions": table[missed] if missed in table else 0.0,
-        "outcome_change": table["outcome"] - grouped["outcome"].transform("first"),
-        "log_session": np.log(table[session]),
-    })
+    return pd.DataFrame(
+        {
+            "alliance_level": grouped["alliance"].transform(lambda a: a.rolling(3, 1).mean()),
+            "alliance_drop": (earlier - table["alliance"]).fillna(0.0),
+            "unrepaired_ruptures": unrepaired.to_numpy(dtype=float),
+            "missed_sessions": table.get(missed, 0.0),
+            "outcome_change": table["outcome"] - grouped["outcome"].transform("first"),
+            "log_session": np.log(table[session]),
+        }
+    )
 
 
-def unrepaired_counts(table: pd.DataFrame, events: pd.DataFrame | None, *, client: str,
-                      session: str, onset: str = "onset_session") -> pd.Series:
+def unrepaired_counts(
+    table: pd.DataFrame,
+    events: pd.DataFrame | None,
+    *,
+    client: str,
+    session: str,
+    onset: str = "onset_session",
+) -> pd.Series:
     """Unrepaired ruptures that began at or before each session (0 when no events are given)."""
     if "unrepaired_ruptures" in table:
         return table["unrepaired_ruptures"].astype(float)
@@ -41,8 +61,11 @@ def unrepaired_counts(table: pd.DataFrame, events: pd.DataFrame | None, *, clien
     counts = bad.groupby([bad[client].astype(str), bad[onset].astype(float)]).size()
     keyed = pd.Series(0.0, index=pd.MultiIndex.from_frame(table[[client, session]]))
     keyed = keyed.add(counts.rename_axis([client, session]), fill_value=0.0).reindex(keyed.index)
-    return pd.Series(keyed.fillna(0).to_numpy(), index=table.index).groupby(
-        table[client].to_numpy()).cumsum()
+    return (
+        pd.Series(keyed.fillna(0).to_numpy(), index=table.index)
+        .groupby(table[client].to_numpy())
+        .cumsum()
+    )
 
 
 @dataclass(frozen=True)
@@ -58,9 +81,11 @@ class DropoutRisk:
     def reading(self) -> str:
         level = "higher" if self.risk > self.typical_risk else "not higher"
         why = "; ".join(self.reasons) if self.reasons else "no single factor stands out"
-        return (f"Client {self.client_id} after session {self.session}: {100 * self.risk:.1f}% "
-                f"chance of ending here, {level} than the typical {100 * self.typical_risk:.1f}% "
-                f"per session. Raising it: {why}.")
+        return (
+            f"Client {self.client_id} after session {self.session}: {100 * self.risk:.1f}% "
+            f"chance of ending here, {level} than the typical {100 * self.typical_risk:.1f}% "
+            f"per session. Raising it: {why}."
+        )
 
 
 @dataclass(frozen=True)
@@ -84,20 +109,28 @@ class DropoutRiskModel:
     outcome change since intake and log(session). Predictors that never vary are left out.
     """
 
-    def __init__(self, *, client: str = "client_id", session: str = "session",
-                 ended: str = "ended", early: str = "dropped-out"):
+    def __init__(
+        self,
+        *,
+        client: str = "client_id",
+        session: str = "session",
+        ended: str = "ended",
+        early: str = "dropped-out",
+    ):
         self.client, self.session, self.ended, self.early = client, session, ended, early
 
     def rows(self, sessions: pd.DataFrame, events: pd.DataFrame | None = None) -> pd.DataFrame:
         """The session table with its predictors, sorted by client and session."""
-        table = check_sessions(sessions, ["alliance", "outcome"], client=self.client,
-                               session=self.session)
+        table = check_sessions(
+            sessions, ["alliance", "outcome"], client=self.client, session=self.session
+        )
         unrepaired = unrepaired_counts(table, events, client=self.client, session=self.session)
         features = session_features(table, unrepaired, client=self.client, session=self.session)
         return pd.concat([table[[self.client, self.session]], features], axis=1)
 
-    def fit(self, sessions: pd.DataFrame, clients: pd.DataFrame,
-            events: pd.DataFrame | None = None) -> DropoutRiskModel:
+    def fit(
+        self, sessions: pd.DataFrame, clients: pd.DataFrame, events: pd.DataFrame | None = None
+    ) -> DropoutRiskModel:
         """Fit on a session table and a client table saying how each episode ended."""
         rows = self.rows(sessions, events)
         label = self._labels(rows, clients)
@@ -110,8 +143,9 @@ class DropoutRiskModel:
         return self
 
     def _labels(self, rows: pd.DataFrame, clients: pd.DataFrame) -> np.ndarray:
-        ended = clients.assign(**{self.client: clients[self.client].astype(str)}) \
-            .set_index(self.client)[self.ended]
+        ended = clients.assign(**{self.client: clients[self.client].astype(str)}).set_index(
+            self.client
+        )[self.ended]
         unknown = sorted(set(rows[self.client]) - set(ended.index))
         if unknown:
             raise ValueError(f"clients table: no '{self.ended}' for client {unknown[0]}")
@@ -123,35 +157,55 @@ class DropoutRiskModel:
         x = sm.add_constant(rows[self.features_].to_numpy(dtype=float), has_constant="add")
         return np.asarray(self.result_.predict(x))
 
-    def evaluate(self, sessions: pd.DataFrame, clients: pd.DataFrame,
-                 events: pd.DataFrame | None = None, *, n_boot: int = 500,
-                 seed: int = 0) -> HeldOutAUC:
+    def evaluate(
+        self,
+        sessions: pd.DataFrame,
+        clients: pd.DataFrame,
+        events: pd.DataFrame | None = None,
+        *,
+        n_boot: int = 500,
+        seed: int = 0,
+    ) -> HeldOutAUC:
         """AUC on held-out data, with a bootstrap interval that resamples clients."""
         rows = self.rows(sessions, events)
         label = self._labels(rows, clients).astype(bool)
         score = self.predict_proba(rows)
         return bootstrap_auc(score, label, rows[self.client].to_numpy(), n_boot=n_boot, seed=seed)
 
-    def explain(self, client_sessions: pd.DataFrame, events: pd.DataFrame | None = None
-                ) -> DropoutRisk:
+    def explain(
+        self, client_sessions: pd.DataFrame, events: pd.DataFrame | None = None
+    ) -> DropoutRisk:
         """The risk at a client's latest session and the factors that raise it, in words."""
         rows = self.rows(client_sessions, events)
         latest = rows.iloc[[-1]]
         risk = float(self.predict_proba(latest)[0])
         push = self.coef_ * (latest[self.features_].iloc[0] - self.means_)
-        reasons = tuple(_words(name, latest[name].iloc[0]) for name in
-                        push[push > 0.05].sort_values(ascending=False).index
-                        if name != "log_session")
-        return DropoutRisk(str(latest[self.client].iloc[0]), int(latest[self.session].iloc[0]),
-                           risk, self.typical_risk_, reasons)
+        reasons = tuple(
+            _words(name, latest[name].iloc[0])
+            for name in push[push > 0.05].sort_values(ascending=False).index
+            if name != "log_session"
+        )
+        return DropoutRisk(
+            str(latest[self.client].iloc[0]),
+            int(latest[self.session].iloc[0]),
+            risk,
+            self.typical_risk_,
+            reasons,
+        )
 
     @property
     def summary(self) -> pd.DataFrame:
         """Odds ratio per predictor unit, with 95% intervals."""
         ci = np.asarray(self.result_.conf_int())[1:]
-        return pd.DataFrame({"predictor": self.features_, "coef": self.coef_.to_numpy(),
-                             "odds_ratio": np.exp(self.coef_.to_numpy()),
-                             "or_low": np.exp(ci[:, 0]), "or_high": np.exp(ci[:, 1])})
+        return pd.DataFrame(
+            {
+                "predictor": self.features_,
+                "coef": self.coef_.to_numpy(),
+                "odds_ratio": np.exp(self.coef_.to_numpy()),
+                "or_low": np.exp(ci[:, 0]),
+                "or_high": np.exp(ci[:, 1]),
+            }
+        )
 
 
 def _words(name: str, value: float) -> str:
@@ -160,15 +214,16 @@ def _words(name: str, value: float) -> str:
     return {
         "alliance_level": f"recent alliance average of {value:.1f} of 10",
         "alliance_drop": f"latest alliance score {abs(value):.1f} points {side} the client's "
-                         "earlier average",
+        "earlier average",
         "unrepaired_ruptures": f"{value:.0f} rupture(s) not repaired",
         "missed_sessions": f"{value:.0f} missed session(s)",
         "outcome_change": f"symptom score {value:+.0f} points since intake ({worse})",
     }[name]
 
 
-def bootstrap_auc(score: np.ndarray, label: np.ndarray, clients: np.ndarray, *,
-                  n_boot: int = 500, seed: int = 0) -> HeldOutAUC:
+def bootstrap_auc(
+    score: np.ndarray, label: np.ndarray, clients: np.ndarray, *, n_boot: int = 500, seed: int = 0
+) -> HeldOutAUC:
     """AUC with a percentile interval from resampling whole clients (seeded)."""
     codes, uniques = pd.factorize(clients)
     members = pd.Series(np.arange(len(codes))).groupby(codes).apply(np.array).tolist()

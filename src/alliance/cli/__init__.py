@@ -15,7 +15,8 @@ def main() -> None:
 
 
 def _register() -> None:
-    for module in sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")):
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    for module in names:
         found = importlib.import_module(f"{__name__}.{module}")
         if isinstance(getattr(found, "command", None), click.Command):
             main.add_command(found.command)

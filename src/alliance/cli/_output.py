@@ -15,7 +15,7 @@ def fail(message: str) -> None:
 
 
 def plain(value: Any) -> Any:
-    """A JSON-ready value: NaN becomes null, whole floats become ints, numpy scalars become Python."""
+    """A JSON-ready value: NaN to null, whole floats to ints, numpy scalars to Python values."""
     if hasattr(value, "item") and not isinstance(value, (list, tuple, dict)):
         value = value.item()
     if isinstance(value, float):

@@ -1,4 +1,4 @@
-"""`alliance analyze FILE.csv`: who is on track, and how the alliance goes with next-session outcome."""
+"""`alliance analyze FILE.csv`: who is on track; how the alliance goes with next-session outcome."""
 
 from __future__ import annotations
 
@@ -23,15 +23,31 @@ DIMENSIONS = ["goal", "task", "bond"]
 
 @click.command("analyze")
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
-              show_default=True, help="How to print the result.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="How to print the result.",
+)
 @click.option("--report", type=click.Path(dir_okay=False), help="Also write an HTML report here.")
-@click.option("--instrument", default="phq-9", show_default=True,
-              help="Outcome instrument whose reliable-change rule and cutoff are used.")
+@click.option(
+    "--instrument",
+    default="phq-9",
+    show_default=True,
+    help="Outcome instrument whose reliable-change rule and cutoff are used.",
+)
 @click.option("--sd", type=float, help="Reference SD for reliable change (with --reliability).")
 @click.option("--reliability", type=float, help="Reference reliability for reliable change.")
-def command(path: str, fmt: str, report: str | None, instrument: str, sd: float | None,
-            reliability: float | None) -> None:
+def command(
+    path: str,
+    fmt: str,
+    report: str | None,
+    instrument: str,
+    sd: float | None,
+    reliability: float | None,
+) -> None:
     """Analyse FILE.csv (client_id,therapist_id,session,alliance,outcome[,goal,task,bond])."""
     criterion, cutoff = _change_rule(instrument, sd, reliability)
     table = _read(path)
@@ -72,8 +88,9 @@ def _change_rule(instrument: str, sd: float | None, reliability: float | None):
         inst = get_instrument(instrument)
         cutoff = ClinicalCutoff.from_instrument(inst) if inst.cutoff else None
         if sd is not None:
-            return ChangeCriterion.from_reference(sd, reliability,
-                                                  higher_is_better=inst.higher_is_better), cutoff
+            return ChangeCriterion.from_reference(
+                sd, reliability, higher_is_better=inst.higher_is_better
+            ), cutoff
         return ChangeCriterion.from_instrument(inst), cutoff
     except (UnknownInstrumentError, ValueError) as error:
         fail(f"--instrument/--sd/--reliability: {error}")
@@ -84,15 +101,17 @@ def _with_change(placements: pd.DataFrame, table: pd.DataFrame, criterion, cutof
     first = table.groupby("client_id", sort=False)["outcome"].first()
     pre = placements["client_id"].map(first)
     change = change_table(pre, placements["outcome"], criterion, cutoff)
-    return placements.assign(reliable_change=change["rci"].to_numpy(),
-                             category=change["category"].to_numpy())
+    return placements.assign(
+        reliable_change=change["rci"].to_numpy(), category=change["category"].to_numpy()
+    )
 
 
 def _within_range(placements: pd.DataFrame, instrument: str) -> pd.DataFrame:
     """Keep the expected score and band inside the instrument's possible range."""
     inst = get_instrument(instrument)
-    low, high = inst.scale_range(inst.reliable_change.scale if inst.reliable_change else
-                                 inst.scale_ids[0])
+    low, high = inst.scale_range(
+        inst.reliable_change.scale if inst.reliable_change else inst.scale_ids[0]
+    )
     columns = ["expected", "lower", "upper"]
     return placements.assign(**{c: placements[c].clip(low, high) for c in columns})
 
@@ -109,17 +128,41 @@ def as_contract(placements: pd.DataFrame, model: AllianceOutcomeModel | None) ->
     """The stable JSON shape of `alliance analyze --format json`."""
     effects = None
     if model is not None:
-        effects = {"within": model.within_.as_dict(), "between": model.between_.as_dict(),
-                   "n_clients": model.n_clients_, "n_sessions": model.n_sessions_}
-    fields = ["client_id", "session", "status", "expected", "lower", "upper", "reliable_change",
-              "category"]
+        effects = {
+            "within": model.within_.as_dict(),
+            "between": model.between_.as_dict(),
+            "n_clients": model.n_clients_,
+            "n_sessions": model.n_sessions_,
+        }
+    fields = [
+        "client_id",
+        "session",
+        "status",
+        "expected",
+        "lower",
+        "upper",
+        "reliable_change",
+        "category",
+    ]
     return {"alliance_outcome": effects, "clients": placements[fields].to_dict("records")}
 
 
-def _as_table(recovery: ExpectedRecovery, placements: pd.DataFrame,
-              model: AllianceOutcomeModel | None) -> str:
+def _as_table(
+    recovery: ExpectedRecovery, placements: pd.DataFrame, model: AllianceOutcomeModel | None
+) -> str:
     lines = [*recovery.notes_]
     lines.append(model.reading() if model is not None else "Alliance-outcome model: too few data.")
-    shown = placements[["client_id", "session", "outcome", "expected", "lower", "upper", "status",
-                        "reliable_change", "category"]].round(1)
+    shown = placements[
+        [
+            "client_id",
+            "session",
+            "outcome",
+            "expected",
+            "lower",
+            "upper",
+            "status",
+            "reliable_change",
+            "category",
+        ]
+    ].round(1)
     return "\n".join([*lines, "", shown.to_string(index=False)])

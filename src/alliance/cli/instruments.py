@@ -16,7 +16,8 @@ def command(ctx: click.Context) -> None:
     """List the instruments that ship with alliance."""
     if ctx.invoked_subcommand is None:
         for inst in list_instruments():
-            click.echo(f"{inst.id:<20} {inst.respondent:<10} {len(inst.items):>2} items  {inst.title}")
+            items = f"{len(inst.items):>2} items"
+            click.echo(f"{inst.id:<20} {inst.respondent:<10} {items}  {inst.title}")
 
 
 @command.command("show")
@@ -59,7 +60,8 @@ def _interpretation(inst: Instrument) -> list[str]:
         bands = ", ".join(f"{b.name} {b.low:g}-{b.high:g}" for b in inst.bands)
         lines.append(f"bands ({inst.band_scale}): {bands}")
     if inst.cutoff:
-        lines.append(f"cutoff: {inst.cutoff.direction} {inst.cutoff.value:g} on {inst.cutoff.scale}")
+        cutoff = inst.cutoff
+        lines.append(f"cutoff: {cutoff.direction} {cutoff.value:g} on {cutoff.scale}")
     if inst.reliable_change:
         rc = inst.reliable_change
         note = " (provisional)" if rc.provisional else ""
@@ -67,5 +69,6 @@ def _interpretation(inst: Instrument) -> list[str]:
     for flag in inst.flags:
         lines.append(f"flag {flag.id}: item {flag.item} above {flag.above:g}: {flag.label}")
     if inst.codes.system:
-        lines.append(f"codes: panel {inst.codes.panel}, total {inst.codes.total} ({inst.codes.system})")
+        codes = inst.codes
+        lines.append(f"codes: panel {codes.panel}, total {codes.total} ({codes.system})")
     return [""] + lines if lines else []

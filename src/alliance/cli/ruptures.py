@@ -70,7 +70,8 @@ def _rounded(value: float) -> float | None:
 
 def _flat(records: list[dict]) -> pd.DataFrame:
     rows = [{**record, "dimensions": ";".join(record["dimensions"])} for record in records]
-    return pd.DataFrame(rows, columns=EVENT_KEYS)
+    frame = pd.DataFrame(rows, columns=EVENT_KEYS)
+    return frame.astype({"repair_session": "Int64", "repaired": object})
 
 
 def _csv(records: list[dict]) -> str:

@@ -11,9 +11,9 @@ from ._output import fail
 
 
 def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
-    """The command line that runs the app under gunicorn."""
+    """The command line that runs the app under gunicorn (no access log: paths hold tokens)."""
     return [sys.executable, "-m", "gunicorn", "alliance.web.wsgi:application",
-            "--bind", f"{host}:{port}", "--workers", str(workers), "--access-logfile", "-"]
+            "--bind", f"{host}:{port}", "--workers", str(workers)]
 
 
 def pending_migrations() -> list[str]:

@@ -190,16 +190,12 @@ def score_answers(answers: pd.DataFrame) -> pd.DataFrame:
     withheld (the scale ids withheld for too many missing items).
     """
     table = _prepare(answers)
-    # the administrations are found once for the whole table, then split by instrument
-    administration = table.groupby(KEYS, sort=False, observed=True).ngroup()
-    if administration.isna().any() or (administration < 0).any():  # a key is missing (-1 or NaN)
+    if table["instrument"].isna().any():
         _refuse_blank_keys(table)
-    administration = administration.to_numpy(dtype=np.intp)
-    codes, instrument_ids = pd.factorize(table["instrument"])
-    parts = []
-    for code, instrument_id in enumerate(instrument_ids):
-        mask = codes == code
-        parts.append(_score_instrument(instrument_id, table[mask], administration[mask]))
+    parts = [
+        _score_instrument(instrument_id, rows)
+        for instrument_id, rows in table.groupby("instrument", sort=False, observed=True)
+    ]
     if not parts:
         return pd.DataFrame(columns=[*KEYS, "band", "flags", "complete", "withheld"])
     return pd.concat(parts, ignore_index=True)
@@ -228,7 +224,7 @@ def _refuse_blank_keys(table: pd.DataFrame) -> None:
         if blank.any():
             row = int(np.flatnonzero(blank)[0])
             instrument = table["instrument"].iloc[row]
-            raise ScoringError(f"{column} is empty", row=row + 1,
+            raise ScoringError(f"{column} is empty", row=int(table.index[row]) + 1,
                                instrument="(none)" if column == "instrument" else str(instrument))
 
 
@@ -241,17 +237,16 @@ def _check_sessions(table: pd.DataFrame) -> None:
                            instrument=str(table["instrument"].iloc[row]), row=row + 1)
 
 
-def _score_instrument(instrument_id: str, rows: pd.DataFrame,
-                      administration: np.ndarray) -> pd.DataFrame:
+def _score_instrument(instrument_id: str, rows: pd.DataFrame) -> pd.DataFrame:
     try:
         inst = get_instrument(instrument_id)
     except UnknownInstrumentError as error:
         raise ScoringError(str(error), instrument=instrument_id,
                            row=int(rows.index[0]) + 1) from None
-    rows, administration = _drop_text_items(inst, rows, administration)
+    rows = _drop_text_items(inst, rows)
     column, columns = _item_columns(inst, rows)
     values = _table_values(inst, rows, column)
-    group = pd.factorize(administration)[0]
+    group = _administrations(rows)
     _refuse_duplicates(inst, rows, group, column)
     matrix = np.full((int(group.max()) + 1 if len(group) else 0, len(columns)), np.nan)
     matrix[group, column] = values
@@ -259,13 +254,18 @@ def _score_instrument(instrument_id: str, rows: pd.DataFrame,
     return _result_frame(rows, group, result)
 
 
-def _drop_text_items(inst: Instrument, rows: pd.DataFrame,
-                     administration: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+def _drop_text_items(inst: Instrument, rows: pd.DataFrame) -> pd.DataFrame:
     text_items = [item.id for item in inst.items if item.kind == "text"]
-    if not text_items:
-        return rows, administration
-    keep = ~rows["item"].isin(text_items).to_numpy()
-    return rows[keep], administration[keep]
+    return rows[~rows["item"].isin(text_items)] if text_items else rows
+
+
+def _administrations(rows: pd.DataFrame) -> np.ndarray:
+    """Number each administration (first seen, first numbered); a missing key is refused."""
+    within = [key for key in KEYS if key != "instrument"]  # rows share one instrument already
+    group = rows.groupby(within, sort=False, observed=True).ngroup()
+    if group.isna().any() or (group < 0).any():  # pandas marks it -1 or NaN, by version
+        _refuse_blank_keys(rows)
+    return group.to_numpy(dtype=np.intp)
 
 
 def _item_columns(inst: Instrument, rows: pd.DataFrame) -> tuple[np.ndarray, list[str]]:

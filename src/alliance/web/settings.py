@@ -167,7 +167,12 @@ if HTTPS:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "alliance.web.logs.RedactCheckinTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": envstr("ALLIANCE_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        name: {"handlers": ["console"], "level": "INFO", "propagate": False}
+        for name in ("django.server", "django.request")
+    },
 }
 STATICFILES_DIRS = [BASE_DIR / "static"]

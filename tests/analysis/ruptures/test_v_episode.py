@@ -99,3 +99,17 @@ def test_clients_are_kept_apart():
                                                                        client="b")])
     events = RuptureDetector([VEpisode()], baseline=FIXED_SD).fit(table).events_
     assert list(events.client_id) == ["a"]
+
+
+def test_a_return_that_must_hold_ignores_a_one_session_bounce():
+    alliance = [*STEADY, 6.0, 7.8, 6.0, 6.1, 6.0, 6.0]
+    assert fit(alliance).events_.repaired[0] is True
+    held = fit(alliance, repair=RepairConfig(hold=1)).events_
+    assert held.repaired[0] is False and len(held) == 1
+
+
+def test_flags_inside_the_repair_window_belong_to_the_same_episode():
+    table = series([*STEADY, 6.0, 8.0, 8.0, 8.0, 8.0], rupture_reported=[0] * 5 + [2, 0, 2, 0, 0])
+    events = RuptureDetector(["v-episode", "client-reported"],
+                             baseline=FIXED_SD).fit(table).events_
+    assert list(events.onset_session) == [6]

@@ -5,5 +5,12 @@ from .model import AllianceOutcomeModel
 from .results import AllianceEffect, Estimate
 from .therapist import TherapistShare
 
-__all__ = ["CENTRED", "DETRENDED", "METHODS", "AllianceEffect", "AllianceOutcomeModel", "Estimate",
-           "TherapistShare"]
+__all__ = [
+    "CENTRED",
+    "DETRENDED",
+    "METHODS",
+    "AllianceEffect",
+    "AllianceOutcomeModel",
+    "Estimate",
+    "TherapistShare",
+]

@@ -1,4 +1,4 @@
-"""Pair each session's alliance with the next session's outcome, split into between and within parts."""
+"""Pair each session's alliance with the next session's outcome, split between and within."""
 
 from __future__ import annotations
 
@@ -10,18 +10,21 @@ DETRENDED = "detrended"
 METHODS = (CENTRED, DETRENDED)
 
 
-def lagged_pairs(table: pd.DataFrame, predictors: list[str], *, outcome: str, client: str,
-                 session: str) -> pd.DataFrame:
+def lagged_pairs(
+    table: pd.DataFrame, predictors: list[str], *, outcome: str, client: str, session: str
+) -> pd.DataFrame:
     """Rows of (session t, predictors at t, outcome at t, outcome at the client's next session)."""
     grouped = table.groupby(client, sort=False)
-    pairs = table.assign(outcome_next=grouped[outcome].shift(-1),
-                         session_next=grouped[session].shift(-1)).dropna(subset=["outcome_next"])
+    pairs = table.assign(
+        outcome_next=grouped[outcome].shift(-1), session_next=grouped[session].shift(-1)
+    ).dropna(subset=["outcome_next"])
     columns = [client, session, outcome, *predictors, "outcome_next", "session_next"]
     return pairs[columns].reset_index(drop=True)
 
 
-def split_within_between(pairs: pd.DataFrame, column: str, *, client: str, session: str,
-                         method: str) -> tuple[np.ndarray, np.ndarray]:
+def split_within_between(
+    pairs: pd.DataFrame, column: str, *, client: str, session: str, method: str
+) -> tuple[np.ndarray, np.ndarray]:
     """The client's mean (between) and the deviation from it (within), optionally detrended.
 
     Detrended: the client's own straight line on log(session) is taken out of the within part, so a
@@ -38,8 +41,9 @@ def split_within_between(pairs: pd.DataFrame, column: str, *, client: str, sessi
     return mean, within
 
 
-def _client_trend(pairs: pd.DataFrame, centred: np.ndarray, client: str,
-                  session: str) -> np.ndarray:
+def _client_trend(
+    pairs: pd.DataFrame, centred: np.ndarray, client: str, session: str
+) -> np.ndarray:
     """Each client's least-squares line of the centred values on log(session), at every row."""
     log_s = np.log(pairs[session].to_numpy(dtype=float))
     frame = pd.DataFrame({"c": pairs[client].to_numpy(), "x": log_s, "y": centred})

@@ -6,6 +6,8 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
+import statsmodels.api as sm
 from scipy.stats import norm
 from statsmodels.regression.mixed_linear_model import MixedLM
 
@@ -23,19 +25,46 @@ class MixedFit:
         """Estimate, lower and upper limit of the (1 - alpha) Wald interval."""
         i = self.names.index(name)
         z = norm.ppf(1 - alpha / 2)
-        return float(self.params[i]), float(self.params[i] - z * self.bse[i]), \
-            float(self.params[i] + z * self.bse[i])
+        return (
+            float(self.params[i]),
+            float(self.params[i] - z * self.bse[i]),
+            float(self.params[i] + z * self.bse[i]),
+        )
 
 
-def fit_random_intercept(y: np.ndarray, columns: dict[str, np.ndarray],
-                         groups: np.ndarray) -> MixedFit:
+def fit_random_intercept(
+    y: np.ndarray, columns: dict[str, np.ndarray], groups: np.ndarray
+) -> MixedFit:
     """REML fit of y on an intercept and the given columns, with a random intercept per group."""
     names = ["intercept", *columns]
     x = np.column_stack([np.ones(len(y)), *columns.values()])
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = MixedLM(y, x, groups=groups).fit(reml=True, method=["lbfgs", "cg"])
+        try:
+            model = MixedLM(y, x, groups=groups)
+            result = model.fit(reml=True, method=["lbfgs"])
+            if not np.isfinite(result.llf):  # L-BFGS can stall at a zero variance; try again
+                caught.clear()
+                result = model.fit(reml=True, method=["bfgs"])
+        except np.linalg.LinAlgError:
+            return _clustered_ols(y, x, groups, names)
     converged = bool(result.converged) and not any("converge" in str(w.message) for w in caught)
     k = x.shape[1]
-    return MixedFit(names, np.asarray(result.fe_params), np.asarray(result.bse)[:k],
-                    float(np.asarray(result.cov_re)[0, 0]), float(result.scale), converged)
+    return MixedFit(
+        names,
+        np.asarray(result.fe_params),
+        np.asarray(result.bse)[:k],
+        float(np.asarray(result.cov_re)[0, 0]),
+        float(result.scale),
+        converged,
+    )
+
+
+def _clustered_ols(y: np.ndarray, x: np.ndarray, groups: np.ndarray, names: list[str]) -> MixedFit:
+    """When the group variance sits at zero the mixed model is singular; it then equals OLS, whose
+    standard errors are made robust to clustering by group."""
+    codes = pd.factorize(groups)[0]
+    result = sm.OLS(y, x).fit(cov_type="cluster", cov_kwds={"groups": codes})
+    return MixedFit(
+        names, np.asarray(result.params), np.asarray(result.bse), 0.0, float(result.scale), True
+    )

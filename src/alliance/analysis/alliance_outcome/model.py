@@ -31,15 +31,27 @@ class AllianceOutcomeModel:
     outcome is worse, so a helpful alliance gives negative effects.
     """
 
-    def __init__(self, *, method: str = DETRENDED, current_outcome: str = OWN_COURSE,
-                 dimensions: tuple[str, ...] = DIMENSIONS, alpha: float = 0.05,
-                 outcome: str = "outcome", alliance: str = "alliance", client: str = "client_id",
-                 session: str = "session", therapist: str = "therapist_id"):
-        split_within_between(pd.DataFrame({"c": [], "s": [], "a": []}), "a", client="c",
-                             session="s", method=method)  # refuses an unknown method early
+    def __init__(
+        self,
+        *,
+        method: str = DETRENDED,
+        current_outcome: str = OWN_COURSE,
+        dimensions: tuple[str, ...] = DIMENSIONS,
+        alpha: float = 0.05,
+        outcome: str = "outcome",
+        alliance: str = "alliance",
+        client: str = "client_id",
+        session: str = "session",
+        therapist: str = "therapist_id",
+    ):
+        split_within_between(
+            pd.DataFrame({"c": [], "s": [], "a": []}), "a", client="c", session="s", method=method
+        )  # refuses an unknown method early
         if current_outcome not in CURRENT_OUTCOME:
-            raise ValueError(f"current_outcome must be one of {', '.join(CURRENT_OUTCOME)}, "
-                             f"got {current_outcome!r}")
+            raise ValueError(
+                f"current_outcome must be one of {', '.join(CURRENT_OUTCOME)}, "
+                f"got {current_outcome!r}"
+            )
         self.method, self.current_outcome, self.alpha = method, current_outcome, alpha
         self.dimensions = tuple(dimensions)
         self.outcome, self.alliance, self.client = outcome, alliance, client
@@ -48,10 +60,12 @@ class AllianceOutcomeModel:
     def fit(self, sessions: pd.DataFrame) -> AllianceOutcomeModel:
         """Fit the overall model, one per dimension present, and the therapist share."""
         scales = [self.alliance, *[d for d in self.dimensions if d in sessions.columns]]
-        table = check_sessions(sessions, [self.outcome, *scales], client=self.client,
-                               session=self.session)
-        pairs = lagged_pairs(table, scales, outcome=self.outcome, client=self.client,
-                             session=self.session)
+        table = check_sessions(
+            sessions, [self.outcome, *scales], client=self.client, session=self.session
+        )
+        pairs = lagged_pairs(
+            table, scales, outcome=self.outcome, client=self.client, session=self.session
+        )
         if pairs[self.client].nunique() < 3:
             raise ValueError("need at least 3 clients with two or more sessions each")
         self.effects_: dict[str, AllianceEffect] = {}
@@ -59,32 +73,41 @@ class AllianceOutcomeModel:
         for scale in scales:
             self.effects_[scale] = self._fit_scale(pairs, scale)
         self.therapist_: TherapistShare | None = therapist_share(
-            table, outcome=self.outcome, session=self.session, therapist=self.therapist)
+            table, outcome=self.outcome, session=self.session, therapist=self.therapist
+        )
         self.n_clients_ = int(pairs[self.client].nunique())
         self.n_sessions_ = int(len(pairs))
         return self
 
     def _fit_scale(self, pairs: pd.DataFrame, scale: str) -> AllianceEffect:
-        between, within = split_within_between(pairs, scale, client=self.client,
-                                               session=self.session, method=self.method)
-        columns = {"within": within, "between": between - between.mean(),
-                   "log_session": np.log(pairs["session_next"].to_numpy(dtype=float))}
+        between, within = split_within_between(
+            pairs, scale, client=self.client, session=self.session, method=self.method
+        )
+        columns = {
+            "within": within,
+            "between": between - between.mean(),
+            "log_session": np.log(pairs["session_next"].to_numpy(dtype=float)),
+        }
         if self.current_outcome != "none":
             columns["current_outcome"] = self._current(pairs)
-        fit = fit_random_intercept(pairs["outcome_next"].to_numpy(dtype=float), columns,
-                                   pairs[self.client].to_numpy())
+        fit = fit_random_intercept(
+            pairs["outcome_next"].to_numpy(dtype=float), columns, pairs[self.client].to_numpy()
+        )
         self.fits_[scale] = fit
         n_clients, n_rows = int(pairs[self.client].nunique()), len(pairs)
-        parts = [Estimate(part, *fit.interval(part, self.alpha), n_clients, n_rows)
-                 for part in ("within", "between")]
+        parts = [
+            Estimate(part, *fit.interval(part, self.alpha), n_clients, n_rows)
+            for part in ("within", "between")
+        ]
         return AllianceEffect(scale, *parts)
 
     def _current(self, pairs: pd.DataFrame) -> np.ndarray:
         if self.current_outcome == "raw":
             current = pairs[self.outcome].to_numpy(dtype=float)
             return current - current.mean()
-        _, deviation = split_within_between(pairs, self.outcome, client=self.client,
-                                            session=self.session, method=DETRENDED)
+        _, deviation = split_within_between(
+            pairs, self.outcome, client=self.client, session=self.session, method=DETRENDED
+        )
         return deviation
 
     @property
@@ -103,9 +126,12 @@ class AllianceOutcomeModel:
     def reading(self) -> str:
         """The overall result and the therapist share in plain words."""
         lines = [self.effects_[self.alliance].reading()]
-        lines += [f"{scale.capitalize()}: {effect.within.estimate:+.2f} within "
-                  f"({effect.within.ci_low:+.2f} to {effect.within.ci_high:+.2f})"
-                  for scale, effect in self.effects_.items() if scale != self.alliance]
+        lines += [
+            f"{scale.capitalize()}: {effect.within.estimate:+.2f} within "
+            f"({effect.within.ci_low:+.2f} to {effect.within.ci_high:+.2f})"
+            for scale, effect in self.effects_.items()
+            if scale != self.alliance
+        ]
         if self.therapist_ is not None:
             lines.append(self.therapist_.reading())
         unconverged = [scale for scale, fit in self.fits_.items() if not fit.converged]

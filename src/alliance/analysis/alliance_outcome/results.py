@@ -37,21 +37,27 @@ class AllianceEffect:
 
     def reading(self) -> str:
         """What the two effects mean, in words (higher outcome is worse)."""
-        return f"{_within_words(self.scale, self.within)} {_between_words(self.scale, self.between)}"
+        return (
+            f"{_within_words(self.scale, self.within)} {_between_words(self.scale, self.between)}"
+        )
 
 
 def _within_words(scale: str, e: Estimate) -> str:
-    text = (f"When a client rates the {scale} 1 point above their own usual level, their next "
-            f"session's outcome score is {abs(e.estimate):.2f} points "
-            f"{'lower (better)' if e.estimate < 0 else 'higher (worse)'} "
-            f"(95% CI {e.ci_low:.2f} to {e.ci_high:.2f}")
+    text = (
+        f"When a client rates the {scale} 1 point above their own usual level, their next "
+        f"session's outcome score is {abs(e.estimate):.2f} points "
+        f"{'lower (better)' if e.estimate < 0 else 'higher (worse)'} "
+        f"(95% CI {e.ci_low:.2f} to {e.ci_high:.2f}"
+    )
     return text + (")." if e.clear else "; the interval includes no effect).")
 
 
 def _between_words(scale: str, e: Estimate) -> str:
-    text = (f"Clients whose usual {scale} is 1 point higher than other clients' have next-session "
-            f"scores {abs(e.estimate):.2f} points {'lower' if e.estimate < 0 else 'higher'} at the "
-            f"same point in their course (95% CI {e.ci_low:.2f} to {e.ci_high:.2f}")
+    text = (
+        f"Clients whose usual {scale} is 1 point higher than other clients' have next-session "
+        f"scores {abs(e.estimate):.2f} points {'lower' if e.estimate < 0 else 'higher'} at the "
+        f"same point in their course (95% CI {e.ci_low:.2f} to {e.ci_high:.2f}"
+    )
     return text + (")." if e.clear else "; the interval includes no difference).")
 
 
@@ -59,7 +65,15 @@ def effects_frame(effects: dict[str, AllianceEffect]) -> pd.DataFrame:
     rows = []
     for scale, effect in effects.items():
         for part in (effect.within, effect.between):
-            rows.append({"scale": scale, "part": part.name, "estimate": part.estimate,
-                         "ci_low": part.ci_low, "ci_high": part.ci_high,
-                         "n_clients": part.n_clients, "n_sessions": part.n_sessions})
+            rows.append(
+                {
+                    "scale": scale,
+                    "part": part.name,
+                    "estimate": part.estimate,
+                    "ci_low": part.ci_low,
+                    "ci_high": part.ci_high,
+                    "n_clients": part.n_clients,
+                    "n_sessions": part.n_sessions,
+                }
+            )
     return pd.DataFrame(rows)

@@ -13,26 +13,43 @@ from alliance.analysis.trajectories import ExpectedRecovery
 from .svg import STATUS_COLOURS, band_chart, interval_chart
 
 STYLE = """body{font-family:sans-serif;max-width:60rem;margin:2rem auto;color:#222;line-height:1.45}
-table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}
+table{border-collapse:collapse}
+td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}
 .charts{display:flex;flex-wrap:wrap;gap:1rem}.note{background:#fff4d6;padding:.5rem}"""
 
 
-def render_report(recovery: ExpectedRecovery, placements: pd.DataFrame,
-                  model: AllianceOutcomeModel | None, *, title: str = "Alliance analysis") -> str:
+def render_report(
+    recovery: ExpectedRecovery,
+    placements: pd.DataFrame,
+    model: AllianceOutcomeModel | None,
+    *,
+    title: str = "Alliance analysis",
+) -> str:
     """The whole report as one HTML string (inline CSS and SVG, nothing fetched)."""
-    body = [f"<h1>{escape(title)}</h1>", _status_counts(placements),
-            "<h2>Expected course by intake severity</h2>", _notes(recovery),
-            f'<div class="charts">{"".join(_band_charts(recovery, placements))}</div>',
-            "<h2>Alliance and next-session outcome</h2>", _effects(model),
-            "<h2>Clients</h2>", _client_table(placements)]
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
-            f"</title><style>{STYLE}</style></head><body>{''.join(body)}</body></html>")
+    body = [
+        f"<h1>{escape(title)}</h1>",
+        _status_counts(placements),
+        "<h2>Expected course by intake severity</h2>",
+        _notes(recovery),
+        f'<div class="charts">{"".join(_band_charts(recovery, placements))}</div>',
+        "<h2>Alliance and next-session outcome</h2>",
+        _effects(model),
+        "<h2>Clients</h2>",
+        _client_table(placements),
+    ]
+    return (
+        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
+        f"</title><style>{STYLE}</style></head><body>{''.join(body)}</body></html>"
+    )
 
 
 def _status_counts(placements: pd.DataFrame) -> str:
     counts = placements["status"].value_counts()
-    items = "".join(f'<li><span style="color:{colour}">&#9679;</span> {escape(status)}: '
-                    f"{int(counts.get(status, 0))}</li>" for status, colour in STATUS_COLOURS.items())
+    items = "".join(
+        f'<li><span style="color:{colour}">&#9679;</span> {escape(status)}: '
+        f"{int(counts.get(status, 0))}</li>"
+        for status, colour in STATUS_COLOURS.items()
+    )
     return f"<p>{len(placements)} clients, each placed at their latest session:</p><ul>{items}</ul>"
 
 
@@ -52,25 +69,41 @@ def _band_charts(recovery: ExpectedRecovery, placements: pd.DataFrame) -> list[s
         curve = list(band[["session", "expected", "lower", "upper"]].itertuples(index=False))
         points = list(mine[["session", "outcome", "status"]].itertuples(index=False))
         title = f"{recovery.stratum_label(int(stratum))}: band at intake {typical:g}"
-        charts.append(f"<figure>{band_chart(curve, points, title, y_max)}"
-                      f"<figcaption>{escape(title)} ({len(mine)} clients)</figcaption></figure>")
+        charts.append(
+            f"<figure>{band_chart(curve, points, title, y_max)}"
+            f"<figcaption>{escape(title)} ({len(mine)} clients)</figcaption></figure>"
+        )
     return charts
 
 
 def _effects(model: AllianceOutcomeModel | None) -> str:
     if model is None:
         return "<p>Too few clients with two or more sessions to estimate the effects.</p>"
-    rows = [(f"{scale} {part.name}", part.estimate, part.ci_low, part.ci_high)
-            for scale, effect in model.effects_.items() for part in (effect.within, effect.between)]
+    rows = [
+        (f"{scale} {part.name}", part.estimate, part.ci_low, part.ci_high)
+        for scale, effect in model.effects_.items()
+        for part in (effect.within, effect.between)
+    ]
     chart = interval_chart(rows, "Next-session outcome points per alliance point (95% CI)")
     reading = "".join(f"<p>{escape(line)}</p>" for line in model.reading().splitlines())
-    return (f"<figure>{chart}<figcaption>Below 0: a better alliance goes with fewer symptoms next "
-            f"session. {model.n_clients_} clients, {model.n_sessions_} session pairs."
-            f"</figcaption></figure>{reading}")
+    return (
+        f"<figure>{chart}<figcaption>Below 0: a better alliance goes with fewer symptoms next "
+        f"session. {model.n_clients_} clients, {model.n_sessions_} session pairs."
+        f"</figcaption></figure>{reading}"
+    )
 
 
 def _client_table(placements: pd.DataFrame) -> str:
-    columns = ["client_id", "session", "outcome", "expected", "lower", "upper", "status",
-               "reliable_change", "category"]
+    columns = [
+        "client_id",
+        "session",
+        "outcome",
+        "expected",
+        "lower",
+        "upper",
+        "status",
+        "reliable_change",
+        "category",
+    ]
     shown = placements[[c for c in columns if c in placements]].round(1)
     return shown.to_html(index=False, escape=True, border=0)

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-STATUS_COLOURS = {"on-track": "#2b7a3d", "not-on-track": "#b3261e",
-                  "better-than-expected": "#1f5fa8"}
+STATUS_COLOURS = {
+    "on-track": "#2b7a3d",
+    "not-on-track": "#b3261e",
+    "better-than-expected": "#1f5fa8",
+}
 
 
 @dataclass(frozen=True)
@@ -45,45 +48,67 @@ def _axes(f: Frame, x_label: str, y_label: str) -> list[str]:
 
 
 def _svg(f: Frame, parts: list[str], title: str) -> str:
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {f.width} {f.height}" '
-            f'width="{f.width}" height="{f.height}" role="img" font-size="10" '
-            f'font-family="sans-serif"><title>{escape(title)}</title>{"".join(parts)}</svg>')
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {f.width} {f.height}" '
+        f'width="{f.width}" height="{f.height}" role="img" font-size="10" '
+        f'font-family="sans-serif"><title>{escape(title)}</title>{"".join(parts)}</svg>'
+    )
 
 
-def band_chart(curve: list[tuple[float, float, float, float]],
-               points: list[tuple[float, float, str]], title: str, y_max: float) -> str:
-    """Expected course with its band (session, expected, lower, upper) and clients' latest scores."""
+def band_chart(
+    curve: list[tuple[float, float, float, float]],
+    points: list[tuple[float, float, str]],
+    title: str,
+    y_max: float,
+) -> str:
+    """Expected course and band (session, expected, lower, upper) with clients' latest scores."""
     sessions = [c[0] for c in curve] + [p[0] for p in points]
     f = Frame(1, max(sessions), 0, y_max)
     upper = " ".join(f"{f.x(s):.1f},{f.y(min(hi, y_max)):.1f}" for s, _, _, hi in curve)
     lower = " ".join(f"{f.x(s):.1f},{f.y(max(lo, 0)):.1f}" for s, _, lo, _ in reversed(curve))
     line = " ".join(f"{f.x(s):.1f},{f.y(e):.1f}" for s, e, _, _ in curve)
-    parts = [f'<polygon points="{upper} {lower}" fill="#d9e6f2"/>',
-             f'<polyline points="{line}" fill="none" stroke="#1f3f66" stroke-width="2"/>']
-    parts += [f'<circle cx="{f.x(s):.1f}" cy="{f.y(v):.1f}" r="3" fill="{STATUS_COLOURS[st]}">'
-              f'<title>session {s:g}: {v:g} ({st})</title></circle>' for s, v, st in points]
+    parts = [
+        f'<polygon points="{upper} {lower}" fill="#d9e6f2"/>',
+        f'<polyline points="{line}" fill="none" stroke="#1f3f66" stroke-width="2"/>',
+    ]
+    parts += [
+        f'<circle cx="{f.x(s):.1f}" cy="{f.y(v):.1f}" r="3" fill="{STATUS_COLOURS[st]}">'
+        f"<title>session {s:g}: {v:g} ({st})</title></circle>"
+        for s, v, st in points
+    ]
     return _svg(f, _axes(f, "session", "outcome (higher is worse)") + parts, title)
 
 
 def interval_chart(rows: list[tuple[str, float, float, float]], title: str) -> str:
-    """Estimates with their intervals, one row each (label, estimate, low, high), and a zero line."""
+    """Estimates with intervals, one row each (label, estimate, low, high), and a zero line."""
     values = [v for _, e, lo, hi in rows for v in (e, lo, hi)] + [0.0]
-    f = Frame(min(values) - 0.1, max(values) + 0.1, 0, len(rows) + 1, width=480,
-              height=40 + 28 * len(rows), pad=24)
+    f = Frame(
+        min(values) - 0.1,
+        max(values) + 0.1,
+        0,
+        len(rows) + 1,
+        width=480,
+        height=40 + 28 * len(rows),
+        pad=24,
+    )
     left = 150
     scale = (f.width - left - f.pad) / (f.x1 - f.x0)
 
     def px(v: float) -> float:
         return left + (v - f.x0) * scale
 
-    parts = [f'<line x1="{px(0):.1f}" y1="10" x2="{px(0):.1f}" y2="{f.height - 20}" '
-             'stroke="#999" stroke-dasharray="3 3"/>']
+    parts = [
+        f'<line x1="{px(0):.1f}" y1="10" x2="{px(0):.1f}" y2="{f.height - 20}" '
+        'stroke="#999" stroke-dasharray="3 3"/>'
+    ]
     for n, (label, est, lo, hi) in enumerate(rows):
         y = 24 + 28 * n
-        parts += [f'<text x="4" y="{y + 4}">{escape(label)}</text>',
-                  f'<line x1="{px(lo):.1f}" y1="{y}" x2="{px(hi):.1f}" y2="{y}" stroke="#1f3f66" '
-                  'stroke-width="2"/>',
-                  f'<circle cx="{px(est):.1f}" cy="{y}" r="4" fill="#1f3f66"><title>{est:.2f} '
-                  f'({lo:.2f} to {hi:.2f})</title></circle>']
+        parts += [
+            f'<text x="4" y="{y + 4}">{escape(label)}</text>',
+            f'<line x1="{px(lo):.1f}" y1="{y}" x2="{px(hi):.1f}" y2="{y}" stroke="#1f3f66" '
+            'stroke-width="2"/>',
+            f'<circle cx="{px(est):.1f}" cy="{y}" r="4" fill="#1f3f66"><title>{est:.2f} '
+            f"({lo:.2f} to {hi:.2f})</title></circle>",
+        ]
     parts.append(f'<text x="{px(0):.1f}" y="{f.height - 6}" text-anchor="middle">0</text>')
     return _svg(f, parts, title)

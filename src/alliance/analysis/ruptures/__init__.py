@@ -7,17 +7,15 @@ from .config import (
     BelowFlag,
     ClientReported,
     ConfigError,
-    DetectorConfig,
     DimensionDrop,
     RepairConfig,
     RuleConfig,
     SuddenLoss,
     TherapistGap,
     VEpisode,
-    parse_rule_spec,
-    rule_from_dict,
 )
 from .detector import CLINIC_DEFAULT, RuptureDetector
+from .settings import DetectorConfig, parse_rule_spec, rule_from_dict
 from .table import RuptureInputError
 
 __all__ = [

@@ -18,16 +18,15 @@ from .config import (
     BaselineConfig,
     ClientReported,
     ConfigError,
-    DetectorConfig,
     DimensionDrop,
     RepairConfig,
     RuleConfig,
     VEpisode,
-    rule_from_dict,
 )
 from .context import Context
 from .episodes import find_episodes
 from .events import COLUMNS, describe
+from .settings import DetectorConfig, rule_from_dict
 from .summary import summarise
 from .table import DIMENSIONS, RuptureInputError, check_sessions
 
@@ -49,7 +48,7 @@ class RuptureDetector:
     combine: True merges every rule's flags into one event per episode; False lists each rule apart.
     """
 
-    def __init__(self, rules: Iterable[RuleConfig | str] | None = None, *,
+    def __init__(self, rules: Iterable[RuleConfig | str | dict[str, Any]] | None = None, *,
                  baseline: BaselineConfig | None = None, repair: RepairConfig | None = None,
                  instrument: str = "alliance-checkin", combine: bool = True):
         self.is_default = rules is None
@@ -118,7 +117,7 @@ class RuptureDetector:
         return f"RuptureDetector(rules=[{names}], combine={self.config.combine})"
 
 
-def _as_rule(rule: RuleConfig | str) -> RuleConfig:
+def _as_rule(rule: RuleConfig | str | dict[str, Any]) -> RuleConfig:
     if isinstance(rule, RuleConfig):
         return rule
     if isinstance(rule, dict):

@@ -32,16 +32,21 @@ def match_events(events: pd.DataFrame, truth: pd.DataFrame,
     return Match(pairs["event"].to_numpy(), pairs["truth"].to_numpy())
 
 
-def scores(events: pd.DataFrame, truth: pd.DataFrame, *, min_depth_sd: float = 0.0) -> dict:
-    """Precision, recall, F1 and repair accuracy; ruptures shallower than min_depth_sd are ignored.
+def scores(events: pd.DataFrame, truth: pd.DataFrame, *, min_depth_sd: float = 0.0,
+           keep: np.ndarray | None = None) -> dict:
+    """Precision, recall, F1 and repair accuracy over the ruptures at least min_depth_sd deep
+    (and, when given, marked in `keep`).
 
-    Events matched to an ignored rupture count neither as hits nor as false alarms.
+    Events matched to a rupture left out count neither as hits nor as false alarms.
     """
     match = match_events(events, truth)
-    kept = truth["depth_sd"].to_numpy()[match.truth] >= min_depth_sd
+    chosen = truth["depth_sd"].to_numpy() >= min_depth_sd
+    if keep is not None:
+        chosen &= np.asarray(keep, dtype=bool)
+    kept = chosen[match.truth]
     ignored = len(match.event) - int(kept.sum())
     hits = int(kept.sum())
-    n_truth = int((truth["depth_sd"] >= min_depth_sd).sum())
+    n_truth = int(chosen.sum())
     n_events = len(events) - ignored
     precision = hits / n_events if n_events else float("nan")
     recall = hits / n_truth if n_truth else float("nan")
@@ -53,14 +58,18 @@ def scores(events: pd.DataFrame, truth: pd.DataFrame, *, min_depth_sd: float = 0
 def _repair_calls(events: pd.DataFrame, truth: pd.DataFrame, match: Match,
                   kept: np.ndarray) -> dict:
     if "repaired" not in events:
-        return {"repair_known": 0, "repair_right": float("nan")}
+        return {"repair_known": 0, "repair_right": float("nan"), "said_repaired_was_not": 0,
+                "said_unrepaired_was": 0}
     said = events["repaired"].to_numpy()[match.event[kept]]
     real = truth["repaired"].to_numpy()[match.truth[kept]]
     known = np.array([s is not None and r is not None and not pd.isna(r) and not pd.isna(s)
                       for s, r in zip(said, real, strict=True)], dtype=bool)
-    right = [bool(s) == bool(r) for s, r in zip(said[known], real[known], strict=True)]
+    said_known, real_known = said[known].astype(bool), real[known].astype(bool)
+    right = said_known == real_known
     return {"repair_known": int(known.sum()),
-            "repair_right": float(np.mean(right)) if right else float("nan")}
+            "repair_right": float(np.mean(right)) if len(right) else float("nan"),
+            "said_repaired_was_not": int((said_known & ~real_known).sum()),
+            "said_unrepaired_was": int((~said_known & real_known).sum())}
 
 
 def simple_drop_events(sessions: pd.DataFrame, drop: float = 0.25) -> pd.DataFrame:
@@ -90,4 +99,6 @@ def pooled_counts(results: list[dict]) -> dict:
     right = sum(r["repair_right"] * r["repair_known"] for r in results if r["repair_known"])
     return {"events": events, "ruptures": ruptures, "hits": hits, "precision": precision,
             "recall": recall, "f1": f1, "repair_known": known,
-            "repair_right": right / known if known else float("nan")}
+            "repair_right": right / known if known else float("nan"),
+            **{key: sum(r[key] for r in results)
+               for key in ("said_repaired_was_not", "said_unrepaired_was")}}

@@ -5,5 +5,13 @@ from .expected import ExpectedRecovery
 from .neighbours import NearestNeighbourRecovery
 from .placement import BETTER, NOT_ON_TRACK, ON_TRACK, STATUSES, Placement
 
-__all__ = ["BETTER", "NOT_ON_TRACK", "ON_TRACK", "STATUSES", "DefaultCurve", "ExpectedRecovery",
-           "NearestNeighbourRecovery", "Placement"]
+__all__ = [
+    "BETTER",
+    "NOT_ON_TRACK",
+    "ON_TRACK",
+    "STATUSES",
+    "DefaultCurve",
+    "ExpectedRecovery",
+    "NearestNeighbourRecovery",
+    "Placement",
+]

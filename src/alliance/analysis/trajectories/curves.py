@@ -1,9 +1,9 @@
 """Growth curves on log(session): fixed part by least squares, spread by the method of moments.
 
 Under a mixed model with a random intercept and a random slope on L = log(session), a new client's
-score at session t varies around the fixed curve with variance s0 + 2*s01*L + s1*L**2 + s_e, which is
-a quadratic in L. Fitting that quadratic to the squared residuals per session gives the tolerance
-band without iterating a likelihood, so 50,000 episodes take a second rather than minutes.
+score at session t varies around the fixed curve with variance s0 + 2*s01*L + s1*L**2 + s_e,
+which is a quadratic in L. Fitting that quadratic to the squared residuals per session gives the
+tolerance band without iterating a likelihood, so 50,000 episodes take seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ def first_values(table: pd.DataFrame, value: str, client: str) -> pd.Series:
 
 def design(log_session: np.ndarray, centred_intake: np.ndarray) -> np.ndarray:
     """Columns: 1, L, intake (centred), intake x L."""
-    return np.column_stack([np.ones_like(log_session), log_session, centred_intake,
-                            centred_intake * log_session])
+    return np.column_stack(
+        [np.ones_like(log_session), log_session, centred_intake, centred_intake * log_session]
+    )
 
 
 @dataclass(frozen=True)
@@ -67,13 +68,27 @@ def split_variance(residuals: np.ndarray, clients: np.ndarray) -> tuple[float, f
 
 
 def client_curves(table: pd.DataFrame, value: str, client: str, session: str) -> pd.DataFrame:
-    """Each client's own least-squares line of value on log(session): intercept, slope, residual var."""
+    """Each client's own least-squares line on log(session): intercept, slope, residual var."""
     log_s = np.log(table[session].to_numpy(dtype=float))
     y = table[value].to_numpy(dtype=float)
-    frame = pd.DataFrame({"c": table[client].to_numpy(), "x": log_s, "y": y,
-                          "xx": log_s**2, "xy": log_s * y, "yy": y**2})
-    s = frame.groupby("c", sort=False).agg(n=("x", "size"), x=("x", "sum"), y=("y", "sum"),
-                                           xx=("xx", "sum"), xy=("xy", "sum"), yy=("yy", "sum"))
+    frame = pd.DataFrame(
+        {
+            "c": table[client].to_numpy(),
+            "x": log_s,
+            "y": y,
+            "xx": log_s**2,
+            "xy": log_s * y,
+            "yy": y**2,
+        }
+    )
+    s = frame.groupby("c", sort=False).agg(
+        n=("x", "size"),
+        x=("x", "sum"),
+        y=("y", "sum"),
+        xx=("xx", "sum"),
+        xy=("xy", "sum"),
+        yy=("yy", "sum"),
+    )
     sxx = s["xx"] - s["x"] ** 2 / s["n"]
     sxy = s["xy"] - s["x"] * s["y"] / s["n"]
     syy = s["yy"] - s["y"] ** 2 / s["n"]
@@ -81,5 +96,6 @@ def client_curves(table: pd.DataFrame, value: str, client: str, session: str) ->
     intercept = (s["y"] - slope * s["x"]) / s["n"]
     rss = (syy - slope * sxy).clip(lower=0.0)
     resid_var = (rss / (s["n"] - 2).clip(lower=1)).where(s["n"] > 2)
-    return pd.DataFrame({"n": s["n"], "intercept": intercept, "slope": slope,
-                         "residual_var": resid_var})
+    return pd.DataFrame(
+        {"n": s["n"], "intercept": intercept, "slope": slope, "residual_var": resid_var}
+    )

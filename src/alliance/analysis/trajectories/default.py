@@ -13,8 +13,8 @@ class DefaultCurve:
 
     expected(t) = intake * (1 - relative_drop * ln t), never below 0: with the default 0.2 a client
     is expected about 36 % down by session 6 and 50 % by session 12. spread(t) = sd_start +
-    sd_growth * ln t points. These are the project's own round figures, not a published norm: replace
-    them with the clinic's own curve as soon as there is enough history.
+    sd_growth * ln t points. These are the project's own round figures, not a published norm:
+    replace them with the clinic's own curve as soon as there is enough history.
     """
 
     relative_drop: float = 0.20
@@ -28,5 +28,7 @@ class DefaultCurve:
         return self.sd_start + self.sd_growth * np.log(session)
 
     def note(self, stratum: str) -> str:
-        return (f"Stratum {stratum}: too little history, so the project's default curve was used "
-                "(not the clinic's own); treat the band as a rough guide.")
+        return (
+            f"Stratum {stratum}: too little history, so the project's default curve was used "
+            "(not the clinic's own); treat the band as a rough guide."
+        )

@@ -34,8 +34,9 @@ class StratumCurve:
         return x @ self.coef, np.sqrt(self.variance.at(log_session) + mean_var)
 
 
-def fit_stratum(rows: pd.DataFrame, intake: np.ndarray, *, outcome: str, client: str,
-                session: str) -> StratumCurve:
+def fit_stratum(
+    rows: pd.DataFrame, intake: np.ndarray, *, outcome: str, client: str, session: str
+) -> StratumCurve:
     """Least squares of outcome on log(session), intake and their product, with a variance curve."""
     log_s = np.log(rows[session].to_numpy(dtype=float))
     intake_mean = float(np.mean(np.unique(intake)))
@@ -60,9 +61,17 @@ class ExpectedRecovery:
     min_clients: below this many clients a stratum uses `default` and says so in `notes_`.
     """
 
-    def __init__(self, *, strata: tuple[float, ...] = (10.0, 15.0, 20.0), coverage: float = 0.80,
-                 min_clients: int = 30, default: DefaultCurve | None = None,
-                 outcome: str = "outcome", client: str = "client_id", session: str = "session"):
+    def __init__(
+        self,
+        *,
+        strata: tuple[float, ...] = (10.0, 15.0, 20.0),
+        coverage: float = 0.80,
+        min_clients: int = 30,
+        default: DefaultCurve | None = None,
+        outcome: str = "outcome",
+        client: str = "client_id",
+        session: str = "session",
+    ):
         if not 0 < coverage < 1:
             raise ValueError(f"coverage must be between 0 and 1, got {coverage}")
         if list(strata) != sorted(strata):
@@ -92,8 +101,9 @@ class ExpectedRecovery:
         if rows[self.client].nunique() < self.min_clients or rows[self.session].nunique() < 2:
             self.notes_.append(self.default.note(self.stratum_label(stratum)))
             return None
-        return fit_stratum(rows, intake, outcome=self.outcome, client=self.client,
-                           session=self.session)
+        return fit_stratum(
+            rows, intake, outcome=self.outcome, client=self.client, session=self.session
+        )
 
     def stratum_of(self, intake: np.ndarray) -> np.ndarray:
         return np.searchsorted(np.asarray(self.strata, dtype=float), intake, side="right")
@@ -103,11 +113,15 @@ class ExpectedRecovery:
         low, high = edges[stratum], edges[stratum + 1]
         if np.isinf(low):
             return f"intake below {high:g}"
-        return f"intake {low:g} and above" if np.isinf(high) else f"intake {low:g} to below {high:g}"
+        return (
+            f"intake {low:g} and above" if np.isinf(high) else f"intake {low:g} to below {high:g}"
+        )
 
     def predict(self, intake, session) -> pd.DataFrame:
         """Expected score with its lower and upper tolerance limits for each (intake, session)."""
-        intake_a, session_a = np.broadcast_arrays(np.asarray(intake, float), np.asarray(session, float))
+        intake_a, session_a = np.broadcast_arrays(
+            np.asarray(intake, float), np.asarray(session, float)
+        )
         intake_a, session_a = intake_a.ravel(), session_a.ravel()
         if np.any(session_a < 1):
             raise ValueError("sessions are counted from 1")
@@ -117,10 +131,18 @@ class ExpectedRecovery:
             m = stratum == s
             expected[m], spread[m] = self._course(int(s), intake_a[m], session_a[m])
         z = norm.ppf(0.5 + self.coverage / 2)
-        return pd.DataFrame({"intake": intake_a, "session": session_a, "expected": expected,
-                             "lower": expected - z * spread, "upper": expected + z * spread,
-                             "spread": spread, "stratum": stratum,
-                             "source": [self._source(int(s)) for s in stratum]})
+        return pd.DataFrame(
+            {
+                "intake": intake_a,
+                "session": session_a,
+                "expected": expected,
+                "lower": expected - z * spread,
+                "upper": expected + z * spread,
+                "spread": spread,
+                "stratum": stratum,
+                "source": [self._source(int(s)) for s in stratum],
+            }
+        )
 
     def _course(self, stratum: int, intake: np.ndarray, session: np.ndarray):
         curve = self.curves_[stratum]
@@ -133,16 +155,29 @@ class ExpectedRecovery:
 
     def place(self, client_series: pd.DataFrame | pd.Series) -> Placement:
         """Status of one client at their latest session: on-track, not-on-track or better."""
-        ident, sessions, outcomes = one_client(client_series, outcome=self.outcome,
-                                               session=self.session, client=self.client)
+        ident, sessions, outcomes = one_client(
+            client_series, outcome=self.outcome, session=self.session, client=self.client
+        )
         band = self.predict(outcomes[0], sessions[-1]).iloc[0]
-        status = statuses(np.array([outcomes[-1]]), np.array([band["lower"]]),
-                          np.array([band["upper"]]))[0]
-        note = self.default.note(self.stratum_label(int(band["stratum"]))) \
-            if band["source"] == "default" else ""
-        return Placement(ident, int(sessions[-1]), float(outcomes[-1]), float(band["expected"]),
-                         float(band["lower"]), float(band["upper"]), str(status),
-                         float((outcomes[-1] - band["expected"]) / band["spread"]), note)
+        status = statuses(
+            np.array([outcomes[-1]]), np.array([band["lower"]]), np.array([band["upper"]])
+        )[0]
+        note = (
+            self.default.note(self.stratum_label(int(band["stratum"])))
+            if band["source"] == "default"
+            else ""
+        )
+        return Placement(
+            ident,
+            int(sessions[-1]),
+            float(outcomes[-1]),
+            float(band["expected"]),
+            float(band["lower"]),
+            float(band["upper"]),
+            str(status),
+            float((outcomes[-1] - band["expected"]) / band["spread"]),
+            note,
+        )
 
     def band_for(self, rows: pd.DataFrame, intake: np.ndarray) -> pd.DataFrame:
         """The band at each row's session for clients with the given intakes."""
@@ -163,14 +198,19 @@ class ExpectedRecovery:
         for stratum, curve in self.curves_.items():
             row = {"stratum": self.stratum_label(stratum), "source": self._source(stratum)}
             if curve is not None:
-                row |= {"n_clients": curve.n_clients, "n_sessions": curve.n_sessions,
-                        "intercept": curve.coef[0], "slope_log_session": curve.coef[1],
-                        "between_var": curve.between_var, "within_var": curve.within_var}
+                row |= {
+                    "n_clients": curve.n_clients,
+                    "n_sessions": curve.n_sessions,
+                    "intercept": curve.coef[0],
+                    "slope_log_session": curve.coef[1],
+                    "between_var": curve.between_var,
+                    "within_var": curve.within_var,
+                }
             rows.append(row)
         return pd.DataFrame(rows)
 
 
-def place_table(model, sessions: pd.DataFrame, at: int | None) -> pd.DataFrame:
+def place_table(model, sessions: pd.DataFrame, at: int | None, **band_options) -> pd.DataFrame:
     """Place every client of a session table with a fitted model that has band_for()."""
     table = check_sessions(sessions, [model.outcome], client=model.client, session=model.session)
     chosen = table[table[model.session] <= at] if at is not None else table
@@ -178,17 +218,22 @@ def place_table(model, sessions: pd.DataFrame, at: int | None) -> pd.DataFrame:
         reached = chosen.groupby(model.client, sort=False)[model.session].transform("max") == at
         chosen = chosen[reached]
     intake = chosen.groupby(model.client, sort=False)[model.outcome].transform("first")
-    band = model.band_for(chosen, intake.to_numpy(dtype=float))
+    band = model.band_for(chosen, intake.to_numpy(dtype=float), **band_options)
     outcome = chosen[model.outcome].to_numpy(dtype=float)
-    rows = pd.DataFrame({
-        "client_id": chosen[model.client].to_numpy(),
-        "session": chosen[model.session].astype(int).to_numpy(), "intake": intake.to_numpy(),
-        "outcome": outcome, "expected": band["expected"].to_numpy(),
-        "lower": band["lower"].to_numpy(), "upper": band["upper"].to_numpy(),
-        "deviation": (outcome - band["expected"].to_numpy()) / band["spread"].to_numpy(),
-        "status": statuses(outcome, band["lower"].to_numpy(), band["upper"].to_numpy()),
-        "source": band["source"].to_numpy(),
-    })
+    rows = pd.DataFrame(
+        {
+            "client_id": chosen[model.client].to_numpy(),
+            "session": chosen[model.session].astype(int).to_numpy(),
+            "intake": intake.to_numpy(),
+            "outcome": outcome,
+            "expected": band["expected"].to_numpy(),
+            "lower": band["lower"].to_numpy(),
+            "upper": band["upper"].to_numpy(),
+            "deviation": (outcome - band["expected"].to_numpy()) / band["spread"].to_numpy(),
+            "status": statuses(outcome, band["lower"].to_numpy(), band["upper"].to_numpy()),
+            "source": band["source"].to_numpy(),
+        }
+    )
     rows["course_deviation"] = course_deviation(rows)
     return rows.groupby("client_id", sort=False).tail(1).reset_index(drop=True)
 

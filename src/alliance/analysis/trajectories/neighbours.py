@@ -7,7 +7,7 @@ import pandas as pd
 from scipy.spatial import cKDTree
 from scipy.stats import norm
 
-from .curves import client_curves, first_values
+from .curves import client_curves
 from .expected import place_table
 from .placement import Placement, one_client, statuses
 from .table import check_sessions
@@ -22,9 +22,17 @@ class NearestNeighbourRecovery:
     standardised with the intake score before distances are taken.
     """
 
-    def __init__(self, *, k: int = 50, covariates: tuple[str, ...] = (), coverage: float = 0.80,
-                 min_sessions: int = 3, outcome: str = "outcome", client: str = "client_id",
-                 session: str = "session"):
+    def __init__(
+        self,
+        *,
+        k: int = 50,
+        covariates: tuple[str, ...] = (),
+        coverage: float = 0.80,
+        min_sessions: int = 3,
+        outcome: str = "outcome",
+        client: str = "client_id",
+        session: str = "session",
+    ):
         if k < 2:
             raise ValueError(f"k must be at least 2, got {k}")
         if not 0 < coverage < 1:
@@ -35,14 +43,17 @@ class NearestNeighbourRecovery:
 
     def fit(self, sessions: pd.DataFrame) -> NearestNeighbourRecovery:
         """Fit every earlier client's own growth line and index them by intake variables."""
-        table = check_sessions(sessions, [self.outcome, *self.covariates], client=self.client,
-                               session=self.session)
+        table = check_sessions(
+            sessions, [self.outcome, *self.covariates], client=self.client, session=self.session
+        )
         curves = client_curves(table, self.outcome, self.client, self.session)
         features = self._features(table)
         keep = curves.index[curves["n"] >= self.min_sessions]
         if len(keep) < self.k:
-            raise ValueError(f"need at least k={self.k} clients with {self.min_sessions} or more "
-                             f"sessions to fit; found {len(keep)}")
+            raise ValueError(
+                f"need at least k={self.k} clients with {self.min_sessions} or more "
+                f"sessions to fit; found {len(keep)}"
+            )
         self.curves_ = curves.loc[keep].assign(residual_var=lambda c: c["residual_var"].fillna(0))
         raw = features.loc[keep].to_numpy(dtype=float)
         self.centre_, self.scale_ = raw.mean(axis=0), raw.std(axis=0) + 1e-9
@@ -55,25 +66,44 @@ class NearestNeighbourRecovery:
         columns = [self.outcome, *self.covariates]
         return table.groupby(self.client, sort=False)[columns].first()
 
-    def predict(self, intake, session, covariates: pd.DataFrame | None = None,
-                exclude: np.ndarray | None = None) -> pd.DataFrame:
-        """Expected score and band for each (intake, session); `exclude` drops a client's own line."""
-        intake_a, session_a = np.broadcast_arrays(np.asarray(intake, float), np.asarray(session, float))
+    def predict(
+        self,
+        intake,
+        session,
+        covariates: pd.DataFrame | None = None,
+        exclude: np.ndarray | None = None,
+    ) -> pd.DataFrame:
+        """Expected score and band per (intake, session); `exclude` drops a client's own line."""
+        intake_a, session_a = np.broadcast_arrays(
+            np.asarray(intake, float), np.asarray(session, float)
+        )
         intake_a, session_a = intake_a.ravel(), session_a.ravel()
         extra = self._covariate_matrix(covariates, intake_a.size)
         points = (np.column_stack([intake_a, extra]) - self.centre_) / self.scale_
         _, idx = self.tree_.query(points, k=self.k + 1)
         use = self._without_self(idx, exclude)
         curves = self.curves_
-        lines = (curves["intercept"].to_numpy()[idx]
-                 + curves["slope"].to_numpy()[idx] * np.log(session_a)[:, None])
+        lines = (
+            curves["intercept"].to_numpy()[idx]
+            + curves["slope"].to_numpy()[idx] * np.log(session_a)[:, None]
+        )
         expected = _mean(lines, use)
-        spread = np.sqrt(_mean((lines - expected[:, None]) ** 2, use)
-                         + _mean(curves["residual_var"].to_numpy()[idx], use))
+        spread = np.sqrt(
+            _mean((lines - expected[:, None]) ** 2, use)
+            + _mean(curves["residual_var"].to_numpy()[idx], use)
+        )
         z = norm.ppf(0.5 + self.coverage / 2)
-        return pd.DataFrame({"intake": intake_a, "session": session_a, "expected": expected,
-                             "lower": expected - z * spread, "upper": expected + z * spread,
-                             "spread": spread, "source": "neighbours"})
+        return pd.DataFrame(
+            {
+                "intake": intake_a,
+                "session": session_a,
+                "expected": expected,
+                "lower": expected - z * spread,
+                "upper": expected + z * spread,
+                "spread": spread,
+                "source": "neighbours",
+            }
+        )
 
     def _covariate_matrix(self, covariates: pd.DataFrame | None, n: int) -> np.ndarray:
         if not self.covariates:
@@ -90,38 +120,66 @@ class NearestNeighbourRecovery:
         use[extra, -1] = False  # keep exactly k: drop the farthest when no own line was found
         return use
 
-    def band_for(self, rows: pd.DataFrame, intake: np.ndarray) -> pd.DataFrame:
-        """The band at each row's session, leaving each client's own line out."""
-        covariates = rows.groupby(self.client, sort=False)[list(self.covariates)] \
-            .transform("first") if self.covariates else None
-        clients = rows[self.client].astype(str).to_numpy()
+    def band_for(
+        self, rows: pd.DataFrame, intake: np.ndarray, *, leave_out_own: bool = True
+    ) -> pd.DataFrame:
+        """The band at each row's session, leaving each client's own line out if asked."""
+        covariates = (
+            rows.groupby(self.client, sort=False)[list(self.covariates)].transform("first")
+            if self.covariates
+            else None
+        )
+        clients = rows[self.client].astype(str).to_numpy() if leave_out_own else None
         return self.predict(intake, rows[self.session].to_numpy(), covariates, exclude=clients)
 
     def place(self, client_series: pd.DataFrame | pd.Series) -> Placement:
         """Status of one client at their latest session against their neighbours' course."""
-        ident, sessions, outcomes = one_client(client_series, outcome=self.outcome,
-                                               session=self.session, client=self.client)
+        ident, sessions, outcomes = one_client(
+            client_series, outcome=self.outcome, session=self.session, client=self.client
+        )
         covariates = client_series.iloc[[0]] if self.covariates else None
         band = self.predict(outcomes[0], sessions[-1], covariates, exclude=np.array([ident]))
         row = band.iloc[0]
-        status = statuses(np.array([outcomes[-1]]), band["lower"].to_numpy(),
-                          band["upper"].to_numpy())[0]
-        return Placement(ident, int(sessions[-1]), float(outcomes[-1]), float(row["expected"]),
-                         float(row["lower"]), float(row["upper"]), str(status),
-                         float((outcomes[-1] - row["expected"]) / row["spread"]))
+        status = statuses(
+            np.array([outcomes[-1]]), band["lower"].to_numpy(), band["upper"].to_numpy()
+        )[0]
+        return Placement(
+            ident,
+            int(sessions[-1]),
+            float(outcomes[-1]),
+            float(row["expected"]),
+            float(row["lower"]),
+            float(row["upper"]),
+            str(status),
+            float((outcomes[-1] - row["expected"]) / row["spread"]),
+        )
 
-    def place_all(self, sessions: pd.DataFrame, at: int | None = None) -> pd.DataFrame:
-        """Every client at their latest session (or at session `at`), own line left out."""
-        return place_table(self, sessions, at)
+    def place_all(
+        self, sessions: pd.DataFrame, at: int | None = None, *, leave_out_own: bool = True
+    ) -> pd.DataFrame:
+        """Every client at their latest session (or at session `at`).
+
+        leave_out_own: drop the history client with the same id from the neighbours; keep it True
+        when `sessions` is the history itself, set it False for clients of another data set whose
+        ids could clash with the history's.
+        """
+        return place_table(self, sessions, at, leave_out_own=leave_out_own)
 
     @property
     def summary(self) -> pd.DataFrame:
         """The fitted history: clients, k, and the spread of their lines."""
         c = self.curves_
-        return pd.DataFrame([{"n_clients": self.n_clients_, "k": self.k,
-                              "covariates": ", ".join(self.covariates) or "none",
-                              "mean_slope_log_session": c["slope"].mean(),
-                              "sd_slope_log_session": c["slope"].std()}])
+        return pd.DataFrame(
+            [
+                {
+                    "n_clients": self.n_clients_,
+                    "k": self.k,
+                    "covariates": ", ".join(self.covariates) or "none",
+                    "mean_slope_log_session": c["slope"].mean(),
+                    "sd_slope_log_session": c["slope"].std(),
+                }
+            ]
+        )
 
 
 def _mean(values: np.ndarray, use: np.ndarray) -> np.ndarray:

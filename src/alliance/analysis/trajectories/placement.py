@@ -34,16 +34,22 @@ class Placement:
 
     def reading(self) -> str:
         """The placement in one plain sentence."""
-        where = {ON_TRACK: "inside", NOT_ON_TRACK: "above (worse than)",
-                 BETTER: "below (better than)"}[self.status]
-        text = (f"Client {self.client_id} at session {self.session} scored {self.outcome:.1f}, "
-                f"{where} the expected range {self.lower:.1f} to {self.upper:.1f} "
-                f"(expected {self.expected:.1f}): {self.status}.")
+        where = {
+            ON_TRACK: "inside",
+            NOT_ON_TRACK: "above (worse than)",
+            BETTER: "below (better than)",
+        }[self.status]
+        text = (
+            f"Client {self.client_id} at session {self.session} scored {self.outcome:.1f}, "
+            f"{where} the expected range {self.lower:.1f} to {self.upper:.1f} "
+            f"(expected {self.expected:.1f}): {self.status}."
+        )
         return f"{text} {self.note}".strip()
 
 
-def one_client(client_series: pd.DataFrame | pd.Series, *, outcome: str, session: str,
-               client: str) -> tuple[str, np.ndarray, np.ndarray]:
+def one_client(
+    client_series: pd.DataFrame | pd.Series, *, outcome: str, session: str, client: str
+) -> tuple[str, np.ndarray, np.ndarray]:
     """Client id, sessions and outcomes from one client's rows or a Series indexed by session."""
     if isinstance(client_series, pd.Series):
         ordered = client_series.dropna().sort_index()

@@ -1,4 +1,4 @@
-"""Check a session-level table before any model sees it, naming the column, the row and the problem."""
+"""Check a session table before any model sees it, naming the column, the row and the problem."""
 
 from __future__ import annotations
 
@@ -8,9 +8,15 @@ import pandas as pd
 from alliance.interop.tables import TableError
 
 
-def check_sessions(table: pd.DataFrame, numeric: list[str], *, client: str = "client_id",
-                   session: str = "session", source: str = "session table") -> pd.DataFrame:
-    """A copy with numeric columns as floats and sessions as whole numbers, sorted by client and session."""
+def check_sessions(
+    table: pd.DataFrame,
+    numeric: list[str],
+    *,
+    client: str = "client_id",
+    session: str = "session",
+    source: str = "session table",
+) -> pd.DataFrame:
+    """A copy with numbers as floats and sessions as whole numbers, sorted by client and session."""
     missing = [c for c in [client, session, *numeric] if c not in table.columns]
     if missing:
         found = ", ".join(map(str, table.columns)) or "none"
@@ -50,13 +56,17 @@ def _whole_positive(values: pd.Series, column: str, source: str) -> None:
     bad = ((values % 1 != 0) | (values < 1)).to_numpy()
     if bad.any():
         row = _row_of(bad)
-        raise TableError(f"{source}: row {row}: column {column} has {values.iloc[row - 2]:g}; "
-                         "sessions are whole numbers from 1")
+        raise TableError(
+            f"{source}: row {row}: column {column} has {values.iloc[row - 2]:g}; "
+            "sessions are whole numbers from 1"
+        )
 
 
 def _unique_visits(table: pd.DataFrame, client: str, session: str, source: str) -> None:
     twice = table.duplicated([client, session]).to_numpy()
     if twice.any():
         row = _row_of(twice)
-        raise TableError(f"{source}: row {row}: client {table[client].iloc[row - 2]} has session "
-                         f"{table[session].iloc[row - 2]:g} twice")
+        raise TableError(
+            f"{source}: row {row}: client {table[client].iloc[row - 2]} has session "
+            f"{table[session].iloc[row - 2]:g} twice"
+        )

@@ -27,6 +27,16 @@ class ClinicAdminOnly(admin.ModelAdmin):
             return found
         return found.filter(**{self.clinic_lookup: request.user.clinic_id})
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """A clinic admin can only pick their own clinic, and teams and staff of it."""
+        if not request.user.is_superuser:
+            if db_field.name == "clinic":
+                kwargs["queryset"] = Clinic.objects.filter(pk=request.user.clinic_id)
+            elif db_field.related_model in (Team, User):
+                kwargs["queryset"] = db_field.related_model.objects.filter(
+                    clinic_id=request.user.clinic_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
 
 @admin.register(User)
 class StaffAdmin(ClinicAdminOnly, UserAdmin):
@@ -34,6 +44,12 @@ class StaffAdmin(ClinicAdminOnly, UserAdmin):
     list_filter = ("role", "team", "is_active")
     fieldsets = (*UserAdmin.fieldsets, ("Clinic", {"fields": ("role", "clinic", "team")}))
     add_fieldsets = (*UserAdmin.add_fieldsets, ("Clinic", {"fields": ("role", "clinic", "team")}))
+
+    def get_readonly_fields(self, request, obj=None):
+        """Only a superuser may hand out superuser status or raw permissions."""
+        if request.user.is_superuser:
+            return ()
+        return ("is_superuser", "groups", "user_permissions", "last_login", "date_joined")
 
 
 @admin.register(Team)

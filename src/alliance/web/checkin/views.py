@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -56,9 +57,15 @@ def new_link(request, code: str, number: int):
     if session.responses.filter(respondent=Respondent.CLIENT).exists():
         return render(request, "checkin/already.html", {"client": client, "session": session})
     link, token = create_link(session, by=request.user)
-    url = request.build_absolute_uri(reverse("checkin", args=[token]))
+    url = _public_url(request, reverse("checkin", args=[token]))
     context = {"client": client, "session": session, "link": link, "url": url, "qr": qr_svg(url)}
     return render(request, "checkin/link.html", context)
+
+
+def _public_url(request, path: str) -> str:
+    """The address the client opens: the configured public base, else this request's host."""
+    base = settings.CHECKIN_BASE_URL
+    return base.rstrip("/") + path if base else request.build_absolute_uri(path)
 
 
 @login_required
@@ -66,8 +73,8 @@ def therapist_form(request, code: str, number: int):
     """The therapist's own ratings of the session (alliance-checkin-t)."""
     client = get_own_client(request.user, code)
     session = get_object_or_404(client.sessions, number=number)
-    settings = ClinicSettings.for_clinic(client.clinic_id)
-    instruments = settings.instruments_for(session.number, Respondent.THERAPIST)
+    schedule = ClinicSettings.for_clinic(client.clinic_id)
+    instruments = schedule.instruments_for(session.number, Respondent.THERAPIST)
     answered = session.responses.filter(respondent=Respondent.THERAPIST).exists()
     data = request.POST if request.method == "POST" and not answered else None
     form = CheckinForm(data, instruments=instruments, goals=[])

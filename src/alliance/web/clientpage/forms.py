@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from alliance.web.clinic.models import Attendance
+from alliance.web.clinic.models import Attendance, Ending
 
 
 class NewClientForm(forms.Form):
@@ -24,3 +24,9 @@ class SessionForm(forms.Form):
 class GoalForm(forms.Form):
     text = forms.CharField(label="Goal, in the client's own words", max_length=300)
     framing = forms.CharField(label="Your framing (optional)", max_length=300, required=False)
+
+
+class EndEpisodeForm(forms.Form):
+    ended = forms.DateField(label="Last day of care", initial=timezone.localdate,
+                            widget=forms.DateInput(attrs={"type": "date"}))
+    ending = forms.ChoiceField(label="How it ended", choices=Ending.choices)

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import get_client_for, get_own_client
 from alliance.web.clinic.models import Alert, Response
-from alliance.web.clinic.record import add_client, add_goal, add_session
+from alliance.web.clinic.record import add_client, add_goal, add_session, end_episode
 from alliance.web.clinic.tables import scores_table
 
 from .charts import alliance_panels, outcome_chart
-from .forms import GoalForm, NewClientForm, SessionForm
+from .forms import EndEpisodeForm, GoalForm, NewClientForm, SessionForm
 from .summary import comments, goal_rows, session_rows, table_rows
 
 
@@ -30,7 +30,9 @@ def client_page(request, code: str):
         "panels": alliance_panels(scores), "outcome": outcome_chart(scores),
         "alliance_table": table_rows(scores), "comments": comments(responses),
         "goals": goal_rows(client, responses), "sessions": session_rows(client, responses),
-        "session_form": SessionForm(), "goal_form": GoalForm(),
+        "tasks": client.tasks.select_related("goal"),
+        "session_form": SessionForm(), "goal_form": GoalForm(), "end_form": EndEpisodeForm(),
+        "in_care": client.episodes.filter(ended__isnull=True).exists(),
     }
     return render(request, "clientpage/client.html", context)
 
@@ -62,4 +64,14 @@ def new_goal(request, code: str):
     form = GoalForm(request.POST)
     if form.is_valid():
         add_goal(client, by=request.user, **form.cleaned_data)
+    return redirect("client", code=client.code)
+
+
+@login_required
+@require_POST
+def close_episode(request, code: str):
+    client = get_own_client(request.user, code)
+    form = EndEpisodeForm(request.POST)
+    if form.is_valid():
+        end_episode(client, by=request.user, **form.cleaned_data)
     return redirect("client", code=client.code)

@@ -45,3 +45,15 @@ def add_goal(client: Client, *, text: str, framing: str = "", by) -> Goal:
     goal = Goal.objects.create(client=client, text=text, framing=framing, priority=priority)
     record(by, client, "goal-added", goal)
     return goal
+
+
+@transaction.atomic
+def end_episode(client: Client, *, ended: dt.date, ending: str, by) -> Episode | None:
+    """Close the client's open episode of care; the client leaves the caseload."""
+    episode = client.episodes.filter(ended__isnull=True).order_by("-started").first()
+    if episode is None:
+        return None
+    episode.ended, episode.ending = ended, ending
+    episode.save(update_fields=["ended", "ending"])
+    record(by, client, "episode-ended", episode)
+    return episode

@@ -1,7 +1,7 @@
 """client-reported: the client said after the session that something felt off.
 
 A faint report ('a little') can be asked to agree with the scores: it then counts only when the
-session is also at least corroborate_k SD_ref below the client's baseline. A clear report counts alone.
+session is also at least corroborate_k SD_ref below the client's baseline. A clear one counts alone.
 """
 
 from __future__ import annotations

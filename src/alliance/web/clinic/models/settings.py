@@ -33,6 +33,8 @@ class ClinicSettings(models.Model):
         return f"Settings of {self.clinic}"
 
     def clean(self) -> None:
+        if not isinstance(self.schedule, dict):
+            raise ValidationError({"schedule": 'use {"instrument id": every Nth session, ...}'})
         for instrument_id, every in self.schedule.items():
             try:
                 get_instrument(instrument_id)

@@ -1,0 +1,87 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from alliance.cli import main
+from alliance.simulate import simulate_clinic
+
+STATUSES = {"on-track", "not-on-track", "better-than-expected"}
+
+
+@pytest.fixture(scope="module")
+def session_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("analyze") / "sessions.csv"
+    simulate_clinic(n_clients=150, seed=4).sessions.to_csv(path, index=False)
+    return path
+
+
+def run(*args):
+    return CliRunner().invoke(main, ["analyze", *map(str, args)])
+
+
+def test_json_follows_the_stable_contract(session_file):
+    result = run(session_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data) == {"alliance_outcome", "clients"}
+    effects = data["alliance_outcome"]
+    assert set(effects) == {"within", "between", "n_clients", "n_sessions"}
+    assert set(effects["within"]) == {"estimate", "ci_low", "ci_high"}
+    assert effects["within"]["ci_low"] < effects["within"]["estimate"] < 0
+    assert len(data["clients"]) == 150
+    client = data["clients"][0]
+    assert set(client) == {
+        "client_id",
+        "session",
+        "status",
+        "expected",
+        "lower",
+        "upper",
+        "reliable_change",
+        "category",
+    }
+    assert {c["status"] for c in data["clients"]} <= STATUSES
+
+
+def test_reliable_change_uses_the_given_reference(session_file):
+    default = json.loads(run(session_file, "--format", "json").stdout)["clients"][0]
+    wider = json.loads(
+        run(session_file, "--format", "json", "--sd", "8", "--reliability", "0.5").stdout
+    )["clients"][0]
+    # PHQ-9 default: S_diff = 6 / 1.96; reference: S_diff = sqrt(2) * 8 * sqrt(0.5) = 8
+    assert wider["reliable_change"] == pytest.approx(
+        default["reliable_change"] * (6 / 1.96) / 8, abs=1e-3
+    )
+
+
+def test_report_is_self_contained_html_with_charts(session_file, tmp_path):
+    report = tmp_path / "report.html"
+    result = run(session_file, "--report", report)
+    assert result.exit_code == 0
+    html = report.read_text()
+    assert html.count("<svg") >= 2 and "http://" not in html.replace(
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )
+    assert "not-on-track" in html and "fitting expected" in result.stderr
+
+
+def test_a_missing_column_is_named_and_stdout_stays_empty(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("client_id,session,alliance,outcome\na,1,8,12\n")
+    result = run(bad, "--format", "json")
+    assert result.exit_code != 0 and result.stdout == ""
+    assert "therapist_id" in result.stderr
+
+
+def test_a_bad_value_names_the_row_and_column(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("client_id,therapist_id,session,alliance,outcome\na,t,1,8,12\na,t,2,eight,11\n")
+    result = run(bad)
+    assert result.exit_code != 0 and result.stdout == ""
+    assert "row 3: column alliance has 'eight'" in result.stderr
+
+
+def test_sd_without_reliability_is_refused(session_file):
+    result = run(session_file, "--sd", "5")
+    assert result.exit_code != 0 and "--reliability" in result.stderr
