@@ -57,7 +57,7 @@ def unrepaired_counts(
         return table["unrepaired_ruptures"].astype(float)
     if events is None or events.empty:
         return pd.Series(0.0, index=table.index)
-    bad = events[events["repaired"].eq(False)]
+    bad = events[events["repaired"].eq(False).fillna(False).astype(bool)]  # None: not known yet
     counts = bad.groupby([bad[client].astype(str), bad[onset].astype(float)]).size()
     keyed = pd.Series(0.0, index=pd.MultiIndex.from_frame(table[[client, session]]))
     keyed = keyed.add(counts.rename_axis([client, session]), fill_value=0.0).reindex(keyed.index)

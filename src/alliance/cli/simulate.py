@@ -7,9 +7,7 @@ import sys
 import click
 from tqdm import tqdm
 
-from alliance.simulate import SimulatedClinic, simulate_clinic
-from alliance.simulate.clinic import TABLES
-
+from alliance.simulate import ClinicConfig, SimulatedClinic, simulate_clinic
 from ._output import fail
 
 PROGRESS_FROM = 2000  # clients; smaller clinics finish before a bar would be worth showing
@@ -26,8 +24,8 @@ PROGRESS_FROM = 2000  # clients; smaller clinics finish before a bar would be wo
 @click.option("--therapists", "n_therapists", type=click.IntRange(min=1), default=None,
               help="Number of therapists [default: one per 25 clients, at least 2].")
 def command(n_clients: int, seed: int, out_dir: str, n_therapists: int | None) -> None:
-    """Simulate a clinic whose ruptures, repairs and alliance effects are known, and write it out."""
-    steps = 30 + len(TABLES) + 1  # session weeks, then one step per file written
+    """Simulate a clinic whose ruptures, repairs and alliance effects are known; write it out."""
+    steps = ClinicConfig.max_sessions + 1  # the session weeks, then writing the files
     with tqdm(total=steps, desc="simulating", unit="step", file=sys.stderr,
               disable=n_clients < PROGRESS_FROM, leave=False) as bar:
         try:

@@ -93,7 +93,8 @@ class AllianceProcess:
         share[open_ & (session < r.lowest)] = 0.5
         share[open_ & (session >= r.lowest)] = 1.0
         mending = open_ & r.will_repair & (session > r.lowest)
-        share[mending] = (r.repair_at[mending] - session) / (r.repair_at[mending] - r.lowest[mending])
+        left, span = r.repair_at - session, r.repair_at - r.lowest
+        share[mending] = left[mending] / span[mending]
         weights = np.full((len(open_), 3), self.spill_weight)
         weights[np.arange(len(open_)), r.dimension] = self.hit_weight
         dims = (share * r.depth)[:, None] * weights + self.residual

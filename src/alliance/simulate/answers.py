@@ -32,7 +32,7 @@ def client_rupture_items(drop: SessionDrop, config: ClinicConfig,
 
 def therapist_items(latent: np.ndarray, drop: SessionDrop, config: ClinicConfig,
                     rng: np.random.Generator) -> np.ndarray:
-    """The therapist's mirror: items 1-6 (0-10), 7 strain (0/1/2) and 8 talked through (or MISSING)."""
+    """The therapist's mirror: items 1-6 (0-10), 7 strain (0/1/2), 8 talked through (or MISSING)."""
     share = np.where(drop.noticed, config.therapist_noticed_drop_share,
                      config.therapist_unnoticed_drop_share)
     # Therapists see the client's level but only part of what a rupture takes away from it.
@@ -50,8 +50,8 @@ def phq_items(totals: np.ndarray, weights: np.ndarray, at_risk: np.ndarray,
               rng: np.random.Generator) -> np.ndarray:
     """Split each PHQ-9 total (0-27) into nine items of 0-3 that add up to it.
 
-    `weights` (m, 9) is each client's symptom profile. Item 9 (self-harm) stays 0 unless the client is
-    at risk, or the total cannot be reached without it.
+    `weights` (m, 9) is each client's symptom profile. Item 9 (self-harm) stays 0 unless the client
+    is at risk, or the total cannot be reached without it.
     """
     caps = np.full(weights.shape, 3)
     caps[:, 8] = np.where(at_risk | (totals > 24), 3, 0)

@@ -1,4 +1,4 @@
-"""The synthetic clinic: one call draws therapists, clients and every session, with the truth kept."""
+"""The synthetic clinic: one call draws therapists, clients and every session, keeping the truth."""
 
 from __future__ import annotations
 

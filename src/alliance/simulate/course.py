@@ -26,7 +26,6 @@ class Course:
     therapist_items: np.ndarray  # (n, T, 8) in THERAPIST_ITEMS order
     alliance: np.ndarray  # (n, T) the client's check-in mean, as generated
     outcome: np.ndarray  # (n, T) PHQ-9 total
-    after_unrepaired: np.ndarray  # (n, T) an unrepaired rupture had closed by the end of the session
     n_sessions: np.ndarray
     dropped_out: np.ndarray
     ruptures: dict[str, np.ndarray]
@@ -50,7 +49,6 @@ def run_course(config: ClinicConfig, clients: Clients, rng: np.random.Generator,
         course.outcome[:, col] = outcome_at(session, clients, previous, config, rng)
         previous = items.mean(axis=1)
         course.alliance[:, col] = previous
-        course.after_unrepaired[:, col] = process.unrepaired_seen
         _drop_out(session, attending, process.unrepaired_seen, course, config, rng)
         if progress is not None:
             progress(1)
@@ -65,7 +63,6 @@ def _empty_course(n: int, last: int, clients: Clients) -> Course:
         therapist_items=np.full((n, last, len(THERAPIST_ITEMS)), -1, dtype=np.int8),
         alliance=np.full((n, last), np.nan),
         outcome=np.full((n, last), -1, dtype=int),
-        after_unrepaired=np.zeros((n, last), dtype=bool),
         n_sessions=clients.planned_sessions.copy(),
         dropped_out=np.zeros(n, dtype=bool),
         ruptures={},

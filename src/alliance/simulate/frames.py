@@ -1,4 +1,4 @@
-"""Turn a simulated course into the clinic's tables (answers first; sessions are scored from them)."""
+"""Turn a simulated course into the clinic's tables; session scores are the scored answers."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def session_dates(config: ClinicConfig, clients: Clients) -> np.ndarray:
 
 def answers_frame(course: Course, clients: Clients, therapists: Therapists, dates: np.ndarray,
                   rng: np.random.Generator) -> pd.DataFrame:
-    """The interchange-format answers for the client check-in, the therapist mirror and the PHQ-9."""
+    """Interchange-format answers: the client check-in, the therapist mirror and the PHQ-9."""
     who, col = np.nonzero(course.attended)
     phq = _phq_block(course, clients, who, col, rng)
     blocks = [

@@ -110,5 +110,7 @@ def interval_chart(rows: list[tuple[str, float, float, float]], title: str) -> s
             f'<circle cx="{px(est):.1f}" cy="{y}" r="4" fill="#1f3f66"><title>{est:.2f} '
             f"({lo:.2f} to {hi:.2f})</title></circle>",
         ]
-    parts.append(f'<text x="{px(0):.1f}" y="{f.height - 6}" text-anchor="middle">0</text>')
+    ticks = [0.0] + [v for v in (f.x0, f.x1) if abs(px(v) - px(0.0)) > 30]
+    parts += [f'<text x="{px(v):.1f}" y="{f.height - 6}" text-anchor="middle">{v:.1f}</text>'
+              for v in ticks]
     return _svg(f, parts, title)

@@ -1,0 +1,137 @@
+"""Browser fixtures: one Chromium per test session, a desktop page for staff and a phone for clients.
+
+The Chromium is the one the operating system provides; the tests never download a browser.
+Pages talk to pytest-django's live server, whose database the tests seed through the app's models.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from alliance.web.clinic.answers import store_answers
+from alliance.web.clinic.models import Client
+
+from ..conftest import PASSWORD
+
+CHROMIUM = os.environ.get("ALLIANCE_TEST_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+SECONDS = 10_000  # Playwright takes milliseconds
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix) -> None:
+    """A PostgreSQL test database of its own, so a browser run can overlap a fast-suite run."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if "postgresql" in database["ENGINE"]:
+        test = database.setdefault("TEST", {})
+        test["NAME"] = (test.get("NAME") or f"test_{database['NAME']}") + "_browser"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Browser]:
+    """One browser for the whole session; contexts keep the tests apart."""
+    # Playwright's sync API runs an event loop in this thread, which Django would otherwise
+    # take for async code and refuse to query the database from.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    expect.set_options(timeout=SECONDS)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def _page(browser: Browser, options: dict) -> Iterator[Page]:
+    context = browser.new_context(**options)
+    context.set_default_timeout(SECONDS)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(chromium, live_server) -> Iterator[Page]:
+    """A staff member's desktop browser window."""
+    yield from _page(chromium, {**DESKTOP, "base_url": live_server.url})
+
+
+@pytest.fixture
+def phone(chromium, live_server) -> Iterator[Page]:
+    """A client's phone: 320 px wide, touch screen, mobile viewport rules."""
+    yield from _page(chromium, {**PHONE, "base_url": live_server.url})
+
+
+@pytest.fixture(scope="session")
+def screenshots(pytestconfig) -> Path:
+    folder = pytestconfig.rootpath / "artifacts" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def log_in():
+    """Log a staff member in through the login form; lands on their caseload."""
+    def log_in_as(page: Page, user) -> None:
+        page.goto("/login/")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        expect(page.get_by_role("heading", name="Caseload", level=1)).to_be_visible()
+    return log_in_as
+
+
+def _answers(client: Client, rating: int) -> dict[str, dict[str, object]]:
+    goals = {str(goal.pk): rating for goal in client.goals.all()}
+    return {"alliance-checkin": {**{str(n): rating for n in range(1, 7)}, "8": 0},
+            "phq-9": {str(n): 1 for n in range(1, 10)} | {"9": 0}, "goal-progress": goals}
+
+
+@pytest.fixture
+def loop_client(make_client, theo) -> Client:
+    """Theo's client with three sessions; the client answered check-ins at sessions 1 and 2."""
+    client = make_client(theo, code="C-LOOP1", sessions=3)
+    for number, rating in ((1, 6), (2, 7)):
+        store_answers(client.sessions.get(number=number), _answers(client, rating),
+                      respondent="client",
+                      submitted_at=dt.datetime(2026, 1, number * 7, 17, tzinfo=dt.UTC))
+    return client
+
+
+@pytest.fixture
+def answer_checkin():
+    """Answer every question of the check-in form on a phone by tapping, as a client would."""
+    def answer(page: Page, *, rating: int = 9, mood: int = 1, self_harm: int = 0,
+               comment: str = "") -> None:
+        for item in range(1, 7):
+            _tap(page, f"alliance-checkin__{item}", rating)
+        _tap(page, "alliance-checkin__8", 0)
+        if comment:
+            page.locator('textarea[name="alliance-checkin__7"]').fill(comment)
+        for item in range(1, 9):
+            _tap(page, f"phq-9__{item}", mood)
+        _tap(page, "phq-9__9", self_harm)
+        for name in page.locator('input[name^="goal-progress__"]').evaluate_all(
+                "inputs => [...new Set(inputs.map(input => input.name))]"):
+            _tap(page, name, rating)
+    return answer
+
+
+def _tap(page: Page, name: str, value: int) -> None:
+    radio = page.locator(f'input[name="{name}"][value="{value}"]')
+    radio.tap()
+    expect(radio).to_be_checked()
