@@ -85,3 +85,30 @@ def test_a_bad_value_names_the_row_and_column(tmp_path):
 def test_sd_without_reliability_is_refused(session_file):
     result = run(session_file, "--sd", "5")
     assert result.exit_code != 0 and "--reliability" in result.stderr
+
+
+def test_an_outcome_outside_the_instrument_range_is_refused(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("client_id,therapist_id,session,alliance,outcome\na,t,1,8,12\na,t,2,8,31\n")
+    result = run(bad)
+    assert result.exit_code != 0 and result.stdout == ""
+    assert "column outcome has 31, outside the phq-9 range 0 to 27" in result.stderr
+
+
+def test_an_empty_therapist_is_named(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("client_id,therapist_id,session,alliance,outcome\na,t,1,8,12\na,,2,8,11\n")
+    result = run(bad)
+    assert result.exit_code != 0 and "row 3: column therapist_id is empty" in result.stderr
+
+
+def test_a_header_only_file_is_refused(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("client_id,therapist_id,session,alliance,outcome\n")
+    result = run(bad)
+    assert result.exit_code != 0 and "no sessions" in result.stderr
+
+
+def test_an_unknown_instrument_is_refused(session_file):
+    result = run(session_file, "--instrument", "nope")
+    assert result.exit_code != 0 and result.stdout == "" and "nope" in result.stderr

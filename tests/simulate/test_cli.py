@@ -69,3 +69,12 @@ def test_it_needs_an_output_directory():
     result = CliRunner().invoke(main, ["simulate", "--clients", "5"])
     assert result.exit_code != 0
     assert "--out" in result.output
+
+
+def test_a_large_clinic_shows_progress_on_stderr_only(tmp_path):
+    result = CliRunner().invoke(main, ["simulate", "--clients", "2000", "--seed", "1",
+                                       "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "simulating" in result.stderr and "step/s" in result.stderr
+    assert "%|" not in result.stdout
+    assert result.stdout.startswith("Wrote a synthetic clinic")

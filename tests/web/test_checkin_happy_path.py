@@ -11,7 +11,7 @@ def test_the_client_sees_every_configured_question_and_who_sees_them(client, che
     assert "We are working on what matters most to me." in html
     assert "Thoughts of self-harm" in html
     assert "Sleep better" in html
-    assert html.count("<fieldset") == 6 + 2 + 9 + 1
+    assert html.count("<fieldset") == 6 + 2 + 9 + 1 + 1  # the last: agreement with the goal
 
 
 def test_it_stores_answers_scores_and_audit_and_uses_up_the_link(client, checkin_token,

@@ -14,6 +14,7 @@ from alliance.analysis.trajectories.table import check_sessions
 FEATURES = (
     "alliance_level",
     "alliance_drop",
+    "alliance_trend",
     "unrepaired_ruptures",
     "missed_sessions",
     "outcome_change",
@@ -36,12 +37,20 @@ def session_features(
         {
             "alliance_level": grouped["alliance"].transform(lambda a: a.rolling(3, 1).mean()),
             "alliance_drop": (earlier - table["alliance"]).fillna(0.0),
+            "alliance_trend": _recent_slope(table["alliance"], grouped["alliance"]),
             "unrepaired_ruptures": unrepaired.to_numpy(dtype=float),
             "missed_sessions": table.get(missed, 0.0),
             "outcome_change": table["outcome"] - grouped["outcome"].transform("first"),
             "log_session": np.log(table[session]),
         }
     )
+
+
+def _recent_slope(values: pd.Series, grouped) -> pd.Series:
+    """Change per session over the last three sessions (fewer at the start; 0 at the first)."""
+    two_back, one_back = grouped.shift(2), grouped.shift(1)
+    slope = ((values - two_back) / 2).fillna(values - one_back)
+    return slope.fillna(0.0)
 
 
 def unrepaired_counts(
@@ -79,11 +88,16 @@ class DropoutRisk:
     reasons: tuple[str, ...]
 
     def reading(self) -> str:
-        level = "higher" if self.risk > self.typical_risk else "not higher"
-        why = "; ".join(self.reasons) if self.reasons else "no single factor stands out"
+        ratio = self.risk / self.typical_risk if self.typical_risk > 0 else np.inf
+        level = (
+            "about the same as"
+            if 0.9 <= ratio <= 1.1
+            else ("higher than" if ratio > 1 else "lower than")
+        )
+        why = "; ".join(self.reasons) if self.reasons else "no clear factor stands out"
         return (
             f"Client {self.client_id} after session {self.session}: {100 * self.risk:.1f}% "
-            f"chance of ending here, {level} than the typical {100 * self.typical_risk:.1f}% "
+            f"chance of ending here, {level} the typical {100 * self.typical_risk:.1f}% "
             f"per session. Raising it: {why}."
         )
 
@@ -121,8 +135,9 @@ class DropoutRiskModel:
 
     def rows(self, sessions: pd.DataFrame, events: pd.DataFrame | None = None) -> pd.DataFrame:
         """The session table with its predictors, sorted by client and session."""
+        optional = [c for c in ("missed_sessions", "unrepaired_ruptures") if c in sessions]
         table = check_sessions(
-            sessions, ["alliance", "outcome"], client=self.client, session=self.session
+            sessions, ["alliance", "outcome", *optional], client=self.client, session=self.session
         )
         unrepaired = unrepaired_counts(table, events, client=self.client, session=self.session)
         features = session_features(table, unrepaired, client=self.client, session=self.session)
@@ -180,10 +195,10 @@ class DropoutRiskModel:
         latest = rows.iloc[[-1]]
         risk = float(self.predict_proba(latest)[0])
         push = self.coef_ * (latest[self.features_].iloc[0] - self.means_)
+        # a reason is a clear predictor (95% interval away from 0) that lifts the log-odds by > 0.1
+        shown = push[(push > 0.1) & self._clear()].drop("log_session", errors="ignore")
         reasons = tuple(
-            _words(name, latest[name].iloc[0])
-            for name in push[push > 0.05].sort_values(ascending=False).index
-            if name != "log_session"
+            _words(name, latest[name].iloc[0]) for name in shown.sort_values(ascending=False).index
         )
         return DropoutRisk(
             str(latest[self.client].iloc[0]),
@@ -192,6 +207,10 @@ class DropoutRiskModel:
             self.typical_risk_,
             reasons,
         )
+
+    def _clear(self) -> pd.Series:
+        ci = np.asarray(self.result_.conf_int())[1:]
+        return pd.Series((ci[:, 0] > 0) | (ci[:, 1] < 0), index=self.features_)
 
     @property
     def summary(self) -> pd.DataFrame:
@@ -213,6 +232,8 @@ def _words(name: str, value: float) -> str:
     worse = "worse" if value > 0 else "better" if value < 0 else "unchanged"
     return {
         "alliance_level": f"recent alliance average of {value:.1f} of 10",
+        "alliance_trend": f"alliance {'falling' if value < 0 else 'rising'} by {abs(value):.1f} "
+        "points a session lately",
         "alliance_drop": f"latest alliance score {abs(value):.1f} points {side} the client's "
         "earlier average",
         "unrepaired_ruptures": f"{value:.0f} rupture(s) not repaired",

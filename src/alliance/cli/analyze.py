@@ -51,6 +51,7 @@ def command(
     """Analyse FILE.csv (client_id,therapist_id,session,alliance,outcome[,goal,task,bond])."""
     criterion, cutoff = _change_rule(instrument, sd, reliability)
     table = _read(path)
+    _check_range(table, instrument, path)
     _progress("fitting expected recovery curves")
     recovery = ExpectedRecovery().fit(table)
     placements = _with_change(recovery.place_all(table), table, criterion, cutoff)
@@ -75,10 +76,14 @@ def _read(path: str) -> pd.DataFrame:
         table = read_csv(path)
         require_columns(table, REQUIRED, source=path)
         dims = [d for d in DIMENSIONS if d in table.columns]
-        return check_sessions(table, ["alliance", "outcome", *dims], source=path)
+        checked = check_sessions(
+            table, ["alliance", "outcome", *dims], source=path, labels=("therapist_id",)
+        )
     except TableError as error:
         fail(str(error))
-    raise AssertionError("unreachable")
+    if checked.empty:
+        fail(f"{path}: no sessions, only a header")
+    return checked
 
 
 def _change_rule(instrument: str, sd: float | None, reliability: float | None):
@@ -106,12 +111,27 @@ def _with_change(placements: pd.DataFrame, table: pd.DataFrame, criterion, cutof
     )
 
 
+def _scale_range(instrument: str) -> tuple[float, float]:
+    inst = get_instrument(instrument)
+    scale = inst.reliable_change.scale if inst.reliable_change else inst.scale_ids[0]
+    return inst.scale_range(scale)
+
+
+def _check_range(table: pd.DataFrame, instrument: str, path: str) -> None:
+    low, high = _scale_range(instrument)
+    outside = ((table["outcome"] < low) | (table["outcome"] > high)).to_numpy()
+    if outside.any():
+        row = table.iloc[int(outside.argmax())]
+        fail(
+            f"{path}: client {row['client_id']} session {row['session']:g}: column outcome has "
+            f"{row['outcome']:g}, outside the {instrument} range {low:g} to {high:g} "
+            "(choose the outcome measure with --instrument)"
+        )
+
+
 def _within_range(placements: pd.DataFrame, instrument: str) -> pd.DataFrame:
     """Keep the expected score and band inside the instrument's possible range."""
-    inst = get_instrument(instrument)
-    low, high = inst.scale_range(
-        inst.reliable_change.scale if inst.reliable_change else inst.scale_ids[0]
-    )
+    low, high = _scale_range(instrument)
     columns = ["expected", "lower", "upper"]
     return placements.assign(**{c: placements[c].clip(low, high) for c in columns})
 

@@ -10,6 +10,7 @@ from tqdm import tqdm
 from alliance.simulate import ClinicConfig, SimulatedClinic, simulate_clinic
 from ._output import fail
 
+FILES = 6  # five tables and truth.json
 PROGRESS_FROM = 2000  # clients; smaller clinics finish before a bar would be worth showing
 
 
@@ -25,7 +26,7 @@ PROGRESS_FROM = 2000  # clients; smaller clinics finish before a bar would be wo
               help="Number of therapists [default: one per 25 clients, at least 2].")
 def command(n_clients: int, seed: int, out_dir: str, n_therapists: int | None) -> None:
     """Simulate a clinic whose ruptures, repairs and alliance effects are known; write it out."""
-    steps = ClinicConfig.max_sessions + 1  # the session weeks, then writing the files
+    steps = ClinicConfig.max_sessions + FILES  # the session weeks, then one step per file
     with tqdm(total=steps, desc="simulating", unit="step", file=sys.stderr,
               disable=n_clients < PROGRESS_FROM, leave=False) as bar:
         try:
@@ -35,7 +36,7 @@ def command(n_clients: int, seed: int, out_dir: str, n_therapists: int | None) -
             fail(str(error))
         bar.set_description("writing")
         try:
-            clinic.to_csv(out_dir)
+            clinic.to_csv(out_dir, progress=bar.update)
         except OSError as error:
             fail(f"--out {out_dir}: cannot write there ({error.strerror or error})")
         bar.update(bar.total - bar.n)

@@ -22,9 +22,9 @@ def client_rupture_items(drop: SessionDrop, config: ClinicConfig,
     """Item 8 ('did something feel off', 0/1/2) and item 9 ('talked through', or MISSING)."""
     n = len(drop.in_rupture)
     draws = rng.random((3, n))
-    chance = np.where(drop.in_rupture, config.client_report_prob, config.client_false_report_prob)
+    chance = np.where(drop.in_rupture, config.client_report_prob, config.client_tension_report_prob)
     reported = draws[0] < chance
-    clearly = draws[1] < np.where(drop.in_rupture, 0.45, 0.2)
+    clearly = draws[1] < np.where(drop.in_rupture, 0.45, 0.15)
     item8 = np.where(reported, np.where(clearly, 2, 1), 0)
     item9 = np.where(reported, np.minimum((draws[2] * 3).astype(int), 2), MISSING)
     return np.stack([item8, item9], axis=1).astype(np.int8)
@@ -40,7 +40,7 @@ def therapist_items(latent: np.ndarray, drop: SessionDrop, config: ClinicConfig,
     seen = seen + rng.normal(0.0, config.therapist_noise_sd, size=seen.shape)
     items = alliance_items(seen, config.item_noise_sd, rng)
     draws = rng.random((3, len(share)))
-    strain = drop.noticed | (draws[0] < config.therapist_false_strain_prob)
+    strain = drop.noticed | (draws[0] < config.therapist_tension_report_prob)
     item7 = np.where(strain, np.where(drop.noticed & (draws[1] < 0.5), 2, 1), 0)
     item8 = np.where(strain, np.minimum((draws[2] * 3).astype(int), 2), MISSING)
     return np.column_stack([items, item7, item8]).astype(np.int8)

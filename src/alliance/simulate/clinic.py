@@ -38,18 +38,25 @@ class SimulatedClinic:
     truth: dict[str, Any]
     config: ClinicConfig = field(repr=False)
 
-    def to_csv(self, directory: Path | str) -> list[Path]:
-        """Write one CSV per table and truth.json into `directory` (created if needed)."""
+    def to_csv(self, directory: Path | str, *,
+               progress: Callable[[int], None] | None = None) -> list[Path]:
+        """Write one CSV per table and truth.json into `directory` (created if needed).
+
+        `progress`, when given, is called with 1 after each file (six calls).
+        """
         folder = Path(directory)
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for name in TABLES:
-            path = folder / f"{name}.csv"
-            getattr(self, name).to_csv(path, index=False)
-            written.append(path)
-        truth_path = folder / "truth.json"
-        truth_path.write_text(json.dumps(self.truth, indent=2) + "\n", encoding="utf-8")
-        return [*written, truth_path]
+            written.append(folder / f"{name}.csv")
+            getattr(self, name).to_csv(written[-1], index=False)
+            if progress is not None:
+                progress(1)
+        written.append(folder / "truth.json")
+        written[-1].write_text(json.dumps(self.truth, indent=2) + "\n", encoding="utf-8")
+        if progress is not None:
+            progress(1)
+        return written
 
     def summary(self) -> dict[str, Any]:
         """Headline figures: clients, sessions, ruptures, share repaired, dropouts."""

@@ -51,13 +51,13 @@ class ClinicConfig:
     unrepaired_residual: float = 0.7
     # What the check-in shows of a rupture
     client_report_prob: float = 0.5
-    client_false_report_prob: float = 0.03
+    client_tension_report_prob: float = 0.12
     therapist_rating_bias: float = 0.5
     therapist_noise_sd: float = 0.4
     therapist_notice_prob: float = 0.35
     therapist_noticed_drop_share: float = 0.7
     therapist_unnoticed_drop_share: float = 0.15
-    therapist_false_strain_prob: float = 0.05
+    therapist_tension_report_prob: float = 0.2
     # Outcome (PHQ-9 total, higher is worse)
     intake_mean: float = 16.0
     intake_sd: float = 4.0
@@ -66,8 +66,8 @@ class ClinicConfig:
     deterioration_share: float = 0.07
     deterioration_slope_mean: float = 2.0
     within_effect: float = -1.0
-    between_effect: float = -1.0
-    outcome_noise_sd: float = 2.0
+    between_effect: float = -0.5
+    outcome_noise_sd: float = 2.8
     at_risk_share: float = 0.06
     # Dropout
     dropout_hazard: float = 0.02
@@ -104,8 +104,9 @@ def config_with(**overrides: Any) -> ClinicConfig:
 
 
 _PROBABILITIES = (
-    "client_report_prob", "client_false_report_prob", "therapist_notice_prob",
-    "therapist_noticed_drop_share", "therapist_unnoticed_drop_share", "therapist_false_strain_prob",
+    "client_report_prob", "client_tension_report_prob", "therapist_notice_prob",
+    "therapist_noticed_drop_share", "therapist_unnoticed_drop_share",
+    "therapist_tension_report_prob",
     "deterioration_share", "at_risk_share", "rupture_two_step_share", "rupture_spillover",
     "unrepaired_residual", "rupture_hazard", "dropout_hazard", "repair_skill_mean",
 )

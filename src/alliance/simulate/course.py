@@ -10,7 +10,7 @@ import numpy as np
 from .alliance import AllianceProcess
 from .answers import alliance_items, client_rupture_items, therapist_items
 from .config import ClinicConfig
-from .outcome import outcome_at
+from .outcome import expected_alliance, outcome_at
 from .people import Clients
 
 CLIENT_ITEMS = ("1", "2", "3", "4", "5", "6", "8", "9")
@@ -36,7 +36,8 @@ def run_course(config: ClinicConfig, clients: Clients, rng: np.random.Generator,
     n, last = len(clients.ids), config.max_sessions
     process = AllianceProcess(config, clients, rng)
     course = _empty_course(n, last, clients)
-    previous = np.full(n, np.nan)
+    usual = expected_alliance(clients, config)
+    deviation = np.full(n, np.nan)
     for session in range(1, last + 1):
         attending = session <= course.n_sessions
         latent, drop = process.step(session, attending)
@@ -46,9 +47,9 @@ def run_course(config: ClinicConfig, clients: Clients, rng: np.random.Generator,
         course.attended[:, col] = attending
         course.client_items[:, col] = np.column_stack([items, rupture])
         course.therapist_items[:, col] = therapist_items(latent, drop, config, rng)
-        course.outcome[:, col] = outcome_at(session, clients, previous, config, rng)
-        previous = items.mean(axis=1)
-        course.alliance[:, col] = previous
+        course.outcome[:, col] = outcome_at(session, clients, deviation, config, rng)
+        course.alliance[:, col] = items.mean(axis=1)
+        deviation = course.alliance[:, col] - usual[:, col]
         _drop_out(session, attending, process.unrepaired_seen, course, config, rng)
         if progress is not None:
             progress(1)

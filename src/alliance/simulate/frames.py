@@ -30,26 +30,28 @@ def answers_frame(course: Course, clients: Clients, therapists: Therapists, date
     """Interchange-format answers: the client check-in, the therapist mirror and the PHQ-9."""
     who, col = np.nonzero(course.attended)
     phq = _phq_block(course, clients, who, col, rng)
-    blocks = [
-        (course.client_items[who, col], CLIENT_ITEMS, "alliance-checkin", "client"),
-        (course.therapist_items[who, col], THERAPIST_ITEMS, "alliance-checkin-t", "therapist"),
-        (phq, PHQ_ITEMS, "phq-9", "client"),
-    ]
-    parts = [_long(values, items, who, col, name, respondent)
-             for values, items, name, respondent in blocks]
-    rows = {key: np.concatenate([part[key] for part in parts]) for key in parts[0]}
-    order = np.argsort(rows.pop("cell"), kind="stable")
-    cell_who, cell_col = rows.pop("who")[order], rows.pop("col")[order]
+    values = np.hstack([course.client_items[who, col], course.therapist_items[who, col], phq])
+    # Row-major order of the nonzero cells is client, session, then instrument and item.
+    cell, column = np.nonzero(values != MISSING)
+    cell_who, cell_col = who[cell], col[cell]
     return pd.DataFrame({
         "client_id": clients.ids[cell_who],
         "session": cell_col + 1,
-        "instrument": rows["instrument"][order],
-        "item": rows["item"][order],
-        "value": rows["value"][order].astype(int),
-        "respondent": rows["respondent"][order],
+        "instrument": _BLOCK_INSTRUMENT[column],
+        "item": _BLOCK_ITEM[column],
+        "value": values[cell, column].astype(int),
+        "respondent": _BLOCK_RESPONDENT[column],
         "therapist_id": therapists.ids[clients.therapist[cell_who]],
         "date": dates[cell_who, cell_col],
     }, columns=ANSWER_COLUMNS)
+
+
+_BLOCKS = [("alliance-checkin", "client", CLIENT_ITEMS),
+           ("alliance-checkin-t", "therapist", THERAPIST_ITEMS),
+           ("phq-9", "client", PHQ_ITEMS)]
+_BLOCK_INSTRUMENT = np.array([name for name, _, items in _BLOCKS for _ in items], dtype=object)
+_BLOCK_RESPONDENT = np.array([who for _, who, items in _BLOCKS for _ in items], dtype=object)
+_BLOCK_ITEM = np.array([item for _, _, items in _BLOCKS for item in items], dtype=object)
 
 
 def _phq_block(course: Course, clients: Clients, who: np.ndarray, col: np.ndarray,
@@ -57,24 +59,6 @@ def _phq_block(course: Course, clients: Clients, who: np.ndarray, col: np.ndarra
     profile = rng.dirichlet(np.full(9, 4.0), size=len(clients.ids))
     totals = course.outcome[who, col]
     return phq_items(totals, profile[who], clients.at_risk[who], rng)
-
-
-def _long(values: np.ndarray, items: tuple[str, ...], who: np.ndarray, col: np.ndarray,
-          instrument: str, respondent: str) -> dict[str, np.ndarray]:
-    answered = values != MISSING
-    cell_index, item_index = np.nonzero(answered)
-    n_max = 64  # interleave instruments within a session: cell order, then instrument
-    rank = {"alliance-checkin": 0, "alliance-checkin-t": 1, "phq-9": 2}[instrument]
-    size = len(cell_index)
-    return {
-        "cell": cell_index * n_max + rank * 16 + item_index,
-        "who": who[cell_index],
-        "col": col[cell_index],
-        "instrument": np.full(size, instrument, dtype=object),
-        "item": np.asarray(items, dtype=object)[item_index],
-        "value": values[cell_index, item_index],
-        "respondent": np.full(size, respondent, dtype=object),
-    }
 
 
 def sessions_frame(answers: pd.DataFrame, course: Course, clients: Clients,

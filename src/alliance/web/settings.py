@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "alliance.web.caseload",
     "alliance.web.clientpage",
     "alliance.web.alerts",
+    "alliance.web.goals",
+    "alliance.web.ruptures",
     "alliance.web.charts",
     "alliance.web.demo",
 ]
@@ -118,11 +120,17 @@ TEMPLATES = [
     },
 ]
 
+# Several server workers write at once: a transaction takes the write lock when it begins (a
+# read lock upgraded later fails at once with "database is locked"), waits up to 20 s for it, and
+# WAL lets pages be read while a check-in is being written.
+SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20,
+                  "init_command": "PRAGMA journal_mode=WAL;"}
 _DATABASE_URL = envstr("DATABASE_URL", "")
 DATABASES = {
     "default": database_from_url(_DATABASE_URL) if _DATABASE_URL else {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "alliance.sqlite3",
+        "OPTIONS": SQLITE_OPTIONS,
     },
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -152,7 +160,9 @@ STATIC_URL = "static/"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-SECURE_REFERRER_POLICY = "no-referrer"  # a check-in link must never leak through a Referer header
+# A check-in link must never leak to another site through a Referer header; "no-referrer" would
+# also make browsers send "Origin: null" on our own form posts, which the CSRF check refuses.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

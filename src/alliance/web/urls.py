@@ -14,5 +14,7 @@ urlpatterns = [
     path("", include("alliance.web.clientpage.urls")),
     path("", include("alliance.web.checkin.urls")),
     path("", include("alliance.web.alerts.urls")),
+    path("", include("alliance.web.goals.urls")),
+    path("", include("alliance.web.ruptures.urls")),
     path("admin/", admin.site.urls),
 ]

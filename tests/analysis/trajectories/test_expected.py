@@ -103,8 +103,9 @@ def test_the_moment_estimates_agree_with_a_full_mixed_model_fit():
     """Reference: statsmodels MixedLM with a random intercept and slope on ln(session), REML."""
     table = random_slopes()
     table["log_session"] = np.log(table["session"])
-    mixed = smf.mixedlm("outcome ~ log_session", table, groups="client_id",
-                        re_formula="~log_session").fit(reml=True)
+    mixed = smf.mixedlm(
+        "outcome ~ log_session", table, groups="client_id", re_formula="~log_session"
+    ).fit(reml=True)
     intercept, slope = mixed.fe_params.iloc[0], mixed.fe_params.iloc[1]
     cov, logs = np.asarray(mixed.cov_re), np.log([3.0, 6.0, 10.0])
     marginal = np.sqrt(cov[0, 0] + 2 * cov[0, 1] * logs + cov[1, 1] * logs**2 + mixed.scale)

@@ -47,3 +47,9 @@ def test_place_and_covariates():
 def test_it_needs_enough_history():
     with pytest.raises(ValueError, match="need at least k=50"):
         NearestNeighbourRecovery(k=50).fit(two_kinds(n_clients=20))
+
+
+def test_a_history_of_exactly_k_clients_is_enough():
+    table = two_kinds(n_clients=10)
+    band = NearestNeighbourRecovery(k=10).fit(table).predict(10.0, 4)
+    assert np.isfinite(band["expected"].iloc[0])

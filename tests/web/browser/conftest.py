@@ -1,4 +1,4 @@
-"""Browser fixtures: one Chromium per test session, a desktop page for staff and a phone for clients.
+"""Browser fixtures: one Chromium per test session, a desktop page for staff, a phone for clients.
 
 The Chromium is the one the operating system provides; the tests never download a browser.
 Pages talk to pytest-django's live server, whose database the tests seed through the app's models.
@@ -17,8 +17,6 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.models import Client
 
-from ..conftest import PASSWORD
-
 CHROMIUM = os.environ.get("ALLIANCE_TEST_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -26,6 +24,7 @@ PHONE = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touc
          "device_scale_factor": 2}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 SECONDS = 10_000  # Playwright takes milliseconds
+PASSWORD = "a-browser-test-password"
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +86,8 @@ def screenshots(pytestconfig) -> Path:
 def log_in():
     """Log a staff member in through the login form; lands on their caseload."""
     def log_in_as(page: Page, user) -> None:
+        user.set_password(PASSWORD)
+        user.save(update_fields=["password"])
         page.goto("/login/")
         page.get_by_label("Username").fill(user.username)
         page.get_by_label("Password").fill(PASSWORD)
@@ -112,26 +113,34 @@ def loop_client(make_client, theo) -> Client:
     return client
 
 
+RADIO_GROUPS = """inputs => Object.values(inputs.reduce((groups, input) => {
+    const legend = input.closest('fieldset')?.querySelector('legend')?.textContent || '';
+    groups[input.name] ??= {name: input.name, values: [], optional: legend.includes('(optional)')};
+    groups[input.name].values.push(input.value);
+    return groups;
+}, {}))"""
+
+
 @pytest.fixture
 def answer_checkin():
-    """Answer every question of the check-in form on a phone by tapping, as a client would."""
+    """Answer the check-in on a phone by tapping, as a client would: every question shown, or
+    only the required ones; rating answers the 0-10 questions, the first option the others."""
     def answer(page: Page, *, rating: int = 9, mood: int = 1, self_harm: int = 0,
-               comment: str = "") -> None:
-        for item in range(1, 7):
-            _tap(page, f"alliance-checkin__{item}", rating)
-        _tap(page, "alliance-checkin__8", 0)
+               comment: str = "", skip_optional: bool = False) -> None:
+        chosen = {f"alliance-checkin__{item}": rating for item in range(1, 7)}
+        chosen |= {f"phq-9__{item}": mood for item in range(1, 9)}
+        chosen |= {"alliance-checkin__8": 0, "phq-9__9": self_harm}
+        for group in page.locator("input[type=radio]").evaluate_all(RADIO_GROUPS):
+            if skip_optional and group["optional"]:
+                continue
+            wanted = str(chosen.get(group["name"], rating))
+            _tap(page, group["name"], wanted if wanted in group["values"] else group["values"][0])
         if comment:
             page.locator('textarea[name="alliance-checkin__7"]').fill(comment)
-        for item in range(1, 9):
-            _tap(page, f"phq-9__{item}", mood)
-        _tap(page, "phq-9__9", self_harm)
-        for name in page.locator('input[name^="goal-progress__"]').evaluate_all(
-                "inputs => [...new Set(inputs.map(input => input.name))]"):
-            _tap(page, name, rating)
     return answer
 
 
-def _tap(page: Page, name: str, value: int) -> None:
+def _tap(page: Page, name: str, value: str) -> None:
     radio = page.locator(f'input[name="{name}"][value="{value}"]')
     radio.tap()
     expect(radio).to_be_checked()

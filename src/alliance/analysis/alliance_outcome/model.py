@@ -7,7 +7,7 @@ import pandas as pd
 
 from alliance.analysis.trajectories.table import check_sessions
 
-from .lagged import DETRENDED, lagged_pairs, split_within_between
+from .lagged import DETRENDED, METHODS, lagged_pairs, split_within_between
 from .mixed import MixedFit, fit_random_intercept
 from .results import AllianceEffect, Estimate, effects_frame
 from .therapist import TherapistShare, therapist_share
@@ -27,7 +27,8 @@ class AllianceOutcomeModel:
     current_outcome: how this session's outcome is controlled: "own-course" (default; its deviation
     from the client's own line on log(session), which keeps the client's course from leaking into
     the estimate), "raw" (the score itself: the classic lagged model, biased in short series), or
-    "none". Fitted for the alliance total and, when present, each dimension on its own. Higher
+    "none". robust: 95% intervals from cluster-robust (sandwich) standard errors by client
+    (default) rather than the mixed model's own. Fitted for the alliance total and, when present, each dimension on its own. Higher
     outcome is worse, so a helpful alliance gives negative effects.
     """
 
@@ -38,21 +39,22 @@ class AllianceOutcomeModel:
         current_outcome: str = OWN_COURSE,
         dimensions: tuple[str, ...] = DIMENSIONS,
         alpha: float = 0.05,
+        robust: bool = True,
         outcome: str = "outcome",
         alliance: str = "alliance",
         client: str = "client_id",
         session: str = "session",
         therapist: str = "therapist_id",
     ):
-        split_within_between(
-            pd.DataFrame({"c": [], "s": [], "a": []}), "a", client="c", session="s", method=method
-        )  # refuses an unknown method early
+        if method not in METHODS:
+            raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
         if current_outcome not in CURRENT_OUTCOME:
             raise ValueError(
                 f"current_outcome must be one of {', '.join(CURRENT_OUTCOME)}, "
                 f"got {current_outcome!r}"
             )
         self.method, self.current_outcome, self.alpha = method, current_outcome, alpha
+        self.robust = robust
         self.dimensions = tuple(dimensions)
         self.outcome, self.alliance, self.client = outcome, alliance, client
         self.session, self.therapist = session, therapist
@@ -91,7 +93,10 @@ class AllianceOutcomeModel:
         if self.current_outcome != "none":
             columns["current_outcome"] = self._current(pairs)
         fit = fit_random_intercept(
-            pairs["outcome_next"].to_numpy(dtype=float), columns, pairs[self.client].to_numpy()
+            pairs["outcome_next"].to_numpy(dtype=float),
+            columns,
+            pairs[self.client].to_numpy(),
+            robust=self.robust,
         )
         self.fits_[scale] = fit
         n_clients, n_rows = int(pairs[self.client].nunique()), len(pairs)

@@ -46,7 +46,7 @@ def _within_words(scale: str, e: Estimate) -> str:
     text = (
         f"When a client rates the {scale} 1 point above their own usual level, their next "
         f"session's outcome score is {abs(e.estimate):.2f} points "
-        f"{'lower (better)' if e.estimate < 0 else 'higher (worse)'} "
+        f"{'lower, that is better' if e.estimate < 0 else 'higher, that is worse'} "
         f"(95% CI {e.ci_low:.2f} to {e.ci_high:.2f}"
     )
     return text + (")." if e.clear else "; the interval includes no effect).")
@@ -56,7 +56,7 @@ def _between_words(scale: str, e: Estimate) -> str:
     text = (
         f"Clients whose usual {scale} is 1 point higher than other clients' have next-session "
         f"scores {abs(e.estimate):.2f} points {'lower' if e.estimate < 0 else 'higher'} at the "
-        f"same point in their course (95% CI {e.ci_low:.2f} to {e.ci_high:.2f}"
+        f"same session number (95% CI {e.ci_low:.2f} to {e.ci_high:.2f}"
     )
     return text + (")." if e.clear else "; the interval includes no difference).")
 

@@ -111,6 +111,8 @@ def interval_chart(rows: list[tuple[str, float, float, float]], title: str) -> s
             f"({lo:.2f} to {hi:.2f})</title></circle>",
         ]
     ticks = [0.0] + [v for v in (f.x0, f.x1) if abs(px(v) - px(0.0)) > 30]
-    parts += [f'<text x="{px(v):.1f}" y="{f.height - 6}" text-anchor="middle">{v:.1f}</text>'
-              for v in ticks]
+    parts += [
+        f'<text x="{px(v):.1f}" y="{f.height - 6}" text-anchor="middle">{v:.1f}</text>'
+        for v in ticks
+    ]
     return _svg(f, parts, title)

@@ -10,7 +10,7 @@ from scipy.stats import norm
 
 from .curves import VarianceCurve, design, first_values, fit_variance_curve, split_variance
 from .default import DefaultCurve
-from .placement import Placement, one_client, statuses
+from .placement import Placement, one_client, place_table, statuses
 from .table import check_sessions
 
 
@@ -111,6 +111,8 @@ class ExpectedRecovery:
     def stratum_label(self, stratum: int) -> str:
         edges = [-np.inf, *self.strata, np.inf]
         low, high = edges[stratum], edges[stratum + 1]
+        if np.isinf(low) and np.isinf(high):
+            return "every intake"
         if np.isinf(low):
             return f"intake below {high:g}"
         return (
@@ -208,43 +210,3 @@ class ExpectedRecovery:
                 }
             rows.append(row)
         return pd.DataFrame(rows)
-
-
-def place_table(model, sessions: pd.DataFrame, at: int | None, **band_options) -> pd.DataFrame:
-    """Place every client of a session table with a fitted model that has band_for()."""
-    table = check_sessions(sessions, [model.outcome], client=model.client, session=model.session)
-    chosen = table[table[model.session] <= at] if at is not None else table
-    if at is not None:
-        reached = chosen.groupby(model.client, sort=False)[model.session].transform("max") == at
-        chosen = chosen[reached]
-    intake = chosen.groupby(model.client, sort=False)[model.outcome].transform("first")
-    band = model.band_for(chosen, intake.to_numpy(dtype=float), **band_options)
-    outcome = chosen[model.outcome].to_numpy(dtype=float)
-    rows = pd.DataFrame(
-        {
-            "client_id": chosen[model.client].to_numpy(),
-            "session": chosen[model.session].astype(int).to_numpy(),
-            "intake": intake.to_numpy(),
-            "outcome": outcome,
-            "expected": band["expected"].to_numpy(),
-            "lower": band["lower"].to_numpy(),
-            "upper": band["upper"].to_numpy(),
-            "deviation": (outcome - band["expected"].to_numpy()) / band["spread"].to_numpy(),
-            "status": statuses(outcome, band["lower"].to_numpy(), band["upper"].to_numpy()),
-            "source": band["source"].to_numpy(),
-        }
-    )
-    rows["course_deviation"] = course_deviation(rows)
-    return rows.groupby("client_id", sort=False).tail(1).reset_index(drop=True)
-
-
-def course_deviation(rows: pd.DataFrame) -> np.ndarray:
-    """Deviation averaged over the sessions since intake, later sessions weighted more (by ln t).
-
-    One score is noisy; the average over the course so far ranks clients by how far off course
-    they are more reliably than the latest score alone. 0 at the intake session.
-    """
-    weight = np.log(rows["session"].to_numpy(dtype=float))
-    grouped = pd.DataFrame({"c": rows["client_id"], "wz": weight * rows["deviation"], "w": weight})
-    sums = grouped.groupby("c", sort=False)[["wz", "w"]].cumsum()
-    return (sums["wz"] / sums["w"].where(sums["w"] > 0)).fillna(0.0).to_numpy()

@@ -8,8 +8,7 @@ from scipy.spatial import cKDTree
 from scipy.stats import norm
 
 from .curves import client_curves
-from .expected import place_table
-from .placement import Placement, one_client, statuses
+from .placement import Placement, one_client, place_table, statuses
 from .table import check_sessions
 
 
@@ -80,7 +79,7 @@ class NearestNeighbourRecovery:
         intake_a, session_a = intake_a.ravel(), session_a.ravel()
         extra = self._covariate_matrix(covariates, intake_a.size)
         points = (np.column_stack([intake_a, extra]) - self.centre_) / self.scale_
-        _, idx = self.tree_.query(points, k=self.k + 1)
+        _, idx = self.tree_.query(points, k=min(self.k + 1, self.n_clients_))
         use = self._without_self(idx, exclude)
         curves = self.curves_
         lines = (

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .table import check_sessions
+
 ON_TRACK = "on-track"
 NOT_ON_TRACK = "not-on-track"
 BETTER = "better-than-expected"
@@ -60,3 +62,43 @@ def one_client(
         raise ValueError(f"place() takes one client's sessions; got {len(ids)} clients in {client}")
     ordered = client_series.sort_values(session)
     return ids[0], ordered[session].to_numpy(dtype=float), ordered[outcome].to_numpy(dtype=float)
+
+
+def place_table(model, sessions: pd.DataFrame, at: int | None, **band_options) -> pd.DataFrame:
+    """Place every client of a session table with a fitted model that has band_for()."""
+    table = check_sessions(sessions, [model.outcome], client=model.client, session=model.session)
+    chosen = table[table[model.session] <= at] if at is not None else table
+    if at is not None:
+        reached = chosen.groupby(model.client, sort=False)[model.session].transform("max") == at
+        chosen = chosen[reached]
+    intake = chosen.groupby(model.client, sort=False)[model.outcome].transform("first")
+    band = model.band_for(chosen, intake.to_numpy(dtype=float), **band_options)
+    outcome = chosen[model.outcome].to_numpy(dtype=float)
+    rows = pd.DataFrame(
+        {
+            "client_id": chosen[model.client].to_numpy(),
+            "session": chosen[model.session].astype(int).to_numpy(),
+            "intake": intake.to_numpy(),
+            "outcome": outcome,
+            "expected": band["expected"].to_numpy(),
+            "lower": band["lower"].to_numpy(),
+            "upper": band["upper"].to_numpy(),
+            "deviation": (outcome - band["expected"].to_numpy()) / band["spread"].to_numpy(),
+            "status": statuses(outcome, band["lower"].to_numpy(), band["upper"].to_numpy()),
+            "source": band["source"].to_numpy(),
+        }
+    )
+    rows["course_deviation"] = course_deviation(rows)
+    return rows.groupby("client_id", sort=False).tail(1).reset_index(drop=True)
+
+
+def course_deviation(rows: pd.DataFrame) -> np.ndarray:
+    """Deviation averaged over the sessions since intake, later sessions weighted more (by ln t).
+
+    One score is noisy; the average over the course so far ranks clients by how far off course
+    they are more reliably than the latest score alone. 0 at the intake session.
+    """
+    weight = np.log(rows["session"].to_numpy(dtype=float))
+    grouped = pd.DataFrame({"c": rows["client_id"], "wz": weight * rows["deviation"], "w": weight})
+    sums = grouped.groupby("c", sort=False)[["wz", "w"]].cumsum()
+    return (sums["wz"] / sums["w"].where(sums["w"] > 0)).fillna(0.0).to_numpy()

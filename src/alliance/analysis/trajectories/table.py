@@ -15,14 +15,19 @@ def check_sessions(
     client: str = "client_id",
     session: str = "session",
     source: str = "session table",
+    labels: tuple[str, ...] = (),
 ) -> pd.DataFrame:
-    """A copy with numbers as floats and sessions as whole numbers, sorted by client and session."""
-    missing = [c for c in [client, session, *numeric] if c not in table.columns]
+    """A copy with numbers as floats and sessions as whole numbers, sorted by client and session.
+
+    labels: further text columns (such as therapist_id) that must not be empty.
+    """
+    missing = [c for c in [client, session, *labels, *numeric] if c not in table.columns]
     if missing:
         found = ", ".join(map(str, table.columns)) or "none"
         raise TableError(f"{source}: missing column(s) {', '.join(missing)}; found {found}")
     out = table.copy()
-    out[client] = _client_ids(out[client], client, source)
+    for column in [client, *labels]:
+        out[column] = _client_ids(out[column], column, source)
     for column in [session, *numeric]:
         out[column] = _numbers(out[column], column, source)
     _whole_positive(out[session], session, source)

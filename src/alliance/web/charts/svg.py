@@ -27,6 +27,16 @@ class Band:
 
 
 @dataclass
+class Mark:
+    """A span of sessions (or one session) marked on the chart, explained by its title."""
+
+    x0: float
+    x1: float
+    label: str
+    css: str
+
+
+@dataclass
 class Chart:
     title: str
     desc: str
@@ -37,6 +47,7 @@ class Chart:
     bands: list[Band] = field(default_factory=list)
     cutoff: float | None = None
     x_range: tuple[float, float] | None = None
+    marks: list[Mark] = field(default_factory=list)
 
     def x_bounds(self) -> tuple[float, float]:
         if self.x_range:
@@ -66,7 +77,7 @@ def render(chart: Chart, *, chart_id: str) -> SafeString:
                     'aria-labelledby="{}-title {}-desc">', WIDTH, HEIGHT, chart_id, chart_id),
         format_html('<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
                     chart_id, chart.title, chart_id, chart.desc),
-        *_bands(chart, scale), *_axes(chart, scale), *_cutoff(chart, scale),
+        *_bands(chart, scale), *_marks(chart, scale), *_axes(chart, scale), *_cutoff(chart, scale),
         *[_line(series, scale) for series in chart.series],
         "</svg>",
     ]
@@ -81,6 +92,18 @@ def _bands(chart: Chart, scale: _Scale) -> list[str]:
             '<rect class="band band-{}" x="{}" y="{}" width="{}" height="{}">'
             '<title>{}</title></rect>',
             n, LEFT, top, WIDTH - LEFT - RIGHT, round(bottom - top, 1), band.name))
+    return found
+
+
+def _marks(chart: Chart, scale: _Scale) -> list[str]:
+    found = []
+    for mark in chart.marks:
+        left, right = scale.x(mark.x0), scale.x(mark.x1)
+        width = max(right - left, 6.0)
+        found.append(format_html(
+            '<rect class="mark {}" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>',
+            mark.css, round((left + right - width) / 2, 1), TOP, round(width, 1),
+            HEIGHT - TOP - BOTTOM, mark.label))
     return found
 
 
@@ -139,4 +162,4 @@ def legend(series: list[Series]) -> SafeString:
     return mark_safe(f'<ul class="legend">{items}</ul>') if items else mark_safe("")
 
 
-__all__ = ["Band", "Chart", "Series", "legend", "render"]
+__all__ = ["Band", "Chart", "Mark", "Series", "legend", "render"]

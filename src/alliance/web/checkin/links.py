@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from collections.abc import Callable
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -57,8 +58,10 @@ def _check(link: CheckinLink | None) -> None:
         raise LinkUnusable("expired")
 
 
-def redeem(token: str, answers: dict[str, dict[str, object]]) -> list[Response]:
-    """Store the client's answers and use up the link, all or nothing, at most once."""
+def redeem(token: str, answers: dict[str, dict[str, object]], *,
+           then: Callable[[Session], None] | None = None) -> list[Response]:
+    """Store the client's answers and use up the link, all or nothing, at most once;
+    `then(session)` runs in the same transaction (goal and task ratings, rupture follow-up)."""
     try:
         with transaction.atomic():
             link = (CheckinLink.objects.select_for_update()
@@ -69,6 +72,8 @@ def redeem(token: str, answers: dict[str, dict[str, object]]) -> list[Response]:
                 raise LinkUnusable("used")
             stored = store_answers(link.session, answers, respondent="client", link=link,
                                    submitted_at=now)
+            if then is not None:
+                then(link.session)
             record(None, link.session.client, "checkin-submitted", link)
             return stored
     except IntegrityError:

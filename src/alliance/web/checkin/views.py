@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -11,7 +12,9 @@ from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import get_own_client
 from alliance.web.clinic.answers import store_therapist_answers
-from alliance.web.clinic.models import ClinicSettings, GoalStatus, Respondent
+from alliance.web.clinic.models import ClinicSettings, GoalStatus, Respondent, TaskStatus
+from alliance.web.goals.checkin import RatingsForm
+from alliance.web.ruptures.loop import after_client_checkin, after_therapist_form
 
 from .forms import CheckinForm
 from .links import LinkUnusable, create_link, find_link, redeem
@@ -20,9 +23,12 @@ from .qr import qr_svg
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 
 
-def _client_form(link, data=None) -> CheckinForm:
-    goals = list(link.session.client.goals.filter(status=GoalStatus.ACTIVE))
-    return CheckinForm(data, instruments=link.instruments, goals=goals)
+def _client_forms(link, data=None) -> tuple[CheckinForm, RatingsForm]:
+    client = link.session.client
+    goals = list(client.goals.filter(status=GoalStatus.ACTIVE))
+    tasks = list(client.tasks.filter(status=TaskStatus.ACTIVE))
+    return (CheckinForm(data, instruments=link.instruments, goals=goals),
+            RatingsForm(data, goals=goals, tasks=tasks))
 
 
 @never_cache
@@ -32,14 +38,15 @@ def checkin(request, token: str):
         link = find_link(token)
     except LinkUnusable as problem:
         return _unusable(request, problem)
-    form = _client_form(link, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    form, ratings = _client_forms(link, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and all([form.is_valid(), ratings.is_valid()]):
         try:
-            redeem(token, form.answers())
+            redeem(token, form.answers(),
+                   then=lambda session: after_client_checkin(session, ratings))
         except LinkUnusable as problem:
             return _unusable(request, problem)
         return render(request, "checkin/thanks.html")
-    return render(request, "checkin/client_form.html", {"form": form})
+    return render(request, "checkin/client_form.html", {"form": form, "ratings": ratings})
 
 
 def _unusable(request, problem: LinkUnusable):
@@ -79,7 +86,9 @@ def therapist_form(request, code: str, number: int):
     data = request.POST if request.method == "POST" and not answered else None
     form = CheckinForm(data, instruments=instruments, goals=[])
     if data is not None and form.is_valid():
-        store_therapist_answers(session, form.answers(), therapist=request.user)
+        with transaction.atomic():
+            store_therapist_answers(session, form.answers(), therapist=request.user)
+            after_therapist_form(session)
         return redirect("client", code=client.code)
     context = {"client": client, "session": session, "form": form, "answered": answered}
     return render(request, "checkin/therapist_form.html", context)

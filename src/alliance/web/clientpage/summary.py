@@ -36,18 +36,6 @@ def comments(responses: list[Response]) -> list[dict]:
     return sorted([c for c in found if c["text"]], key=lambda c: -c["session"])
 
 
-def goal_rows(client: Client, responses: list[Response]) -> list[dict]:
-    """Each goal with its latest progress rating and the session it was given."""
-    progress = sorted((r for r in responses if r.instrument == "goal-progress"),
-                      key=lambda r: r.session.number)
-    rows = []
-    for goal in client.goals.all():
-        ratings = [(r.session.number, r.answers[str(goal.pk)]) for r in progress
-                   if str(goal.pk) in r.answers]
-        rows.append({"goal": goal, "ratings": ratings, "latest": ratings[-1] if ratings else None})
-    return rows
-
-
 def session_rows(client: Client, responses: list[Response]) -> list[dict]:
     """Each session with which check-ins came in."""
     done: dict[int, set[str]] = {}

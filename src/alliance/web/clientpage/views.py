@@ -8,13 +8,15 @@ from django.views.decorators.http import require_POST
 
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import get_client_for, get_own_client
-from alliance.web.clinic.models import Alert, Response
+from alliance.web.clinic.models import Alert, ClinicSettings, Response
 from alliance.web.clinic.record import add_client, add_goal, add_session, end_episode
 from alliance.web.clinic.tables import scores_table
+from alliance.web.goals.summary import goal_rows, task_rows
+from alliance.web.ruptures.timeline import chart_marks, timeline_rows
 
 from .charts import alliance_panels, outcome_chart
 from .forms import EndEpisodeForm, GoalForm, NewClientForm, SessionForm
-from .summary import comments, goal_rows, session_rows, table_rows
+from .summary import comments, session_rows, table_rows
 
 
 @login_required
@@ -23,15 +25,19 @@ def client_page(request, code: str):
     client = get_client_for(request.user, code)
     responses = list(Response.objects.filter(client=client).select_related("session", "client"))
     scores = scores_table(responses)
+    settings = ClinicSettings.for_clinic(client.clinic_id)
+    ruptures = list(client.ruptures.all())
     context = {
         "client": client, "is_own": client.therapist_id == request.user.pk,
         "urgent": urgent_alerts(request.user).filter(client=client),
-        "alerts": Alert.objects.open().filter(client=client).exclude(severity="urgent"),
-        "panels": alliance_panels(scores), "outcome": outcome_chart(scores),
+        "alerts": Alert.objects.open().filter(client=client).exclude(severity="urgent")
+        .select_related("rupture"),
+        "panels": alliance_panels(scores, chart_marks(ruptures)), "outcome": outcome_chart(scores),
         "alliance_table": table_rows(scores), "comments": comments(responses),
-        "goals": goal_rows(client, responses), "sessions": session_rows(client, responses),
-        "tasks": client.tasks.select_related("goal"),
-        "session_form": SessionForm(), "goal_form": GoalForm(), "end_form": EndEpisodeForm(),
+        "sessions": session_rows(client, responses), "clinic_settings": settings,
+        "goal_rows": goal_rows(client, responses, settings),
+        "task_rows": task_rows(client, settings), "ruptures": timeline_rows(ruptures),
+        "session_form": SessionForm(), "end_form": EndEpisodeForm(),
         "in_care": client.episodes.filter(ended__isnull=True).exists(),
     }
     return render(request, "clientpage/client.html", context)

@@ -2,12 +2,25 @@
 
 from .alerts import Alert, Severity
 from .audit import AuditEvent
-from .goals import Goal, GoalStatus, Task
+from .goals import (
+    Goal,
+    GoalAgreement,
+    GoalStatus,
+    GoalStatusChange,
+    Task,
+    TaskCheck,
+    TaskDone,
+    TaskKind,
+    TaskStatus,
+)
 from .record import Attendance, Client, Ending, Episode, Session
 from .responses import CheckinLink, Respondent, Response
+from .ruptures import Rupture, RuptureKind, RuptureStatus
 from .settings import ClinicSettings
 
 __all__ = [
     "Alert", "Attendance", "AuditEvent", "CheckinLink", "Client", "ClinicSettings", "Ending",
-    "Episode", "Goal", "GoalStatus", "Respondent", "Response", "Session", "Severity", "Task",
+    "Episode", "Goal", "GoalAgreement", "GoalStatus", "GoalStatusChange", "Respondent",
+    "Response", "Rupture", "RuptureKind", "RuptureStatus", "Session", "Severity", "Task",
+    "TaskCheck", "TaskDone", "TaskKind", "TaskStatus",
 ]

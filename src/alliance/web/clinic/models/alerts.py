@@ -1,4 +1,4 @@
-"""Alerts raised by the answers; open until a person acknowledges them."""
+"""Alerts raised by the answers; open until a person acknowledges them or the system closes them."""
 
 from __future__ import annotations
 
@@ -19,9 +19,9 @@ SEVERITY_ORDER = {Severity.URGENT: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 class AlertQuerySet(models.QuerySet):
     def open(self) -> AlertQuerySet:
-        """Not yet acknowledged, and not snoozed (urgent alerts cannot be snoozed)."""
+        """Not acknowledged, not closed, and not snoozed (urgent alerts cannot be snoozed)."""
         now = timezone.now()
-        return self.filter(acknowledged_at__isnull=True).filter(
+        return self.filter(acknowledged_at__isnull=True, closed_at__isnull=True).filter(
             Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now) | Q(severity=Severity.URGENT)
         )
 
@@ -39,6 +39,9 @@ class Alert(models.Model):
                                         on_delete=models.SET_NULL, related_name="+")
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     snoozed_until = models.DateTimeField(null=True, blank=True)
+    # closed by the system, e.g. when the rupture it announced was repaired; `outcome` says how
+    closed_at = models.DateTimeField(null=True, blank=True)
+    outcome = models.CharField(max_length=300, blank=True)
 
     objects = AlertQuerySet.as_manager()
 

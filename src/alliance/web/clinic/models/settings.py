@@ -1,18 +1,33 @@
-"""Per-clinic settings: which instruments are asked when, and how long a check-in link lives."""
+"""Per-clinic settings: which instruments are asked when, how long a check-in link lives, and the
+rupture detector's configuration with the lines for goal and task agreement."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from alliance.analysis.ruptures import ConfigError, RuptureDetector
 from alliance.measures import UnknownInstrumentError, get_instrument
 
 # instrument id -> ask at every Nth session (1 = every session, 0 = never), counting from session 1
 DEFAULT_SCHEDULE = {"alliance-checkin": 1, "goal-progress": 1, "phq-9": 1, "alliance-checkin-t": 1}
 
 
+# The detector fits one client at a time, where it cannot estimate the between-client SD; this is
+# the pooled session-to-session SD of the check-in on the synthetic clinic, provisional until the
+# clinic has its own (docs/ruptures.md, "Limits").
+CLINIC_BETWEEN_SD = 0.6
+
+
 def default_schedule() -> dict[str, int]:
     return dict(DEFAULT_SCHEDULE)
+
+
+def default_rupture_detector() -> dict:
+    """The detector's own default configuration, with the clinic's between-client SD filled in."""
+    config = RuptureDetector().to_dict()
+    config["baseline"]["between_sd"] = CLINIC_BETWEEN_SD
+    return config
 
 
 class ClinicSettings(models.Model):
@@ -25,6 +40,18 @@ class ClinicSettings(models.Model):
                   '(1 every session, 0 never), '
                   'e.g. {"phq-9": 1, "alliance-checkin": 1}',
     )
+    rupture_detector = models.JSONField(
+        default=default_rupture_detector,
+        help_text="The rupture detector's rules, baseline and repair settings (see the clinic "
+                  "docs); an empty {} restores the default.",
+    )
+    task_agreement_line = models.PositiveSmallIntegerField(
+        default=5, help_text="A task the client agrees with less than this (0-10) raises an alert.")
+    goal_agreement_line = models.PositiveSmallIntegerField(
+        default=5, help_text="A goal agreed less than this (0-10) by either side is highlighted.")
+    stall_ratings = models.PositiveSmallIntegerField(
+        default=3, help_text="A goal is highlighted as stalled when its last this-many progress "
+                             "ratings show no gain.")
 
     class Meta:
         verbose_name_plural = "clinic settings"
@@ -43,6 +70,29 @@ class ClinicSettings(models.Model):
             if not isinstance(every, int) or every < 0:
                 problem = f"{instrument_id}: use a whole number 0 or more"
                 raise ValidationError({"schedule": problem})
+        self._clean_detector()
+        self._clean_lines()
+
+    def _clean_detector(self) -> None:
+        if self.rupture_detector == {}:
+            self.rupture_detector = default_rupture_detector()
+        if not isinstance(self.rupture_detector, dict):
+            raise ValidationError({"rupture_detector": 'use {"rules": [...], "repair": {...}}'})
+        try:
+            RuptureDetector.from_dict(self.rupture_detector)
+        except ConfigError as error:
+            raise ValidationError({"rupture_detector": str(error)}) from None
+
+    def _clean_lines(self) -> None:
+        for name in ("task_agreement_line", "goal_agreement_line"):
+            if getattr(self, name) > 10:
+                raise ValidationError({name: "use a number from 0 to 10"})
+        if self.stall_ratings < 2:
+            raise ValidationError({"stall_ratings": "use 2 or more ratings"})
+
+    def detector(self) -> RuptureDetector:
+        """A detector configured as this clinic chose."""
+        return RuptureDetector.from_dict(self.rupture_detector or default_rupture_detector())
 
     def instruments_for(self, session_number: int, respondent: str) -> list[str]:
         """The instruments this respondent is asked at this session, in schedule order."""

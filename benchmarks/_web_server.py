@@ -1,0 +1,76 @@
+"""Run the clinic app under gunicorn on 127.0.0.1 for the length of a benchmark."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+STARTUP_SECONDS = 60
+
+
+def free_port() -> int:
+    """A port nothing listens on right now, chosen by the operating system."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def gunicorn_command(port: int, workers: int) -> list[str]:
+    return [sys.executable, "-m", "gunicorn", "alliance.web.wsgi:application",
+            "--bind", f"{HOST}:{port}", "--workers", str(workers), "--worker-class", "sync",
+            "--log-level", "warning"]
+
+
+@contextmanager
+def running_server(*, workers: int, log: Path) -> Iterator[int]:
+    """Start gunicorn with this process's environment; yield its port once it answers."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with log.open("ab") as output:  # gunicorn's and the app's own logs, for a failed run
+        server = subprocess.Popen(gunicorn_command(port, workers), cwd=REPO, env=env,
+                                  stdout=output, stderr=subprocess.STDOUT)
+    try:
+        _wait_until_ready(server, port, log)
+        yield port
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+def _wait_until_ready(server: subprocess.Popen, port: int, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn stopped at start:\n{_tail(log)}")
+        if _answers(port):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer within {STARTUP_SECONDS} s:\n{_tail(log)}")
+
+
+def _answers(port: int) -> bool:
+    connection = http.client.HTTPConnection(HOST, port, timeout=5)
+    try:
+        connection.request("GET", "/login/")
+        return connection.getresponse().status == 200
+    except OSError:
+        return False
+    finally:
+        connection.close()
+
+
+def _tail(log: Path, lines: int = 20) -> str:
+    return "\n".join(log.read_text().splitlines()[-lines:]) if log.exists() else "(no log)"

@@ -1,0 +1,52 @@
+"""The therapist's goal and task forms; every problem is shown next to its field."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from alliance.web.clinic.models import Client, Goal, Task
+
+
+class GoalForm(forms.ModelForm):
+    note = forms.CharField(label="Why the status changed (optional)", max_length=300,
+                           required=False)
+
+    class Meta:
+        model = Goal
+        fields = ["text", "framing", "priority", "therapist_agreement", "status"]
+        labels = {"text": "The goal, in the client's own words",
+                  "framing": "Your framing (optional)",
+                  "priority": "Priority (1 is the most important)",
+                  "therapist_agreement": "How much you agree this is the goal to work on (0-10)"}
+
+    def __init__(self, *args, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].validators.append(MinValueValidator(1))
+        self.fields["therapist_agreement"].validators.append(MaxValueValidator(10))
+        if not editing:
+            del self.fields["status"], self.fields["note"]
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Write the goal as the client put it.")
+        return text
+
+
+class TaskForm(forms.ModelForm):
+    class Meta:
+        model = Task
+        fields = ["description", "rationale", "kind", "goal", "status"]
+        labels = {"description": "What we do",
+                  "rationale": "Why, in plain words the client would use",
+                  "kind": "Kind of task", "goal": "For which goal (optional)"}
+
+    def __init__(self, *args, client: Client, editing: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = client.goals.all()
+        self.fields["rationale"].required = True
+        self.fields["rationale"].error_messages["required"] = (
+            "Say why this task may help: the client is asked whether they understand it.")
+        if not editing:
+            del self.fields["status"]

@@ -1,0 +1,39 @@
+"""The check-in's questions about the client's goals and tasks (project wording), as form fields."""
+
+from __future__ import annotations
+
+from django import forms
+
+from alliance.web.clinic.models import TaskDone
+
+SCALE_HINT = "0 means not at all, 10 means completely"
+GOAL_AGREEMENT = "Is this still what you want us to work on?"
+UNDERSTANDING = "How clear is it to you why we do this?"
+AGREEMENT = "How much do you agree with doing it?"
+CONCERN = "Any doubt or worry about it? Your therapist will read this."
+DONE = "Did you get to do it since last time?"
+HELPED = "If you did: how much did it help?"
+
+
+def scale(label: str, *, required: bool) -> forms.TypedChoiceField:
+    """A 0-10 question shown as numbers, like the rest of the check-in."""
+    field = forms.TypedChoiceField(
+        label=label, required=required, coerce=int, empty_value=None, widget=forms.RadioSelect,
+        choices=[(n, str(n)) for n in range(11)],
+        error_messages={"required": "Please choose an answer.",
+                        "invalid_choice": "Please choose one of the answers shown (0 to 10)."})
+    field.compact, field.hint = True, SCALE_HINT
+    return field
+
+
+def done() -> forms.ChoiceField:
+    field = forms.ChoiceField(
+        label=DONE, required=False, widget=forms.RadioSelect, choices=TaskDone.choices,
+        error_messages={"invalid_choice": "Please choose yes, partly or no."})
+    field.compact, field.hint = False, ""
+    return field
+
+
+def concern() -> forms.CharField:
+    return forms.CharField(label=CONCERN, required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 3}))

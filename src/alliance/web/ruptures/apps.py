@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RupturesConfig(AppConfig):
+    name = "alliance.web.ruptures"
+    label = "ruptures"

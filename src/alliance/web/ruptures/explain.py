@@ -1,0 +1,68 @@
+"""Say in plain words what the detector found: what dropped, by how much, against what baseline,
+which rule fired, and what the client wrote; and how the episode ended."""
+
+from __future__ import annotations
+
+from alliance.web.clinic.models import Alert, Rupture, RuptureStatus, Severity
+
+from .words import client_words
+
+RULE_TEXT = {
+    "v-episode": "the alliance was at least {k:g} SD below the client's usual level",
+    "dimension-drop": "one of goals, tasks or bond fell at least {k:g} SD while the others held",
+    "client-reported": "the client said that something felt off",
+    "sudden-loss": "the alliance fell suddenly from one session to the next",
+    "below-flag": "the alliance was under the check-in's line",
+    "therapist-gap": "you rated the session at least {gap:g} points higher than the client",
+}
+
+
+def rule_text(rupture: Rupture) -> list[str]:
+    """One plain sentence per rule that fired, with its threshold."""
+    found = []
+    for name in rupture.rule.split("+"):
+        settings = rupture.thresholds.get(name, {})
+        template = RULE_TEXT.get(name, name)
+        try:
+            found.append(template.format(**settings))
+        except (KeyError, TypeError, ValueError):
+            found.append(template.split(" at least")[0])
+    return found
+
+
+def what_dropped(rupture: Rupture) -> str:
+    if rupture.depth is None or rupture.baseline is None or rupture.depth <= 0:
+        return f"At session {rupture.onset_session} the client said something felt off"
+    dimensions = " and ".join(rupture.dimensions) or "the alliance"
+    return (f"At session {rupture.lowest_session} the alliance was {rupture.depth:.1f} points "
+            f"below the client's usual {rupture.baseline:.1f} of 10, mostly in {dimensions}")
+
+
+def explanation(rupture: Rupture, words: list[str]) -> str:
+    sd = rupture.thresholds.get("sd_ref")
+    parts = [f"Found because {'; '.join(rule_text(rupture))}."]
+    if rupture.baseline is not None:
+        parts.append(f"Usual level: the mean of the earlier check-ins, {rupture.baseline:.1f}"
+                     + (f"; 1 SD counts as {sd:.2f} points." if sd else "."))
+    parts += [f"In the client's words: {text}" for text in words]
+    parts.append("Open the review for questions worth raising next session.")
+    return " ".join(parts)
+
+
+def rupture_alert(rupture: Rupture) -> Alert:
+    """The one alert of a new episode, saved."""
+    return Alert.objects.create(
+        client=rupture.client, kind="rupture", severity=Severity.WARNING,
+        message=f"Possible rupture. {what_dropped(rupture)}."[:300],
+        explanation=explanation(rupture, client_words(rupture)))
+
+
+def outcome_text(rupture: Rupture) -> str:
+    """How the episode ended, kept on its alert when it closes."""
+    line = rupture.thresholds.get("repair_line")
+    above = f" back above {line:.1f}" if line is not None else " back"
+    if rupture.status == RuptureStatus.REPAIRED:
+        return f"Repaired: at session {rupture.repair_session} the alliance was{above}."
+    window = rupture.thresholds.get("window", "the")
+    return (f"Not repaired: the alliance did not come{above} within {window} sessions "
+            f"after session {rupture.lowest_session}.")

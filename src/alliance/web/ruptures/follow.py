@@ -1,0 +1,147 @@
+"""After each check-in, run the clinic's detector on this client's series and keep the stored
+ruptures and their alerts in step: one alert per new episode, closed with the episode's outcome."""
+
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+from django.utils import timezone
+
+from alliance.analysis.ruptures import ConfigError, RuptureInputError
+from alliance.web.clinic.audit import record
+from alliance.web.clinic.models import (
+    Alert,
+    Client,
+    ClinicSettings,
+    Response,
+    Rupture,
+    RuptureStatus,
+    Session,
+    Severity,
+)
+from alliance.web.clinic.tables import SESSION_INSTRUMENTS, session_table
+
+from .explain import outcome_text, rupture_alert
+
+log = logging.getLogger(__name__)
+# alerts about the same strain that the rupture alert already explains
+FOLDED_KINDS = ("rupture-reported", "alliance-drop", "alliance-review", "task-disagreement")
+
+
+def follow_client(client: Client, session: Session, *,
+                  settings: ClinicSettings | None = None) -> Rupture | None:
+    """Store new episodes and update known ones; return the rupture open at this session, if any."""
+    events = _events(client, settings or ClinicSettings.for_clinic(client.clinic_id))
+    if events is None:
+        return None
+    known = list(client.ruptures.select_related("alert"))
+    current = None
+    for event in events.to_dict("records"):
+        rupture = _match(known, event)
+        if rupture is None:
+            rupture = _open(client, event)
+            known.append(rupture)
+        else:
+            _update(rupture, event)
+        if rupture.status == RuptureStatus.OPEN and rupture.onset_session <= session.number:
+            current = rupture
+    if current is not None:
+        fold_alerts(current, session)
+    return current
+
+
+def _events(client: Client, settings: ClinicSettings) -> pd.DataFrame | None:
+    responses = (Response.objects.filter(client=client, instrument__in=SESSION_INSTRUMENTS)
+                 .select_related("client", "session"))
+    table = session_table(responses)
+    if not table["alliance"].notna().any():
+        return None
+    try:
+        return settings.detector().fit(table).events_
+    except (ConfigError, RuptureInputError):
+        # a stored check-in must never be lost to a detector problem; the log says which client
+        log.exception("rupture detection skipped for client %s", client.code)
+        return None
+
+
+def _match(known: list[Rupture], event: dict) -> Rupture | None:
+    """The stored rupture for this event: the same onset, or an open one it overlaps."""
+    onset, last = int(event["onset_session"]), int(event["last_session"])
+    for rupture in known:
+        if rupture.onset_session == onset:
+            return rupture
+    for rupture in known:
+        overlaps = rupture.onset_session <= last and onset <= rupture.last_session
+        if rupture.status == RuptureStatus.OPEN and overlaps:
+            return rupture
+    return None
+
+
+def _number(value) -> float | None:
+    return None if pd.isna(value) else round(float(value), 4)
+
+
+def _fields(event: dict) -> dict:
+    repaired = event["repaired"]
+    status = (RuptureStatus.OPEN if repaired is None
+              else RuptureStatus.REPAIRED if repaired else RuptureStatus.UNREPAIRED)
+    repair = event["repair_session"]
+    return {
+        "lowest_session": int(event["lowest_session"]), "last_session": int(event["last_session"]),
+        "depth": _number(event["depth"]), "depth_sd": _number(event["depth_sd"]),
+        "baseline": _number(event["baseline"]), "dimensions": list(event["dimensions"]),
+        "rule": str(event["rule"]), "thresholds": event["thresholds"], "status": status,
+        "repair_session": None if pd.isna(repair) else int(repair),
+    }
+
+
+def _open(client: Client, event: dict) -> Rupture:
+    """A new episode: stored, and announced by one alert unless it is already repaired."""
+    rupture = Rupture(client=client, onset_session=int(event["onset_session"]), **_fields(event))
+    if rupture.status != RuptureStatus.OPEN:
+        rupture.resolved_at = timezone.now()
+    if rupture.status != RuptureStatus.REPAIRED:
+        rupture.alert = rupture_alert(rupture)
+        record(None, client, "alert-raised", rupture.alert)
+    rupture.save()
+    record(None, client, "rupture-detected", rupture)
+    return rupture
+
+
+def _update(rupture: Rupture, event: dict) -> None:
+    fields = _fields(event)
+    was = rupture.status
+    if was != RuptureStatus.OPEN:
+        fields["status"] = was  # an outcome, once recorded, stands
+    changed = [name for name, value in fields.items() if getattr(rupture, name) != value]
+    if not changed:
+        return
+    for name in changed:
+        setattr(rupture, name, fields[name])
+    if was == RuptureStatus.OPEN and rupture.status != RuptureStatus.OPEN:
+        rupture.resolved_at = timezone.now()
+        changed.append("resolved_at")
+        close_alert(rupture)
+        record(None, rupture.client, f"rupture-{rupture.status}", rupture)
+    rupture.save(update_fields=changed)
+
+
+def close_alert(rupture: Rupture) -> None:
+    """Close the rupture's alert with the episode's outcome (kept on the alert)."""
+    alert = rupture.alert
+    if alert is None or alert.closed_at is not None:
+        return
+    alert.closed_at, alert.outcome = timezone.now(), outcome_text(rupture)
+    alert.save(update_fields=["closed_at", "outcome"])
+    record(None, rupture.client, "alert-closed", alert)
+
+
+def fold_alerts(rupture: Rupture, session: Session) -> None:
+    """Close this session's other alliance alerts: the open rupture's alert already covers them."""
+    folded = (Alert.objects.open().filter(client_id=session.client_id, response__session=session,
+                                          kind__in=FOLDED_KINDS)
+              .exclude(severity=Severity.URGENT).exclude(pk=rupture.alert_id))
+    outcome = f"Part of the rupture that began at session {rupture.onset_session}."
+    if folded.update(closed_at=timezone.now(), outcome=outcome):
+        record(None, session.client, "alerts-folded-into-rupture", rupture)

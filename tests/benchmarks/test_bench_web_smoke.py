@@ -1,0 +1,65 @@
+"""The web benchmark's seeding, posts, caseload timing and report, on tiny sizes (no timing)."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance.web.clinic.models import AuditEvent, CheckinLink, Response
+from benchmarks import bench_web
+from benchmarks._web_caseload import INSTRUMENTS, seed_caseload, time_caseload
+from benchmarks._web_data import seed_checkin_links
+from benchmarks._web_urls import BARE_INSERT_PATH, BARE_INSERT_REPLY
+
+TINY = bench_web.Sizes(per_round=4, rounds=1, threads=2, workers=1, clients=3, sessions=2,
+                       renders=1)
+
+
+def test_every_seeded_checkin_post_is_accepted_once(client, db):
+    posts = seed_checkin_links(3, sessions_per_client=2)
+    assert len({post.path for post in posts}) == 3
+    for post in posts:
+        assert "Thank you" in client.post(post.path, post.fields).content.decode()
+    assert CheckinLink.objects.filter(used_at__isnull=False).count() == 3
+    assert Response.objects.filter(link__isnull=False).count() == 3 * 3
+
+
+@pytest.mark.urls("benchmarks._web_urls")
+def test_the_bare_view_inserts_exactly_one_row(client, db):
+    before = AuditEvent.objects.count()
+    page = client.post(BARE_INSERT_PATH)
+    assert page.content == BARE_INSERT_REPLY
+    assert AuditEvent.objects.count() == before + 1
+
+
+def test_the_seeded_caseload_lists_every_client_with_its_history(db):
+    therapist = seed_caseload("tiny", n_clients=3, n_sessions=4)
+    assert Response.objects.filter(client__therapist=therapist).count() == 3 * 4 * len(INSTRUMENTS)
+    timing = time_caseload(therapist, renders=2)
+    assert timing.rows == 3
+    assert timing.queries > 0 and timing.median_ms > 0
+
+
+def _figures(checkin_ok: int, *, checkin_per_second: float, median_ms: float) -> dict:
+    load = {"requests": 4, "seconds": 1.0, "failures": {}}
+    return {"checkin": {**load, "ok": checkin_ok, "per_second": checkin_per_second},
+            "bare": {**load, "ok": 4, "per_second": 100.0},
+            "caseload": {"median_ms": median_ms, "renders": 1, "queries": 7, "rows": 3},
+            "baseline": {"median_ms": 5.0, "renders": 1, "queries": 7, "rows": 1}}
+
+
+def test_the_report_passes_only_when_every_target_is_met(capsys):
+    assert bench_web.report("x", _figures(4, checkin_per_second=60, median_ms=20), TINY)
+    assert not bench_web.report("x", _figures(4, checkin_per_second=40, median_ms=20), TINY)
+    assert not bench_web.report("x", _figures(3, checkin_per_second=60, median_ms=20), TINY)
+    assert not bench_web.report("x", _figures(4, checkin_per_second=60, median_ms=200), TINY)
+    printed = capsys.readouterr().out
+    assert "ratio check-in / bare: 0.60" in printed and "FAIL" in printed
+
+
+def test_one_database_is_measured_end_to_end_through_gunicorn():
+    with bench_web.sqlite_database() as database:
+        found = bench_web.measure(database, TINY)
+    for kind in ("checkin", "bare"):
+        assert found[kind]["ok"] == found[kind]["requests"] == TINY.per_round * TINY.rounds
+    assert found["caseload"]["rows"] == TINY.clients
+    assert found["baseline"]["rows"] == 1

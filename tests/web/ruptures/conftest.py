@@ -1,0 +1,24 @@
+"""A client of Theo's with eight sessions, a goal and a between-session task with its reason."""
+
+import pytest
+
+from alliance.web.clinic.models import Client, Task, TaskKind
+
+
+@pytest.fixture
+def diary_client(make_client, theo) -> Client:
+    client = make_client(theo, code="C-DIARY", sessions=8)
+    Task.objects.create(client=client, goal=client.goals.get(), kind=TaskKind.BETWEEN,
+                        description="Keep a sleep diary",
+                        rationale="to see what helps you sleep and what does not")
+    return client
+
+
+@pytest.fixture
+def good_checkins(diary_client):
+    """Sessions 1 to 4 answered well: the client's usual level is 8."""
+    from tests.web.checkin_helpers import submit_checkin
+
+    for number in range(1, 5):
+        assert submit_checkin(diary_client, number, rating=8).status_code == 200
+    return diary_client
