@@ -47,17 +47,22 @@ def checkin_fields(goal_ids: list[int], rng: np.random.Generator) -> dict[str, s
 @transaction.atomic
 def seed_checkin_links(n_links: int, *, sessions_per_client: int = 10,
                        seed: int = 1) -> list[CheckinPost]:
-    """Clients with sessions, one fresh check-in link per session, and the answers to send."""
+    """Clients with sessions, one fresh check-in link per session, and the answers to send.
+
+    The posts come session by session across clients (every client's session 1, then every
+    client's session 2, ...), as a clinic's check-ins arrive: one client never sends two at once.
+    """
     rng = np.random.default_rng(seed)
     therapist = clinic_with_therapist("links-therapist")
-    posts = []
+    posts: list[tuple[int, int, CheckinPost]] = []
     n_clients = -(-n_links // sessions_per_client)
-    for client in add_clients(therapist, n_clients, sessions_per_client):
+    for order, client in enumerate(add_clients(therapist, n_clients, sessions_per_client)):
         goal_ids = list(client.goals.values_list("pk", flat=True))
         for session in client.sessions.all():
             _, token = create_link(session, by=therapist)
-            posts.append(CheckinPost(f"/c/{token}/", checkin_fields(goal_ids, rng)))
-    return posts[:n_links]
+            post = CheckinPost(f"/c/{token}/", checkin_fields(goal_ids, rng))
+            posts.append((session.number, order, post))
+    return [post for _, _, post in sorted(posts, key=lambda found: found[:2])][:n_links]
 
 
 def add_clients(therapist: User, n_clients: int, n_sessions: int) -> list[Client]:

@@ -2,7 +2,9 @@
 
 1. Within-client alliance effect: how often the 95% interval covers the planted truth (floor 90%).
 2. Not-on-track at session 4: AUC for clients who end unchanged or deteriorated (floor 0.80),
-   against fixed-threshold baselines. Curves are fitted on one clinic and judged on another.
+   against fixed-threshold baselines and a supervised reference. Curves are fitted on one clinic
+   and judged on another.
+Exit status 0 when every floor is met, 1 otherwise (the document says which and why).
 
 Usage: python scripts/validate_outcome.py [--seeds 20] [--clients 600] [--out FILE.md]
 """
@@ -17,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import statsmodels.api as sm
 
 from alliance.analysis.alliance_outcome import CENTRED, AllianceOutcomeModel
 from alliance.analysis.change import ChangeCriterion, ClinicalCutoff, change_table
@@ -28,6 +31,9 @@ COVERAGE_FLOOR = 0.90
 AUC_FLOOR = 0.80
 POOR_END = ("unchanged", "deteriorated")
 JUDGED_OFFSET = 10_000  # the judged clinic's seed is the history clinic's seed plus this
+LATER = 6  # a later look, for information
+REFERENCE_CLIENTS = 3000
+REFERENCE_MARGIN = 0.02
 
 
 def within_effect_run(seed: int, n_clients: int = 600) -> dict:
@@ -69,40 +75,68 @@ def poor_end(sessions: pd.DataFrame) -> pd.Series:
 def not_on_track_run(seed: int, n_clients: int = 600, at: int = 4) -> dict:
     """Fit curves on one clinic's history, judge another clinic's clients at session `at`."""
     history = simulate_clinic(n_clients=n_clients, seed=seed).sessions
-    judged_clinic = simulate_clinic(n_clients=n_clients, seed=seed + JUDGED_OFFSET)
-    judged = judged_clinic.sessions
-    placed = ExpectedRecovery().fit(history).place_all(judged, at=at).set_index("client_id")
+    judged = simulate_clinic(n_clients=n_clients, seed=seed + JUDGED_OFFSET).sessions
+    recovery = ExpectedRecovery().fit(history)
+    placed = recovery.place_all(judged, at=at).set_index("client_id")
+    label = poor_end(judged).loc[placed.index].to_numpy()
+    beyond = (judged.groupby("client_id")["session"].max() > at).loc[placed.index].to_numpy()
     neighbours = (
         NearestNeighbourRecovery().fit(history).place_all(judged, at=at, leave_out_own=False)
     )
-    label = poor_end(judged).loc[placed.index].to_numpy()
-    beyond = (judged.groupby("client_id")["session"].max() > at).loc[placed.index].to_numpy()
-    called = (placed["status"] == NOT_ON_TRACK).to_numpy()
-    drop = ((placed["intake"] - placed["outcome"]) / placed["intake"].clip(lower=1)).to_numpy()
+    later = recovery.place_all(judged, at=LATER).set_index("client_id")
     return {
         "seed": seed,
         "clients": len(placed),
         "poor_share": float(label.mean()),
+        "auc_projected": auc(placed["projected_change"].to_numpy(), label),
+        "auc_projected_beyond": auc(placed["projected_change"].to_numpy()[beyond], label[beyond]),
         "auc_course": auc(placed["course_deviation"].to_numpy(), label),
         "auc_latest": auc(placed["deviation"].to_numpy(), label),
-        "auc_course_beyond": auc(placed["course_deviation"].to_numpy()[beyond], label[beyond]),
         "auc_neighbours": auc(
-            neighbours.set_index("client_id").loc[placed.index, "course_deviation"].to_numpy(),
-            label,
+            neighbours.set_index("client_id").loc[placed.index, "course_deviation"], label
         ),
+        "auc_later": auc(
+            later["projected_change"].to_numpy(), poor_end(judged).loc[later.index].to_numpy()
+        ),
+        "auc_reference": supervised_reference(seed, judged, placed.index, label, at),
+        **_call_and_rules(placed, label),
+    }
+
+
+def _call_and_rules(placed: pd.DataFrame, label: np.ndarray) -> dict:
+    called = (placed["status"] == NOT_ON_TRACK).to_numpy()
+    drop = ((placed["intake"] - placed["outcome"]) / placed["intake"].clip(lower=1)).to_numpy()
+    return {
         "auc_call": auc(called.astype(float), label),
         "sensitivity": float(called[label].mean()),
         "specificity": float(1 - called[~label].mean()),
         "auc_rule_25": auc((drop < 0.25).astype(float), label),
         "auc_drop_percent": auc(-drop, label),
-        "auc_oracle": _oracle_auc(judged_clinic.clients, placed.index, label),
     }
 
 
-def _oracle_auc(clients: pd.DataFrame, placed: pd.Index, label: np.ndarray) -> float:
-    """A ceiling no estimator can reach: ranking by each client's planted improvement slope."""
-    planted = clients.set_index("client_id")["improvement_slope"].loc[placed].to_numpy()
-    return auc(-planted, label)
+def _early_scores(sessions: pd.DataFrame, at: int) -> pd.DataFrame:
+    """One row per client who reached `at`: outcome and alliance at sessions 1..at."""
+    reached = sessions.groupby("client_id")["session"].transform("max") >= at
+    early = sessions[reached & (sessions["session"] <= at)]
+    wide = early.pivot(index="client_id", columns="session", values=["outcome", "alliance"])
+    wide.columns = [f"{name}_{session}" for name, session in wide.columns]
+    return wide.dropna()
+
+
+def supervised_reference(
+    seed: int, judged: pd.DataFrame, clients: pd.Index, label: np.ndarray, at: int
+) -> float:
+    """What the scores up to `at` can tell at best, roughly: a logistic regression trained on the
+    end labels of another, larger clinic, using every outcome and alliance score up to `at`."""
+    train = simulate_clinic(n_clients=REFERENCE_CLIENTS, seed=seed + 2 * JUDGED_OFFSET).sessions
+    x_train = _early_scores(train, at)
+    y_train = poor_end(train).loc[x_train.index].astype(float)
+    fitted = sm.Logit(y_train, sm.add_constant(x_train)).fit(disp=0)
+    x_judged = _early_scores(judged, at).reindex(clients)
+    keep = x_judged.notna().all(axis=1).to_numpy()
+    score = fitted.predict(sm.add_constant(x_judged[keep], has_constant="add"))
+    return auc(np.asarray(score), label[keep])
 
 
 def dropout_run(seed: int, n_clients: int = 600) -> dict:
@@ -128,19 +162,28 @@ def summarise(within: pd.DataFrame, track: pd.DataFrame) -> dict:
     return {
         "coverage": float(within["default_covers"].mean()),
         "classic_coverage": float(within["classic_covers"].mean()),
+        "auc_projected": float(track["auc_projected"].mean()),
         "auc_course": float(track["auc_course"].mean()),
+        "auc_reference": float(track["auc_reference"].mean()),
         "auc_rule_25": float(track["auc_rule_25"].mean()),
-        "auc_drop_percent": float(track["auc_drop_percent"].mean()),
-        "beats_rule_share": float((track["auc_course"] > track["auc_rule_25"]).mean()),
+        "beats_rule_share": float((track["auc_projected"] > track["auc_rule_25"]).mean()),
     }
 
 
 def floors_met(summary: dict) -> bool:
+    """The floors as set: coverage, AUC at least AUC_FLOOR and above the fixed rule."""
     return (
         summary["coverage"] >= COVERAGE_FLOOR
-        and summary["auc_course"] >= AUC_FLOOR
-        and summary["auc_course"] > summary["auc_rule_25"]
+        and summary["auc_projected"] >= AUC_FLOOR
+        and summary["auc_projected"] > summary["auc_rule_25"]
     )
+
+
+def auc_within_reach(summary: dict) -> bool:
+    """AUC at the floor, or, where the data cannot carry it, within REFERENCE_MARGIN of the
+    supervised reference; and above the fixed rule either way."""
+    target = min(AUC_FLOOR, summary["auc_reference"] - REFERENCE_MARGIN)
+    return summary["auc_projected"] >= target and summary["auc_projected"] > summary["auc_rule_25"]
 
 
 def run(seeds: list[int], n_clients: int, progress=None) -> dict[str, pd.DataFrame]:
@@ -220,35 +263,47 @@ def _track_section(track: pd.DataFrame, s: dict) -> list[str]:
         f"Expected curves fitted on one clinic (seed s), clients judged in another (seed s + "
         f"{JUDGED_OFFSET}) who reached session 4. Poor end: unchanged or deteriorated from the "
         "first to the last session (PHQ-9 reliable change of 6 points, cutoff 10). Floor: mean AUC "
-        f"at least {AUC_FLOOR} and above the fixed-threshold rule.",
+        f"at least {AUC_FLOOR} and above the fixed rule; {_auc_verdict(s)}",
         "",
         "| signal at session 4 | AUC: mean over seeds (range) |",
         "|---|---|",
-        f"| course deviation (the not-on-track score) | {_mean_range(track['auc_course'])} |",
+        "| **projected change** from the expected curve (the validated score) | "
+        f"{_mean_range(track['auc_projected'])} |",
         "| the same, only clients who went on beyond session 4 | "
-        f"{_mean_range(track['auc_course_beyond'])} |",
+        f"{_mean_range(track['auc_projected_beyond'])} |",
+        f"| course deviation (how far off course so far) | {_mean_range(track['auc_course'])} |",
         f"| latest-score deviation only | {_mean_range(track['auc_latest'])} |",
         "| nearest neighbours (k = 50), course deviation | "
         f"{_mean_range(track['auc_neighbours'])} |",
         f"| the binary not-on-track status | {_mean_range(track['auc_call'])} |",
-        "| ceiling: the planted improvement slope itself (unknowable at session 4) | "
-        f"{_mean_range(track['auc_oracle'])} |",
         f"| baseline: no 25% drop from intake (binary) | {_mean_range(track['auc_rule_25'])} |",
-        f"| baseline: percent drop from intake (continuous) | "
+        "| baseline: percent drop from intake (continuous) | "
         f"{_mean_range(track['auc_drop_percent'])} |",
+        f"| reference: logistic regression trained on the end labels of another "
+        f"{REFERENCE_CLIENTS:,}-client clinic, every outcome and alliance score of sessions 1-4 | "
+        f"{_mean_range(track['auc_reference'])} |",
+        f"| for information: projected change at session {LATER} | "
+        f"{_mean_range(track['auc_later'])} |",
         "",
-        f"The course deviation beat the 25% rule in {s['beats_rule_share']:.0%} of seeds. The "
-        f"binary status (band holding 80% of on-course clients) had sensitivity "
+        f"The projected change beat the 25% rule in {s['beats_rule_share']:.0%} of seeds. The "
+        "binary status (band holding 80% of on-course clients) had sensitivity "
         f"{track['sensitivity'].mean():.2f} and specificity {track['specificity'].mean():.2f}; "
         f"{track['poor_share'].mean():.0%} of judged clients ended poorly. A yes/no call's AUC is "
-        "its balanced accuracy, which is why the ranking score carries the floor. "
-        f"{(track['auc_course'] >= AUC_FLOOR).mean():.0%} of single clinics reach {AUC_FLOOR}; "
-        f"even the planted slope does in only {(track['auc_oracle'] >= AUC_FLOOR).mean():.0%}: "
-        "how a client ends also turns on the noise of the last score, the episode's length and "
-        "the alliance after session 4, none of which session 4 can know. The floor is therefore "
-        "held on the mean over seeds.",
+        "its balanced accuracy, which is why a ranking score carries the floor.",
         "",
     ]
+
+
+def _auc_verdict(s: dict) -> str:
+    if s["auc_projected"] >= AUC_FLOOR:
+        return f"met ({s['auc_projected']:.3f})."
+    reach = "within" if auc_within_reach(s) else "NOT within"
+    return (
+        f"NOT met ({s['auc_projected']:.3f}). The supervised reference, which learns the end "
+        f"labels themselves, reaches {s['auc_reference']:.3f}: the scores of sessions 1-4 on "
+        f"this simulator do not carry an AUC of {AUC_FLOOR}. The curve is {reach} "
+        f"{REFERENCE_MARGIN} of the reference."
+    )
 
 
 def _dropout_section(dropout: pd.DataFrame) -> list[str]:
@@ -267,14 +322,15 @@ def _dropout_section(dropout: pd.DataFrame) -> list[str]:
 
 def _per_seed(within: pd.DataFrame, track: pd.DataFrame) -> str:
     rows = [
-        "| seed | within estimate | 95% CI | covers | AUC course | AUC 25% rule |",
-        "|---|---|---|---|---|---|",
+        "| seed | within estimate | 95% CI | covers | AUC projected | AUC reference "
+        "| AUC 25% rule |",
+        "|---|---|---|---|---|---|---|",
     ]
     for w, t in zip(within.itertuples(), track.itertuples(), strict=True):
         rows.append(
             f"| {w.seed} | {w.default_estimate:.3f} | {w.default_low:.3f} to "
             f"{w.default_high:.3f} | {'yes' if w.default_covers else 'no'} | "
-            f"{t.auc_course:.3f} | {t.auc_rule_25:.3f} |"
+            f"{t.auc_projected:.3f} | {t.auc_reference:.3f} | {t.auc_rule_25:.3f} |"
         )
     return "\n".join(rows)
 

@@ -19,6 +19,18 @@ from ._output import fail, print_json
 
 REQUIRED = ["client_id", "therapist_id", "session", "alliance", "outcome"]
 DIMENSIONS = ["goal", "task", "bond"]
+TABLE_COLUMNS = [
+    "client_id",
+    "session",
+    "outcome",
+    "expected",
+    "lower",
+    "upper",
+    "status",
+    "reliable_change",
+    "category",
+    "projected_change",
+]
 
 
 @click.command("analyze")
@@ -172,17 +184,10 @@ def _as_table(
 ) -> str:
     lines = [*recovery.notes_]
     lines.append(model.reading() if model is not None else "Alliance-outcome model: too few data.")
-    shown = placements[
-        [
-            "client_id",
-            "session",
-            "outcome",
-            "expected",
-            "lower",
-            "upper",
-            "status",
-            "reliable_change",
-            "category",
-        ]
-    ].round(1)
+    shown = placements[TABLE_COLUMNS].round(1)
+    end = recovery.persistence_.end_session
+    lines.append(
+        f"projected_change: change from intake the course so far points to by session "
+        f"{end:g} (the clinic's typical length); below 0 is better."
+    )
     return "\n".join([*lines, "", shown.to_string(index=False)])

@@ -114,3 +114,16 @@ def test_the_moment_estimates_agree_with_a_full_mixed_model_fit():
     assert np.sqrt(moments.at(logs)) == pytest.approx(marginal, rel=0.1)
     ours = ExpectedRecovery(strata=()).fit(table).curves_[0]
     assert ours.coef[1] == pytest.approx(slope, abs=0.2)  # slope at the average intake
+
+
+def test_the_projection_carries_a_persistent_deviation_to_the_end():
+    model = ExpectedRecovery().fit(random_slopes(n_clients=600))
+    shares = model.persistence_.by_session
+    assert shares.between(0, 1).all() and shares.iloc[-1] > shares.iloc[0]
+    steady = pd.DataFrame({"client_id": "s", "session": [1, 2, 3, 4], "outcome": [16, 16, 17, 17]})
+    falling = steady.assign(outcome=[16, 13, 11, 10])
+    heading = pd.concat([steady, falling.assign(client_id="f")])
+    placed = model.place_all(heading).set_index("client_id")
+    assert placed.loc["s", "projected_change"] > placed.loc["f", "projected_change"]
+    on_course_end = model.predict(16, model.persistence_.end_session)["expected"].iloc[0]
+    assert placed.loc["s", "projected_end"] > on_course_end > placed.loc["f", "projected_end"]

@@ -36,6 +36,9 @@ def test_a_checkin_answered_on_a_phone_adds_a_point_to_the_therapists_chart(
     assert points_before == 2 * DIMENSIONS_PER_CHECKIN
 
     url = _create_link(desktop, session=3)
+    desktop.get_by_role("link", name=f"Back to {loop_client.code}").click()
+    expect(desktop.locator(CLIENT_CHART_POINTS)).to_have_count(points_before)
+
     phone.goto(url)
     expect(phone.get_by_role("heading", name="Your check-in")).to_be_visible()
     answer_checkin(phone, rating=9, comment="Good to talk about work today.")
@@ -43,7 +46,7 @@ def test_a_checkin_answered_on_a_phone_adds_a_point_to_the_therapists_chart(
     phone.get_by_role("button", name="Send my answers").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("Thank you")
 
-    desktop.get_by_role("link", name=f"Back to {loop_client.code}").click()
+    desktop.reload()
     expect(desktop.locator(CLIENT_CHART_POINTS)).to_have_count(
         points_before + DIMENSIONS_PER_CHECKIN)
     table = _open_alliance_table(desktop)

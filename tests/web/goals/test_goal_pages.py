@@ -101,3 +101,9 @@ def test_a_goal_no_longer_active_is_not_asked_at_check_in(login, theo, theos_cli
     goal.save()
     html = client.get(reverse("checkin", args=[checkin_token])).content.decode()
     assert "Sleep better" not in html
+
+
+def test_the_supervisor_sees_goals_and_tasks_without_edit_links(login, sam, theos_client):
+    html = login(sam).get(reverse("client", args=[theos_client.code])).content.decode()
+    assert "Sleep better" in html
+    assert "Edit goal" not in html and "Add a goal" not in html and "Add a task" not in html

@@ -89,3 +89,18 @@ def test_a_rupture_stays_open_while_its_window_runs(good_checkins):
 def test_good_checkins_raise_no_rupture(good_checkins):
     submit_checkin(good_checkins, 5, rating=9)
     assert not Rupture.objects.exists() and not Alert.objects.exists()
+
+
+def test_the_therapists_form_runs_the_detector_too(good_checkins, login, theo):
+    from alliance.web.clinic.models import ClinicSettings
+
+    ClinicSettings.objects.filter(clinic=good_checkins.clinic).update(rupture_detector={
+        "rules": [{"rule": "therapist-gap", "gap": 2}], "baseline": {"between_sd": 0.6}})
+    submit_checkin(good_checkins, 5, rating=7)
+    assert not Rupture.objects.exists()
+    ratings = {f"alliance-checkin-t__{n}": "10" for n in range(1, 7)} | {
+        "alliance-checkin-t__7": "0"}
+    login(theo).post(reverse("therapist-form", args=[good_checkins.code, 5]), ratings)
+    rupture = Rupture.objects.get()
+    assert (rupture.rule, rupture.onset_session) == ("therapist-gap", 5)
+    assert "you rated the session at least 2 points higher" in rupture.alert.explanation

@@ -28,8 +28,9 @@ class AllianceOutcomeModel:
     from the client's own line on log(session), which keeps the client's course from leaking into
     the estimate), "raw" (the score itself: the classic lagged model, biased in short series), or
     "none". robust: 95% intervals from cluster-robust (sandwich) standard errors by client
-    (default) rather than the mixed model's own. Fitted for the alliance total and, when present, each dimension on its own. Higher
-    outcome is worse, so a helpful alliance gives negative effects.
+    (default) rather than the mixed model's own. Fitted for the alliance total and, when present,
+    each dimension on its own. Higher outcome is worse, so a helpful alliance gives negative
+    effects.
     """
 
     def __init__(

@@ -35,6 +35,7 @@ def render_report(
         "<h2>Alliance and next-session outcome</h2>",
         _effects(model),
         "<h2>Clients</h2>",
+        _client_notes(recovery),
         _client_table(placements),
     ]
     return (
@@ -93,6 +94,15 @@ def _effects(model: AllianceOutcomeModel | None) -> str:
     )
 
 
+def _client_notes(recovery: ExpectedRecovery) -> str:
+    end = recovery.persistence_.end_session
+    return (
+        "<p>reliable_change: the Jacobson-Truax index from the first session (below 0 is "
+        f"better). projected_change: the change from intake the course so far points to by "
+        f"session {end:g}, the clinic's typical length.</p>"
+    )
+
+
 def _client_table(placements: pd.DataFrame) -> str:
     columns = [
         "client_id",
@@ -104,6 +114,7 @@ def _client_table(placements: pd.DataFrame) -> str:
         "status",
         "reliable_change",
         "category",
+        "projected_change",
     ]
     shown = placements[[c for c in columns if c in placements]].round(1)
     return shown.to_html(index=False, escape=True, border=0)

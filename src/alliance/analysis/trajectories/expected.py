@@ -10,7 +10,8 @@ from scipy.stats import norm
 
 from .curves import VarianceCurve, design, first_values, fit_variance_curve, split_variance
 from .default import DefaultCurve
-from .placement import Placement, one_client, place_table, statuses
+from .placement import Placement, one_client, place_rows, place_table, statuses
+from .projection import fit_persistence, projected
 from .table import check_sessions
 
 
@@ -95,6 +96,7 @@ class ExpectedRecovery:
             self.curves_[stratum] = self._fit_one(table[mask], row_intake[mask], stratum)
         self.n_clients_ = int(intake.size)
         self.n_sessions_ = int(len(table))
+        self.persistence_ = fit_persistence(place_rows(self, table), self.min_clients)
         return self
 
     def _fit_one(self, rows: pd.DataFrame, intake: np.ndarray, stratum: int) -> StratumCurve | None:
@@ -189,9 +191,10 @@ class ExpectedRecovery:
         """Every client at their latest session (or at session `at`, for those who reached it).
 
         Columns: client_id, session, intake, outcome, expected, lower, upper, deviation (latest
-        score, in spreads), status, source, course_deviation (see `course_deviation`).
+        score, in spreads), status, source, course_deviation (see `course_deviation`),
+        projected_end and projected_change (see `projection`).
         """
-        return place_table(self, sessions, at)
+        return projected(self, place_table(self, sessions, at))
 
     @property
     def summary(self) -> pd.DataFrame:

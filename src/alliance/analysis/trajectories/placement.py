@@ -71,6 +71,12 @@ def place_table(model, sessions: pd.DataFrame, at: int | None, **band_options) -
     if at is not None:
         reached = chosen.groupby(model.client, sort=False)[model.session].transform("max") == at
         chosen = chosen[reached]
+    rows = place_rows(model, chosen, **band_options)
+    return rows.groupby("client_id", sort=False).tail(1).reset_index(drop=True)
+
+
+def place_rows(model, chosen: pd.DataFrame, **band_options) -> pd.DataFrame:
+    """Every session of a checked, sorted table against the band, with the course deviation."""
     intake = chosen.groupby(model.client, sort=False)[model.outcome].transform("first")
     band = model.band_for(chosen, intake.to_numpy(dtype=float), **band_options)
     outcome = chosen[model.outcome].to_numpy(dtype=float)
@@ -89,7 +95,7 @@ def place_table(model, sessions: pd.DataFrame, at: int | None, **band_options) -
         }
     )
     rows["course_deviation"] = course_deviation(rows)
-    return rows.groupby("client_id", sort=False).tail(1).reset_index(drop=True)
+    return rows
 
 
 def course_deviation(rows: pd.DataFrame) -> np.ndarray:

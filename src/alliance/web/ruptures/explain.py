@@ -7,6 +7,9 @@ from alliance.web.clinic.models import Alert, Rupture, RuptureStatus, Severity
 
 from .words import client_words
 
+KIND = "rupture"
+DIMENSION_NAMES = {"goal": "goals", "task": "tasks", "bond": "the bond"}
+
 RULE_TEXT = {
     "v-episode": "the alliance was at least {k:g} SD below the client's usual level",
     "dimension-drop": "one of goals, tasks or bond fell at least {k:g} SD while the others held",
@@ -33,9 +36,17 @@ def rule_text(rupture: Rupture) -> list[str]:
 def what_dropped(rupture: Rupture) -> str:
     if rupture.depth is None or rupture.baseline is None or rupture.depth <= 0:
         return f"At session {rupture.onset_session} the client said something felt off"
-    dimensions = " and ".join(rupture.dimensions) or "the alliance"
     return (f"At session {rupture.lowest_session} the alliance was {rupture.depth:.1f} points "
-            f"below the client's usual {rupture.baseline:.1f} of 10, mostly in {dimensions}")
+            f"below the client's usual {rupture.baseline:.1f} of 10{where_it_fell(rupture)}")
+
+
+def where_it_fell(rupture: Rupture) -> str:
+    names = [DIMENSION_NAMES.get(d, d) for d in rupture.dimensions]
+    if not names:
+        return ""
+    if len(names) == len(DIMENSION_NAMES):
+        return ", in goals, tasks and bond alike"
+    return f", mostly in {' and '.join(names)}"
 
 
 def explanation(rupture: Rupture, words: list[str]) -> str:
@@ -52,7 +63,7 @@ def explanation(rupture: Rupture, words: list[str]) -> str:
 def rupture_alert(rupture: Rupture) -> Alert:
     """The one alert of a new episode, saved."""
     return Alert.objects.create(
-        client=rupture.client, kind="rupture", severity=Severity.WARNING,
+        client=rupture.client, kind=KIND, severity=Severity.WARNING,
         message=f"Possible rupture. {what_dropped(rupture)}."[:300],
         explanation=explanation(rupture, client_words(rupture)))
 

@@ -24,9 +24,11 @@ def disagreements(rupture: Rupture, line: int) -> dict[str, list]:
 
 def review_context(rupture: Rupture) -> dict:
     settings = ClinicSettings.for_clinic(rupture.client.clinic_id)
+    disagreed = disagreements(rupture, settings.task_agreement_line)
+    # a task the client disagreed with is the most specific lead, whatever else fell
+    focus = ["task"] if disagreed["tasks"] else rupture.dimensions
     return {
         "rupture": rupture, "what_dropped": what_dropped(rupture), "rules": rule_text(rupture),
-        "words": client_words(rupture), "strategies": strategies_for(rupture.dimensions),
-        "kinds": kinds(), "used": used_names(rupture.strategies),
-        **disagreements(rupture, settings.task_agreement_line),
+        "words": client_words(rupture), "strategies": strategies_for(focus), "focus": focus,
+        "kinds": kinds(), "used": used_names(rupture.strategies), **disagreed,
     }

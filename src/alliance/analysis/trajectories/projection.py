@@ -1,0 +1,65 @@
+"""Where a client is heading: the expected score at the end, given how far off course they are.
+
+A client's course deviation so far only partly persists: some of it is noise. From the clinic's
+history we learn, for each session k, how much of the course deviation at k is still there at the
+end of the episode (the least-squares slope through the origin of the deviation at the last
+session on the course deviation at k). The projected end score is the expected score at the
+typical episode length plus that share of the client's deviation, in the band's units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+
+@dataclass(frozen=True)
+class Persistence:
+    """Share of the course deviation at each session that persists to the end, and the end."""
+
+    by_session: pd.Series
+    end_session: float
+
+    def at(self, session: np.ndarray) -> np.ndarray:
+        if self.by_session.empty:
+            return np.zeros(len(session))
+        known = self.by_session.index.to_numpy(dtype=float)
+        capped = np.clip(session, known.min(), known.max())
+        return np.interp(capped, known, self.by_session.to_numpy())
+
+
+def fit_persistence(rows: pd.DataFrame, min_clients: int) -> Persistence:
+    """From every history session's placement (place_rows output), fit the share per session."""
+    last = rows.groupby("client_id", sort=False).tail(1).set_index("client_id")
+    end_session = float(last["session"].median()) if len(last) else 1.0
+    paired = rows.join(last[["session", "deviation"]].add_prefix("end_"), on="client_id")
+    paired = paired[(paired["session"] > 1) & (paired["session"] < paired["end_session"])]
+    sums = (
+        paired.assign(
+            xy=paired["course_deviation"] * paired["end_deviation"],
+            xx=paired["course_deviation"] ** 2,
+        )
+        .groupby("session")[["xy", "xx"]]
+        .agg(["sum", "size"])
+    )
+    enough = sums[("xy", "size")] >= min_clients
+    share = (sums[("xy", "sum")] / sums[("xx", "sum")]).where(enough).dropna()
+    return Persistence(share.clip(0.0, 1.0), end_session)
+
+
+def projected(model, placed: pd.DataFrame) -> pd.DataFrame:
+    """Add projected_end (expected end score) and projected_change (from intake) to placements."""
+    persistence: Persistence = model.persistence_
+    session = placed["session"].to_numpy(dtype=float)
+    end = np.maximum(session, persistence.end_session)
+    band = model.predict(placed["intake"].to_numpy(dtype=float), end)
+    share = persistence.at(session)
+    end_score = (
+        band["expected"].to_numpy()
+        + share * placed["course_deviation"].to_numpy() * band["spread"].to_numpy()
+    )
+    return placed.assign(
+        projected_end=end_score, projected_change=end_score - placed["intake"].to_numpy(dtype=float)
+    )
