@@ -1,4 +1,4 @@
-"""The outcome model: improvement over log(session), and a within term centred on the usual level."""
+"""The outcome: improvement over log(session), and a within term centred on the usual level."""
 
 from __future__ import annotations
 

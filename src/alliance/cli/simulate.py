@@ -8,6 +8,7 @@ import click
 from tqdm import tqdm
 
 from alliance.simulate import ClinicConfig, SimulatedClinic, simulate_clinic
+
 from ._output import fail
 
 FILES = 6  # five tables and truth.json

@@ -95,20 +95,23 @@ class AllianceProcess:
         mending = open_ & r.will_repair & (session > r.lowest)
         left, span = r.repair_at - session, r.repair_at - r.lowest
         share[mending] = left[mending] / span[mending]
-        weights = np.full((len(open_), 3), self.spill_weight)
-        weights[np.arange(len(open_)), r.dimension] = self.hit_weight
-        dims = (share * r.depth)[:, None] * weights + self.residual
+        dims = (share * r.depth)[:, None] * self._weights() + self.residual
         in_rupture = open_ & (share > 0)
         return SessionDrop(dims, in_rupture, in_rupture & r.noticed)
+
+    def _weights(self) -> np.ndarray:
+        """(n, 3) how much of a rupture's depth each dimension loses: the hit one most."""
+        dimension = self.ruptures.dimension
+        weights = np.full((len(dimension), 3), self.spill_weight)
+        weights[np.arange(len(dimension)), dimension] = self.hit_weight
+        return weights
 
     def _close_ruptures(self, session: int) -> None:
         r = self.ruptures
         repaired = r.open & r.will_repair & (session >= r.repair_at)
         unrepaired = r.open & ~r.will_repair & (session >= r.window_end)
         if unrepaired.any():
-            weights = np.full((len(r.open), 3), self.spill_weight)
-            weights[np.arange(len(r.open)), r.dimension] = self.hit_weight
-            lasting = (self.config.unrepaired_residual * r.depth)[:, None] * weights
+            lasting = (self.config.unrepaired_residual * r.depth)[:, None] * self._weights()
             self.residual[unrepaired] += lasting[unrepaired]
             self.unrepaired_seen |= unrepaired
         r.open &= ~(repaired | unrepaired)

@@ -59,8 +59,12 @@ def chromium() -> Iterator[Browser]:
 def _page(browser: Browser, options: dict) -> Iterator[Page]:
     context = browser.new_context(**options)
     context.set_default_timeout(SECONDS)
-    yield context.new_page()
+    page = context.new_page()
+    script_errors: list[str] = []
+    page.on("pageerror", lambda error: script_errors.append(str(error)))
+    yield page
     context.close()
+    assert not script_errors, f"the page's scripts failed: {script_errors}"
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import pytest
 
 from alliance.web.clinic.models import Client, Task, TaskKind
+from tests.web.checkin_helpers import submit_checkin
 
 
 @pytest.fixture
@@ -17,8 +18,6 @@ def diary_client(make_client, theo) -> Client:
 @pytest.fixture
 def good_checkins(diary_client):
     """Sessions 1 to 4 answered well: the client's usual level is 8."""
-    from tests.web.checkin_helpers import submit_checkin
-
     for number in range(1, 5):
         assert submit_checkin(diary_client, number, rating=8).status_code == 200
     return diary_client

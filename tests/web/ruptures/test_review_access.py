@@ -78,4 +78,4 @@ def test_the_record_shows_on_the_timeline_with_what_was_tried(login, theo, ruptu
     page = login(theo)
     page.post(_url(rupture), RECORD | {"how_it_went": "We talked it through."})
     html = page.get(reverse("client", args=[rupture.client.code])).content.decode()
-    assert "Tried: Clear up a misunderstanding; how it went: We talked it through." in html
+    assert "Tried: Clear up a misunderstanding. How it went: We talked it through." in html
