@@ -76,3 +76,33 @@ def _session_scores(response: Response) -> dict:
     return {"alliance": scores.get("total"), "goal": scores.get("goal"),
             "task": scores.get("task"), "bond": scores.get("bond"),
             "rupture_reported": response.answers.get(RUPTURE_ITEM)}
+
+
+OUTCOME_COLUMNS = ["client_id", "episode", "instrument", "session", "total"]
+
+
+def outcome_table(rows: Iterable[dict]) -> pd.DataFrame:
+    """Outcome totals per client, episode and session (dicts with OUTCOME_COLUMNS); `course`
+    counts sessions from the episode's first score of that instrument, which is 1."""
+    table = pd.DataFrame(list(rows), columns=OUTCOME_COLUMNS).dropna(subset=["total"])
+    table = table.astype({"total": float, "session": int})
+    table = table.sort_values(["client_id", "episode", "instrument", "session"], ignore_index=True)
+    first = table.groupby(["client_id", "episode", "instrument"])["session"].transform("min")
+    return table.assign(course=table["session"] - first + 1)
+
+
+def intake_and_latest(table: pd.DataFrame, instrument: str) -> pd.DataFrame:
+    """One row per client (their latest episode): intake and latest score of one instrument."""
+    chosen = table[table["instrument"] == instrument]
+    latest_episode = chosen.groupby("client_id")["episode"].transform("max")
+    grouped = chosen[chosen["episode"] == latest_episode].groupby("client_id")
+    return pd.DataFrame({"intake": grouped["total"].first(), "latest": grouped["total"].last(),
+                         "session": grouped["session"].last(), "course": grouped["course"].last()})
+
+
+def recovery_history(table: pd.DataFrame, instrument: str) -> pd.DataFrame:
+    """The expected-recovery model's session table: one course per client episode."""
+    chosen = table[table["instrument"] == instrument]
+    ident = chosen["client_id"].astype(str) + "/" + chosen["episode"].astype(str)
+    return pd.DataFrame({"client_id": ident, "session": chosen["course"],
+                         "outcome": chosen["total"]}).reset_index(drop=True)
