@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "alliance.web.alerts",
     "alliance.web.goals",
     "alliance.web.ruptures",
+    "alliance.web.outcome",
+    "alliance.web.reports",
     "alliance.web.charts",
     "alliance.web.demo",
 ]

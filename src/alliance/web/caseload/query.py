@@ -1,4 +1,4 @@
-"""Build the caseload rows with three queries whatever the number of clients."""
+"""Build the caseload rows with four queries whatever the number of clients."""
 
 from __future__ import annotations
 
@@ -11,8 +11,12 @@ from django.db.models.functions import RowNumber
 from alliance.measures import DIMENSIONS
 from alliance.web.clinic.access import visible_clients
 from alliance.web.clinic.models import Alert, Attendance, Client, Episode, Respondent, Response
+from alliance.web.clinic.tables import outcome_table
+from alliance.web.outcome.cache import history_version
+from alliance.web.outcome.recovery import Track, clinic_recovery, tracks
+from alliance.web.outcome.status import OutcomeStatus, outcome_statuses
 
-ALLIANCE, OUTCOME = "alliance-checkin", "phq-9"
+ALLIANCE, OUTCOME, ANXIETY = "alliance-checkin", "phq-9", "gad-7"
 
 
 @dataclass
@@ -44,6 +48,9 @@ class Row:
     outcome: float | None = None
     band: str = ""
     alerts: list[Alert] = field(default_factory=list)
+    alliance_change: Change | None = None
+    status: OutcomeStatus | None = None
+    track: Track | None = None
 
     @property
     def urgent(self) -> bool:
@@ -62,28 +69,59 @@ def active_clients(user, *, search: str = "", therapist: str = ""):
     return found.annotate(last_session=Max("sessions__date", filter=attended))
 
 
-def latest_two(clients) -> dict[tuple[int, str], list[dict]]:
-    """The last two client responses per (client, instrument), newest first, in one query."""
+def ranked_responses(clients) -> list[dict]:
+    """In one query: the last two client responses per (client, instrument), and the first
+    outcome score of each episode (its intake)."""
+    per_client = [F("client_id"), F("instrument")]
     ranked = Response.objects.filter(
         client__in=clients.values("pk"), respondent=Respondent.CLIENT,
-        instrument__in=[ALLIANCE, OUTCOME],
-    ).annotate(rank=Window(RowNumber(), partition_by=[F("client_id"), F("instrument")],
-                           order_by=F("session__number").desc()))
+        instrument__in=[ALLIANCE, OUTCOME, ANXIETY],
+    ).annotate(
+        rank=Window(RowNumber(), partition_by=per_client, order_by=F("session__number").desc()),
+        intake=Window(RowNumber(), partition_by=[F("session__episode_id"), F("instrument")],
+                      order_by=F("session__number").asc()))
+    chosen = ranked.filter(Q(rank__lte=2) | Q(intake=1, instrument__in=[OUTCOME, ANXIETY]))
+    return list(chosen.values("client_id", "instrument", "scores", "band", "rank",
+                              "session__number", "session__episode_id"))
+
+
+def latest_two(rows: list[dict]) -> dict[tuple[int, str], list[dict]]:
+    """The last two responses per (client, instrument), newest first."""
     found: dict[tuple[int, str], list[dict]] = defaultdict(list)
-    rows = ranked.filter(rank__lte=2).values("client_id", "instrument", "scores", "band", "rank")
-    for row in sorted(rows, key=lambda r: r["rank"]):
+    for row in sorted((r for r in rows if r["rank"] <= 2), key=lambda r: r["rank"]):
         found[row["client_id"], row["instrument"]].append(row)
     return found
+
+
+def outcome_rows(rows: list[dict]) -> list[dict]:
+    """Intake and latest outcome scores as rows for `outcome_table`."""
+    return [{"client_id": r["client_id"], "episode": r["session__episode_id"],
+             "instrument": r["instrument"], "session": r["session__number"],
+             "total": r["scores"].get("total")}
+            for r in rows if r["instrument"] != ALLIANCE]
 
 
 def build_rows(user, *, search: str = "", therapist: str = "") -> list[Row]:
     """One row per active client: latest alliance and its direction, outcome, open alerts."""
     clients = active_clients(user, search=search, therapist=therapist)
-    responses = latest_two(clients)
+    ranked = ranked_responses(clients)
+    responses = latest_two(ranked)
     alerts = defaultdict(list)
     for alert in Alert.objects.open().filter(client__in=clients.values("pk")):
         alerts[alert.client_id].append(alert)
-    return [_row(client, responses, alerts[client.pk]) for client in clients]
+    rows = [_row(client, responses, alerts[client.pk]) for client in clients]
+    _add_outcome(rows, outcome_table(outcome_rows(ranked)), user.clinic_id)
+    return rows
+
+
+def _add_outcome(rows: list[Row], table, clinic_id: int | None) -> None:
+    """Outcome since intake and expected recovery, computed in bulk for every row."""
+    if not rows or clinic_id is None:
+        return
+    statuses = outcome_statuses(table)
+    placed = tracks(clinic_recovery(clinic_id, history_version(clinic_id)), table)
+    for row in rows:
+        row.status, row.track = statuses.get(row.client.pk), placed.get(row.client.pk)
 
 
 def _row(client: Client, responses, alerts: list[Alert]) -> Row:
@@ -94,7 +132,8 @@ def _row(client: Client, responses, alerts: list[Alert]) -> Row:
     changes = [_change(dim, latest.get(dim), before.get(dim)) for dim in DIMENSIONS]
     return Row(client=client, alliance=changes, alliance_total=latest.get("total"),
                outcome=outcome[0]["scores"].get("total") if outcome else None,
-               band=outcome[0]["band"] if outcome else "", alerts=alerts)
+               band=outcome[0]["band"] if outcome else "", alerts=alerts,
+               alliance_change=_change("alliance", latest.get("total"), before.get("total")))
 
 
 def _change(dimension: str, value, previous) -> Change:

@@ -9,6 +9,8 @@ from django.shortcuts import render
 
 from alliance.web.alerts.queries import urgent_alerts
 
+from alliance.web.outcome.recovery import DEFAULT_NOTE
+
 from .query import Row, build_rows
 
 SORTS = {
@@ -47,6 +49,8 @@ def caseload(request):
         "sort": sort if sort in SORTS else "alerts", "sorts": SORTS, "q": search,
         "therapist": therapist, "attention": request.GET.get("attention") == "1",
         "show_therapist": request.user.supervised_teams.exists(),
+        "default_curve": DEFAULT_NOTE if any(row.track and row.track.default_curve
+                                             for row in rows) else "",
     }
     template = "caseload/_table.html" if request.headers.get("HX-Request") else "caseload/page.html"
     return render(request, template, context)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from alliance.web.clinic.models import ClinicSettings, Session
 from alliance.web.goals.checkin import RatingsForm, store_ratings
 from alliance.web.goals.disagreement import disagreement_alert
+from alliance.web.outcome.alerts import after_checkin as follow_recovery
 
 from .follow import follow_client
 
@@ -15,6 +16,7 @@ def after_client_checkin(session: Session, ratings: RatingsForm) -> None:
     settings = ClinicSettings.for_clinic(session.client.clinic_id)
     if follow_client(session.client, session, settings=settings) is None:
         disagreement_alert(session, checks, settings.task_agreement_line)
+    follow_recovery(session.client)
 
 
 def after_therapist_form(session: Session) -> None:

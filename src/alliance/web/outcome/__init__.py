@@ -1,0 +1,1 @@
+"""Outcome since intake, expected recovery and the not-on-track alert."""

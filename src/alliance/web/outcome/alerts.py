@@ -1,0 +1,90 @@
+"""The not-on-track alert: raised once when a client's outcome leaves the expected band, closed
+by itself when they are back inside it."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from alliance.measures import DIMENSIONS
+from alliance.web.clinic.audit import record
+from alliance.web.clinic.models import Alert, Client, Respondent, Response, Severity
+from alliance.web.clinic.tables import outcome_table
+
+from .cache import OUTCOME
+from .recovery import Track, clinic_recovery, outcome_rows, tracks
+
+KIND = "not-on-track"
+ALLIANCE = "alliance-checkin"
+log = logging.getLogger(__name__)
+
+
+def after_checkin(client: Client) -> None:
+    """Follow the client's recovery; a problem in the model is logged, never loses a check-in."""
+    try:
+        with transaction.atomic():
+            follow_recovery(client)
+    except (ValueError, ArithmeticError, KeyError):
+        log.exception("expected recovery failed for client %s", client.pk)
+
+
+def follow_recovery(client: Client) -> Alert | None:
+    """Place the client after a check-in; raise or close the not-on-track alert as needed."""
+    scores = Response.objects.filter(client=client, instrument=OUTCOME,
+                                     respondent=Respondent.CLIENT)
+    track = tracks(clinic_recovery(client.clinic_id), outcome_table(outcome_rows(scores)))
+    track = track.get(client.pk)
+    standing = Alert.objects.filter(client=client, kind=KIND, closed_at__isnull=True).first()
+    if track is None:
+        return standing
+    if track.off_track and standing is None:
+        return _raise(client, track)
+    if not track.off_track and standing is not None:
+        _close(standing, track)
+        return None
+    return standing
+
+
+def _raise(client: Client, track: Track) -> Alert:
+    alert = Alert.objects.create(
+        client=client, kind=KIND, severity=Severity.WARNING,
+        message=f"Not on track: PHQ-9 {track.outcome:g} at session {track.session}, above the "
+                f"expected range {track.lower:.1f} to {track.upper:.1f}.",
+        explanation=_explanation(client, track))
+    record(None, client, "alert-raised", alert)
+    return alert
+
+
+def _close(alert: Alert, track: Track) -> None:
+    alert.closed_at = timezone.now()
+    alert.outcome = (f"Back on track: PHQ-9 {track.outcome:g} at session {track.session}, "
+                     f"{track.words}.")
+    alert.save(update_fields=["closed_at", "outcome"])
+    record(None, alert.client, "alert-closed", alert)
+
+
+def _explanation(client: Client, track: Track) -> str:
+    why = (f"Clients of this clinic who started where this client did were expected to score "
+           f"about {track.expected:.1f} by now; most scored between {track.lower:.1f} and "
+           f"{track.upper:.1f}.")
+    if track.default_curve:
+        why += " The range comes from the default curve: the clinic has too little history yet."
+    return f"{why} {_alliance_words(client)}"
+
+
+def _alliance_words(client: Client) -> str:
+    """The latest alliance by dimension against the client's own average."""
+    rated = list(Response.objects.filter(client=client, instrument=ALLIANCE,
+                                         respondent=Respondent.CLIENT)
+                 .order_by("session__number").values_list("scores", flat=True))
+    if not rated:
+        return "No alliance check-in yet."
+    parts = []
+    for dim in DIMENSIONS:
+        values = [s[dim] for s in rated if s.get(dim) is not None]
+        if values:
+            mean = sum(values) / len(values)
+            parts.append(f"{dim} {values[-1]:g} (own average {mean:.1f})")
+    return "Alliance at the latest check-in: " + ", ".join(parts) + "."

@@ -1,0 +1,40 @@
+"""The outcome part of the client page: change since intake, expected recovery, dropout risk."""
+
+from __future__ import annotations
+
+from alliance.web.clinic.models import Client, Response
+from alliance.web.clinic.tables import outcome_table
+
+from .cache import OUTCOME, history_version
+from .dropout import dropout_reading
+from .recovery import clinic_recovery, expected_curve, tracks
+from .status import MEASURES, outcome_statuses
+
+
+def client_rows(responses: list[Response]) -> list[dict]:
+    """A client's outcome responses as rows for `outcome_table`."""
+    return [{"client_id": r.client_id, "episode": r.session.episode_id,
+             "instrument": r.instrument, "session": r.session.number,
+             "total": r.scores.get("total")}
+            for r in responses if r.instrument in MEASURES and r.respondent == "client"]
+
+
+def outcome_context(client: Client, responses: list[Response]) -> dict:
+    """Status since intake, the client's place on the expected course and the band to draw."""
+    table = outcome_table(client_rows(responses))
+    version = history_version(client.clinic_id)
+    model = clinic_recovery(client.clinic_id, version)
+    track = tracks(model, table).get(client.pk)
+    return {"outcome_status": outcome_statuses(table).get(client.pk), "track": track,
+            "expected": _curve(model, table), "model_notes": model.notes_,
+            "dropout": dropout_reading(client, version)}
+
+
+def _curve(model, table) -> list[tuple[int, float, float, float]]:
+    """The expected band of the client's latest episode, from its first score on."""
+    scores = table[table["instrument"] == OUTCOME]
+    if scores.empty:
+        return []
+    episode = scores[scores["episode"] == scores["episode"].max()]
+    return expected_curve(model, float(episode["total"].iloc[0]),
+                          int(episode["session"].iloc[0]), int(episode["session"].iloc[-1]))

@@ -1,0 +1,85 @@
+"""Expected recovery for the app: the clinic's fitted curve and where each client stands on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
+from alliance.web.clinic.models import Respondent, Response
+from alliance.web.clinic.tables import intake_and_latest, outcome_table, recovery_history
+
+from .cache import OUTCOME, fitted
+
+TRACK_WORDS = {"on-track": "on track", NOT_ON_TRACK: "not on track",
+               "better-than-expected": "better than expected"}
+DEFAULT_NOTE = ("This clinic has too little history of its own for part of the expected course, "
+                "so the project's default curve is used there: treat the band as a rough guide.")
+
+
+@dataclass(frozen=True)
+class Track:
+    """One client's latest outcome against the expected band at that session."""
+
+    status: str
+    session: int
+    outcome: float
+    expected: float
+    lower: float
+    upper: float
+    default_curve: bool
+
+    @property
+    def words(self) -> str:
+        return TRACK_WORDS[self.status]
+
+    @property
+    def off_track(self) -> bool:
+        return self.status == NOT_ON_TRACK
+
+
+def outcome_rows(queryset) -> list[dict]:
+    """Rows for `outcome_table` from a queryset of responses."""
+    rows = queryset.values("client_id", "session__episode_id", "instrument", "session__number",
+                           "scores__total")
+    return [{"client_id": r["client_id"], "episode": r["session__episode_id"],
+             "instrument": r["instrument"], "session": r["session__number"],
+             "total": r["scores__total"]} for r in rows]
+
+
+def fit_recovery(clinic_id: int) -> ExpectedRecovery:
+    """Fit the expected course on every outcome score of the clinic (one query)."""
+    scores = Response.objects.filter(client__clinic_id=clinic_id, instrument=OUTCOME,
+                                     respondent=Respondent.CLIENT)
+    history = recovery_history(outcome_table(outcome_rows(scores)), OUTCOME)
+    return ExpectedRecovery().fit(history)
+
+
+def clinic_recovery(clinic_id: int, version: tuple[int, int] | None = None) -> ExpectedRecovery:
+    """The clinic's expected course, from the cache unless its history moved on."""
+    return fitted("expected-recovery", clinic_id, lambda: fit_recovery(clinic_id), version)
+
+
+def tracks(model: ExpectedRecovery, table: pd.DataFrame) -> dict:
+    """{client_id: Track} for clients with an intake and a later outcome score."""
+    latest = intake_and_latest(table, OUTCOME)
+    latest = latest[latest["course"] > 1]
+    if latest.empty:
+        return {}
+    found = {}
+    for client_id, row in latest.iterrows():
+        placed = model.place(pd.Series({1: row["intake"], int(row["course"]): row["latest"]},
+                                       name=str(client_id)))
+        found[client_id] = Track(placed.status, int(row["session"]), placed.outcome,
+                                 placed.expected, placed.lower, placed.upper, bool(placed.note))
+    return found
+
+
+def expected_curve(model: ExpectedRecovery, intake: float, first_session: int,
+                   last_session: int) -> list[tuple[int, float, float, float]]:
+    """(session number, expected, lower, upper) from the first score to a few sessions ahead."""
+    numbers = list(range(first_session, max(last_session, first_session + 1) + 3))
+    band = model.predict(intake, [n - first_session + 1 for n in numbers])
+    return [(n, e, lo, hi) for n, e, lo, hi in
+            zip(numbers, band["expected"], band["lower"], band["upper"], strict=True)]

@@ -1,0 +1,104 @@
+"""Outcome since intake per client: reliable and clinically significant change, and recovery.
+
+The science is `alliance.analysis.change`; this module only feeds it tables and words the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from alliance.analysis.change import (
+    ChangeCriterion,
+    ClinicalCutoff,
+    classify_change,
+    talking_therapies_outcomes,
+)
+from alliance.web.clinic.tables import intake_and_latest
+
+DEPRESSION, ANXIETY = "phq-9", "gad-7"
+MEASURES = {DEPRESSION: "PHQ-9", ANXIETY: "GAD-7"}
+RECOVERY_WORDS = {
+    "not-a-case": "not a case at intake (below both cutoffs), so recovery does not apply",
+    "reliable-recovery": "reliable recovery: below both cutoffs now, with a reliable improvement",
+    "recovered": "recovery: below both cutoffs now",
+    "not-recovered": "not yet recovered: at or above a cutoff",
+}
+WORDS = {
+    "recovered": "recovered: a reliable improvement that crossed the clinical cutoff",
+    "improved": "reliably improved",
+    "unchanged": "no reliable change",
+    "deteriorated": "reliably worse",
+}
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    measure: str
+    intake: float
+    latest: float
+    category: str
+
+    @property
+    def words(self) -> str:
+        return WORDS[self.category]
+
+
+@dataclass
+class OutcomeStatus:
+    """One client's change since intake on each measure, and recovery when both exist."""
+
+    changes: list[MeasureChange]
+    recovery: str = ""
+
+    @property
+    def recovery_words(self) -> str:
+        return RECOVERY_WORDS.get(self.recovery, "")
+
+    @property
+    def category(self) -> str:
+        """The headline: the PHQ-9 category, else the first measure's."""
+        return self.changes[0].category
+
+
+def outcome_statuses(table: pd.DataFrame) -> dict:
+    """{client_id: OutcomeStatus} for clients with an intake and a later score."""
+    found: dict = {}
+    for instrument, name in MEASURES.items():
+        pairs = _pairs(table, instrument)
+        categories = classify_change(pairs["intake"], pairs["latest"],
+                                     ChangeCriterion.from_instrument(instrument),
+                                     ClinicalCutoff.from_instrument(instrument))
+        for client_id, row in pairs.iterrows():
+            change = MeasureChange(name, row["intake"], row["latest"], categories[client_id])
+            found.setdefault(client_id, OutcomeStatus([])).changes.append(change)
+    for client_id, key in _recovery(table).items():
+        if client_id in found:
+            found[client_id].recovery = key
+    return found
+
+
+def _pairs(table: pd.DataFrame, instrument: str) -> pd.DataFrame:
+    pairs = intake_and_latest(table, instrument)
+    return pairs[pairs["course"] > 1]
+
+
+def _recovery(table: pd.DataFrame) -> dict:
+    """NHS Talking Therapies recovery (a RECOVERY_WORDS key) for clients with both measures."""
+    depression, anxiety = _pairs(table, DEPRESSION), _pairs(table, ANXIETY)
+    both = depression.index.intersection(anxiety.index)
+    if both.empty:
+        return {}
+    result = talking_therapies_outcomes(depression.loc[both, "intake"],
+                                        depression.loc[both, "latest"],
+                                        anxiety.loc[both, "intake"], anxiety.loc[both, "latest"])
+    return {client_id: _recovery_key(row) for client_id, row in result.iterrows()}
+
+
+def _recovery_key(row: pd.Series) -> str:
+    if pd.isna(row["recovered"]):
+        return "not-a-case"
+    if row["reliable_recovery"]:
+        return "reliable-recovery"
+    return "recovered" if row["recovered"] else "not-recovered"
