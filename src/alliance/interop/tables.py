@@ -27,12 +27,12 @@ def read_csv(path: Path | str) -> pd.DataFrame:
 def require_columns(table: pd.DataFrame, required: list[str], *, source: str) -> None:
     missing = [column for column in required if column not in table.columns]
     if missing:
-        raise TableError(f"{source}: missing column(s) {', '.join(missing)}; "
-                         f"found {', '.join(map(str, table.columns)) or 'none'}")
+        found = ", ".join(map(str, table.columns)) or "none"
+        raise TableError(f"{source}: missing column(s) {', '.join(missing)}; found {found}")
 
 
 def read_answers(path: Path | str) -> pd.DataFrame:
-    """Item-level answers: client_id,session,instrument,item,value[,respondent,therapist_id,date]."""
+    """Item-level answers in the interchange format (see ANSWER_COLUMNS and ANSWER_OPTIONAL)."""
     table = read_csv(path)
     require_columns(table, ANSWER_COLUMNS, source=str(path))
     return table

@@ -106,3 +106,26 @@ def recovery_history(table: pd.DataFrame, instrument: str) -> pd.DataFrame:
     ident = chosen["client_id"].astype(str) + "/" + chosen["episode"].astype(str)
     return pd.DataFrame({"client_id": ident, "session": chosen["course"],
                          "outcome": chosen["total"]}).reset_index(drop=True)
+
+
+def course_table(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """One row per client episode and session where every named instrument has a score, one
+    column per instrument (renamed by `names`); `ident` names the episode, `course` counts its
+    sessions from 1."""
+    chosen = table[table["instrument"].isin(names)]
+    keys = ["client_id", "episode", "session"]
+    wide = chosen.pivot_table(index=keys, columns="instrument", values="total")
+    wide = wide.reindex(columns=list(names)).rename(columns=names).dropna().reset_index()
+    first = wide.groupby(["client_id", "episode"])["session"].transform("min")
+    wide["ident"] = wide["client_id"].astype(str) + "/" + wide["episode"].astype(str)
+    wide["course"] = wide["session"] - first + 1
+    return wide
+
+
+def unrepaired_so_far(wide: pd.DataFrame, unrepaired: Iterable[tuple[int, int]]) -> pd.Series:
+    """Per row of `course_table`: unrepaired ruptures (client_id, onset session) begun by then."""
+    onsets = pd.DataFrame(list(unrepaired), columns=["client_id", "onset"])
+    counts = wide[["client_id", "session"]].merge(onsets, on="client_id", how="left")
+    counts["begun"] = counts["onset"] <= counts["session"]
+    return counts.groupby(["client_id", "session"], sort=False)["begun"].sum().reindex(
+        pd.MultiIndex.from_frame(wide[["client_id", "session"]])).to_numpy(dtype=float)

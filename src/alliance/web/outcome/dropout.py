@@ -1,0 +1,97 @@
+"""Dropout risk on the client page: DropoutRiskModel fitted per clinic, shown with its reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from alliance.analysis.dropout import DropoutRiskModel
+from alliance.web.clinic.models import (
+    Client,
+    Ending,
+    Episode,
+    Respondent,
+    Response,
+    Rupture,
+    RuptureStatus,
+)
+from alliance.web.clinic.tables import course_table, outcome_table, unrepaired_so_far
+
+from .cache import OUTCOME, fitted
+from .recovery import outcome_rows
+
+ALLIANCE = "alliance-checkin"
+NAMES = {ALLIANCE: "alliance", OUTCOME: "outcome"}
+MIN_ENDED, MIN_DROPOUTS = 20, 5  # ended episodes, and of them dropped out, before we fit
+
+
+@dataclass(frozen=True)
+class DropoutFit:
+    """The clinic's model, or why there is none."""
+
+    model: DropoutRiskModel | None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class DropoutReading:
+    level: str  # "higher than", "about the same as", "lower than" the clinic's typical risk
+    reasons: tuple[str, ...]
+    note: str = ""
+
+
+def sessions_for(responses, clinic_id: int) -> pd.DataFrame:
+    """The model's session table (one row per episode session) from a response queryset."""
+    wide = course_table(outcome_table(outcome_rows(responses)), NAMES)
+    ruptures = Rupture.objects.filter(client__clinic_id=clinic_id,
+                                      status=RuptureStatus.UNREPAIRED)
+    unrepaired = unrepaired_so_far(wide, ruptures.values_list("client_id", "onset_session"))
+    return pd.DataFrame({"client_id": wide["ident"], "session": wide["course"],
+                         "alliance": wide["alliance"], "outcome": wide["outcome"],
+                         "unrepaired_ruptures": unrepaired})
+
+
+def fit_dropout(clinic_id: int) -> DropoutFit:
+    """Fit on every episode of the clinic; ended episodes give the labels, open ones none."""
+    episodes = Episode.objects.filter(client__clinic_id=clinic_id)
+    ends = {f"{e['client_id']}/{e['id']}": e["ending"] or "open"
+            for e in episodes.values("id", "client_id", "ending")}
+    ended = [v for v in ends.values() if v != "open"]
+    dropouts = ended.count(Ending.DROPPED_OUT)
+    if len(ended) < MIN_ENDED or dropouts < MIN_DROPOUTS:
+        return DropoutFit(None, f"The clinic has too little history to estimate dropout risk: "
+                                f"{len(ended)} ended episodes, {dropouts} of them dropped out "
+                                f"(at least {MIN_ENDED} and {MIN_DROPOUTS} needed).")
+    sessions = sessions_for(Response.objects.filter(
+        client__clinic_id=clinic_id, respondent=Respondent.CLIENT, instrument__in=list(NAMES)),
+        clinic_id)
+    clients = pd.DataFrame({"client_id": list(ends), "ended": list(ends.values())})
+    try:
+        return DropoutFit(DropoutRiskModel().fit(sessions, clients))
+    except (ValueError, np.linalg.LinAlgError) as problem:
+        return DropoutFit(None, f"The dropout model could not be fitted on this clinic's "
+                                f"history ({problem}).")
+
+
+def dropout_reading(client: Client, version: tuple[int, int]) -> DropoutReading:
+    """The client's risk after their latest session, in words with its reasons."""
+    fit = fitted("dropout", client.clinic_id, lambda: fit_dropout(client.clinic_id), version)
+    if fit.model is None:
+        return DropoutReading("", (), fit.reason)
+    mine = sessions_for(Response.objects.filter(
+        client=client, respondent=Respondent.CLIENT, instrument__in=list(NAMES)),
+        client.clinic_id)
+    mine = mine[mine["client_id"] == mine["client_id"].iloc[-1]] if len(mine) else mine
+    if len(mine) < 2:
+        return DropoutReading("", (), "Not enough check-ins yet to judge dropout risk.")
+    risk = fit.model.explain(mine)
+    return DropoutReading(_level(risk.risk, risk.typical_risk), risk.reasons)
+
+
+def _level(risk: float, typical: float) -> str:
+    ratio = risk / typical if typical > 0 else 1.0
+    if ratio > 1.5:
+        return "higher than"
+    return "lower than" if ratio < 2 / 3 else "about the same as"
