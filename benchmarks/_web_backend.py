@@ -8,12 +8,27 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from dataclasses import asdict
 from pathlib import Path
 
 from ._web_load import Load, csrf_cookie, post_all
 
 WARMUP = 10  # requests of each kind before timing, so both paths start with warm caches
+DRAIN_SECONDS = 300  # longest wait for the follow-ups of a round of check-ins
+
+
+def wait_for_follow_ups() -> float:
+    """Seconds until the servers have run every queued follow-up (rupture detection etc.), so
+    the next round of bare inserts does not pay for the check-ins' deferred work."""
+    from alliance.web.followup.models import PendingFollowUp
+
+    start = time.perf_counter()
+    while PendingFollowUp.objects.exists():
+        if time.perf_counter() - start > DRAIN_SECONDS:
+            raise RuntimeError(f"follow-ups still pending after {DRAIN_SECONDS} s")
+        time.sleep(0.05)
+    return time.perf_counter() - start
 
 
 def _merge(loads: list[Load]) -> Load:
@@ -31,7 +46,7 @@ def _figures(load: Load) -> dict:
             "per_second": load.per_second, "failures": dict(load.failures)}
 
 
-def measure_posts(sizes: dict, log: Path) -> dict[str, Load]:
+def measure_posts(sizes: dict, log: Path) -> tuple[dict[str, Load], float]:
     """Alternate rounds of bare inserts and check-in submits against one gunicorn server."""
     from ._web_data import seed_checkin_links
     from ._web_server import running_server
@@ -41,6 +56,7 @@ def measure_posts(sizes: dict, log: Path) -> dict[str, Load]:
     checkins = [(p.path, p.fields) for p in seed_checkin_links(WARMUP + per_round * rounds)]
     bare = [(BARE_INSERT_PATH, {})] * per_round
     loads: dict[str, list[Load]] = {"checkin": [], "bare": []}
+    drained = 0.0
     with running_server(workers=sizes["workers"], log=log) as port:
         csrf = csrf_cookie(port)
         send = {"checkin": lambda batch: post_all(port, batch, csrf=csrf, expect=b"Thank you",
@@ -49,11 +65,13 @@ def measure_posts(sizes: dict, log: Path) -> dict[str, Load]:
                                                threads=sizes["threads"])}
         send["bare"](bare[:WARMUP])
         send["checkin"](checkins[:WARMUP])
+        wait_for_follow_ups()
         for n in range(rounds):
             loads["bare"].append(send["bare"](bare))
             batch = checkins[WARMUP + n * per_round: WARMUP + (n + 1) * per_round]
             loads["checkin"].append(send["checkin"](batch))
-    return {kind: _merge(found) for kind, found in loads.items()}
+            drained += wait_for_follow_ups()
+    return {kind: _merge(found) for kind, found in loads.items()}, drained
 
 
 def measure_caseload(sizes: dict) -> dict:
@@ -75,8 +93,9 @@ def main(results_path: str, sizes_json: str) -> int:
     call_command("migrate", verbosity=0)
     sizes = json.loads(sizes_json)
     results = Path(results_path)
-    posts = measure_posts(sizes, results.with_suffix(".gunicorn.log"))
+    posts, drained = measure_posts(sizes, results.with_suffix(".gunicorn.log"))
     found = {kind: _figures(load) for kind, load in posts.items()}
+    found["follow_up_drain_seconds"] = drained
     found |= measure_caseload(sizes)
     results.write_text(json.dumps(found))
     return 0

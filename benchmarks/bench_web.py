@@ -84,6 +84,10 @@ def report(label: str, found: dict, sizes: Sizes) -> bool:
         failed = f", failures {load['failures']}" if load["failures"] else ""
         print(f"[{label}] {name}: {load['per_second']:.1f} requests/s "
               f"({load['ok']}/{load['requests']} ok in {load['seconds']:.2f} s{failed})")
+    drained = found.get("follow_up_drain_seconds", 0.0)
+    print(f"[{label}] their follow-ups (rupture detection etc., after the commit): done "
+          f"{drained:.2f} s after the rounds ended; counting that time too, "
+          f"{checkin['ok'] / (checkin['seconds'] + drained):.1f} check-ins/s")
     every_ok = checkin["ok"] == checkin["requests"] and bare["ok"] == bare["requests"]
     throughput = every_ok and ratio >= TARGET_RATIO
     print(f"[{label}] ratio check-in / bare: {ratio:.2f} (target at least {TARGET_RATIO:g}, "

@@ -10,12 +10,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.cache import cache
 
 from alliance.web.accounts.models import Clinic, Role, Team, User
 from alliance.web.checkin.links import create_link
 from alliance.web.clinic.models import Client, Episode, Goal, Session
 
 PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture(autouse=True)
+def empty_model_cache():
+    """Models fitted per clinic live in the cache; no test may see another test's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

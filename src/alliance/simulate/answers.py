@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from scipy.special import ndtri
 
 from .alliance import SessionDrop
 from .config import ClinicConfig
@@ -19,14 +20,23 @@ def alliance_items(latent: np.ndarray, noise_sd: float, rng: np.random.Generator
 
 def client_rupture_items(drop: SessionDrop, config: ClinicConfig,
                          rng: np.random.Generator) -> np.ndarray:
-    """Item 8 ('did something feel off', 0/1/2) and item 9 ('talked through', or MISSING)."""
+    """Item 8 ('did something feel off', 0/1/2) and item 9 ('talked through', or MISSING).
+
+    An ordered-probit answer: the felt strain is the rupture's present depth (observed SD units)
+    times client_report_per_sd, plus a share of the session's ordinary dip, plus unit noise; the
+    two cut points give 'a little' and 'yes, clearly' at the set rates in sessions with no rupture.
+    """
     n = len(drop.in_rupture)
     draws = rng.random((3, n))
-    chance = np.where(drop.in_rupture, config.client_report_prob, config.client_tension_report_prob)
-    reported = draws[0] < chance
-    clearly = draws[1] < np.where(drop.in_rupture, 0.45, 0.15)
-    item8 = np.where(reported, np.where(clearly, 2, 1), 0)
-    item9 = np.where(reported, np.minimum((draws[2] * 3).astype(int), 2), MISSING)
+    noise = ndtri(np.clip(draws[0], 1e-12, None))  # a standard normal draw
+    weight = config.client_dip_report_weight
+    felt = config.client_report_per_sd * drop.strain + weight * drop.dip + noise
+    spread = np.sqrt(1.0 + weight**2)  # SD of the felt strain without a rupture
+    tension = config.client_tension_report_prob
+    a_little = spread * ndtri(1.0 - tension)
+    clearly = spread * ndtri(1.0 - tension * config.client_clear_share)
+    item8 = (felt >= a_little).astype(int) + (felt >= clearly).astype(int)
+    item9 = np.where(item8 > 0, np.minimum((draws[2] * 3).astype(int), 2), MISSING)
     return np.stack([item8, item9], axis=1).astype(np.int8)
 
 

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .config import ClinicConfig, config_with
-from .course import run_course
+from .course import Course, run_course
 from .frames import (
     answers_frame,
     clients_frame,
@@ -98,13 +98,14 @@ def simulate_from_config(config: ClinicConfig, *,
         sessions=sessions_frame(answers, course, clients, therapists, dates),
         answers=answers,
         ruptures=ruptures_frame(config, course, clients, therapists),
-        truth=_truth(config),
+        truth=_truth(config, course),
         config=config,
     )
 
 
-def _truth(config: ClinicConfig) -> dict[str, Any]:
+def _truth(config: ClinicConfig, course: Course) -> dict[str, Any]:
     truth = config.as_dict()
+    truth["rupture_depth_unit_floor"] = course.depth_unit_floor
     spill = config.rupture_spillover
     truth["rupture_hit_weight"] = 3.0 / (1.0 + 2.0 * spill)
     truth["rupture_spill_weight"] = spill * truth["rupture_hit_weight"]

@@ -48,10 +48,12 @@ class ClinicConfig:
     rupture_two_step_share: float = 0.3
     rupture_spillover: float = 0.35
     repair_lag_max: int = 3
-    unrepaired_residual: float = 0.7
+    unrepaired_recovery: float = 0.1
     # What the check-in shows of a rupture
-    client_report_prob: float = 0.5
+    client_report_per_sd: float = 1.0
+    client_dip_report_weight: float = 0.5
     client_tension_report_prob: float = 0.12
+    client_clear_share: float = 0.15
     therapist_rating_bias: float = 0.5
     therapist_noise_sd: float = 0.4
     therapist_notice_prob: float = 0.35
@@ -104,11 +106,11 @@ def config_with(**overrides: Any) -> ClinicConfig:
 
 
 _PROBABILITIES = (
-    "client_report_prob", "client_tension_report_prob", "therapist_notice_prob",
+    "client_tension_report_prob", "client_clear_share", "therapist_notice_prob",
     "therapist_noticed_drop_share", "therapist_unnoticed_drop_share",
     "therapist_tension_report_prob",
     "deterioration_share", "at_risk_share", "rupture_two_step_share", "rupture_spillover",
-    "unrepaired_residual", "rupture_hazard", "dropout_hazard", "repair_skill_mean",
+    "unrepaired_recovery", "rupture_hazard", "dropout_hazard", "repair_skill_mean",
 )
 _POSITIVE = (
     "clients_per_therapist", "enrolment_weeks", "median_sessions", "repair_skill_concentration",
@@ -119,7 +121,7 @@ _NON_NEGATIVE = (
     "sessions_spread", "client_repair_factor_sd", "within_sd_spread", "dimension_offset_sd",
     "dimension_noise_sd", "item_noise_sd", "therapist_noise_sd", "intake_sd",
     "improvement_rate_sd", "outcome_noise_sd", "dropout_unrepaired_multiplier",
-    "deterioration_slope_mean",
+    "deterioration_slope_mean", "client_report_per_sd", "client_dip_report_weight",
 )
 
 

@@ -29,6 +29,7 @@ class Course:
     n_sessions: np.ndarray
     dropped_out: np.ndarray
     ruptures: dict[str, np.ndarray]
+    depth_unit_floor: float = 0.0  # the clinic's pooled rupture-free SD of the observed total
 
 
 def run_course(config: ClinicConfig, clients: Clients, rng: np.random.Generator,
@@ -54,6 +55,7 @@ def run_course(config: ClinicConfig, clients: Clients, rng: np.random.Generator,
         if progress is not None:
             progress(1)
     course.ruptures = process.log.arrays() if process.log.columns else _no_ruptures()
+    course.depth_unit_floor = process.depth_unit_floor
     return course
 
 
@@ -84,6 +86,7 @@ def _drop_out(session: int, attending: np.ndarray, unrepaired_seen: np.ndarray, 
 def _no_ruptures() -> dict[str, np.ndarray]:
     names = ("client", "onset_session", "lowest_session", "dimension", "planned_repair_session")
     empty: dict[str, np.ndarray] = {name: np.zeros(0, dtype=int) for name in names}
-    empty.update(depth=np.zeros(0), depth_sd=np.zeros(0), will_repair=np.zeros(0, dtype=bool),
-                 therapist_noticed=np.zeros(0, dtype=bool))
+    for name in ("depth", "depth_sd", "depth_unit", "latent_depth", "latent_depth_sd"):
+        empty[name] = np.zeros(0)
+    empty.update(will_repair=np.zeros(0, dtype=bool), therapist_noticed=np.zeros(0, dtype=bool))
     return empty

@@ -72,6 +72,12 @@ ALLOWED_HOSTS = envstr("ALLIANCE_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",
 CSRF_TRUSTED_ORIGINS = [o for o in envstr("ALLIANCE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 HTTPS = envbool("ALLIANCE_HTTPS", False)
 CHECKIN_BASE_URL = envstr("ALLIANCE_CHECKIN_BASE_URL", "")
+# "background": a thread in each server process runs the follow-up of stored answers (rupture
+# detection and the rest) after the commit; "inline": at once, in the request (tests, one-off use).
+FOLLOW_UP = envstr("ALLIANCE_FOLLOW_UP", "background")
+if FOLLOW_UP not in ("background", "inline"):
+    raise ImproperlyConfigured(
+        f"ALLIANCE_FOLLOW_UP must be 'background' or 'inline', not {FOLLOW_UP!r}")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -88,6 +94,7 @@ INSTALLED_APPS = [
     "alliance.web.alerts",
     "alliance.web.goals",
     "alliance.web.ruptures",
+    "alliance.web.followup",
     "alliance.web.outcome",
     "alliance.web.reports",
     "alliance.web.charts",

@@ -1,4 +1,4 @@
-"""Settings for the test suite: a fixed secret and a fast password hasher."""
+"""Settings for the test suite: a fixed secret, a fast password hasher, follow-ups at once."""
 
 import os
 
@@ -8,3 +8,5 @@ from .settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# follow-ups run in the request, so a test sees the rupture alert right after a check-in
+FOLLOW_UP = "inline"

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("alliance.web.alerts.urls")),
     path("", include("alliance.web.goals.urls")),
     path("", include("alliance.web.ruptures.urls")),
+    path("", include("alliance.web.reports.urls")),
     path("admin/", admin.site.urls),
 ]

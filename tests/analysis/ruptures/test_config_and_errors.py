@@ -29,7 +29,7 @@ def test_the_configuration_round_trips_through_a_plain_dict():
 
 def test_the_default_is_documented_in_its_dict():
     rules = [rule["rule"] for rule in RuptureDetector().to_dict()["rules"]]
-    assert rules == ["v-episode", "dimension-drop", "client-reported"]
+    assert rules == ["v-episode", "client-reported", "dimension-drop"]
 
 
 def test_a_rule_spec_sets_typed_values():

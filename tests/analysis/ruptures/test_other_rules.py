@@ -53,6 +53,23 @@ def test_the_clients_own_report_is_an_event_even_without_a_drop():
     assert len(detect(ClientReported(min_level=2), table)) == 0
 
 
+def test_a_clear_report_needs_a_smaller_drop_than_a_faint_one():
+    rule = ClientReported(min_level=1, corroborate_k=2.0, alone_level=2, clear_k=1.0)
+    dip = [*STEADY, 7.3, 8.0]  # 0.7 points: 1.4 SD_ref of 0.5, short of 2
+    assert len(detect(rule, series(dip, rupture_reported=[0, 0, 0, 0, 0, 2, 0]))) == 1
+    assert len(detect(rule, series(dip, rupture_reported=[0, 0, 0, 0, 0, 1, 0]))) == 0
+    deeper = [*STEADY, 6.9, 8.0]
+    assert len(detect(rule, series(deeper, rupture_reported=[0, 0, 0, 0, 0, 1, 0]))) == 1
+    assert len(detect(rule, series(deeper, rupture_reported=[0] * 7))) == 0
+
+
+def test_the_repair_line_sits_half_the_smallest_drop_a_report_needs():
+    table = series([*STEADY, 6.9, 7.6], rupture_reported=[0, 0, 0, 0, 0, 2, 0])
+    events = detect(ClientReported(corroborate_k=2.0, clear_k=1.0), table)
+    assert events.thresholds[0]["repair_line"] == 7.75  # 8.0 - 0.5 x 1.0 x 0.5
+    assert events.repaired[0] is False or events.repaired[0] is None
+
+
 def test_consecutive_reports_are_one_episode():
     table = series([*STEADY, 7.9, 7.8, 8.0, 8.0], rupture_reported=[0, 0, 0, 0, 0, 2, 2, 0, 0])
     events = detect(ClientReported(), table)
@@ -75,6 +92,15 @@ def test_one_dimension_falling_while_the_others_hold_is_a_dimension_drop():
     assert events.dimensions[0] == ["bond"]
 
 
+def test_a_dimension_drop_can_ask_for_the_clients_report_too():
+    steady = [8.0, 8.2, 7.8, 8.1, 7.9]
+    columns = dict(goal=[*steady, 8.0, 8.0], task=[*steady, 8.1, 8.0], bond=[*steady, 5.8, 8.0])
+    table = series([8.0] * 5 + [7.3, 8.0], **columns, rupture_reported=[0] * 7)
+    assert len(detect(DimensionDrop(report_level=1), table)) == 0
+    table["rupture_reported"] = [0, 0, 0, 0, 0, 1, 0]
+    assert len(detect(DimensionDrop(report_level=1), table)) == 1
+
+
 def test_all_dimensions_falling_together_is_not_a_dimension_drop():
     steady = [8.0, 8.2, 7.8, 8.1, 7.9]
     table = series([8.0] * 5 + [6.0, 8.0], goal=[*steady, 6.0, 8.0], task=[*steady, 6.0, 8.0],
@@ -82,17 +108,22 @@ def test_all_dimensions_falling_together_is_not_a_dimension_drop():
     assert len(detect(DimensionDrop(), table)) == 0
 
 
+# One client alone cannot show a 3-SD drop against its own SD (the drop inflates it), so these
+# tests give the clinic's between-client SD, as the web app does.
+CLINIC_NORM = BaselineConfig(between_sd=0.5)
+
+
 def test_the_default_merges_rules_that_fire_on_the_same_episode():
     table = series([*STEADY, 5.5, 8.0], rupture_reported=[0, 0, 0, 0, 0, 2, 0])
-    events = RuptureDetector().fit(table).events_
+    events = RuptureDetector(baseline=CLINIC_NORM).fit(table).events_
     assert len(events) == 1
     assert events.rule[0] == "v-episode+client-reported"
     assert set(events.thresholds[0]) >= {"v-episode", "client-reported", "sd_ref", "window"}
 
 
 def test_the_default_skips_rules_whose_columns_are_missing():
-    detector = RuptureDetector().fit(series([*STEADY, 5.5, 8.0]))
-    assert detector.skipped_rules_ == ("dimension-drop", "client-reported")
+    detector = RuptureDetector(baseline=CLINIC_NORM).fit(series([*STEADY, 5.5, 8.0]))
+    assert detector.skipped_rules_ == ("client-reported", "dimension-drop")
     assert list(detector.events_.rule) == ["v-episode"]
 
 

@@ -92,11 +92,18 @@ class ClientReported(RuleConfig):
     name: ClassVar[str] = "client-reported"
     min_level: int = 1  # 1: 'a little' or more; 2: only 'yes, clearly'
     corroborate_k: float | None = None  # reports under alone_level need a drop of this many SD_ref
-    alone_level: int = 2  # reports at or above this level need no corroboration
+    alone_level: int = 2  # reports at or above this level need no corroboration (unless clear_k)
+    clear_k: float | None = None  # ... or, when set, a drop of this many SD_ref
 
     def problems(self) -> list[str]:
         found = _positive(self, "min_level", "alone_level")
-        return found + ([] if self.corroborate_k is None else _positive(self, "corroborate_k"))
+        for name in ("corroborate_k", "clear_k"):
+            found += [] if getattr(self, name) is None else _positive(self, name)
+        return found
+
+    def drop_ks(self) -> list[float]:
+        """The score drops (in SD_ref) this rule asks of a report before it counts."""
+        return [k for k in (self.corroborate_k, self.clear_k) if k is not None]
 
 
 @dataclass(frozen=True)
@@ -117,9 +124,12 @@ class DimensionDrop(RuleConfig):
     name: ClassVar[str] = "dimension-drop"
     k: float = 2.0
     hold_k: float = 1.0
+    report_level: int = 0  # above 0: the client must also report at least this level (item 8)
 
     def problems(self) -> list[str]:
-        return _positive(self, "k", "hold_k")
+        found = [] if self.report_level >= 0 else [
+            f"report_level must be 0 or more, not {self.report_level!r}"]
+        return found + _positive(self, "k", "hold_k")
 
 
 RULES: dict[str, type[RuleConfig]] = {

@@ -30,15 +30,22 @@ from .settings import DetectorConfig, rule_from_dict
 from .summary import summarise
 from .table import DIMENSIONS, RuptureInputError, check_sessions
 
-# Chosen on the synthetic clinic (docs/ruptures-validation.md); rules whose columns a table lacks
-# are left out of the default rather than failing, and listed in `skipped_rules_`.
+# Every default event rests on the client's word and a score drop agreeing, or on a drop too
+# large for ordinary fluctuation (docs/ruptures.md, "The clinic default"). Rules whose columns a
+# table lacks are left out of the default rather than failing, and listed in `skipped_rules_`.
 CLINIC_DEFAULT: tuple[RuleConfig, ...] = (
-    VEpisode(k=2.0),
-    DimensionDrop(k=2.0, hold_k=1.0),
-    ClientReported(min_level=1, corroborate_k=1.0, alone_level=2),
+    VEpisode(k=3.0),
+    ClientReported(min_level=1, corroborate_k=2.0, alone_level=2, clear_k=1.0),
+    DimensionDrop(k=2.0, hold_k=1.0, report_level=1),
 )
 NEEDS = {"client-reported": ("rupture_reported",), "therapist-gap": ("therapist_alliance",),
          "dimension-drop": DIMENSIONS}
+
+
+def needed_columns(rule: RuleConfig) -> tuple[str, ...]:
+    """The optional columns a rule reads."""
+    extra = ("rupture_reported",) if getattr(rule, "report_level", 0) else ()
+    return NEEDS.get(rule.name, ()) + extra
 
 
 class RuptureDetector:
@@ -88,7 +95,7 @@ class RuptureDetector:
 
     def _skip(self, rule: RuleConfig, context: Context) -> bool:
         frame = context.sessions.frame
-        return self.is_default and any(c not in frame for c in NEEDS.get(rule.name, ()))
+        return self.is_default and any(c not in frame for c in needed_columns(rule))
 
     def _events(self, hits: dict[RuleConfig, np.ndarray], context: Context) -> pd.DataFrame:
         tolerance = self._tolerance(hits)
@@ -103,6 +110,7 @@ class RuptureDetector:
         if self.config.repair.tolerance_sd is not None:
             return self.config.repair.tolerance_sd
         ks = [rule.k for rule in hits if isinstance(rule, VEpisode | DimensionDrop)]
+        ks += [k for rule in hits if isinstance(rule, ClientReported) for k in rule.drop_ks()]
         return 0.5 * (min(ks) if ks else 2.0)
 
     @property

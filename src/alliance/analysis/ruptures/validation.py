@@ -72,6 +72,17 @@ def _repair_calls(events: pd.DataFrame, truth: pd.DataFrame, match: Match,
             "said_unrepaired_was": int((~said_known & real_known).sum())}
 
 
+def fully_seen(truth: pd.DataFrame, sessions: pd.DataFrame) -> np.ndarray:
+    """Planted ruptures whose lowest session was attended, so their full depth could be seen.
+
+    A rupture that starts in a client's last session and needs one more to bottom out shows only
+    half its depth.
+    """
+    last = sessions.groupby("client_id")["session"].max()
+    ends = truth["client_id"].map(last).to_numpy(dtype=float)
+    return truth["lowest_session"].to_numpy(dtype=float) <= ends
+
+
 def simple_drop_events(sessions: pd.DataFrame, drop: float = 0.25) -> pd.DataFrame:
     """The published alert recipe: any session at least `drop` points below the one before.
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django import forms
 
-from alliance.measures import Instrument, Item, ScoringError, get_instrument, score_one
+from alliance.measures import Instrument, Item, Score, ScoringError, get_instrument, score_one
 from alliance.web.clinic.models import Goal
 
 SEPARATOR = "__"
@@ -34,8 +36,9 @@ def _choice_field(item: Item, label: str) -> forms.TypedChoiceField:
         },
     )
     field.compact = len(item.options) > 5  # a 0-10 scale shows numbers, with its anchors as a hint
+    # buttons that show their own words need no hint repeating them
     anchors = [option for option in item.options if option.label != str(option.value)]
-    field.hint = "; ".join(_anchor(option.value, option.label) for option in anchors)
+    field.hint = "; ".join(_anchor(o.value, o.label) for o in anchors) if field.compact else ""
     return field
 
 
@@ -47,6 +50,17 @@ def _anchor(value: int, label: str) -> str:
 def _text_field(item: Item) -> forms.CharField:
     return forms.CharField(label=item.label, required=item.required, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 3}))
+
+
+@lru_cache(maxsize=1024)
+def _prototype(item: Item, label: str) -> forms.Field:
+    """A question's field, built once per process: building choices is slow, copying is not."""
+    return _text_field(item) if item.kind == "text" else _choice_field(item, label)
+
+
+def question_field(item: Item, label: str) -> forms.Field:
+    """A fresh field for one question (a form may change its copy, never the prototype)."""
+    return copy.deepcopy(_prototype(item, label))
 
 
 class CheckinForm(forms.Form):
@@ -64,8 +78,7 @@ class CheckinForm(forms.Form):
         names = []
         for item_id, label, item in self._questions(instrument):
             name = field_name(instrument.id, item_id)
-            maker = _text_field(item) if item.kind == "text" else _choice_field(item, label)
-            self.fields[name] = maker
+            self.fields[name] = question_field(item, label)
             names.append(name)
         return names
 
@@ -90,9 +103,11 @@ class CheckinForm(forms.Form):
         return cleaned
 
     def _score_each(self) -> None:
+        """Score every instrument once; a valid form keeps the scores in `scores` for storing."""
+        self.scores: dict[str, Score] = {}
         for instrument, items in self.answers().items():
             try:
-                score_one(instrument, items)
+                self.scores[instrument] = score_one(instrument, items)
             except ScoringError as error:
                 name = field_name(instrument, error.item or "")
                 self.add_error(name if name in self.fields else None, str(error))

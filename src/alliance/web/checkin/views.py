@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 from alliance.web.clinic.access import get_own_client
 from alliance.web.clinic.answers import store_therapist_answers
 from alliance.web.clinic.models import ClinicSettings, GoalStatus, Respondent, TaskStatus
-from alliance.web.goals.checkin import RatingsForm
-from alliance.web.ruptures.loop import after_client_checkin, after_therapist_form
+from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
+from alliance.web.goals.checkin import RatingsForm, store_ratings
 
 from .forms import CheckinForm
-from .links import LinkUnusable, create_link, find_link, redeem
+from .links import LinkUnusable, create_link, find_link, use_up
 from .qr import qr_svg
 
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
@@ -35,17 +35,27 @@ def _client_forms(link, data=None) -> tuple[CheckinForm, RatingsForm]:
 def checkin(request, token: str):
     """Show the check-in form, or store it once and thank the client."""
     try:
-        link = find_link(token)
+        if request.method == "POST":
+            return _submit(request, token)
+        form, ratings = _client_forms(find_link(token))
     except LinkUnusable as problem:
         return _unusable(request, problem)
-    form, ratings = _client_forms(link, request.POST if request.method == "POST" else None)
-    if request.method == "POST" and all([form.is_valid(), ratings.is_valid()]):
-        try:
-            redeem(token, form.answers(),
-                   then=lambda session: after_client_checkin(session, ratings))
-        except LinkUnusable as problem:
-            return _unusable(request, problem)
-        return render(request, "checkin/thanks.html")
+    return _form_page(request, form, ratings)
+
+
+def _submit(request, token: str):
+    """Check the answers, then store them in one short transaction that uses up the link."""
+    link = find_link(token)
+    form, ratings = _client_forms(link, request.POST)
+    if not all([form.is_valid(), ratings.is_valid()]):
+        return _form_page(request, form, ratings)
+    use_up(link, form.answers(), scores=form.scores,
+           also=lambda session, audit: store_ratings(session, ratings, audit))
+    follow_up_soon(link.session.client_id)
+    return render(request, "checkin/thanks.html")
+
+
+def _form_page(request, form: CheckinForm, ratings: RatingsForm):
     return render(request, "checkin/client_form.html", {"form": form, "ratings": ratings})
 
 
@@ -88,7 +98,8 @@ def therapist_form(request, code: str, number: int):
     if data is not None and form.is_valid():
         with transaction.atomic():
             store_therapist_answers(session, form.answers(), therapist=request.user)
-            after_therapist_form(session)
+            mark_follow_up(session, source=Respondent.THERAPIST)
+        follow_up_soon(client.pk)
         return redirect("client", code=client.code)
     context = {"client": client, "session": session, "form": form, "answered": answered}
     return render(request, "checkin/therapist_form.html", context)

@@ -37,17 +37,31 @@ def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> li
     return panels
 
 
-def outcome_chart(scores: pd.DataFrame) -> SafeString:
-    """The PHQ-9 total over sessions with its bands shaded and the cutoff line."""
+def expected_series(expected: list[tuple[int, float, float, float]],
+                    y_range: tuple[float, float]) -> list[Series]:
+    """The expected course (session, expected, lower, upper) as three lines inside y_range."""
+    def inside(value: float) -> float:
+        return float(min(max(value, y_range[0]), y_range[1]))
+    return [Series(name, css, [(float(row[0]), inside(row[i])) for row in expected])
+            for i, name, css in ((1, "Expected", "expected"),
+                                 (2, "Expected range, lower edge", "expected-edge"),
+                                 (3, "Expected range, upper edge", "expected-edge"))]
+
+
+def outcome_chart(scores: pd.DataFrame, expected: list | None = None) -> SafeString:
+    """The PHQ-9 total over sessions with its bands shaded, the cutoff line and, when given,
+    the expected course with its range (session, expected, lower, upper)."""
     instrument = get_instrument(OUTCOME)
     table = series(scores, OUTCOME, "client", ["total"])
     low, high = instrument.scale_range("total")
+    band = expected_series(expected or [], (low, high))
     chart = Chart(
         title="Outcome (PHQ-9 total) over sessions",
         desc=f"Higher is worse. Bands: {_band_text(instrument)}. "
-             f"The line at {instrument.cutoff.value:g} marks the clinical cutoff.",
+             f"The line at {instrument.cutoff.value:g} marks the clinical cutoff."
+             + (" Dashed lines: the expected course and its range." if band else ""),
         x_label="Session", y_label="PHQ-9 total", y_range=(low, high),
-        series=[Series("PHQ-9 total", "outcome", _points(table, "total"))],
+        series=[*band, Series("PHQ-9 total", "outcome", _points(table, "total"))],
         bands=[Band(b.low, b.high + 1 if b.high < high else b.high, b.name)
                for b in instrument.bands],
         cutoff=instrument.cutoff.value)

@@ -38,3 +38,27 @@ def get_own_client(user, code: str) -> Client:
 
 def supervises(user, client: Client) -> bool:
     return client.therapist_id != user.pk
+
+
+def visible_therapists(user) -> QuerySet:
+    """The staff whose work this user may review: themself, and the members of the teams they
+    supervise; always within their own clinic."""
+    from alliance.web.accounts.models import User
+
+    if not (user.is_authenticated and user.is_active and user.clinic_id):
+        return User.objects.none()
+    return User.objects.filter(Q(pk=user.pk) | Q(team__supervisor=user), clinic_id=user.clinic_id,
+                               is_active=True)
+
+
+def get_therapist_for(user, username: str):
+    """The therapist with this username if the user may review them, else Http404."""
+    found = visible_therapists(user).filter(username=username).first()
+    if found is None:
+        raise Http404("No such therapist")
+    return found
+
+
+def supervised_therapists(user) -> QuerySet:
+    """The members of the teams this user supervises (not the user), for the team dashboard."""
+    return visible_therapists(user).exclude(pk=user.pk).order_by("username")

@@ -1,52 +1,69 @@
-"""Store answers: score them, keep raw answers and scores, raise alerts and audit, in one go."""
+"""Store answers: score them, keep raw answers and scores, raise alerts and audit, in a few
+inserts however many instruments were answered."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from django.db import transaction
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from alliance.measures import score_one
+from alliance.measures import Score, score_one
 from alliance.web.alerts.rules import alerts_for
 
-from .audit import record
-from .models import Alert, CheckinLink, Response, Session
+from .audit import event
+from .models import Alert, AuditEvent, CheckinLink, Response, Session
 
 
 def store_answers(session: Session, answers: Mapping[str, Mapping[str, object]], *,
                   respondent: str, link: CheckinLink | None = None, entered_by=None,
-                  submitted_at=None) -> list[Response]:
-    """Score and store {instrument: {item: value}} for one session; call inside a transaction."""
-    submitted_at = submitted_at or timezone.now()
-    stored = []
-    for instrument_id, items in answers.items():
-        response = _response(session, instrument_id, items, respondent, link, entered_by,
-                             submitted_at)
-        raised = alerts_for(response, _previous(response))
-        Alert.objects.bulk_create(raised)
-        record(entered_by, session.client, "response-stored", response)
-        for alert in raised:
-            record(entered_by, session.client, "alert-raised", alert)
-        stored.append(response)
+                  submitted_at=None, scores: Mapping[str, Score] | None = None,
+                  audit: list[AuditEvent] | None = None) -> list[Response]:
+    """Store {instrument: {item: value}} for one session with its alerts; call in a transaction.
+
+    `scores` reuses scores already computed (a checked form's); anything missing is scored here.
+    With `audit`, the audit rows are added to that list for the caller to write in one insert.
+    """
+    scores = scores or {}
+    fields = {"client_id": session.client_id, "session": session, "respondent": respondent,
+              "link": link, "entered_by": entered_by,
+              "submitted_at": submitted_at or timezone.now()}
+    stored = Response.objects.bulk_create(
+        _response(instrument_id, items, scores.get(instrument_id), fields)
+        for instrument_id, items in answers.items())
+    previous = _previous(session, respondent, [response.instrument for response in stored])
+    raised = Alert.objects.bulk_create(
+        alert for response in stored for alert in alerts_for(response,
+                                                             previous.get(response.instrument)))
+    rows = [event(entered_by, session.client, "response-stored", r) for r in stored]
+    rows += [event(entered_by, session.client, "alert-raised", alert) for alert in raised]
+    if audit is None:
+        AuditEvent.objects.bulk_create(rows)
+    else:
+        audit.extend(rows)
     return stored
 
 
-def _response(session, instrument_id, items, respondent, link, entered_by, submitted_at):
-    score = score_one(instrument_id, items)
-    return Response.objects.create(
-        client_id=session.client_id, session=session, instrument=instrument_id,
-        respondent=respondent, answers=dict(items), scores=score.scores, band=score.band or "",
-        flags=list(score.flags), link=link, entered_by=entered_by, submitted_at=submitted_at,
-    )
+def _response(instrument_id: str, items: Mapping[str, object], score: Score | None,
+              fields: dict) -> Response:
+    score = score or score_one(instrument_id, items)
+    return Response(instrument=instrument_id, answers=dict(items), scores=score.scores,
+                    band=score.band or "", flags=list(score.flags), **fields)
 
 
-def _previous(response: Response) -> Response | None:
-    earlier = Response.objects.filter(
-        client_id=response.client_id, instrument=response.instrument,
-        respondent=response.respondent, session__number__lt=response.session.number,
-    )
-    return earlier.order_by("-session__number").first()
+def _previous(session: Session, respondent: str, instruments: list[str]) -> dict[str, Response]:
+    """The latest earlier response of each instrument, for the rules to compare, in one query."""
+    if not instruments:
+        return {}
+    ranked = Response.objects.filter(
+        client_id=session.client_id, respondent=respondent, instrument__in=instruments,
+        session__number__lt=session.number,
+    ).annotate(rank=Window(RowNumber(), partition_by=[F("instrument")],
+                           order_by=F("session__number").desc()))
+    return {found.instrument: found
+            for found in ranked.filter(rank=1).only("instrument", "scores", "session_id")}
 
 
 @transaction.atomic

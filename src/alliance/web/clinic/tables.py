@@ -129,3 +129,15 @@ def unrepaired_so_far(wide: pd.DataFrame, unrepaired: Iterable[tuple[int, int]])
     counts["begun"] = counts["onset"] <= counts["session"]
     return counts.groupby(["client_id", "session"], sort=False)["begun"].sum().reindex(
         pd.MultiIndex.from_frame(wide[["client_id", "session"]])).to_numpy(dtype=float)
+
+
+DIMENSION_COLUMNS = ["group", "dimension", "value"]
+
+
+def dimension_table(rows: Iterable[tuple[object, dict]], dimensions: Iterable[str]
+                    ) -> pd.DataFrame:
+    """Long (group, dimension, value) table from (group, scores) pairs; missing scales left out."""
+    wanted = list(dimensions)
+    long = [(group, dim, scores[dim]) for group, scores in rows for dim in wanted
+            if scores.get(dim) is not None]
+    return pd.DataFrame(long, columns=DIMENSION_COLUMNS).astype({"value": float})

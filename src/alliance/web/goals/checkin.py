@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from django import forms
 
-from alliance.web.clinic.audit import record
+from alliance.web.clinic.audit import event
 from alliance.web.clinic.models import (
+    AuditEvent,
     Goal,
     GoalAgreement,
     Session,
@@ -74,15 +75,21 @@ class RatingsForm(forms.Form):
         return self.cleaned_data.get(f"{kind}__{pk}")
 
 
-def store_ratings(session: Session, form: RatingsForm) -> list[TaskCheck]:
-    """Store the goal agreements and task checks of a valid form; call inside the transaction."""
+def store_ratings(session: Session, form: RatingsForm,
+                  audit: list[AuditEvent] | None = None) -> list[TaskCheck]:
+    """Store the goal agreements and task checks of a valid form; call inside the transaction.
+    With `audit`, the audit row is added to that list for the caller to write."""
     agreements = [GoalAgreement(session=session, goal=goal,
                                 agreement=form.value("goal-agreement", goal.pk))
                   for goal in form.goals if form.value("goal-agreement", goal.pk) is not None]
     GoalAgreement.objects.bulk_create(agreements)
     checks = TaskCheck.objects.bulk_create([_check(session, task, form) for task in form.tasks])
     if agreements or checks:
-        record(None, session.client, "goal-and-task-ratings-stored", session)
+        found = event(None, session.client, "goal-and-task-ratings-stored", session)
+        if audit is None:
+            found.save()
+        else:
+            audit.append(found)
     return checks
 
 

@@ -21,13 +21,17 @@ ALLIANCE = "alliance-checkin"
 log = logging.getLogger(__name__)
 
 
-def after_checkin(client: Client) -> None:
-    """Follow the client's recovery; a problem in the model is logged, never loses a check-in."""
+def recovery_step(follow_up) -> None:
+    """The follow-up step: after a client check-in, place the client on the expected course.
+
+    A problem in the model is logged and skipped, so it never holds up the rupture steps."""
+    if not follow_up.checkin_sessions:
+        return
     try:
         with transaction.atomic():
-            follow_recovery(client)
+            follow_recovery(follow_up.client)
     except (ValueError, ArithmeticError, KeyError):
-        log.exception("expected recovery failed for client %s", client.pk)
+        log.exception("expected recovery failed for client %s", follow_up.client.pk)
 
 
 def follow_recovery(client: Client) -> Alert | None:

@@ -7,7 +7,7 @@ from alliance.web.clinic.tables import outcome_table
 
 from .cache import OUTCOME, history_version
 from .dropout import dropout_reading
-from .recovery import clinic_recovery, expected_curve, tracks
+from .recovery import DEFAULT_NOTE, clinic_recovery, expected_curve, tracks
 from .status import MEASURES, outcome_statuses
 
 
@@ -27,7 +27,22 @@ def outcome_context(client: Client, responses: list[Response]) -> dict:
     track = tracks(model, table).get(client.pk)
     return {"outcome_status": outcome_statuses(table).get(client.pk), "track": track,
             "expected": _curve(model, table), "model_notes": model.notes_,
-            "dropout": dropout_reading(client, version)}
+            "dropout": dropout_reading(client, version), "default_note": DEFAULT_NOTE,
+            "alliance_trend": alliance_trend(responses)}
+
+
+def alliance_trend(responses: list[Response]) -> str:
+    """The latest alliance total and its change since the check-in before, in words."""
+    totals = [r.scores.get("total") for r in sorted(responses, key=lambda r: r.session.number)
+              if r.instrument == "alliance-checkin" and r.respondent == "client"]
+    totals = [t for t in totals if t is not None]
+    if not totals:
+        return "no alliance check-in yet"
+    if len(totals) == 1:
+        return f"{totals[-1]:.1f} of 10 at the first check-in"
+    delta = round(totals[-1] - totals[-2], 1)
+    moved = "no change" if delta == 0 else f"{'up' if delta > 0 else 'down'} {abs(delta):.1f}"
+    return f"{totals[-1]:.1f} of 10, {moved} since the check-in before"
 
 
 def _curve(model, table) -> list[tuple[int, float, float, float]]:

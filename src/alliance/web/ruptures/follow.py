@@ -1,5 +1,6 @@
-"""After each check-in, run the clinic's detector on this client's series and keep the stored
-ruptures and their alerts in step: one alert per new episode, closed with the episode's outcome."""
+"""After each check-in (in its follow-up), run the clinic's detector on this client's series and
+keep the stored ruptures and their alerts in step: one alert per new episode, closed with the
+episode's outcome."""
 
 from __future__ import annotations
 
@@ -29,26 +30,31 @@ log = logging.getLogger(__name__)
 FOLDED_KINDS = ("rupture-reported", "alliance-drop", "alliance-review", "task-disagreement")
 
 
-def follow_client(client: Client, session: Session, *,
-                  settings: ClinicSettings | None = None) -> Rupture | None:
-    """Store new episodes and update known ones; return the rupture open at this session, if any."""
+def follow_client(client: Client, sessions: list[Session], *,
+                  settings: ClinicSettings | None = None) -> list[Rupture]:
+    """Store new episodes and update known ones; fold each session's other alliance alerts into
+    the rupture open at that session. Call with the client row locked (alliance.web.followup)."""
     events = _events(client, settings or ClinicSettings.for_clinic(client.clinic_id))
     if events is None:
-        return None
+        return []
     known = list(client.ruptures.select_related("alert"))
-    current = None
     for event in events.to_dict("records"):
         rupture = _match(known, event)
         if rupture is None:
-            rupture = _open(client, event)
-            known.append(rupture)
+            known.append(_open(client, event))
         else:
             _update(rupture, event)
-        if rupture.status == RuptureStatus.OPEN and rupture.onset_session <= session.number:
-            current = rupture
-    if current is not None:
-        fold_alerts(current, session)
-    return current
+    for session in sessions:
+        current = open_at(known, session.number)
+        if current is not None:
+            fold_alerts(current, session)
+    return known
+
+
+def open_at(ruptures: list[Rupture], number: int) -> Rupture | None:
+    """The latest-found rupture still open that had begun by this session number."""
+    found = [r for r in ruptures if r.status == RuptureStatus.OPEN and r.onset_session <= number]
+    return found[-1] if found else None
 
 
 def _events(client: Client, settings: ClinicSettings) -> pd.DataFrame | None:

@@ -1,23 +1,33 @@
-"""What runs after each check-in, inside its transaction: the client's goal and task ratings,
-the rupture detector, and a task-disagreement alert when no open rupture already explains it."""
+"""The repair loop's follow-up steps (listed in alliance.web.followup.steps), run once the answers
+are committed: the rupture detector, then a task-disagreement alert unless a rupture explains it."""
 
 from __future__ import annotations
 
-from alliance.web.clinic.models import ClinicSettings, Session
-from alliance.web.goals.checkin import RatingsForm, store_ratings
+from collections import defaultdict
+
+from alliance.web.clinic.models import RuptureStatus, TaskCheck
+from alliance.web.followup.context import FollowUp
 from alliance.web.goals.disagreement import disagreement_alert
-from alliance.web.outcome.alerts import after_checkin as follow_recovery
 
 from .follow import follow_client
 
 
-def after_client_checkin(session: Session, ratings: RatingsForm) -> None:
-    checks = store_ratings(session, ratings)
-    settings = ClinicSettings.for_clinic(session.client.clinic_id)
-    if follow_client(session.client, session, settings=settings) is None:
-        disagreement_alert(session, checks, settings.task_agreement_line)
-    follow_recovery(session.client)
+def rupture_step(follow_up: FollowUp) -> None:
+    """Run the clinic's detector over the client's series; store and explain what it found."""
+    follow_client(follow_up.client, follow_up.sessions, settings=follow_up.settings)
 
 
-def after_therapist_form(session: Session) -> None:
-    follow_client(session.client, session)
+def disagreement_step(follow_up: FollowUp) -> None:
+    """One task-disagreement alert per check-in, unless a rupture was open at that session."""
+    if not follow_up.checkin_sessions:
+        return
+    checks = defaultdict(list)
+    for check in (TaskCheck.objects.filter(session__in=follow_up.checkin_sessions)
+                  .select_related("task").order_by("task_id")):
+        checks[check.session_id].append(check)
+    onsets = list(follow_up.client.ruptures.filter(status=RuptureStatus.OPEN)
+                  .values_list("onset_session", flat=True))
+    line = follow_up.settings.task_agreement_line
+    for session in follow_up.checkin_sessions:
+        if checks[session.pk] and not any(onset <= session.number for onset in onsets):
+            disagreement_alert(session, checks[session.pk], line)

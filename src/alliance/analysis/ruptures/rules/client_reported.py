@@ -1,7 +1,8 @@
 """client-reported: the client said after the session that something felt off.
 
 A faint report ('a little') can be asked to agree with the scores: it then counts only when the
-session is also at least corroborate_k SD_ref below the client's baseline. A clear one counts alone.
+session is also at least corroborate_k SD_ref below the client's baseline. A clear one counts alone,
+or, when clear_k is set, with a smaller drop of clear_k SD_ref.
 """
 
 from __future__ import annotations
@@ -17,9 +18,16 @@ def detect(rule: ClientReported, context: Context) -> np.ndarray:
     reported = context.require("rupture_reported", f"rule {rule.name}")
     with np.errstate(invalid="ignore"):
         any_report = reported >= rule.min_level
-        if rule.corroborate_k is None:
+        if rule.corroborate_k is None and rule.clear_k is None:
             return any_report
         clear = reported >= max(rule.alone_level, rule.min_level)
+    faint = any_report & ~clear
+    return _backed(clear, rule.clear_k, context) | _backed(faint, rule.corroborate_k, context)
+
+
+def _backed(reports: np.ndarray, k: float | None, context: Context) -> np.ndarray:
+    """The reports that count: all of them when k is None, else those with a drop of k SD_ref."""
+    if k is None:
+        return reports
     ref = context.reference
-    dropped = below_baseline(context.alliance, ref.baseline, ref.sd_ref, rule.corroborate_k)
-    return clear | (any_report & dropped)
+    return reports & below_baseline(context.alliance, ref.baseline, ref.sd_ref, k)

@@ -18,4 +18,9 @@ def detect(rule: DimensionDrop, context: Context) -> np.ndarray:
         dropped.append(below_baseline(x, ref.baseline, ref.sd_ref, rule.k))
         with np.errstate(invalid="ignore"):
             held.append(x > ref.baseline - rule.hold_k * ref.sd_ref)
-    return (np.sum(dropped, axis=0) == 1) & (np.sum(held, axis=0) == len(DIMENSIONS) - 1)
+    alone = (np.sum(dropped, axis=0) == 1) & (np.sum(held, axis=0) == len(DIMENSIONS) - 1)
+    if rule.report_level == 0:
+        return alone
+    reported = context.require("rupture_reported", f"rule {rule.name} with report_level")
+    with np.errstate(invalid="ignore"):
+        return alone & (reported >= rule.report_level)

@@ -1,0 +1,80 @@
+"""Run pending follow-ups: each client in its own transaction with its row locked first, so two
+follow-ups of one client never run at once, and a failure never touches the stored answers."""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import DatabaseError, transaction
+from django.db.models import F, QuerySet
+
+from alliance.web.clinic.models import Client, ClinicSettings, Respondent
+
+from .context import FollowUp
+from .models import PendingFollowUp
+from .steps import FOLLOW_UP_STEPS
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 3  # failures after which only the drain command tries a client's follow-up again
+
+
+def follow_up_client(client_id: int) -> bool:
+    """Run every step over the client's pending follow-ups; False (logged, kept) if one failed."""
+    try:
+        with transaction.atomic():
+            _run_locked(client_id)
+    except Exception as error:  # whatever a step raises, the answers are already stored
+        log.exception("follow-up failed for client %s; it stays pending", client_id)
+        _count_failure(client_id, error)
+        return False
+    return True
+
+
+def _run_locked(client_id: int) -> None:
+    client = Client.objects.select_for_update().filter(pk=client_id).first()
+    pending = list(PendingFollowUp.objects.filter(client_id=client_id).select_related("session"))
+    if client is None or not pending:
+        return
+    follow_up = _follow_up(client, pending)
+    for step in FOLLOW_UP_STEPS:
+        step(follow_up)
+    PendingFollowUp.objects.filter(pk__in=[marker.pk for marker in pending]).delete()
+
+
+def _follow_up(client: Client, pending: list[PendingFollowUp]) -> FollowUp:
+    sessions = sorted({m.session_id: m.session for m in pending}.values(), key=lambda s: s.number)
+    checkins = {m.session_id for m in pending if m.source == Respondent.CLIENT}
+    return FollowUp(client=client, sessions=sessions,
+                    checkin_sessions=[s for s in sessions if s.pk in checkins],
+                    settings=ClinicSettings.for_clinic(client.clinic_id))
+
+
+def _count_failure(client_id: int, error: Exception) -> None:
+    try:
+        PendingFollowUp.objects.filter(client_id=client_id).update(
+            failed_attempts=F("failed_attempts") + 1,
+            last_error=f"{type(error).__name__}: {error}"[:200])
+    except DatabaseError:
+        log.exception("could not count the failed follow-up of client %s", client_id)
+
+
+def catch_up(clients: QuerySet[Client]) -> None:
+    """Run the pending follow-ups of these clients now (one query when there are none)."""
+    waiting = PendingFollowUp.objects.filter(client__in=clients.values("pk"),
+                                             failed_attempts__lt=MAX_ATTEMPTS)
+    for client_id in sorted(set(waiting.values_list("client_id", flat=True))):
+        follow_up_client(client_id)
+
+
+def drain() -> tuple[int, int]:
+    """Run every pending follow-up, failed ones too: (clients followed up, clients that failed)."""
+    client_ids = sorted(set(PendingFollowUp.objects.values_list("client_id", flat=True)))
+    failed = sum(not follow_up_client(client_id) for client_id in client_ids)
+    return len(client_ids) - failed, failed
+
+
+def catch_up_client(client: Client) -> None:
+    """Run this client's pending follow-ups now (one query when there are none)."""
+    waiting = PendingFollowUp.objects.filter(client=client, failed_attempts__lt=MAX_ATTEMPTS)
+    if waiting.exists():
+        follow_up_client(client.pk)

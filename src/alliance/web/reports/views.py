@@ -1,0 +1,51 @@
+"""The client progress report, the supervision report (HTML or PDF) and the team dashboard."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from alliance.web.clinic.access import get_client_for, get_therapist_for, supervised_therapists
+from alliance.web.clinic.audit import record
+
+from .pdf import pdf_response
+from .progress import progress_context
+from .team import dimension_chart, team_figures
+
+
+def _respond(request, template: str, context: dict, *, pdf: str = ""):
+    context = {**context, "today": timezone.localdate()}
+    if pdf:
+        return pdf_response(request, template, context, pdf)
+    return render(request, template, context)
+
+
+@login_required
+def client_report(request, code: str, pdf: bool = False):
+    """A report to share with the client: their goals, alliance and outcome in plain words."""
+    client = get_client_for(request.user, code)
+    if pdf:
+        record(request.user, client, "report-exported", "client-progress-pdf")
+    return _respond(request, "reports/client_report.html", progress_context(client),
+                    pdf=f"progress-{client.code}.pdf" if pdf else "")
+
+
+@login_required
+def supervision_report(request, username: str, pdf: bool = False):
+    """One therapist's caseload, who is off track, ruptures and repair, the alliance by part."""
+    therapist = get_therapist_for(request.user, username)
+    figures = team_figures(request.user, [therapist])[0]
+    context = {"figures": figures, "chart": dimension_chart(figures)}
+    return _respond(request, "reports/supervision_report.html", context,
+                    pdf=f"supervision-{therapist.username}.pdf" if pdf else "")
+
+
+@login_required
+def team(request):
+    """The supervisor's dashboard: each therapist of their teams at a glance."""
+    therapists = list(supervised_therapists(request.user))
+    if not therapists:
+        raise Http404("No team")
+    return render(request, "reports/team.html", {"team": team_figures(request.user, therapists)})
