@@ -189,7 +189,8 @@ def criteria(pooled: dict, per_seed: list[dict]) -> list[str]:
         f"{', '.join(_fmt(v) for v in f1s)} (target {F1_TARGET}: "
         f"{verdict(deep['f1'] >= F1_TARGET)}).",
         f"- Repair calls right: {_fmt(deep['repair_right'])} of {deep['repair_known']} (target "
-        f"{REPAIR_TARGET}: {verdict(deep['repair_right'] >= REPAIR_TARGET)}); of the wrong calls, "
+        f"{REPAIR_TARGET:.2f}: {verdict(deep['repair_right'] >= REPAIR_TARGET)}); of the wrong "
+        "calls, "
         f"{deep['said_repaired_was_not']} said 'repaired' for a rupture planted as unrepaired and "
         f"{deep['said_unrepaired_was']} the other way round.",
         f"- Simple drop rule F1 on the same ruptures: per clinic "
@@ -261,9 +262,8 @@ def what_limits(facts: dict, found: dict) -> list[str]:
         "10.", "",
         f"- Ruptures start in {facts['onset_rate']:.1%} of sessions. Among clients with no planted "
         f"rupture the k=2 v-episode rule alone opens an event in {facts['calm_v2_rate']:.1%} of "
-        f"sessions, the clinic default in {facts['calm_alarm_rate']:.1%}: every default event "
-        "needs the client's report and a drop, or a 3-SD drop, which is why the default leaves "
-        "the lone 2-SD dip out.",
+        f"sessions, a third of the rupture rate; the clinic default, which needs the client's "
+        f"report and a drop or else a 3-SD drop, opens one in {facts['calm_alarm_rate']:.1%}.",
         f"- Clients say something felt off in {facts['report_rate']:.0%} of all sessions and in "
         f"{facts['calm_report_rate']:.0%} of the sessions of clients with no rupture "
         f"({facts['calm_clear_rate']:.1%} 'yes, clearly'). At the lowest session of a deep "

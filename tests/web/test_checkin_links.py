@@ -70,12 +70,13 @@ def test_a_redeem_racing_a_finished_one_cannot_store_twice(checkin_token, theos_
     assert not Response.objects.exists()
 
 
-def test_redeem_locks_the_link_row_on_databases_that_can(checkin_token, theos_client):
+def test_redeem_uses_up_the_link_with_one_conditional_update_in_its_transaction(
+        checkin_token, theos_client):
     from django.test.utils import CaptureQueriesContext
 
     answers = {"phq-9": {str(n): 0 for n in range(1, 10)}}
     with CaptureQueriesContext(connection) as queries:
         redeem(checkin_token, answers)
-    selects = [q["sql"] for q in queries.captured_queries
-               if q["sql"].startswith("SELECT") and "clinic_checkinlink" in q["sql"]]
-    assert ("FOR UPDATE" in selects[0]) == connection.features.has_select_for_update
+    link_sql = [q["sql"] for q in queries.captured_queries if "clinic_checkinlink" in q["sql"]]
+    assert [sql.split()[0] for sql in link_sql] == ["SELECT", "UPDATE"]
+    assert '"used_at" IS NULL' in link_sql[1] and '"expires_at" >' in link_sql[1]

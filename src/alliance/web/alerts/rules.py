@@ -14,9 +14,14 @@ URGENT_NEXT_STEP = "Contact the client today and follow the clinic's risk proced
 def alerts_for(response: Response, previous: Response | None) -> list[Alert]:
     """The alerts this response raises (unsaved); `previous` is the same instrument's last one."""
     found = _flag_alerts(response)
-    if response.respondent == "client" and get_instrument(response.instrument).kind == "alliance":
+    if compares_with_previous(response.instrument, response.respondent):
         found += _alliance_alerts(response, previous)
     return found
+
+
+def compares_with_previous(instrument_id: str, respondent: str) -> bool:
+    """Whether the rules for this instrument and respondent need the previous response."""
+    return respondent == "client" and get_instrument(instrument_id).kind == "alliance"
 
 
 def _alert(response: Response, kind: str, severity: str, message: str, explanation: str) -> Alert:

@@ -6,12 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from django.db import transaction
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from alliance.measures import Score, score_one
-from alliance.web.alerts.rules import alerts_for
+from alliance.web.alerts.rules import alerts_for, compares_with_previous
 
 from .audit import event
 from .models import Alert, AuditEvent, CheckinLink, Response, Session
@@ -54,16 +52,18 @@ def _response(instrument_id: str, items: Mapping[str, object], score: Score | No
 
 
 def _previous(session: Session, respondent: str, instruments: list[str]) -> dict[str, Response]:
-    """The latest earlier response of each instrument, for the rules to compare, in one query."""
-    if not instruments:
-        return {}
-    ranked = Response.objects.filter(
-        client_id=session.client_id, respondent=respondent, instrument__in=instruments,
-        session__number__lt=session.number,
-    ).annotate(rank=Window(RowNumber(), partition_by=[F("instrument")],
-                           order_by=F("session__number").desc()))
-    return {found.instrument: found
-            for found in ranked.filter(rank=1).only("instrument", "scores", "session_id")}
+    """The latest earlier response of each instrument whose rules compare with it (only the
+    client's alliance check-in does, so one query for a check-in and none for other forms)."""
+    earlier = Response.objects.filter(client_id=session.client_id, respondent=respondent,
+                                      session__number__lt=session.number)
+    found = {}
+    for instrument in instruments:
+        if compares_with_previous(instrument, respondent):
+            latest = (earlier.filter(instrument=instrument).order_by("-session__number")
+                      .only("instrument", "scores").first())
+            if latest is not None:
+                found[instrument] = latest
+    return found
 
 
 @transaction.atomic

@@ -83,7 +83,8 @@ def _run(client_id: int, queued_at: float) -> None:
 
 
 def wait_until_idle(timeout: float = 30.0) -> None:
-    """Return once everything queued before this call has run (for tests and shutdown)."""
+    """Return once everything queued before this call has run, and the thread has closed its
+    database connection (for tests and shutdown)."""
     with _lock:
         executor = _executor_here()
-    executor.submit(lambda: None).result(timeout=timeout)
+    executor.submit(connections.close_all).result(timeout=timeout)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from statsmodels.tools.sm_exceptions import PerfectSeparationError
 
 from alliance.analysis.dropout import DropoutRiskModel
 from alliance.web.clinic.models import (
@@ -42,11 +43,11 @@ class DropoutReading:
     note: str = ""
 
 
-def sessions_for(responses, clinic_id: int) -> pd.DataFrame:
-    """The model's session table (one row per episode session) from a response queryset."""
+def sessions_for(responses, ruptures) -> pd.DataFrame:
+    """The model's session table (one row per episode session) from querysets of responses
+    and of ruptures (the unrepaired ones are counted)."""
     wide = course_table(outcome_table(outcome_rows(responses)), NAMES)
-    ruptures = Rupture.objects.filter(client__clinic_id=clinic_id,
-                                      status=RuptureStatus.UNREPAIRED)
+    ruptures = ruptures.filter(status=RuptureStatus.UNREPAIRED)
     unrepaired = unrepaired_so_far(wide, ruptures.values_list("client_id", "onset_session"))
     return pd.DataFrame({"client_id": wide["ident"], "session": wide["course"],
                          "alliance": wide["alliance"], "outcome": wide["outcome"],
@@ -66,11 +67,11 @@ def fit_dropout(clinic_id: int) -> DropoutFit:
                                 f"(at least {MIN_ENDED} and {MIN_DROPOUTS} needed).")
     sessions = sessions_for(Response.objects.filter(
         client__clinic_id=clinic_id, respondent=Respondent.CLIENT, instrument__in=list(NAMES)),
-        clinic_id)
+        Rupture.objects.filter(client__clinic_id=clinic_id))
     clients = pd.DataFrame({"client_id": list(ends), "ended": list(ends.values())})
     try:
         return DropoutFit(DropoutRiskModel().fit(sessions, clients))
-    except (ValueError, np.linalg.LinAlgError) as problem:
+    except (ValueError, np.linalg.LinAlgError, PerfectSeparationError) as problem:
         return DropoutFit(None, f"The dropout model could not be fitted on this clinic's "
                                 f"history ({problem}).")
 
@@ -80,14 +81,21 @@ def dropout_reading(client: Client, version: tuple[int, int]) -> DropoutReading:
     fit = fitted("dropout", client.clinic_id, lambda: fit_dropout(client.clinic_id), version)
     if fit.model is None:
         return DropoutReading("", (), fit.reason)
-    mine = sessions_for(Response.objects.filter(
-        client=client, respondent=Respondent.CLIENT, instrument__in=list(NAMES)),
-        client.clinic_id)
-    mine = mine[mine["client_id"] == mine["client_id"].iloc[-1]] if len(mine) else mine
+    mine = _latest_episode(client)
     if len(mine) < 2:
         return DropoutReading("", (), "Not enough check-ins yet to judge dropout risk.")
-    risk = fit.model.explain(mine)
+    try:
+        risk = fit.model.explain(mine)
+    except ValueError as problem:
+        return DropoutReading("", (), f"Dropout risk could not be read ({problem}).")
     return DropoutReading(_level(risk.risk, risk.typical_risk), risk.reasons)
+
+
+def _latest_episode(client: Client) -> pd.DataFrame:
+    mine = sessions_for(Response.objects.filter(
+        client=client, respondent=Respondent.CLIENT, instrument__in=list(NAMES)),
+        client.ruptures.all())
+    return mine[mine["client_id"] == mine["client_id"].iloc[-1]] if len(mine) else mine
 
 
 def _level(risk: float, typical: float) -> str:

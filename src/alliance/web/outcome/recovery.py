@@ -62,18 +62,24 @@ def clinic_recovery(clinic_id: int, version: tuple[int, int] | None = None) -> E
 
 
 def tracks(model: ExpectedRecovery, table: pd.DataFrame) -> dict:
-    """{client_id: Track} for clients with an intake and a later outcome score."""
+    """{client_id: Track} for clients with an intake and a later outcome score, placed in bulk."""
     latest = intake_and_latest(table, OUTCOME)
     latest = latest[latest["course"] > 1]
     if latest.empty:
         return {}
-    found = {}
-    for client_id, row in latest.iterrows():
-        placed = model.place(pd.Series({1: row["intake"], int(row["course"]): row["latest"]},
-                                       name=str(client_id)))
-        found[client_id] = Track(placed.status, int(row["session"]), placed.outcome,
-                                 placed.expected, placed.lower, placed.upper, bool(placed.note))
-    return found
+    ids = [str(client_id) for client_id in latest.index]
+    pairs = pd.DataFrame({"client_id": ids * 2,
+                          "session": [1] * len(ids) + latest["course"].astype(int).tolist(),
+                          "outcome": latest["intake"].tolist() + latest["latest"].tolist()})
+    placed = model.place_all(pairs).set_index("client_id")
+    return {client_id: _track(placed.loc[str(client_id)], int(row["session"]))
+            for client_id, row in latest.iterrows()}
+
+
+def _track(placed: pd.Series, session: int) -> Track:
+    return Track(str(placed["status"]), session, float(placed["outcome"]),
+                 float(placed["expected"]), float(placed["lower"]), float(placed["upper"]),
+                 placed["source"] == "default")
 
 
 def expected_curve(model: ExpectedRecovery, intake: float, first_session: int,

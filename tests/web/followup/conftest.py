@@ -1,0 +1,21 @@
+"""A client of Theo's whose first four check-ins were good (usual level 8), followed up at once."""
+
+import pytest
+
+from alliance.web.clinic.models import Client
+from tests.web.checkin_helpers import submit_checkin
+
+COMMENT = "It felt like you were not listening today."
+
+
+@pytest.fixture
+def steady_client(make_client, theo) -> Client:
+    client = make_client(theo, code="C-STEADY", sessions=6)
+    for number in range(1, 5):
+        assert submit_checkin(client, number, rating=8).status_code == 200
+    return client
+
+
+def strained_checkin(client: Client, number: int = 5):
+    """A check-in well below the client's usual level, with something felt off."""
+    return submit_checkin(client, number, rating=5, felt_off=2, comment=COMMENT)
