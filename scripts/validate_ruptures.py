@@ -292,7 +292,7 @@ def _reach(found: dict) -> str:
             "client's ordinary dips (half as strongly as to a rupture), because a client who has "
             "a worse session than usual is likelier to say something felt a little off; a "
             "clinic whose clients answer item 8 only for real ruptures would see figures nearer "
-            "those rows.")
+            "to those.")
 
 
 def main(argv: list[str]) -> int:

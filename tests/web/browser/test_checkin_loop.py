@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-CLIENT_CHART_POINTS = 'svg[aria-labelledby^="alliance-client-"] circle'
+CLIENT_CHART_POINTS = ('svg[aria-labelledby^="alliance-client-"] .series '
+                       ':is(circle, rect, polygon)')  # each dimension has its own marker shape
 DIMENSIONS_PER_CHECKIN = 3  # goals, tasks and bond each get a point
 
 

@@ -38,7 +38,7 @@ def test_the_caseload_runs_pending_follow_ups_before_showing_alerts(
     strained_checkin(steady_client)
     html = login(theo).get(reverse("caseload")).content.decode()
     assert Rupture.objects.get().onset_session == 5
-    assert "Warning: rupture" in html
+    assert "Warning: possible rupture" in html
     assert not PendingFollowUp.objects.exists()
 
 

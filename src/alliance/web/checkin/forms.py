@@ -59,8 +59,17 @@ def _prototype(item: Item, label: str) -> forms.Field:
 
 
 def question_field(item: Item, label: str) -> forms.Field:
-    """A fresh field for one question (a form may change its copy, never the prototype)."""
-    return copy.deepcopy(_prototype(item, label))
+    """A copy of the question's field that a form may change without touching the prototype.
+
+    Django's deepcopy would normalise the choices again; they are never changed, so they are
+    shared and everything else a form may change is copied."""
+    prototype = _prototype(item, label)
+    field = copy.copy(prototype)
+    field.widget = copy.copy(prototype.widget)
+    field.widget.attrs = dict(prototype.widget.attrs)
+    field.error_messages = dict(prototype.error_messages)
+    field.validators = list(prototype.validators)
+    return field
 
 
 class CheckinForm(forms.Form):

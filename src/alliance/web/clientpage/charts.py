@@ -6,7 +6,7 @@ import pandas as pd
 from django.utils.safestring import SafeString
 
 from alliance.measures import DIMENSIONS, get_instrument
-from alliance.web.charts.svg import Band, Chart, Mark, Series, legend, render
+from alliance.web.charts.svg import MARKERS, Band, Chart, Mark, Series, legend, render
 from alliance.web.clinic.tables import series
 
 ALLIANCE = {"client": "alliance-checkin", "therapist": "alliance-checkin-t"}
@@ -21,17 +21,19 @@ def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> li
     """One small-multiple panel per respondent, same scale, one line per dimension; `marks`
     (ruptures and repairs, found in the client's ratings) go on the client's panel."""
     sessions = scores["session"] if not scores.empty else pd.Series([1])
-    x_range = (float(sessions.min()), float(max(sessions.max(), sessions.min() + 1)))
+    x_range = (float(sessions.min()), float(sessions.max()))
     panels = []
     for respondent, instrument in ALLIANCE.items():
         table = series(scores, instrument, respondent, list(DIMENSIONS))
-        lines = [Series(dim.capitalize(), dim, _points(table, dim)) for dim in DIMENSIONS]
+        lines = [Series(dim.capitalize(), dim, _points(table, dim), marker=shape)
+                 for dim, shape in zip(DIMENSIONS, MARKERS, strict=False)]
         chart = Chart(
             title=f"Alliance rated by the {respondent}",
             desc=f"Goals, tasks and bond (0-10) at each session as rated by the {respondent}; "
                  f"{len(table)} check-in(s). The table below gives the same numbers.",
             x_label="Session", y_label="Rating (0-10)", y_range=(0, 10), series=lines,
-            x_range=x_range, marks=list(marks or []) if respondent == "client" else [])
+            x_range=x_range, marks=list(marks or []) if respondent == "client" else [],
+            spread_ties=True)
         panels.append({"svg": render(chart, chart_id=f"alliance-{respondent}"),
                        "legend": legend(lines), "count": len(table)})
     return panels

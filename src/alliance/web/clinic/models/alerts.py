@@ -15,6 +15,13 @@ class Severity(models.TextChoices):
 
 
 SEVERITY_ORDER = {Severity.URGENT: 0, Severity.WARNING: 1, Severity.INFO: 2}
+# short words for badges; any other kind is shown with its hyphens as spaces
+KIND_LABELS = {
+    "risk-self-harm": "risk of self-harm", "rupture-reported": "something felt off",
+    "alliance-drop": "alliance dropped", "alliance-review": "alliance below the line",
+    "rupture": "possible rupture", "task-disagreement": "disagrees with a task",
+    "not-on-track": "not on track",
+}
 
 
 class AlertQuerySet(models.QuerySet):
@@ -47,6 +54,10 @@ class Alert(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind.replace("-", " "))
 
     @property
     def is_urgent(self) -> bool:

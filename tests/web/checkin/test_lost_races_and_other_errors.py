@@ -1,0 +1,41 @@
+"""Only losing the race for a link (or for its session's answers) says "already used"; any other
+database error is raised, and in every case nothing of the check-in is stored (web-bugs #5)."""
+
+import pytest
+from django.db import IntegrityError
+
+from alliance.web.checkin.links import LinkUnusable, create_link, find_link, redeem, use_up
+from alliance.web.clinic.models import AuditEvent, CheckinLink, Response
+
+PHQ = {"phq-9": {str(n): 0 for n in range(1, 10)}}
+
+
+def test_a_submit_that_lost_the_race_for_its_link_is_told_used(checkin_token, theos_client):
+    link = find_link(checkin_token)  # checked before the winner stored its answers
+    redeem(checkin_token, PHQ)
+    with pytest.raises(LinkUnusable) as problem:
+        use_up(link, PHQ)
+    assert problem.value.reason == "used"
+    assert Response.objects.count() == 1
+
+
+def test_a_second_link_for_an_answered_session_is_told_used(theos_client, theo):
+    session = theos_client.sessions.get()
+    _, first = create_link(session, by=theo)
+    _, second = create_link(session, by=theo)
+    redeem(first, PHQ)
+    with pytest.raises(LinkUnusable) as problem:
+        redeem(second, PHQ)
+    assert problem.value.reason == "used"
+    assert Response.objects.count() == 1
+
+
+def test_any_other_integrity_error_is_raised_and_stores_nothing(checkin_token, theos_client):
+    def broken(session, audit):
+        raise IntegrityError("a constraint that has nothing to do with the link")
+
+    with pytest.raises(IntegrityError):
+        redeem(checkin_token, PHQ, also=broken)
+    assert not Response.objects.exists()
+    assert not AuditEvent.objects.filter(action="checkin-submitted").exists()
+    assert CheckinLink.objects.get().used_at is None

@@ -1,0 +1,49 @@
+"""A check-in submit is a handful of queries in one short transaction; its answers are scored once
+and its analysis (rupture detection) is left to the follow-up."""
+
+from django.db import connection
+from django.test import Client as HttpClient
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from alliance.measures import score_one
+from alliance.web.checkin import forms
+from alliance.web.checkin.links import create_link
+from alliance.web.clinic import answers
+from alliance.web.clinic.models import Goal, Task, TaskKind
+from tests.web.checkin_helpers import checkin_data
+
+
+def _submit_counting_queries(client, number: int) -> list[str]:
+    _, token = create_link(client.sessions.get(number=number), by=client.therapist)
+    with CaptureQueriesContext(connection) as queries:
+        page = HttpClient().post(reverse("checkin", args=[token]), checkin_data(client))
+    assert b"Thank you" in page.content
+    return [q["sql"] for q in queries.captured_queries]
+
+
+def test_a_submit_takes_the_same_few_queries_however_many_goals_and_tasks(
+        settings, make_client, theo):
+    settings.FOLLOW_UP = "background"  # the follow-up runs after the commit, not counted here
+    client = make_client(theo, sessions=3, goals=("Sleep better",))
+    few = _submit_counting_queries(client, 2)
+    for text in ("Walk daily", "Call my sister", "Cook twice a week"):
+        goal = Goal.objects.create(client=client, text=text)
+        Task.objects.create(client=client, goal=goal, kind=TaskKind.BETWEEN, description=text,
+                            rationale="to see what helps")
+    many = _submit_counting_queries(client, 3)
+    assert len(few) <= 12 and len(many) <= len(few) + 1  # + the task checks' one insert
+    assert not any("clinic_rupture" in sql for sql in many)
+
+
+def test_the_answers_are_scored_once(monkeypatch, checkin_token, theos_client, valid_answers):
+    calls: list[str] = []
+
+    def counting(instrument_id, items):
+        calls.append(instrument_id)
+        return score_one(instrument_id, items)
+
+    monkeypatch.setattr(forms, "score_one", counting)
+    monkeypatch.setattr(answers, "score_one", counting)
+    HttpClient().post(reverse("checkin", args=[checkin_token]), valid_answers(theos_client))
+    assert sorted(calls) == ["alliance-checkin", "goal-progress", "phq-9"]
