@@ -13,9 +13,10 @@ from alliance.measures import UnknownInstrumentError, get_instrument
 DEFAULT_SCHEDULE = {"alliance-checkin": 1, "goal-progress": 1, "phq-9": 1, "alliance-checkin-t": 1}
 
 
-# The detector fits one client at a time, where it cannot estimate the between-client SD; this is
-# the pooled session-to-session SD of the check-in on the synthetic clinic, provisional until the
-# clinic has its own (docs/ruptures.md, "Limits").
+# The detector fits one client at a time, where it cannot estimate the between-client SD. This
+# provisional figure lies between the synthetic clinic's pooled session-to-session SD of the
+# check-in without ruptures (0.53) and with them (0.67); replace it with the clinic's own
+# (docs/ruptures.md, "Limits").
 CLINIC_BETWEEN_SD = 0.6
 
 
