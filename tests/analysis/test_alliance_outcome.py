@@ -6,9 +6,11 @@ import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.api as sm
+from scipy.stats import t as t_dist
 
 from alliance.analysis.alliance_outcome import AllianceOutcomeModel
 from alliance.analysis.alliance_outcome.mixed import fit_random_intercept, sandwich_cov
+from alliance.analysis.alliance_outcome.within import within_client_fit
 from alliance.simulate import simulate_clinic
 
 SCRIPT = Path(__file__).parents[2] / "scripts" / "validate_outcome.py"
@@ -69,11 +71,60 @@ def test_it_refuses_an_unknown_method():
         AllianceOutcomeModel(current_outcome="maybe")
 
 
+def test_without_a_planted_effect_the_within_estimate_is_near_zero_and_covers_it():
+    clinic = simulate_clinic(n_clients=600, seed=1, within_effect=0.0)
+    within = AllianceOutcomeModel(dimensions=()).fit(clinic.sessions).within_
+    assert within.ci_low <= 0.0 <= within.ci_high
+    assert abs(within.estimate) < 0.1
+
+
 @pytest.mark.slow
 def test_within_interval_coverage_over_twenty_seeds_holds_the_floor():
     validation = load_validation()
     runs = pd.DataFrame([validation.within_effect_run(seed) for seed in range(1, 21)])
     assert runs["default_covers"].mean() >= validation.COVERAGE_FLOOR
+    assert abs(runs["default_estimate"].mean() - runs["truth"].iloc[0]) < 0.02
+
+
+def own_course_panel(seed=0, n_clients=60, n_sessions=7):
+    """Clients with their own level and improvement slope on log(session), and an x effect of 1."""
+    rng = np.random.default_rng(seed)
+    client = np.repeat(np.arange(n_clients), n_sessions)
+    session = np.tile(np.arange(1, n_sessions + 1), n_clients).astype(float)
+    x = rng.normal(size=len(client)) + rng.normal(size=n_clients)[client]
+    z = rng.normal(size=len(client))
+    level, slope = rng.normal(15, 3, n_clients), rng.normal(3, 1, n_clients)
+    y = level[client] - slope[client] * np.log(session) + x + rng.normal(size=len(client))
+    return pd.DataFrame({"c": client, "log_s": np.log(session), "x": x, "z": z, "y": y})
+
+
+def test_the_within_fit_equals_least_squares_with_a_line_per_client():
+    """Reference: statsmodels OLS with a dummy and a log(session) slope per client."""
+    panel = own_course_panel()
+    reference = sm.OLS.from_formula("y ~ x + z + C(c) + C(c):log_s - 1", panel).fit(
+        cov_type="cluster", cov_kwds={"groups": panel["c"]}
+    )
+    estimate, low, high = within_client_fit(
+        panel["y"].to_numpy(), {"x": panel["x"].to_numpy(), "z": panel["z"].to_numpy()},
+        panel["c"].to_numpy(), panel["log_s"].to_numpy(),
+    )
+    assert estimate == pytest.approx(reference.params["x"], rel=1e-9)
+    # statsmodels counts the 120 client terms in N - K; they are nested in the clusters, so the
+    # CR1 factor here leaves them out (Cameron & Miller 2015): the ratio is known exactly
+    n, k_reference = len(panel), len(reference.params)
+    factor = np.sqrt((n - k_reference) / (n - 2))
+    half_width = reference.bse["x"] * factor * t_dist.ppf(0.975, 59)
+    assert (high - low) / 2 == pytest.approx(half_width, rel=1e-6)
+
+
+def test_the_classical_within_interval_matches_plain_least_squares():
+    panel = own_course_panel(seed=1)
+    reference = sm.OLS.from_formula("y ~ x + C(c) + C(c):log_s - 1", panel).fit()
+    estimate, low, high = within_client_fit(
+        panel["y"].to_numpy(), {"x": panel["x"].to_numpy()}, panel["c"].to_numpy(),
+        panel["log_s"].to_numpy(), robust=False,
+    )
+    assert (low, high) == pytest.approx(tuple(reference.conf_int().loc["x"]), rel=1e-6)
 
 
 def clustered_data(seed=0):

@@ -69,7 +69,7 @@ class ClinicConfig:
     deterioration_slope_mean: float = 2.0
     within_effect: float = -1.0
     between_effect: float = -0.5
-    outcome_noise_sd: float = 2.8
+    outcome_noise_sd: float = 2.0
     at_risk_share: float = 0.06
     # Dropout
     dropout_hazard: float = 0.02

@@ -22,19 +22,9 @@ def test_the_projection_at_session_four_beats_the_fixed_rule_on_one_clinic():
 
 
 @pytest.mark.slow
-def test_not_on_track_auc_over_twenty_seeds_holds_the_floor_or_the_reference():
+def test_not_on_track_auc_over_twenty_seeds_reaches_the_floor_and_beats_the_fixed_rule():
     validation = load_validation()
     runs = pd.DataFrame([validation.not_on_track_run(seed) for seed in range(1, 21)])
-    summary = {
-        "coverage": 1.0,
-        **{
-            k: runs[c].mean()
-            for k, c in (
-                ("auc_projected", "auc_projected"),
-                ("auc_reference", "auc_reference"),
-                ("auc_rule_25", "auc_rule_25"),
-            )
-        },
-    }
-    # the floor is 0.80, unless the supervised reference shows the data cannot carry it
-    assert validation.auc_within_reach(summary)
+    assert runs["auc_projected"].mean() >= validation.AUC_FLOOR, runs["auc_projected"].mean()
+    assert runs["auc_projected"].mean() > runs["auc_rule_25"].mean()
+    assert (runs["auc_projected"] > runs["auc_rule_25"]).all()

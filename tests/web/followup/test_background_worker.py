@@ -20,6 +20,7 @@ def test_the_worker_runs_the_follow_up_once_the_checkin_is_committed(settings, s
     assert not PendingFollowUp.objects.exists()
 
 
+@pytest.mark.django_db  # the worker thread looks after its own database connection
 def test_follow_ups_of_one_client_queued_together_run_once(monkeypatch):
     ran: list[int] = []
     monkeypatch.setattr(worker, "follow_up_client", lambda client_id: ran.append(client_id))

@@ -11,6 +11,7 @@ from .lagged import DETRENDED, METHODS, lagged_pairs, split_within_between
 from .mixed import MixedFit, fit_random_intercept
 from .results import AllianceEffect, Estimate, effects_frame
 from .therapist import TherapistShare, therapist_share
+from .within import within_client_fit
 
 DIMENSIONS = ("goal", "task", "bond")
 OWN_COURSE = "own-course"
@@ -20,8 +21,10 @@ CURRENT_OUTCOME = (OWN_COURSE, "raw", "none")
 class AllianceOutcomeModel:
     """Next-session outcome on this session's alliance, split into between and within clients.
 
-    A linear mixed model with a random intercept per client, fitted by REML:
-    outcome[t+1] ~ within[t] + between + current[t] + log(session[t+1]).
+    Between: a linear mixed model with a random intercept per client, fitted by REML:
+    outcome[t+1] ~ within[t] + between + current[t] + log(session[t+1]). Within (unless
+    current_outcome is "raw", the classic model): least squares with every client's own course
+    (mean and, when detrended, line on log(session)) taken out of the next outcome as well.
     method: "detrended" (default; the client's own drift over sessions is taken out of the within
     part) or "centred" (deviation from the client's mean only).
     current_outcome: how this session's outcome is controlled: "own-course" (default; its deviation
@@ -101,11 +104,31 @@ class AllianceOutcomeModel:
         )
         self.fits_[scale] = fit
         n_clients, n_rows = int(pairs[self.client].nunique()), len(pairs)
-        parts = [
-            Estimate(part, *fit.interval(part, self.alpha), n_clients, n_rows)
-            for part in ("within", "between")
-        ]
-        return AllianceEffect(scale, *parts)
+        within_fit = fit.interval("within", self.alpha)
+        if self.current_outcome != "raw":
+            within_fit = self._within_on_own_course(pairs, columns)
+        return AllianceEffect(
+            scale,
+            Estimate("within", *within_fit, n_clients, n_rows),
+            Estimate("between", *fit.interval("between", self.alpha), n_clients, n_rows),
+        )
+
+    def _within_on_own_course(
+        self, pairs: pd.DataFrame, columns: dict[str, np.ndarray]
+    ) -> tuple[float, float, float]:
+        """Next outcome, within alliance and current outcome all taken off the client's own
+        course (mean, and line on log(session) when detrended): the client's own improvement
+        slope then cannot leak into the within effect (docs/analysis.md)."""
+        kept = {name: columns[name] for name in ("within", "current_outcome") if name in columns}
+        log_s = np.log(pairs[self.session].to_numpy(dtype=float))
+        return within_client_fit(
+            pairs["outcome_next"].to_numpy(dtype=float),
+            kept,
+            pairs[self.client].to_numpy(),
+            log_s if self.method == DETRENDED else None,
+            robust=self.robust,
+            alpha=self.alpha,
+        )
 
     def _current(self, pairs: pd.DataFrame) -> np.ndarray:
         if self.current_outcome == "raw":

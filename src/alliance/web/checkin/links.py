@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from alliance.measures import Score
-from alliance.web.clinic.answers import store_answers
+from alliance.web.clinic.answers import previous_responses, store_answers
 from alliance.web.clinic.audit import event, record
 from alliance.web.clinic.models import (
     AuditEvent,
@@ -105,11 +105,13 @@ def use_up(link: CheckinLink, answers: Mapping[str, Mapping[str, object]], *,
            ) -> list[Response]:
     """Claim the link and store its answers, what `also` stores, the audit rows and the
     follow-up marker, all or nothing; the caller starts the follow-up after the commit."""
+    previous = previous_responses(link.session, Respondent.CLIENT, list(answers))
     with claiming(link):
         _claim(link)
         audit: list[AuditEvent] = []
         stored = store_answers(link.session, answers, respondent=Respondent.CLIENT, link=link,
-                               submitted_at=link.used_at, scores=scores, audit=audit)
+                               submitted_at=link.used_at, scores=scores, previous=previous,
+                               audit=audit)
         if also is not None:
             also(link.session, audit)
         audit.append(event(None, link.session.client, "checkin-submitted", link))

@@ -18,10 +18,12 @@ from .models import Alert, AuditEvent, CheckinLink, Response, Session
 def store_answers(session: Session, answers: Mapping[str, Mapping[str, object]], *,
                   respondent: str, link: CheckinLink | None = None, entered_by=None,
                   submitted_at=None, scores: Mapping[str, Score] | None = None,
+                  previous: Mapping[str, Response] | None = None,
                   audit: list[AuditEvent] | None = None) -> list[Response]:
     """Store {instrument: {item: value}} for one session with its alerts; call in a transaction.
 
     `scores` reuses scores already computed (a checked form's); anything missing is scored here.
+    `previous` is what `previous_responses` gave, read before the transaction to keep it short.
     With `audit`, the audit rows are added to that list for the caller to write in one insert.
     """
     scores = scores or {}
@@ -31,7 +33,8 @@ def store_answers(session: Session, answers: Mapping[str, Mapping[str, object]],
     stored = Response.objects.bulk_create(
         _response(instrument_id, items, scores.get(instrument_id), fields)
         for instrument_id, items in answers.items())
-    previous = _previous(session, respondent, [response.instrument for response in stored])
+    if previous is None:
+        previous = previous_responses(session, respondent, list(answers))
     raised = Alert.objects.bulk_create(
         alert for response in stored for alert in alerts_for(response,
                                                              previous.get(response.instrument)))
@@ -51,7 +54,8 @@ def _response(instrument_id: str, items: Mapping[str, object], score: Score | No
                     band=score.band or "", flags=list(score.flags), **fields)
 
 
-def _previous(session: Session, respondent: str, instruments: list[str]) -> dict[str, Response]:
+def previous_responses(session: Session, respondent: str, instruments: list[str]
+                       ) -> dict[str, Response]:
     """The latest earlier response of each instrument whose rules compare with it (only the
     client's alliance check-in does, so one query for a check-in and none for other forms)."""
     earlier = Response.objects.filter(client_id=session.client_id, respondent=respondent,

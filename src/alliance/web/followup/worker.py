@@ -13,7 +13,7 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 
-from django.db import connections
+from django.db import close_old_connections, connections
 
 from .run import follow_up_client
 
@@ -73,6 +73,7 @@ def _run(client_id: int, queued_at: float) -> None:
     _wait_for_a_pause(queued_at)
     with _lock:
         _queued.discard(client_id)  # answers arriving from now on need a run of their own
+    close_old_connections()  # this thread keeps its own connection; honour CONN_MAX_AGE
     try:
         done = follow_up_client(client_id)
     except Exception:  # the worker must outlive any failure; the marker keeps the work
