@@ -240,7 +240,8 @@ def _within_section(within: pd.DataFrame, s: dict) -> list[str]:
         "| estimator | mean within estimate | coverage | mean between estimate "
         "| between coverage |",
         "|---|---|---|---|---|",
-        "| default: detrended alliance, current outcome as deviation from own course | "
+        "| default: within fit on each client's own course (outcome, detrended alliance and "
+        "current outcome), CR1 interval by client | "
         f"{_mean_range(within['default_estimate'])} | {s['coverage']:.0%} | "
         f"{within['default_between'].mean():.3f} | {within['default_between_covers'].mean():.0%} |",
         "| classic lagged model: person-mean centred, raw current outcome | "

@@ -69,7 +69,7 @@ class ClinicConfig:
     deterioration_slope_mean: float = 2.0
     within_effect: float = -1.0
     between_effect: float = -0.5
-    outcome_noise_sd: float = 2.0
+    outcome_noise_sd: float = 2.0  # PHQ-9 error SD: 5 * sqrt(1 - .84), Kroenke et al. 2001
     at_risk_share: float = 0.06
     # Dropout
     dropout_hazard: float = 0.02
