@@ -67,7 +67,7 @@ class ClinicConfig:
     improvement_rate_sd: float = 0.06
     deterioration_share: float = 0.07
     deterioration_slope_mean: float = 2.0
-    within_effect: float = -1.0
+    within_effect: float = -0.8
     between_effect: float = -0.5
     outcome_noise_sd: float = 2.0  # PHQ-9 error SD: 5 * sqrt(1 - .84), Kroenke et al. 2001
     at_risk_share: float = 0.06
