@@ -1,6 +1,6 @@
 """Charts a reader can decode: equal values of different lines drawn apart with their own marker
 shapes, bands named with ticks at their limits, a lone session away from the axis, and an empty
-panel that says so (web-bugs #4)."""
+panel that says so (charts of equal dimensions)."""
 
 import re
 
