@@ -1,5 +1,5 @@
 """Only losing the race for a link (or for its session's answers) says "already used"; any other
-database error is raised, and in every case nothing of the check-in is stored (a race between two writes for one client)."""
+database error is raised, and in every case nothing of the check-in is stored."""
 
 import pytest
 from django.db import IntegrityError

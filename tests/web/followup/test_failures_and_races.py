@@ -1,6 +1,6 @@
 """A follow-up never costs a check-in: a failing step is rolled back alone and retried later, and
 two follow-ups of one client (a check-in and the therapist's form, or two server processes) take
-turns on the client's row, so a rupture is stored once (a race between two writes for one client)."""
+turns on the client's row, so a rupture is stored once."""
 
 import threading
 
