@@ -3,6 +3,8 @@ renderer (which does not apply the page's stylesheet to inline SVG) draws them t
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from django.utils.safestring import SafeString, mark_safe
 
@@ -29,12 +31,18 @@ polyline { fill: none; stroke: #1b1f24; stroke-width: 1.5; }
 PLAIN_DIMENSIONS = {"goal": "Agreeing on what we work on", "task": "Agreeing on how we work",
                     "bond": "Feeling understood and respected"}
 OUTCOME = "phq-9"
+VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 
 
 def styled(svg: str) -> SafeString:
-    """The SVG with the chart style placed just inside its opening tag."""
-    end = svg.index(">") + 1
-    return mark_safe(svg[:end] + CHART_STYLE + svg[end:])  # the svg was escaped when built
+    """The SVG with the chart style just inside its opening tag, and its size as attributes.
+
+    Without width and height a PDF renderer gives the chart a whole page of height; with them,
+    CSS `height: auto` keeps the chart's own proportions in print and on screen alike."""
+    end = svg.index(">")
+    width, height = VIEWBOX.search(svg[:end]).groups()
+    size = f' width="{width}" height="{height}"'
+    return mark_safe(svg[:end] + size + ">" + CHART_STYLE + svg[end + 1:])  # escaped when built
 
 
 def plain_alliance_chart(scores: pd.DataFrame) -> dict:
