@@ -10,6 +10,7 @@ import pandas as pd
 from alliance.analysis.alliance_outcome import AllianceOutcomeModel
 from alliance.analysis.change import ChangeCriterion, ClinicalCutoff, change_table
 from alliance.analysis.report import render_report
+from alliance.analysis.report.html import CLIENT_COLUMNS
 from alliance.analysis.trajectories import ExpectedRecovery
 from alliance.analysis.trajectories.table import check_sessions
 from alliance.interop.tables import TableError, read_csv, require_columns
@@ -19,18 +20,6 @@ from ._output import fail, print_json
 
 REQUIRED = ["client_id", "therapist_id", "session", "alliance", "outcome"]
 DIMENSIONS = ["goal", "task", "bond"]
-TABLE_COLUMNS = [
-    "client_id",
-    "session",
-    "outcome",
-    "expected",
-    "lower",
-    "upper",
-    "status",
-    "reliable_change",
-    "category",
-    "projected_change",
-]
 
 
 @click.command("analyze")
@@ -184,7 +173,7 @@ def _as_table(
 ) -> str:
     lines = [*recovery.notes_]
     lines.append(model.reading() if model is not None else "Alliance-outcome model: too few data.")
-    shown = placements[TABLE_COLUMNS].round(1)
+    shown = placements[CLIENT_COLUMNS].round(1)
     end = recovery.persistence_.end_session
     lines.append(
         f"projected_change: change from intake the course so far points to by session "

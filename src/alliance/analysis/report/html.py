@@ -12,6 +12,12 @@ from alliance.analysis.trajectories import ExpectedRecovery
 
 from .svg import STATUS_COLOURS, band_chart, interval_chart
 
+# The columns of the per-client table, in the report and in the command's table output.
+CLIENT_COLUMNS = [
+    "client_id", "session", "outcome", "expected", "lower", "upper", "status",
+    "reliable_change", "category", "projected_change",
+]
+
 STYLE = """body{font-family:sans-serif;max-width:60rem;margin:2rem auto;color:#222;line-height:1.45}
 table{border-collapse:collapse}
 td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}
@@ -104,17 +110,5 @@ def _client_notes(recovery: ExpectedRecovery) -> str:
 
 
 def _client_table(placements: pd.DataFrame) -> str:
-    columns = [
-        "client_id",
-        "session",
-        "outcome",
-        "expected",
-        "lower",
-        "upper",
-        "status",
-        "reliable_change",
-        "category",
-        "projected_change",
-    ]
-    shown = placements[[c for c in columns if c in placements]].round(1)
+    shown = placements[[c for c in CLIENT_COLUMNS if c in placements]].round(1)
     return shown.to_html(index=False, escape=True, border=0)
