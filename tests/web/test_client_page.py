@@ -99,3 +99,12 @@ def test_ending_the_episode_takes_the_client_off_the_caseload(login, theo, theos
     assert theos_client.episodes.get().ending == "referred"
     assert "C-THEO1" not in page.get(reverse("caseload")).content.decode()
     assert theos_client.audit_events.filter(action="episode-ended").exists()
+
+
+def test_a_bad_session_date_is_named_and_nothing_is_added(login, theo, theos_client):
+    before = theos_client.sessions.count()
+    page = login(theo).post(reverse("new-session", args=[theos_client.code]),
+                            {"date": "31/31/2026", "attendance": "attended"}, follow=True)
+    assert theos_client.sessions.count() == before
+    shown = [str(message) for message in page.context["messages"]]
+    assert shown == ["Date: Enter a valid date."]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -58,31 +59,32 @@ def new_client(request):
     return render(request, "clientpage/new_client.html", {"form": form})
 
 
+def _act(request, code: str, form_class, action):
+    """Run a staff action on the user's own client, or say which field was wrong and why."""
+    client = get_own_client(request.user, code)
+    form = form_class(request.POST)
+    if form.is_valid():
+        action(client, by=request.user, **form.cleaned_data)
+    else:
+        for field, problems in form.errors.items():
+            label = form.fields[field].label if field in form.fields else "Form"
+            messages.error(request, f"{label or field}: {' '.join(problems)}")
+    return redirect("client", code=client.code)
+
+
 @login_required
 @require_POST
 def new_session(request, code: str):
-    client = get_own_client(request.user, code)
-    form = SessionForm(request.POST)
-    if form.is_valid():
-        add_session(client, by=request.user, **form.cleaned_data)
-    return redirect("client", code=client.code)
+    return _act(request, code, SessionForm, add_session)
 
 
 @login_required
 @require_POST
 def new_goal(request, code: str):
-    client = get_own_client(request.user, code)
-    form = GoalForm(request.POST)
-    if form.is_valid():
-        add_goal(client, by=request.user, **form.cleaned_data)
-    return redirect("client", code=client.code)
+    return _act(request, code, GoalForm, add_goal)
 
 
 @login_required
 @require_POST
 def close_episode(request, code: str):
-    client = get_own_client(request.user, code)
-    form = EndEpisodeForm(request.POST)
-    if form.is_valid():
-        end_episode(client, by=request.user, **form.cleaned_data)
-    return redirect("client", code=client.code)
+    return _act(request, code, EndEpisodeForm, end_episode)
