@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+from scipy.stats import norm
 
 
 def first_values(table: pd.DataFrame, value: str, client: str) -> pd.Series:
@@ -99,3 +100,13 @@ def client_curves(table: pd.DataFrame, value: str, client: str, session: str) ->
     return pd.DataFrame(
         {"n": s["n"], "intercept": intercept, "slope": slope, "residual_var": resid_var}
     )
+
+
+def band_frame(intake: np.ndarray, session: np.ndarray, expected: np.ndarray, spread: np.ndarray,
+               coverage: float, **extra) -> pd.DataFrame:
+    """Expected scores with the two-sided band holding `coverage` of on-course clients."""
+    z = norm.ppf(0.5 + coverage / 2)
+    return pd.DataFrame({
+        "intake": intake, "session": session, "expected": expected,
+        "lower": expected - z * spread, "upper": expected + z * spread, "spread": spread, **extra,
+    })

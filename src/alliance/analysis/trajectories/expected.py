@@ -6,9 +6,15 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy.stats import norm
 
-from .curves import VarianceCurve, design, first_values, fit_variance_curve, split_variance
+from .curves import (
+    VarianceCurve,
+    band_frame,
+    design,
+    first_values,
+    fit_variance_curve,
+    split_variance,
+)
 from .default import DefaultCurve
 from .placement import Placement, one_client, place_rows, place_table, statuses
 from .projection import fit_persistence, projected
@@ -134,19 +140,9 @@ class ExpectedRecovery:
         for s in np.unique(stratum):
             m = stratum == s
             expected[m], spread[m] = self._course(int(s), intake_a[m], session_a[m])
-        z = norm.ppf(0.5 + self.coverage / 2)
-        return pd.DataFrame(
-            {
-                "intake": intake_a,
-                "session": session_a,
-                "expected": expected,
-                "lower": expected - z * spread,
-                "upper": expected + z * spread,
-                "spread": spread,
-                "stratum": stratum,
-                "source": [self._source(int(s)) for s in stratum],
-            }
-        )
+        sources = [self._source(int(s)) for s in stratum]
+        return band_frame(intake_a, session_a, expected, spread, self.coverage,
+                          stratum=stratum, source=sources)
 
     def _course(self, stratum: int, intake: np.ndarray, session: np.ndarray):
         curve = self.curves_[stratum]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
-from scipy.stats import norm
 
-from .curves import client_curves
+from .curves import band_frame, client_curves
 from .placement import Placement, one_client, place_table, statuses
 from .table import check_sessions
 
@@ -91,18 +90,8 @@ class NearestNeighbourRecovery:
             _mean((lines - expected[:, None]) ** 2, use)
             + _mean(curves["residual_var"].to_numpy()[idx], use)
         )
-        z = norm.ppf(0.5 + self.coverage / 2)
-        return pd.DataFrame(
-            {
-                "intake": intake_a,
-                "session": session_a,
-                "expected": expected,
-                "lower": expected - z * spread,
-                "upper": expected + z * spread,
-                "spread": spread,
-                "source": "neighbours",
-            }
-        )
+        return band_frame(intake_a, session_a, expected, spread, self.coverage,
+                          source="neighbours")
 
     def _covariate_matrix(self, covariates: pd.DataFrame | None, n: int) -> np.ndarray:
         if not self.covariates:
