@@ -4,8 +4,9 @@ database error is raised, and in every case nothing of the check-in is stored.""
 import pytest
 from django.db import IntegrityError
 
+from alliance.web.checkin import links
 from alliance.web.checkin.links import LinkUnusable, create_link, find_link, redeem, use_up
-from alliance.web.clinic.models import AuditEvent, CheckinLink, Response
+from alliance.web.clinic.models import AuditEvent, CheckinLink, CheckinSubmission, Response
 
 PHQ = {"phq-9": {str(n): 0 for n in range(1, 10)}}
 
@@ -30,12 +31,15 @@ def test_a_second_link_for_an_answered_session_is_told_used(theos_client, theo):
     assert Response.objects.count() == 1
 
 
-def test_any_other_integrity_error_is_raised_and_stores_nothing(checkin_token, theos_client):
-    def broken(session, audit):
+def test_any_other_integrity_error_is_raised_and_stores_nothing(monkeypatch, checkin_token,
+                                                              theos_client):
+    def broken(session, source):
         raise IntegrityError("a constraint that has nothing to do with the link")
 
+    monkeypatch.setattr(links, "mark_follow_up", broken)
     with pytest.raises(IntegrityError):
-        redeem(checkin_token, PHQ, also=broken)
+        redeem(checkin_token, PHQ)
     assert not Response.objects.exists()
+    assert not CheckinSubmission.objects.exists()
     assert not AuditEvent.objects.filter(action="checkin-submitted").exists()
     assert CheckinLink.objects.get().used_at is None

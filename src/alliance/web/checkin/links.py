@@ -5,26 +5,24 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from alliance.measures import Score
-from alliance.web.clinic.answers import previous_responses, store_answers
-from alliance.web.clinic.audit import event, record
+from alliance.web.clinic.audit import record
 from alliance.web.clinic.models import (
-    AuditEvent,
     CheckinLink,
+    CheckinSubmission,
     ClinicSettings,
     Respondent,
-    Response,
     Session,
 )
 from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
 
-AlsoStore = Callable[[Session, list[AuditEvent]], None]
+from .submissions import raises_urgent_alert, store_submission
 
 
 class LinkUnusable(Exception):
@@ -85,9 +83,7 @@ def claiming(link: CheckinLink) -> Iterator[None]:
 
 def _answered(link: CheckinLink) -> bool:
     used = CheckinLink.objects.filter(pk=link.pk, used_at__isnull=False).exists()
-    return used or Response.objects.filter(
-        session_id=link.session_id, respondent=Respondent.CLIENT,
-        instrument__in=link.instruments).exists()
+    return used or CheckinSubmission.objects.filter(session_id=link.session_id).exists()
 
 
 def _claim(link: CheckinLink) -> None:
@@ -101,31 +97,34 @@ def _claim(link: CheckinLink) -> None:
 
 
 def use_up(link: CheckinLink, answers: Mapping[str, Mapping[str, object]], *,
-           scores: Mapping[str, Score] | None = None, also: AlsoStore | None = None
-           ) -> list[Response]:
-    """Claim the link and store its answers, what `also` stores, the audit rows and the
-    follow-up marker, all or nothing; the caller starts the follow-up after the commit."""
-    previous = previous_responses(link.session, Respondent.CLIENT, list(answers))
+           scores: Mapping[str, Score] | None = None,
+           ratings: Mapping[str, object] | None = None) -> CheckinSubmission:
+    """Claim the link and keep the checked answers with the follow-up marker, all or nothing.
+
+    The follow-up stores them as responses, ratings and alerts; answers that raise an urgent flag
+    are stored in full here, so their alert exists the moment the client is thanked. The caller
+    starts the follow-up after the commit.
+    """
+    scores = dict(scores or {})
     with claiming(link):
         _claim(link)
-        audit: list[AuditEvent] = []
-        stored = store_answers(link.session, answers, respondent=Respondent.CLIENT, link=link,
-                               submitted_at=link.used_at, scores=scores, previous=previous,
-                               audit=audit)
-        if also is not None:
-            also(link.session, audit)
-        audit.append(event(None, link.session.client, "checkin-submitted", link))
-        AuditEvent.objects.bulk_create(audit)
+        submission = CheckinSubmission.objects.create(
+            link=link, client_id=link.session.client_id, session=link.session,
+            answers={k: dict(v) for k, v in answers.items()}, ratings=dict(ratings or {}),
+            submitted_at=link.used_at)
         mark_follow_up(link.session, source=Respondent.CLIENT)
-    return stored
+        if raises_urgent_alert(answers, scores):
+            store_submission(submission, scores=scores)
+    return submission
 
 
 def redeem(token: str, answers: Mapping[str, Mapping[str, object]], *,
-           scores: Mapping[str, Score] | None = None, also: AlsoStore | None = None
-           ) -> list[Response]:
-    """Store the client's answers and use up the link, all or nothing, at most once; the
-    follow-up (rupture detection and the rest) starts after the commit."""
+           scores: Mapping[str, Score] | None = None,
+           ratings: Mapping[str, object] | None = None) -> CheckinSubmission:
+    """Keep the client's answers and use up the link, all or nothing, at most once; the
+    follow-up (storing them as responses, rupture detection and the rest) starts after the
+    commit."""
     link = find_link(token)
-    stored = use_up(link, answers, scores=scores, also=also)
+    submission = use_up(link, answers, scores=scores, ratings=ratings)
     follow_up_soon(link.session.client_id)
-    return stored
+    return submission

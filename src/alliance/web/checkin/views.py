@@ -14,7 +14,7 @@ from alliance.web.clinic.access import get_own_client
 from alliance.web.clinic.answers import store_therapist_answers
 from alliance.web.clinic.models import ClinicSettings, GoalStatus, Respondent, TaskStatus
 from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
-from alliance.web.goals.checkin import RatingsForm, store_ratings
+from alliance.web.goals.checkin import RatingsForm, ratings_of
 
 from .forms import CheckinForm
 from .links import LinkUnusable, create_link, find_link, use_up
@@ -49,8 +49,7 @@ def _submit(request, token: str):
     form, ratings = _client_forms(link, request.POST)
     if not all([form.is_valid(), ratings.is_valid()]):
         return _form_page(request, form, ratings)
-    use_up(link, form.answers(), scores=form.scores,
-           also=lambda session, audit: store_ratings(session, ratings, audit))
+    use_up(link, form.answers(), scores=form.scores, ratings=ratings_of(ratings))
     follow_up_soon(link.session.client_id)
     return render(request, "checkin/thanks.html")
 
@@ -71,7 +70,8 @@ def new_link(request, code: str, number: int):
     """Create a check-in link for one session and show it once, with a QR code."""
     client = get_own_client(request.user, code)
     session = get_object_or_404(client.sessions, number=number)
-    if session.responses.filter(respondent=Respondent.CLIENT).exists():
+    if session.submissions.exists() or session.responses.filter(
+            respondent=Respondent.CLIENT).exists():
         return render(request, "checkin/already.html", {"client": client, "session": session})
     link, token = create_link(session, by=request.user)
     url = _public_url(request, reverse("checkin", args=[token]))

@@ -8,6 +8,7 @@ import logging
 from django.db import DatabaseError, transaction
 from django.db.models import F, QuerySet
 
+from alliance.web.checkin.submissions import store_waiting_submissions
 from alliance.web.clinic.models import Client, ClinicSettings, Respondent
 
 from .context import FollowUp
@@ -19,8 +20,12 @@ MAX_ATTEMPTS = 3  # failures after which only the drain command tries a client's
 
 
 def follow_up_client(client_id: int) -> bool:
-    """Run every step over the client's pending follow-ups; False (logged, kept) if one failed."""
+    """Store the client's kept check-ins, then run every step over their pending follow-ups;
+    False (logged, kept) if either failed. The storing commits on its own, so a failing step
+    never holds back the answers."""
     try:
+        with transaction.atomic():
+            _store_locked(client_id)
         with transaction.atomic():
             _run_locked(client_id)
     except Exception as error:  # whatever a step raises, the answers are already stored
@@ -28,6 +33,11 @@ def follow_up_client(client_id: int) -> bool:
         _count_failure(client_id, error)
         return False
     return True
+
+
+def _store_locked(client_id: int) -> None:
+    if Client.objects.select_for_update().filter(pk=client_id).only("pk").first():
+        store_waiting_submissions(client_id)
 
 
 def _run_locked(client_id: int) -> None:

@@ -3,6 +3,7 @@ write a concern; between-session tasks add whether they were done and whether th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django import forms
@@ -75,15 +76,25 @@ class RatingsForm(forms.Form):
         return self.cleaned_data.get(f"{kind}__{pk}")
 
 
-def store_ratings(session: Session, form: RatingsForm,
+def ratings_of(form: RatingsForm) -> dict[str, object]:
+    """The answered goal and task questions of a valid form, keyed by field name (JSON-ready)."""
+    return {name: value for name, value in form.cleaned_data.items()
+            if value not in (None, "")}
+
+
+def store_ratings(session: Session, ratings: Mapping[str, object],
                   audit: list[AuditEvent] | None = None) -> list[TaskCheck]:
-    """Store the goal agreements and task checks of a valid form; call inside the transaction.
-    With `audit`, the audit row is added to that list for the caller to write."""
+    """Store the goal agreements and task checks of `ratings_of` a form; call in a transaction.
+
+    Goals and tasks are looked up among the client's own; one removed since the check-in was
+    sent is left out. With `audit`, the audit row is added to that list for the caller to write.
+    """
+    goals = _own(Goal, session, ratings, "goal-agreement")
+    tasks = _own(Task, session, ratings, "task-understanding")
     agreements = [GoalAgreement(session=session, goal=goal,
-                                agreement=form.value("goal-agreement", goal.pk))
-                  for goal in form.goals if form.value("goal-agreement", goal.pk) is not None]
+                                agreement=ratings[f"goal-agreement__{goal.pk}"]) for goal in goals]
     GoalAgreement.objects.bulk_create(agreements)
-    checks = TaskCheck.objects.bulk_create([_check(session, task, form) for task in form.tasks])
+    checks = TaskCheck.objects.bulk_create([_check(session, task, ratings) for task in tasks])
     if agreements or checks:
         found = event(None, session.client, "goal-and-task-ratings-stored", session)
         if audit is None:
@@ -93,9 +104,19 @@ def store_ratings(session: Session, form: RatingsForm,
     return checks
 
 
-def _check(session: Session, task: Task, form: RatingsForm) -> TaskCheck:
+def _own(model, session: Session, ratings: Mapping[str, object], kind: str) -> list:
+    prefix = f"{kind}__"
+    ids = [int(name.removeprefix(prefix)) for name in ratings if name.startswith(prefix)]
+    if not ids:
+        return []
+    return list(model.objects.filter(client_id=session.client_id, pk__in=ids).order_by("pk"))
+
+
+def _check(session: Session, task: Task, ratings: Mapping[str, object]) -> TaskCheck:
+    def value(kind: str):
+        return ratings.get(f"{kind}__{task.pk}")
+
     return TaskCheck(
-        session=session, task=task, understanding=form.value("task-understanding", task.pk),
-        agreement=form.value("task-agreement", task.pk),
-        concern=form.value("task-concern", task.pk) or "",
-        done=form.value("task-done", task.pk) or "", helped=form.value("task-helped", task.pk))
+        session=session, task=task, understanding=value("task-understanding"),
+        agreement=value("task-agreement"), concern=value("task-concern") or "",
+        done=value("task-done") or "", helped=value("task-helped"))

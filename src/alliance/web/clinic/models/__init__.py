@@ -14,13 +14,13 @@ from .goals import (
     TaskStatus,
 )
 from .record import Attendance, Client, Ending, Episode, Session
-from .responses import CheckinLink, Respondent, Response
+from .responses import CheckinLink, CheckinSubmission, Respondent, Response
 from .ruptures import Rupture, RuptureKind, RuptureStatus
 from .settings import ClinicSettings
 
 __all__ = [
-    "Alert", "Attendance", "AuditEvent", "CheckinLink", "Client", "ClinicSettings", "Ending",
-    "Episode", "Goal", "GoalAgreement", "GoalStatus", "GoalStatusChange", "Respondent",
-    "Response", "Rupture", "RuptureKind", "RuptureStatus", "Session", "Severity", "Task",
-    "TaskCheck", "TaskDone", "TaskKind", "TaskStatus",
+    "Alert", "Attendance", "AuditEvent", "CheckinLink", "CheckinSubmission", "Client",
+    "ClinicSettings", "Ending", "Episode", "Goal", "GoalAgreement", "GoalStatus",
+    "GoalStatusChange", "Respondent", "Response", "Rupture", "RuptureKind", "RuptureStatus",
+    "Session", "Severity", "Task", "TaskCheck", "TaskDone", "TaskKind", "TaskStatus",
 ]

@@ -29,6 +29,30 @@ class CheckinLink(models.Model):
         return self.used_at is None and timezone.now() < self.expires_at
 
 
+class CheckinSubmission(models.Model):
+    """A client's check-in as it was submitted through its link: the checked answers, kept as sent.
+
+    The submit stores only this row (and the follow-up marker), so it stays short; the follow-up
+    turns it into responses, goal and task ratings and alerts, and sets `stored_at`. Answers that
+    raise an urgent flag are stored in full within the submit itself.
+    """
+
+    link = models.OneToOneField(CheckinLink, on_delete=models.CASCADE, related_name="submission")
+    client = models.ForeignKey("clinic.Client", on_delete=models.CASCADE,
+                               related_name="submissions")
+    session = models.ForeignKey("clinic.Session", on_delete=models.CASCADE,
+                                related_name="submissions")
+    answers = models.JSONField(default=dict)  # {instrument: {item: value}}
+    ratings = models.JSONField(default=dict)  # {"goal-agreement__<goal>": 7, "task-...": ...}
+    submitted_at = models.DateTimeField(default=timezone.now)
+    stored_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session"],
+                                               name="one_client_checkin_per_session")]
+        indexes = [models.Index(fields=["client", "stored_at"])]
+
+
 class Response(models.Model):
     """One administration of one instrument: raw answers and their scores."""
 
