@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 import time_machine
 from django.db import connection
 from django.urls import reverse
@@ -70,14 +71,17 @@ def test_a_redeem_racing_a_finished_one_cannot_store_twice(checkin_token, theos_
     assert not Response.objects.exists()
 
 
-def test_redeem_uses_up_the_link_with_one_conditional_update_in_its_transaction(
-        settings, checkin_token, theos_client):
+def test_a_submit_reads_the_link_once_and_writes_one_row(settings, checkin_token, theos_client):
     from django.test.utils import CaptureQueriesContext
 
     settings.FOLLOW_UP = "background"  # only the submit's own queries
     answers = {"phq-9": {str(n): 0 for n in range(1, 10)}}
     with CaptureQueriesContext(connection) as queries:
         redeem(checkin_token, answers)
-    link_sql = [q["sql"] for q in queries.captured_queries if "clinic_checkinlink" in q["sql"]]
-    assert [sql.split()[0] for sql in link_sql] == ["SELECT", "UPDATE"]
-    assert '"used_at" IS NULL' in link_sql[1] and '"expires_at" >' in link_sql[1]
+    sql = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith(
+        ("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    assert [s.split()[0] for s in sql] == ["SELECT", "INSERT"]
+    assert '"clinic_checkinlink"' in sql[0] and '"clinic_checkinsubmission"' in sql[1]
+    with pytest.raises(LinkUnusable) as problem:
+        redeem(checkin_token, answers)
+    assert problem.value.reason == "used"

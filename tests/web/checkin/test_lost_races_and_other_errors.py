@@ -31,15 +31,25 @@ def test_a_second_link_for_an_answered_session_is_told_used(theos_client, theo):
     assert Response.objects.count() == 1
 
 
+def _broken(*args, **kwargs):
+    raise IntegrityError("a constraint that has nothing to do with the link")
+
+
 def test_any_other_integrity_error_is_raised_and_stores_nothing(monkeypatch, checkin_token,
                                                               theos_client):
-    def broken(session, source):
-        raise IntegrityError("a constraint that has nothing to do with the link")
-
-    monkeypatch.setattr(links, "mark_follow_up", broken)
+    monkeypatch.setattr(CheckinSubmission, "save", _broken)
     with pytest.raises(IntegrityError):
         redeem(checkin_token, PHQ)
     assert not Response.objects.exists()
-    assert not CheckinSubmission.objects.exists()
     assert not AuditEvent.objects.filter(action="checkin-submitted").exists()
+    assert find_link(checkin_token).used_at is None
+
+
+def test_an_error_storing_urgent_answers_keeps_nothing_of_the_checkin(monkeypatch, checkin_token,
+                                                                      theos_client):
+    monkeypatch.setattr(links, "store_submission", _broken)
+    with pytest.raises(IntegrityError):
+        redeem(checkin_token, {"phq-9": PHQ["phq-9"] | {"9": 1}})
+    assert not CheckinSubmission.objects.exists()
+    assert not Response.objects.exists()
     assert CheckinLink.objects.get().used_at is None

@@ -11,24 +11,22 @@ from alliance.web.clinic.access import visible_clients
 from alliance.web.clinic.models import Alert, AuditEvent, CheckinSubmission, Response, Rupture
 from alliance.web.followup import run, steps
 from alliance.web.followup.models import PendingFollowUp
-from alliance.web.followup.run import catch_up, follow_up_client
+from alliance.web.followup.run import catch_up, follow_up_client, waiting_clients
 from tests.web.checkin_helpers import submit_checkin
 
 from .conftest import COMMENT, strained_checkin
 
 
-def test_the_checkin_keeps_the_submission_and_a_marker_and_nothing_else_yet(
-        settings, steady_client):
+def test_the_checkin_keeps_the_submission_and_nothing_else_yet(settings, steady_client):
     settings.FOLLOW_UP = "background"  # the test's transaction never commits: the worker never runs
     assert b"Thank you" in strained_checkin(steady_client).content
     kept = CheckinSubmission.objects.get(session__number=5)
     assert kept.stored_at is None
     assert kept.answers["alliance-checkin"]["7"] == COMMENT
-    assert kept.link.used_at is not None
     assert not Response.objects.filter(session__number=5).exists()
-    marker = PendingFollowUp.objects.get()
-    assert (marker.session.number, marker.source) == (5, "client")
+    assert not PendingFollowUp.objects.exists()
     assert not Rupture.objects.exists()
+    assert waiting_clients() == [steady_client.pk]
 
 
 def test_the_follow_up_stores_the_kept_answers_before_its_analysis(settings, steady_client):
@@ -40,9 +38,11 @@ def test_the_follow_up_stores_the_kept_answers_before_its_analysis(settings, ste
         "alliance-checkin", "goal-progress", "phq-9"]
     assert stored.get(instrument="alliance-checkin").submitted_at == (
         CheckinSubmission.objects.get(session__number=5).submitted_at)
-    assert CheckinSubmission.objects.get(session__number=5).stored_at is not None
+    kept = CheckinSubmission.objects.get(session__number=5)
+    assert kept.stored_at is not None and kept.link.used_at == kept.submitted_at
     assert Rupture.objects.get().onset_session == 5
     assert AuditEvent.objects.filter(action="checkin-submitted").count() == 5
+    assert waiting_clients() == []
 
 
 def test_a_failing_analysis_step_never_holds_back_the_answers(

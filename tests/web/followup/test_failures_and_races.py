@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection, connections
 from django.test.utils import CaptureQueriesContext
 
-from alliance.web.clinic.models import Response, Rupture
+from alliance.web.clinic.models import CheckinSubmission, Response, Rupture
 from alliance.web.followup import run
 from alliance.web.followup.models import PendingFollowUp
 from alliance.web.followup.steps import FOLLOW_UP_STEPS
@@ -96,3 +96,22 @@ def _race(client_id: int) -> list[bool]:
     for racer in racers:
         racer.join(timeout=30)
     return results
+
+
+def test_a_checkin_that_cannot_be_stored_is_kept_counted_and_left_to_the_drain(
+        monkeypatch, steady_client):
+    def broken(client_id):
+        raise IntegrityError("a bug in storing")
+
+    monkeypatch.setattr(run, "store_waiting_submissions", broken)
+    page = strained_checkin(steady_client)
+    assert page.status_code == 200 and b"Thank you" in page.content
+    kept = CheckinSubmission.objects.get(session__number=5)
+    assert kept.stored_at is None and kept.failed_attempts == 1
+    for _ in range(run.MAX_ATTEMPTS):
+        run.catch_up(type(steady_client).objects.all())
+    assert CheckinSubmission.objects.get(pk=kept.pk).failed_attempts == run.MAX_ATTEMPTS
+    monkeypatch.undo()
+    assert run.drain() == (1, 0)
+    assert CheckinSubmission.objects.get(pk=kept.pk).stored_at is not None
+    assert Response.objects.filter(session__number=5).count() == 3

@@ -17,10 +17,9 @@ from alliance.web.clinic.models import (
     CheckinLink,
     CheckinSubmission,
     ClinicSettings,
-    Respondent,
     Session,
 )
-from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
+from alliance.web.followup.schedule import follow_up_soon
 
 from .submissions import raises_urgent_alert, store_submission
 
@@ -52,8 +51,18 @@ def create_link(session: Session, *, by) -> tuple[CheckinLink, str]:
 
 
 def find_link(token: str) -> CheckinLink:
-    """The usable link for this token, with its session and client, or LinkUnusable."""
-    link = (CheckinLink.objects.select_related("session__client")
+    """The usable link for this token, with its session, or LinkUnusable ("used" as soon as its
+    answers are kept, even before the follow-up has stored them)."""
+    link = find_link_to_submit(token)
+    if CheckinSubmission.objects.filter(link=link).exists():
+        raise LinkUnusable("used")
+    return link
+
+
+def find_link_to_submit(token: str) -> CheckinLink:
+    """find_link without looking for kept answers: the submit's one insert finds them, as the
+    unique link it needs, at no extra cost."""
+    link = (CheckinLink.objects.select_related("session")
             .filter(token_hash=hash_token(token)).first())
     _check(link)
     return link
@@ -70,11 +79,10 @@ def _check(link: CheckinLink | None) -> None:
 
 @contextmanager
 def claiming(link: CheckinLink) -> Iterator[None]:
-    """The transaction that uses up a link. Losing a race for it (the link, or its session's
-    answers, stored by someone else meanwhile) says "used"; any other integrity error is raised."""
+    """Losing the race for a link (it, or its session, answered by someone else meanwhile) says
+    "used"; any other integrity error is raised."""
     try:
-        with transaction.atomic():
-            yield
+        yield
     except IntegrityError:
         if _answered(link):
             raise LinkUnusable("used") from None
@@ -86,36 +94,39 @@ def _answered(link: CheckinLink) -> bool:
     return used or CheckinSubmission.objects.filter(session_id=link.session_id).exists()
 
 
-def _claim(link: CheckinLink) -> None:
-    """Mark the link used in one conditional update: the row lock it takes and its condition
-    (still unused, not expired) let exactly one of two racing submits through."""
-    now = timezone.now()
-    claimed = CheckinLink.objects.filter(pk=link.pk, used_at__isnull=True, expires_at__gt=now)
-    if not claimed.update(used_at=now):
-        raise LinkUnusable("expired" if now >= link.expires_at else "used")
-    link.used_at = now
-
-
 def use_up(link: CheckinLink, answers: Mapping[str, Mapping[str, object]], *,
            scores: Mapping[str, Score] | None = None,
            ratings: Mapping[str, object] | None = None) -> CheckinSubmission:
-    """Claim the link and keep the checked answers with the follow-up marker, all or nothing.
+    """Keep the checked answers, at most once per link and per session.
 
-    The follow-up stores them as responses, ratings and alerts; answers that raise an urgent flag
-    are stored in full here, so their alert exists the moment the client is thanked. The caller
-    starts the follow-up after the commit.
+    That is one insert, committed on its own: the follow-up stores the answers as responses,
+    ratings and alerts and marks the link used. Answers that raise an urgent flag are stored in
+    full in the same transaction, so their alert exists the moment the client is thanked. The
+    caller starts the follow-up after the commit.
     """
     scores = dict(scores or {})
+    submission = CheckinSubmission(
+        link=link, client_id=link.session.client_id, session=link.session,
+        answers={k: dict(v) for k, v in answers.items()}, ratings=dict(ratings or {}),
+        submitted_at=timezone.now())
     with claiming(link):
-        _claim(link)
-        submission = CheckinSubmission.objects.create(
-            link=link, client_id=link.session.client_id, session=link.session,
-            answers={k: dict(v) for k, v in answers.items()}, ratings=dict(ratings or {}),
-            submitted_at=link.used_at)
-        mark_follow_up(link.session, source=Respondent.CLIENT)
         if raises_urgent_alert(answers, scores):
-            store_submission(submission, scores=scores)
+            with transaction.atomic():
+                submission.save(force_insert=True)
+                store_submission(submission, scores=scores)
+        else:
+            _insert(submission)
     return submission
+
+
+def _insert(submission: CheckinSubmission) -> None:
+    """Insert the row, committed by itself; inside a caller's transaction behind a savepoint, so
+    that losing the race leaves that transaction usable."""
+    if transaction.get_connection().in_atomic_block:
+        with transaction.atomic():
+            submission.save(force_insert=True)
+    else:
+        submission.save(force_insert=True)
 
 
 def redeem(token: str, answers: Mapping[str, Mapping[str, object]], *,
@@ -124,7 +135,7 @@ def redeem(token: str, answers: Mapping[str, Mapping[str, object]], *,
     """Keep the client's answers and use up the link, all or nothing, at most once; the
     follow-up (storing them as responses, rupture detection and the rest) starts after the
     commit."""
-    link = find_link(token)
+    link = find_link_to_submit(token)
     submission = use_up(link, answers, scores=scores, ratings=ratings)
     follow_up_soon(link.session.client_id)
     return submission

@@ -9,7 +9,8 @@ from django.utils import timezone
 from alliance.measures import Score, get_instrument, score_one
 from alliance.web.clinic.answers import previous_responses, store_answers
 from alliance.web.clinic.audit import event
-from alliance.web.clinic.models import AuditEvent, CheckinSubmission, Respondent
+from alliance.web.clinic.models import AuditEvent, CheckinLink, CheckinSubmission, Respondent
+from alliance.web.followup.models import mark_follow_up
 from alliance.web.goals.checkin import store_ratings
 
 
@@ -27,7 +28,8 @@ def raises_urgent_alert(answers: Mapping[str, Mapping[str, object]],
 
 def store_submission(submission: CheckinSubmission, *,
                      scores: Mapping[str, Score] | None = None) -> None:
-    """Store one submission's answers as the client's responses; call inside a transaction."""
+    """Store one submission's answers as the client's responses, mark its link used and leave
+    the marker of its analysis; call inside a transaction."""
     session = submission.session
     audit: list[AuditEvent] = []
     store_answers(session, submission.answers, respondent=Respondent.CLIENT,
@@ -38,6 +40,9 @@ def store_submission(submission: CheckinSubmission, *,
     store_ratings(session, submission.ratings, audit)
     audit.append(event(None, session.client, "checkin-submitted", submission.link))
     AuditEvent.objects.bulk_create(audit)
+    CheckinLink.objects.filter(pk=submission.link_id, used_at__isnull=True).update(
+        used_at=submission.submitted_at)
+    mark_follow_up(session, source=Respondent.CLIENT)
     submission.stored_at = timezone.now()
     submission.save(update_fields=["stored_at"])
 

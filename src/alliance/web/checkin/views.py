@@ -12,21 +12,34 @@ from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import get_own_client
 from alliance.web.clinic.answers import store_therapist_answers
-from alliance.web.clinic.models import ClinicSettings, GoalStatus, Respondent, TaskStatus
+from alliance.web.clinic.models import (
+    ClinicSettings,
+    Goal,
+    GoalStatus,
+    Respondent,
+    Task,
+    TaskStatus,
+)
 from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
 from alliance.web.goals.checkin import RatingsForm, ratings_of
 
+from . import quick
 from .forms import CheckinForm
-from .links import LinkUnusable, create_link, find_link, use_up
+from .links import LinkUnusable, create_link, find_link, find_link_to_submit, use_up
 from .qr import qr_svg
 
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 
 
-def _client_forms(link, data=None) -> tuple[CheckinForm, RatingsForm]:
-    client = link.session.client
-    goals = list(client.goals.filter(status=GoalStatus.ACTIVE))
-    tasks = list(client.tasks.filter(status=TaskStatus.ACTIVE))
+def _asked(link) -> tuple[list[Goal], list[Task]]:
+    """The client's active goals and tasks, which the check-in asks about."""
+    client_id = link.session.client_id
+    return (list(Goal.objects.filter(client_id=client_id, status=GoalStatus.ACTIVE)),
+            list(Task.objects.filter(client_id=client_id, status=TaskStatus.ACTIVE)))
+
+
+def _client_forms(link, data=None, asked=None) -> tuple[CheckinForm, RatingsForm]:
+    goals, tasks = asked or _asked(link)
     return (CheckinForm(data, instruments=link.instruments, goals=goals),
             RatingsForm(data, goals=goals, tasks=tasks))
 
@@ -44,12 +57,16 @@ def checkin(request, token: str):
 
 
 def _submit(request, token: str):
-    """Check the answers, then store them in one short transaction that uses up the link."""
-    link = find_link(token)
-    form, ratings = _client_forms(link, request.POST)
-    if not all([form.is_valid(), ratings.is_valid()]):
-        return _form_page(request, form, ratings)
-    use_up(link, form.answers(), scores=form.scores, ratings=ratings_of(ratings))
+    """Check the answers, then keep them with one insert that uses up the link."""
+    link = find_link_to_submit(token)
+    asked = _asked(link)
+    checked = quick.check(request.POST, link.instruments, *asked)
+    if checked is None:  # something unusual: the forms check it and say what is wrong
+        form, ratings = _client_forms(link, request.POST, asked)
+        if not all([form.is_valid(), ratings.is_valid()]):
+            return _form_page(request, form, ratings)
+        checked = quick.Checked(form.answers(), form.scores, ratings_of(ratings))
+    use_up(link, checked.answers, scores=checked.scores, ratings=checked.ratings)
     follow_up_soon(link.session.client_id)
     return render(request, "checkin/thanks.html")
 

@@ -25,3 +25,8 @@ class PendingFollowUp(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["client", "failed_attempts"])]
+
+
+def mark_follow_up(session, *, source: str) -> None:
+    """Record that this session's answers need their follow-up; call inside the transaction."""
+    PendingFollowUp.objects.create(client_id=session.client_id, session=session, source=source)

@@ -9,7 +9,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import F, QuerySet
 
 from alliance.web.checkin.submissions import store_waiting_submissions
-from alliance.web.clinic.models import Client, ClinicSettings, Respondent
+from alliance.web.clinic.models import CheckinSubmission, Client, ClinicSettings, Respondent
 
 from .context import FollowUp
 from .models import PendingFollowUp
@@ -64,27 +64,46 @@ def _count_failure(client_id: int, error: Exception) -> None:
         PendingFollowUp.objects.filter(client_id=client_id).update(
             failed_attempts=F("failed_attempts") + 1,
             last_error=f"{type(error).__name__}: {error}"[:200])
+        unstored(CheckinSubmission.objects.filter(client_id=client_id)).update(
+            failed_attempts=F("failed_attempts") + 1)
     except DatabaseError:
         log.exception("could not count the failed follow-up of client %s", client_id)
 
 
+def unstored(submissions: QuerySet[CheckinSubmission]) -> QuerySet[CheckinSubmission]:
+    return submissions.filter(stored_at__isnull=True)
+
+
+def waiting_clients(clients: QuerySet[Client] | None = None, *, failed_too: bool = False
+                    ) -> list[int]:
+    """Ids of the clients (of `clients`, else all) with a follow-up or a check-in to store, in
+    one query; those that failed MAX_ATTEMPTS times only with `failed_too`."""
+    markers, submissions = PendingFollowUp.objects.all(), unstored(CheckinSubmission.objects)
+    if clients is not None:
+        markers = markers.filter(client__in=clients.values("pk"))
+        submissions = submissions.filter(client__in=clients.values("pk"))
+    if not failed_too:
+        markers = markers.filter(failed_attempts__lt=MAX_ATTEMPTS)
+        submissions = submissions.filter(failed_attempts__lt=MAX_ATTEMPTS)
+    found = markers.values_list("client_id", flat=True).union(
+        submissions.values_list("client_id", flat=True))
+    return sorted(found)
+
+
 def catch_up(clients: QuerySet[Client]) -> None:
     """Run the pending follow-ups of these clients now (one query when there are none)."""
-    waiting = PendingFollowUp.objects.filter(client__in=clients.values("pk"),
-                                             failed_attempts__lt=MAX_ATTEMPTS)
-    for client_id in sorted(set(waiting.values_list("client_id", flat=True))):
+    for client_id in waiting_clients(clients):
         follow_up_client(client_id)
 
 
 def drain() -> tuple[int, int]:
     """Run every pending follow-up, failed ones too: (clients followed up, clients that failed)."""
-    client_ids = sorted(set(PendingFollowUp.objects.values_list("client_id", flat=True)))
+    client_ids = waiting_clients(failed_too=True)
     failed = sum(not follow_up_client(client_id) for client_id in client_ids)
     return len(client_ids) - failed, failed
 
 
 def catch_up_client(client: Client) -> None:
     """Run this client's pending follow-ups now (one query when there are none)."""
-    waiting = PendingFollowUp.objects.filter(client=client, failed_attempts__lt=MAX_ATTEMPTS)
-    if waiting.exists():
+    if waiting_clients(Client.objects.filter(pk=client.pk)):
         follow_up_client(client.pk)

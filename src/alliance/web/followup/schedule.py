@@ -5,18 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 
-from alliance.web.clinic.models import Session
-
 from . import worker
-from .models import PendingFollowUp
+from .models import mark_follow_up
 from .run import follow_up_client
 
+__all__ = ["follow_up_soon", "mark_follow_up"]
 INLINE, BACKGROUND = "inline", "background"
-
-
-def mark_follow_up(session: Session, *, source: str) -> None:
-    """Record that this session's answers need their follow-up; call inside the transaction."""
-    PendingFollowUp.objects.create(client_id=session.client_id, session=session, source=source)
 
 
 def follow_up_soon(client_id: int) -> None:

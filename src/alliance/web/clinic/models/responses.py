@@ -24,17 +24,14 @@ class CheckinLink(models.Model):
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
 
-    @property
-    def is_usable(self) -> bool:
-        return self.used_at is None and timezone.now() < self.expires_at
-
 
 class CheckinSubmission(models.Model):
     """A client's check-in as it was submitted through its link: the checked answers, kept as sent.
 
-    The submit stores only this row (and the follow-up marker), so it stays short; the follow-up
-    turns it into responses, goal and task ratings and alerts, and sets `stored_at`. Answers that
-    raise an urgent flag are stored in full within the submit itself.
+    The submit writes only this row, in one insert whose unique link (and session) lets exactly
+    one of two racing submits through. The follow-up turns it into responses, goal and task
+    ratings and alerts, marks the link used and sets `stored_at`. Answers that raise an urgent
+    flag are stored in full within the submit itself.
     """
 
     link = models.OneToOneField(CheckinLink, on_delete=models.CASCADE, related_name="submission")
@@ -46,6 +43,7 @@ class CheckinSubmission(models.Model):
     ratings = models.JSONField(default=dict)  # {"goal-agreement__<goal>": 7, "task-...": ...}
     submitted_at = models.DateTimeField(default=timezone.now)
     stored_at = models.DateTimeField(null=True, blank=True)
+    failed_attempts = models.PositiveSmallIntegerField(default=0)  # storing it failed this often
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session"],
