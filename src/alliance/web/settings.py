@@ -52,8 +52,6 @@ def database_from_url(url: str) -> dict:
         "HOST": parts.hostname or "",
         "PORT": str(parts.port or ""),
         "CONN_MAX_AGE": 60,
-        # parameters bound by the server let psycopg prepare the statements a connection repeats
-        "OPTIONS": {"server_side_binding": True},
     }
 
 
