@@ -14,14 +14,10 @@ from alliance.web.clinic.access import get_own_client
 from alliance.web.clinic.answers import store_therapist_answers
 from alliance.web.clinic.models import (
     ClinicSettings,
-    Goal,
-    GoalStatus,
     Respondent,
-    Task,
-    TaskStatus,
 )
 from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
-from alliance.web.goals.checkin import RatingsForm, ratings_of
+from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
 
 from . import quick
 from .forms import CheckinForm
@@ -31,15 +27,8 @@ from .qr import qr_svg
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 
 
-def _asked(link) -> tuple[list[Goal], list[Task]]:
-    """The client's active goals and tasks, which the check-in asks about."""
-    client_id = link.session.client_id
-    return (list(Goal.objects.filter(client_id=client_id, status=GoalStatus.ACTIVE)),
-            list(Task.objects.filter(client_id=client_id, status=TaskStatus.ACTIVE)))
-
-
 def _client_forms(link, data=None, asked=None) -> tuple[CheckinForm, RatingsForm]:
-    goals, tasks = asked or _asked(link)
+    goals, tasks = asked or asked_about(link.session.client_id)
     return (CheckinForm(data, instruments=link.instruments, goals=goals),
             RatingsForm(data, goals=goals, tasks=tasks))
 
@@ -59,7 +48,7 @@ def checkin(request, token: str):
 def _submit(request, token: str):
     """Check the answers, then keep them with one insert that uses up the link."""
     link = find_link_to_submit(token)
-    asked = _asked(link)
+    asked = asked_about(link.session.client_id)
     checked = quick.check(request.POST, link.instruments, *asked)
     if checked is None:  # something unusual: the forms check it and say what is wrong
         form, ratings = _client_forms(link, request.POST, asked)
