@@ -85,7 +85,7 @@ def report(label: str, found: dict, sizes: Sizes) -> bool:
         print(f"[{label}] {name}: {load['per_second']:.1f} requests/s "
               f"({load['ok']}/{load['requests']} ok in {load['seconds']:.2f} s{failed})")
     drained = found.get("follow_up_drain_seconds", 0.0)
-    print(f"[{label}] their follow-ups (rupture detection etc., after the commit): done "
+    print(f"[{label}] their follow-ups (storing the answers, rupture detection etc.): done "
           f"{drained:.2f} s after the rounds ended; counting that time too, "
           f"{checkin['ok'] / (checkin['seconds'] + drained):.1f} check-ins/s")
     every_ok = checkin["ok"] == checkin["requests"] and bare["ok"] == bare["requests"]
