@@ -1,6 +1,7 @@
 """Validate the rupture rules on synthetic clinics with planted ruptures; write the report.
 
-Usage: python scripts/validate_ruptures.py [--seeds 1 2 3 4 5] [--clients 600] [--out FILE.md]
+Usage: python scripts/validate_ruptures.py [--seeds 1 2 3 4 5] [--held-out-seeds 11 ... 20]
+       [--clients 600] [--out FILE.md]
 """
 
 from __future__ import annotations
@@ -11,11 +12,15 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from alliance.analysis.ruptures import (
     CLINIC_DEFAULT,
+    TOTAL_ONLY_DEFAULT,
+    BaselineConfig,
     BelowFlag,
     ClientReported,
+    ConvergingSigns,
     DimensionDrop,
     RepairConfig,
     RuptureDetector,
@@ -24,6 +29,8 @@ from alliance.analysis.ruptures import (
     VEpisode,
 )
 from alliance.analysis.ruptures.baseline import pooled_within_sd
+from alliance.analysis.ruptures.context import Context
+from alliance.analysis.ruptures.detector import needed_columns
 from alliance.analysis.ruptures.table import check_sessions
 from alliance.analysis.ruptures.validation import (
     fully_seen,
@@ -31,28 +38,56 @@ from alliance.analysis.ruptures.validation import (
     scores,
     simple_drop_events,
 )
+from alliance.measures import get_instrument
 from alliance.simulate import simulate_clinic
 
 F1_TARGET, REPAIR_TARGET = 0.85, 0.90
 DEFAULT = "clinic default"
-PREVIOUS = "previous default (v-episode k=2 + dimension-drop + client-reported, faint with 1 SD)"
+PREVIOUS = ("previous default (v-episode k=3, client-reported faint with a 2-SD / clear with a "
+            "1-SD drop, dimension-drop with a report)")
+PREVIOUS_RULES = [VEpisode(k=3.0), *TOTAL_ONLY_DEFAULT[1:],
+                  DimensionDrop(k=2.0, hold_k=1.0, report_level=1)]
 SIMPLE = "simple drop rule (>= 0.25 of 10, i.e. 1 of 40, since last session)"
+
+
+def signs_ladder(alone: float, faint: float, clear: float) -> list:
+    return [ClientReported(min_level=1, corroborate_k=faint, alone_level=2, clear_k=clear,
+                           corroborate_with="signs"), ConvergingSigns(k=alone)]
+
+
 DETECTORS = {
     "v-episode (k=2, Stiles)": [VEpisode(k=2.0)],
     "v-episode (k=1, Strauss)": [VEpisode(k=1.0)],
-    "v-episode (k=3, default part)": [VEpisode(k=3.0)],
+    "v-episode (k=3)": [VEpisode(k=3.0)],
     "sudden-loss": [SuddenLoss()],
     "below-flag": [BelowFlag()],
     "client-reported (any report)": [ClientReported()],
-    "client-reported (default part: clear with 1 SD, faint with 2 SD)": [CLINIC_DEFAULT[1]],
+    "client-reported (faint with a 2-SD, clear with a 1-SD drop)": [TOTAL_ONLY_DEFAULT[1]],
+    "client-reported (default part: faint with 3 SD, clear with 2 SD of evidence)":
+        [CLINIC_DEFAULT[0]],
+    "converging-signs (default part: 4 SD of evidence, no report)": [CLINIC_DEFAULT[1]],
     "therapist-gap": [TherapistGap()],
     "dimension-drop (alone)": [DimensionDrop()],
-    "dimension-drop (default part: with a report)": [CLINIC_DEFAULT[2]],
-    PREVIOUS: [VEpisode(k=2.0), DimensionDrop(), ClientReported(corroborate_k=1.0)],
+    "dimension-drop (with a report)": [DimensionDrop(k=2.0, hold_k=1.0, report_level=1)],
+    "first default (v-episode k=2 + dimension-drop + client-reported, faint with 1 SD)":
+        [VEpisode(k=2.0), DimensionDrop(), ClientReported(corroborate_k=1.0)],
+    PREVIOUS: PREVIOUS_RULES,
+    "default's evidence thresholds one SD lower (3 alone, 2 faint, 1 clear)": signs_ladder(3, 2, 1),
+    "default's evidence thresholds one SD higher (5 alone, 4 faint, 3 clear)":
+        signs_ladder(5, 4, 3),
     DEFAULT: None,
 }
+# The default and the previous default on tables that lack some of the columns
+COLUMN_VARIANTS = {
+    "all columns": (),
+    "no therapist ratings": ("therapist_alliance",),
+    "no dimensions": ("goal", "task", "bond"),
+    "total and reports only (the total-only default)": ("goal", "task", "bond",
+                                                         "therapist_alliance"),
+    "no reports (item 8 not asked)": ("rupture_reported",),
+}
 REPAIR_VARIANTS = {
-    "default (tolerance 0.5 x smallest k = 0.5 SD_ref, any return)": RepairConfig(),
+    "default (tolerance 0.5 SD_ref, half of the 1-SD criterion; any return)": RepairConfig(),
     "tolerance 1.0 SD_ref": RepairConfig(tolerance_sd=1.0),
     "return must hold one more session": RepairConfig(hold=1),
     "window 2 sessions": RepairConfig(window=2),
@@ -67,6 +102,12 @@ SIMULATOR_VARIANTS = {
     "fewer tension reports (client_tension_report_prob 0.06)": {"client_tension_report_prob": 0.06},
     "unrepaired drops never fade (unrepaired_recovery 0)": {"unrepaired_recovery": 0.0},
     "unrepaired drops fade fast (unrepaired_recovery 0.3)": {"unrepaired_recovery": 0.3},
+    "ruptures spread over the dimensions more (rupture_spillover 0.7)": {"rupture_spillover": 0.7},
+    "ruptures hit every dimension alike (rupture_spillover 1.0)": {"rupture_spillover": 1.0},
+    "therapists notice twice as many ruptures (therapist_notice_prob 0.7)":
+        {"therapist_notice_prob": 0.7},
+    "therapists see half of an unnoticed fall (therapist_unnoticed_drop_share 0.5)":
+        {"therapist_unnoticed_drop_share": 0.5},
 }
 SUBSETS = ("all", "deep")
 
@@ -95,11 +136,25 @@ def evaluate(clinic) -> dict[str, dict[str, dict]]:
 
 
 def default_scores(clinic) -> dict:
-    """The clinic default and the simple rule on the deep ruptures of one clinic."""
+    """The clinic default, the previous default and the simple rule on the deep ruptures of one
+    clinic."""
     keep = subsets(clinic)["deep"]
-    events = RuptureDetector().fit(clinic.sessions).events_
-    return {"default": scores(events, clinic.ruptures, keep=keep),
-            "simple": scores(simple_drop_events(clinic.sessions), clinic.ruptures, keep=keep)}
+    found = {"default": RuptureDetector().fit(clinic.sessions).events_,
+             "previous": RuptureDetector(PREVIOUS_RULES).fit(clinic.sessions).events_,
+             "simple": simple_drop_events(clinic.sessions)}
+    return {key: scores(events, clinic.ruptures, keep=keep) for key, events in found.items()}
+
+
+def column_scores(clinic) -> dict[str, dict]:
+    """The default and the previous default on the deep ruptures, per set of missing columns."""
+    keep = subsets(clinic)["deep"]
+    found = {}
+    for name, missing in COLUMN_VARIANTS.items():
+        table = clinic.sessions.drop(columns=list(missing))
+        previous = [r for r in PREVIOUS_RULES if all(c in table for c in needed_columns(r))]
+        found[name] = {key: scores(d.fit(table).events_, clinic.ruptures, keep=keep) for key, d in
+                       (("default", RuptureDetector()), ("previous", RuptureDetector(previous)))}
+    return found
 
 
 def describe_clinic(clinic) -> dict[str, float]:
@@ -125,7 +180,25 @@ def describe_clinic(clinic) -> dict[str, float]:
         "deep_clear": float((at_lowest == 2).mean()),
         "calm_alarm_rate": _alarm_rate(calm, None),
         "calm_v2_rate": _alarm_rate(calm, [VEpisode(k=2.0)]),
+        **_sign_rates(clinic, deep),
     }
+
+
+def _sign_rates(clinic, deep) -> dict[str, float]:
+    """How often the dimension and therapist signs reach 2 SD_ref at the lowest session of deep
+    ruptures, and in the reported sessions with a 1-SD fall of clients with no rupture."""
+    context = Context(check_sessions(clinic.sessions), BaselineConfig(),
+                      get_instrument("alliance-checkin"))
+    found, frame = context.evidence, context.sessions.frame
+    rows = pd.MultiIndex.from_frame(frame[["client_id", "session"]]).get_indexer(
+        pd.MultiIndex.from_arrays([deep["client_id"], deep["lowest_session"]]))
+    with np.errstate(invalid="ignore"):
+        calm = (~frame["client_id"].isin(clinic.ruptures["client_id"]).to_numpy()
+                & (frame["rupture_reported"].to_numpy() > 0) & (found.drop >= 1))
+        return {"deep_dimension": float(np.mean(found.dimension[rows] >= 2)),
+                "deep_therapist": float(np.mean(found.therapist[rows] >= 2)),
+                "calm_dimension": float(np.mean(found.dimension[calm] >= 2)),
+                "calm_therapist": float(np.mean(found.therapist[calm] >= 2))}
 
 
 def _alarm_rate(calm, rules) -> float:
@@ -133,24 +206,36 @@ def _alarm_rate(calm, rules) -> float:
     return len(RuptureDetector(rules).fit(calm).events_) / max(len(calm), 1)
 
 
-def run(seeds: list[int], n_clients: int) -> tuple[dict, list[dict], dict]:
-    per_seed, facts = [], []
+def run(seeds: list[int], n_clients: int) -> dict:
+    per_seed, facts, columns = [], [], []
     for seed in seeds:
         clinic = simulate_clinic(n_clients=n_clients, seed=seed)
         per_seed.append(evaluate(clinic))
         facts.append(describe_clinic(clinic))
+        columns.append(column_scores(clinic))
     pooled = {name: {subset: pooled_counts([r[name][subset] for r in per_seed])
                      for subset in SUBSETS} for name in per_seed[0]}
-    return pooled, per_seed, {k: float(np.mean([f[k] for f in facts])) for k in facts[0]}
+    by_columns = {name: {key: pooled_counts([c[name][key] for c in columns])
+                         for key in ("default", "previous")} for name in COLUMN_VARIANTS}
+    return {"pooled": pooled, "per_seed": per_seed, "columns": by_columns,
+            "facts": {k: float(np.mean([f[k] for f in facts])) for k in facts[0]}}
+
+
+def held_out(seeds: list[int], n_clients: int) -> dict:
+    """The defaults and the simple rule on further clinics, kept apart as a check."""
+    runs = [default_scores(simulate_clinic(n_clients=n_clients, seed=seed)) for seed in seeds]
+    return {key: {"pooled": pooled_counts([r[key] for r in runs]),
+                  "f1s": [r[key]["f1"] for r in runs]} for key in ("default", "previous", "simple")}
 
 
 def sensitivity(seeds: list[int], n_clients: int) -> dict[str, dict]:
-    """The default and the simple rule on deep ruptures when one simulator setting changes."""
+    """The defaults and the simple rule on deep ruptures when one simulator setting changes."""
     found = {}
     for name, overrides in SIMULATOR_VARIANTS.items():
         runs = [default_scores(simulate_clinic(n_clients=n_clients, seed=seed, **overrides))
                 for seed in seeds]
-        found[name] = {key: pooled_counts([r[key] for r in runs]) for key in ("default", "simple")}
+        found[name] = {key: pooled_counts([r[key] for r in runs])
+                       for key in ("default", "previous", "simple")}
     return found
 
 
@@ -177,11 +262,12 @@ def verdict(ok: bool) -> str:
     return "**met**" if ok else "**not met**"
 
 
-def criteria(pooled: dict, per_seed: list[dict]) -> list[str]:
+def criteria(pooled: dict, per_seed: list[dict], held: dict, held_seeds: list[int]) -> list[str]:
     deep = pooled[DEFAULT]["deep"]
     f1s = [r[DEFAULT]["deep"]["f1"] for r in per_seed]
     simple = [r[SIMPLE]["deep"]["f1"] for r in per_seed]
     beats = all(d > s for d, s in zip(f1s, simple, strict=True))
+    kept = held["default"]["pooled"]
     return [
         "## The clinic default against the done criteria", "",
         f"- F1 on ruptures >= 2 SD: {_fmt(deep['f1'])} pooled (precision "
@@ -196,32 +282,58 @@ def criteria(pooled: dict, per_seed: list[dict]) -> list[str]:
         f"- Simple drop rule F1 on the same ruptures: per clinic "
         f"{', '.join(_fmt(v) for v in simple)}; the default beats it in every clinic: "
         f"{verdict(beats)}.",
+        f"- Held out: on {len(held_seeds)} further clinics kept apart as a check (seeds "
+        f"{', '.join(map(str, held_seeds))}) the default reaches F1 {_fmt(kept['f1'])} (precision "
+        f"{_fmt(kept['precision'])}, recall {_fmt(kept['recall'])}; per clinic "
+        f"{_fmt(min(held['default']['f1s']))}-{_fmt(max(held['default']['f1s']))}) with "
+        f"{_fmt(kept['repair_right'])} of {kept['repair_known']} repair calls right; the previous "
+        f"default {_fmt(held['previous']['pooled']['f1'])}, the simple rule "
+        f"{_fmt(held['simple']['pooled']['f1'])}.",
     ]
+
+
+def columns_table(columns: dict) -> list[str]:
+    lines = [
+        "## Tables with fewer columns (ruptures >= 2 SD)", "",
+        "The default reads what the table has: without dimensions and therapist ratings it falls "
+        "back to the total-only default; without reports only `converging-signs` runs. The "
+        "previous default runs the parts it has columns for.", "",
+        "| table | precision | recall | F1 | repair calls right | previous default F1 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, result in columns.items():
+        d, p = result["default"], result["previous"]
+        lines.append(f"| {name} | {_fmt(d['precision'])} | {_fmt(d['recall'])} | {_fmt(d['f1'])} "
+                     f"| {_fmt(d['repair_right'])} | {_fmt(p['f1'])} |")
+    return lines
 
 
 def sensitivity_table(found: dict, seeds: list[int]) -> list[str]:
     lines = [
         "## How much the result depends on the simulator's choices", "",
         f"The clinic default on ruptures >= 2 SD when one simulator setting changes (seeds "
-        f"{', '.join(map(str, seeds))}). The report settings are design choices, not figures "
-        "from the literature (docs/simulation.md).", "",
-        "| simulator | precision | recall | F1 | repair calls right | simple rule F1 |",
-        "|---|---|---|---|---|---|",
+        f"{', '.join(map(str, seeds))}). The report settings, how far a rupture spreads over the "
+        "dimensions and how much of it the therapist sees are design choices, not figures from "
+        "the literature (docs/simulation.md).", "",
+        "| simulator | precision | recall | F1 | repair calls right | previous default F1 "
+        "| simple rule F1 |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name, result in found.items():
-        d, s = result["default"], result["simple"]
+        d, p, s = result["default"], result["previous"], result["simple"]
         lines.append(f"| {name} | {_fmt(d['precision'])} | {_fmt(d['recall'])} | {_fmt(d['f1'])} "
-                     f"| {_fmt(d['repair_right'])} | {_fmt(s['f1'])} |")
+                     f"| {_fmt(d['repair_right'])} | {_fmt(p['f1'])} | {_fmt(s['f1'])} |")
     return lines
 
 
-def report(pooled: dict, per_seed: list[dict], facts: dict, found: dict, args, seconds: float
-           ) -> str:
+def report(results: dict, held: dict, found: dict, args, seconds: float) -> str:
+    pooled, per_seed, facts = results["pooled"], results["per_seed"], results["facts"]
     lines = [
         "# Rupture detection: validation on the synthetic clinic",
         "",
         f"Generated by `python scripts/validate_ruptures.py` ({len(args.seeds)} clinics of "
-        f"{args.clients} clients, seeds {', '.join(map(str, args.seeds))}; {seconds:.0f} s). "
+        f"{args.clients} clients, seeds {', '.join(map(str, args.seeds))}, and "
+        f"{len(args.held_out_seeds)} held-out clinics; {seconds:.0f} s). "
         "Figures pool the counts of all clinics.",
         "",
         "Depth is planted on the scale the clinic sees: `depth_sd` is the expected fall of the "
@@ -241,12 +353,13 @@ def report(pooled: dict, per_seed: list[dict], facts: dict, found: dict, args, s
         "alliance total since the last session'. The check-in total is a 0-10 mean, so 1/40 of "
         "the range is 0.25 points; every such session is one event. It makes no repair call.",
         "",
-        *criteria(pooled, per_seed), "",
+        *criteria(pooled, per_seed, held, args.held_out_seeds), "",
         "## Planted ruptures at least 2 within-client SD deep", "", *table(pooled, "deep"), "",
         "## All planted ruptures", "", *table(pooled, "all"), "",
         "## Sensitivity of the repair call (clinic default, ruptures >= 2 SD)", "",
         "Only the repair settings change; the rules are the default's.", "",
         *table(pooled, "deep", variants=True), "",
+        *columns_table(results["columns"]), "",
         *sensitivity_table(found, args.sensitivity_seeds), "",
         *what_limits(facts, found),
     ]
@@ -263,14 +376,22 @@ def what_limits(facts: dict, found: dict) -> list[str]:
         f"- Ruptures start in {facts['onset_rate']:.1%} of sessions. Among clients with no planted "
         f"rupture the k=2 v-episode rule alone opens an event in {facts['calm_v2_rate']:.1%} of "
         f"sessions, a third of the rupture rate; the clinic default, which needs the client's "
-        f"report and a drop or else a 3-SD drop, opens one in {facts['calm_alarm_rate']:.1%}.",
+        f"report and 3 SD (faint) or 2 SD (clear) of evidence, or else 4 SD, opens one in "
+        f"{facts['calm_alarm_rate']:.1%}.",
         f"- Clients say something felt off in {facts['report_rate']:.0%} of all sessions and in "
         f"{facts['calm_report_rate']:.0%} of the sessions of clients with no rupture "
         f"({facts['calm_clear_rate']:.1%} 'yes, clearly'). At the lowest session of a deep "
         f"rupture {facts['deep_reported']:.0%} report ({facts['deep_clear']:.0%} clearly). "
         "The reports of tension follow the client's ordinary dips too, so a report "
-        "with a dip is not proof of a rupture: these coincidences are most of the remaining "
-        "false alarms.",
+        "with a dip is not proof of a rupture; this is what the previous default stumbled on.",
+        f"- What separates the two: at the lowest session of a deep rupture one dimension has "
+        f"fallen at least 2 SD_ref beyond the other two in {facts['deep_dimension']:.0%} of cases "
+        f"and the therapist's rating has stayed at least 2 SD_ref further above the client's than "
+        f"usual in {facts['deep_therapist']:.0%}; in the sessions of clients with no rupture that "
+        f"report and fall at least 1 SD_ref, {facts['calm_dimension']:.0%} and "
+        f"{facts['calm_therapist']:.0%}. The remaining false alarms are mostly sessions where a "
+        "report, a dip and a chance difference between the dimensions or the two raters "
+        "coincide, and onsets two or more sessions from a planted one.",
         f"- The detector's pooled SD of the check-in total is {facts['pooled_sd']:.2f}, against a "
         f"rupture-free {facts['unit_floor']:.2f} in the truth: the ruptures themselves (and the "
         "slow fading of unrepaired ones) widen the SD the detector must estimate from the same "
@@ -283,30 +404,34 @@ def what_limits(facts: dict, found: dict) -> list[str]:
 
 
 def _reach(found: dict) -> str:
-    reached = [name for name, r in found.items() if r["default"]["f1"] >= F1_TARGET]
-    if not reached:
-        return (f"- No simulator variant in the sensitivity table brings the default to an F1 of "
-                f"{F1_TARGET}.")
-    return (f"- Of the simulator variants, only these bring the default to an F1 of {F1_TARGET}: "
-            f"{'; '.join(reached)}. The simulated clinic keeps reports of tension tied to the "
-            "client's ordinary dips (half as strongly as to a rupture), because a client who has "
-            "a worse session than usual is likelier to say something felt a little off; a "
-            "clinic whose clients answer item 8 only for real ruptures would see figures nearer "
-            "to those.")
+    short = {name: r for name, r in found.items() if r["default"]["f1"] < F1_TARGET}
+    if not short:
+        return (f"- Every simulator variant in the sensitivity table keeps the default at an F1 "
+                f"of {F1_TARGET} or more.")
+    listed = "; ".join(f"{name} ({_fmt(r['default']['f1'])})" for name, r in short.items())
+    worse = all(r["previous"]["f1"] <= r["default"]["f1"] for r in short.values())
+    return (f"- The default stays under an F1 of {F1_TARGET} in these simulator variants: "
+            f"{listed}; the previous default falls {'as far or further' if worse else 'too'} in "
+            "each. The default leans on what the simulator plants: that clients report a rupture "
+            "more readily than an ordinary dip, that a rupture strains one dimension more than "
+            "the others, and that the therapist misses most of an unnoticed fall. Where ruptures "
+            "hit every dimension alike, the therapist's sign alone is left beside the drop.")
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
     parser.add_argument("--sensitivity-seeds", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument("--held-out-seeds", type=int, nargs="+", default=list(range(11, 21)))
     parser.add_argument("--clients", type=int, default=600)
     parser.add_argument("--out", default=str(Path(__file__).parent.parent / "docs" /
                                              "ruptures-validation.md"))
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    pooled, per_seed, facts = run(args.seeds, args.clients)
+    results = run(args.seeds, args.clients)
+    held = held_out(args.held_out_seeds, args.clients)
     found = sensitivity(args.sensitivity_seeds, args.clients)
-    text = report(pooled, per_seed, facts, found, args, time.perf_counter() - started)
+    text = report(results, held, found, args, time.perf_counter() - started)
     Path(args.out).write_text(text)
     print(text)
     return 0

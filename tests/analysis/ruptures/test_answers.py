@@ -30,4 +30,5 @@ def test_answers_become_one_row_per_session_with_client_and_therapist_scores():
 def test_the_detector_scores_item_level_answers_first():
     detector = RuptureDetector(baseline=BaselineConfig(between_sd=0.5)).fit(answers())
     assert list(detector.events_.onset_session) == [5]
-    assert detector.events_.rule[0] == "v-episode+client-reported"
+    # the therapist kept rating 9 while the client fell to 4: the signs converge
+    assert detector.events_.rule[0] == "client-reported+converging-signs"

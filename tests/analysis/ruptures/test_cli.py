@@ -28,7 +28,7 @@ def test_json_follows_the_stable_contract(tmp_path):
     assert {key: type(value) for key, value in event.items()} == CONTRACT
     assert (event["client_id"], event["onset_session"], event["repair_session"]) == ("c1", 6, 7)
     assert event["dimensions"] == ["bond"] and event["repaired"] is True
-    assert event["rule"] == "client-reported+dimension-drop"
+    assert event["rule"] == "client-reported"
 
 
 def test_an_open_episode_has_null_repair_fields(tmp_path):
@@ -50,7 +50,7 @@ def test_the_table_format_prints_one_line_per_event(tmp_path):
     result = run(tmp_path, HEADER + "\n".join(ROWS) + "\n")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert len(lines) == 2 and "client-reported+dimension-drop" in lines[1]
+    assert len(lines) == 2 and "client-reported" in lines[1]
 
 
 def test_item_level_answers_are_accepted(tmp_path):

@@ -27,15 +27,24 @@ def test_the_configuration_round_trips_through_a_plain_dict():
     assert again.to_dict() == stored
 
 
+def test_the_default_round_trips_with_its_new_settings():
+    stored = json.loads(json.dumps(RuptureDetector().to_dict()))
+    assert stored["rules"][0]["corroborate_with"] == "signs"
+    assert stored["rules"][1] == {"rule": "converging-signs", "k": 4.0}
+    assert RuptureDetector.from_dict(stored).config == RuptureDetector().config
+
+
 def test_the_default_is_documented_in_its_dict():
     rules = [rule["rule"] for rule in RuptureDetector().to_dict()["rules"]]
-    assert rules == ["v-episode", "client-reported", "dimension-drop"]
+    assert rules == ["client-reported", "converging-signs"]
 
 
 def test_a_rule_spec_sets_typed_values():
     rule = parse_rule_spec("below-flag:cutoff=8,perfect_run=4,comparator=at-or-below")
     assert rule == BelowFlag(cutoff=8.0, perfect_run=4, comparator="at-or-below")
     assert parse_rule_spec("sudden-loss:critical_t=2/3/4").critical_t == (2.0, 3.0, 4.0)
+    reported = parse_rule_spec("client-reported:corroborate_k=3,corroborate_with=signs")
+    assert (reported.corroborate_k, reported.corroborate_with) == (3.0, "signs")
 
 
 @pytest.mark.parametrize("spec, words", [
@@ -46,6 +55,9 @@ def test_a_rule_spec_sets_typed_values():
     ("below-flag:perfect_run=2.5", "perfect_run: '2.5' is not a valid whole number"),
     ("below-flag:comparator=under", "comparator must be"),
     ("v-episode:k", "'k' is not setting=value"),
+    ("client-reported:corroborate_with=scores",
+     "rule client-reported: corroborate_with must be 'drop' or 'signs', not 'scores'"),
+    ("converging-signs:k=0", "rule converging-signs: k must be above 0"),
 ])
 def test_bad_rule_specs_name_the_problem(spec, words):
     with pytest.raises(ConfigError, match=words.replace("(", r"\(").replace(")", r"\)")):

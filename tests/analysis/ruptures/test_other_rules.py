@@ -123,8 +123,15 @@ def test_the_default_merges_rules_that_fire_on_the_same_episode():
 
 def test_the_default_skips_rules_whose_columns_are_missing():
     detector = RuptureDetector(baseline=CLINIC_NORM).fit(series([*STEADY, 5.5, 8.0]))
-    assert detector.skipped_rules_ == ("client-reported", "dimension-drop")
+    assert detector.skipped_rules_ == ("client-reported",)
     assert list(detector.events_.rule) == ["v-episode"]
+
+
+def test_a_table_with_dimensions_but_no_reports_runs_the_signs_alone():
+    dims = {name: [*STEADY, 5.5, 8.0] for name in ("goal", "task", "bond")}
+    detector = RuptureDetector(baseline=CLINIC_NORM).fit(series([*STEADY, 5.5, 8.0], **dims))
+    assert detector.skipped_rules_ == ("client-reported",)
+    assert list(detector.events_.rule) == ["converging-signs"]
 
 
 def test_separate_lists_each_rule_apart():

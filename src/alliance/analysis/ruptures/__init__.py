@@ -7,6 +7,7 @@ from .config import (
     BelowFlag,
     ClientReported,
     ConfigError,
+    ConvergingSigns,
     DimensionDrop,
     RepairConfig,
     RuleConfig,
@@ -14,13 +15,13 @@ from .config import (
     TherapistGap,
     VEpisode,
 )
-from .detector import CLINIC_DEFAULT, RuptureDetector
+from .detector import CLINIC_DEFAULT, TOTAL_ONLY_DEFAULT, RuptureDetector
 from .settings import DetectorConfig, parse_rule_spec, rule_from_dict
 from .table import RuptureInputError
 
 __all__ = [
-    "CLINIC_DEFAULT", "RULES", "BaselineConfig", "BelowFlag", "ClientReported", "ConfigError",
-    "DetectorConfig", "DimensionDrop", "RepairConfig", "RuleConfig", "RuptureDetector",
-    "RuptureInputError", "SuddenLoss", "TherapistGap", "VEpisode", "parse_rule_spec",
-    "rule_from_dict", "sessions_from_answers",
+    "CLINIC_DEFAULT", "RULES", "TOTAL_ONLY_DEFAULT", "BaselineConfig", "BelowFlag",
+    "ClientReported", "ConfigError", "ConvergingSigns", "DetectorConfig", "DimensionDrop",
+    "RepairConfig", "RuleConfig", "RuptureDetector", "RuptureInputError", "SuddenLoss",
+    "TherapistGap", "VEpisode", "parse_rule_spec", "rule_from_dict", "sessions_from_answers",
 ]

@@ -94,15 +94,21 @@ class ClientReported(RuleConfig):
     corroborate_k: float | None = None  # reports under alone_level need a drop of this many SD_ref
     alone_level: int = 2  # reports at or above this level need no corroboration (unless clear_k)
     clear_k: float | None = None  # ... or, when set, a drop of this many SD_ref
+    corroborate_with: str = "drop"  # or "signs": the evidence of all the signs (signs.py)
 
     def problems(self) -> list[str]:
         found = _positive(self, "min_level", "alone_level")
         for name in ("corroborate_k", "clear_k"):
             found += [] if getattr(self, name) is None else _positive(self, name)
+        if self.corroborate_with not in ("drop", "signs"):
+            found.append("corroborate_with must be 'drop' or 'signs', "
+                         f"not {self.corroborate_with!r}")
         return found
 
     def drop_ks(self) -> list[float]:
         """The score drops (in SD_ref) this rule asks of a report before it counts."""
+        if self.corroborate_with == "signs":
+            return []  # its thresholds weigh the signs together, not the drop
         return [k for k in (self.corroborate_k, self.clear_k) if k is not None]
 
 
@@ -132,9 +138,22 @@ class DimensionDrop(RuleConfig):
         return found + _positive(self, "k", "hold_k")
 
 
+@dataclass(frozen=True)
+class ConvergingSigns(RuleConfig):
+    """The alliance below its baseline with evidence of k SD_ref: its drop, or its drop with the
+    other signs (one dimension falling beyond the others, the therapist rating above the client)."""
+
+    name: ClassVar[str] = "converging-signs"
+    k: float = 4.0
+
+    def problems(self) -> list[str]:
+        return _positive(self, "k")
+
+
 RULES: dict[str, type[RuleConfig]] = {
     cls.name: cls
-    for cls in (VEpisode, SuddenLoss, BelowFlag, ClientReported, TherapistGap, DimensionDrop)
+    for cls in (VEpisode, SuddenLoss, BelowFlag, ClientReported, TherapistGap, DimensionDrop,
+                ConvergingSigns)
 }
 
 

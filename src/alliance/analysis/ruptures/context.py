@@ -10,6 +10,7 @@ from alliance.measures import Instrument
 
 from .baseline import Reference, reference
 from .config import BaselineConfig
+from .signs import Evidence, evidence
 from .table import DIMENSIONS, RuptureInputError, Sessions
 
 
@@ -25,6 +26,11 @@ class Context:
     @cached_property
     def alliance(self) -> np.ndarray:
         return self.require("alliance", "every rule")
+
+    @cached_property
+    def evidence(self) -> Evidence:
+        """Each session's rupture signs and their evidence together (signs.py)."""
+        return evidence(self)
 
     @property
     def reference(self) -> Reference:

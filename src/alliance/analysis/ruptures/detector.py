@@ -18,6 +18,7 @@ from .config import (
     BaselineConfig,
     ClientReported,
     ConfigError,
+    ConvergingSigns,
     DimensionDrop,
     RepairConfig,
     RuleConfig,
@@ -27,17 +28,27 @@ from .context import Context
 from .episodes import find_episodes
 from .events import COLUMNS, describe
 from .settings import DetectorConfig, rule_from_dict
+from .signs import has_pattern_signs, reads_signs
 from .summary import summarise
 from .table import DIMENSIONS, RuptureInputError, check_sessions
 
-# Every default event rests on the client's word and a score drop agreeing, or on a drop too
-# large for ordinary fluctuation (docs/ruptures.md, "The clinic default"). Rules whose columns a
+# Every default event rests on the client's word and the scores agreeing, or on evidence in the
+# scores too strong for an ordinary session (docs/ruptures.md, "The clinic default"). The evidence
+# weighs all the signs a rupture leaves (signs.py); a table with the total alone shows no sign but
+# the drop, and is judged by the published drops instead (TOTAL_ONLY_DEFAULT). Rules whose columns a
 # table lacks are left out of the default rather than failing, and listed in `skipped_rules_`.
 CLINIC_DEFAULT: tuple[RuleConfig, ...] = (
+    ClientReported(min_level=1, corroborate_k=3.0, alone_level=2, clear_k=2.0,
+                   corroborate_with="signs"),
+    ConvergingSigns(k=4.0),
+)
+TOTAL_ONLY_DEFAULT: tuple[RuleConfig, ...] = (
     VEpisode(k=3.0),
     ClientReported(min_level=1, corroborate_k=2.0, alone_level=2, clear_k=1.0),
-    DimensionDrop(k=2.0, hold_k=1.0, report_level=1),
 )
+# Rules that weigh all the signs ask no set drop of the total; for the repair line they count as
+# asking the smallest drop the literature calls a rupture, 1 SD (Strauss et al. 2006).
+SIGNS_DROP_K = 1.0
 NEEDS = {"client-reported": ("rupture_reported",), "therapist-gap": ("therapist_alliance",),
          "dimension-drop": DIMENSIONS}
 
@@ -48,10 +59,16 @@ def needed_columns(rule: RuleConfig) -> tuple[str, ...]:
     return NEEDS.get(rule.name, ()) + extra
 
 
+def default_rules(columns: Iterable[str]) -> tuple[RuleConfig, ...]:
+    """The default for a table with these columns (before rules lacking theirs are left out)."""
+    return CLINIC_DEFAULT if has_pattern_signs(columns) else TOTAL_ONLY_DEFAULT
+
+
 class RuptureDetector:
     """Find alliance ruptures in session-by-session scores, and whether each was repaired.
 
-    rules: rule settings (e.g. VEpisode(k=1)) or rule names; None uses CLINIC_DEFAULT.
+    rules: rule settings (e.g. VEpisode(k=1)) or rule names; None uses CLINIC_DEFAULT (or, on a
+        table with the total alone, TOTAL_ONLY_DEFAULT).
     combine: True merges every rule's flags into one event per episode; False lists each rule apart.
     """
 
@@ -80,8 +97,9 @@ class RuptureDetector:
             sessions = sessions_from_answers(sessions)
         context = Context(check_sessions(sessions), self.config.baseline,
                           get_instrument(self.config.instrument))
-        usable = [rule for rule in self.config.rules if not self._skip(rule, context)]
-        self.skipped_rules_ = tuple(r.name for r in self.config.rules if r not in usable)
+        candidates = self._candidates(context.sessions.frame)
+        usable = [rule for rule in candidates if not self._skip(rule, context)]
+        self.skipped_rules_ = tuple(r.name for r in candidates if r not in usable)
         if not usable:
             raise RuptureInputError("none of the default rules can run on this table")
         self.rules_ = tuple(rule_modules.resolve(rule, context) for rule in usable)
@@ -92,6 +110,9 @@ class RuptureDetector:
         self.n_clients_ = len(np.unique(context.sessions.client))
         self.n_sessions_ = context.sessions.n
         return self
+
+    def _candidates(self, frame: pd.DataFrame) -> tuple[RuleConfig, ...]:
+        return default_rules(frame.columns) if self.is_default else self.config.rules
 
     def _skip(self, rule: RuleConfig, context: Context) -> bool:
         frame = context.sessions.frame
@@ -111,6 +132,7 @@ class RuptureDetector:
             return self.config.repair.tolerance_sd
         ks = [rule.k for rule in hits if isinstance(rule, VEpisode | DimensionDrop)]
         ks += [k for rule in hits if isinstance(rule, ClientReported) for k in rule.drop_ks()]
+        ks += [SIGNS_DROP_K for rule in hits if reads_signs(rule)]
         return 0.5 * (min(ks) if ks else 2.0)
 
     @property

@@ -10,6 +10,7 @@ import pandas as pd
 from .config import RuleConfig
 from .context import Context
 from .episodes import Episodes
+from .signs import reads_signs, signs_at
 
 COLUMNS = ["client_id", "onset_session", "lowest_session", "last_session", "depth", "depth_sd",
            "dimensions", "rule", "thresholds", "baseline", "repaired", "repair_session"]
@@ -36,7 +37,9 @@ def describe(episodes: Episodes, hits: dict[RuleConfig, np.ndarray], context: Co
         "depth_sd": depth_sd,
         "dimensions": _dimensions(episodes, context),
         "rule": _rule_names(fired, list(hits)),
-        "thresholds": _thresholds(fired, list(hits), sd_ref, baseline - tolerance * sd_ref, window),
+        "thresholds": _with_signs(
+            _thresholds(fired, list(hits), sd_ref, baseline - tolerance * sd_ref, window),
+            episodes, hits, context),
         "baseline": baseline,
         "repaired": _repaired(episodes.repaired),
         "repair_session": _repair_sessions(episodes, session),
@@ -73,6 +76,22 @@ def _thresholds(fired: np.ndarray, rules: list[RuleConfig], sd_ref: np.ndarray,
                 for m in np.unique(masks)}
     return [{**per_mask[int(m)], "sd_ref": _num(s), "repair_line": _num(li), "window": window}
             for m, s, li in zip(masks, sd_ref, line, strict=True)]
+
+
+def _with_signs(thresholds: list[dict[str, Any]], episodes: Episodes,
+                hits: dict[RuleConfig, np.ndarray], context: Context) -> list[dict[str, Any]]:
+    """Add the signs read at the first session a signs-weighing rule flagged in each episode."""
+    weighed = [hit for rule, hit in hits.items() if reads_signs(rule)]
+    if not weighed:
+        return thresholds
+    flagged = np.flatnonzero(np.logical_or.reduce(weighed))
+    session = context.sessions.frame["session"].to_numpy()
+    first = np.searchsorted(flagged, episodes.onset)
+    for n, (at, last) in enumerate(zip(first, episodes.last, strict=True)):
+        if at < len(flagged) and flagged[at] <= last:
+            row = int(flagged[at])
+            thresholds[n]["signs"] = signs_at(context.evidence, row, int(session[row]))
+    return thresholds
 
 
 def _num(value: float) -> float | None:

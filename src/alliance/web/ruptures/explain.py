@@ -17,7 +17,9 @@ RULE_TEXT = {
     "sudden-loss": "the alliance fell suddenly from one session to the next",
     "below-flag": "the alliance was under the check-in's line",
     "therapist-gap": "you rated the session at least {gap:g} points higher than the client",
+    "converging-signs": "the scores alone pointed to a rupture: evidence of at least {k:g} SD",
 }
+SIGN_LINE = 1.0  # a sign is worth naming from 1 SD on
 
 
 def rule_text(rupture: Rupture) -> list[str]:
@@ -29,8 +31,36 @@ def rule_text(rupture: Rupture) -> list[str]:
         try:
             found.append(template.format(**settings))
         except (KeyError, TypeError, ValueError):
-            found.append(template.split(" at least")[0])
+            found.append(template.split(" at least")[0].split(":")[0])
     return found
+
+
+def signs_text(rupture: Rupture) -> str:
+    """What the signs beside the drop showed, when a rule weighing them found the episode."""
+    signs = rupture.thresholds.get("signs") or {}
+    parts = [text for text in (_dimension_part(signs), _therapist_part(signs)) if text]
+    if not parts:
+        return ""
+    combined = signs.get("combined_sd")
+    total = (f"; with the alliance's own fall the signs came to {combined:.1f} SD"
+             if combined is not None else "")
+    return f"At session {signs.get('session')} {' and '.join(parts)}{total}."
+
+
+def _dimension_part(signs: dict) -> str:
+    name, points = signs.get("dimension"), signs.get("dimension_points")
+    strong = (signs.get("dimension_sd") or 0) >= SIGN_LINE
+    if name not in DIMENSION_NAMES or points is None or not strong:
+        return ""
+    others = " and ".join(DIMENSION_NAMES[d] for d in DIMENSION_NAMES if d != name)
+    return f"{DIMENSION_NAMES[name]} fell {points:.1f} points further below {others} than usual"
+
+
+def _therapist_part(signs: dict) -> str:
+    points = signs.get("therapist_points")
+    if points is None or (signs.get("therapist_sd") or 0) < SIGN_LINE:
+        return ""
+    return f"you rated the session {points:.1f} points further above the client than usual"
 
 
 def what_dropped(rupture: Rupture) -> str:
@@ -51,13 +81,13 @@ def where_it_fell(rupture: Rupture) -> str:
 
 def explanation(rupture: Rupture, words: list[str]) -> str:
     sd = rupture.thresholds.get("sd_ref")
-    parts = [f"Found because {'; '.join(rule_text(rupture))}."]
+    parts = [f"Found because {'; '.join(rule_text(rupture))}.", signs_text(rupture)]
     if rupture.baseline is not None:
         parts.append(f"Usual level: the mean of the earlier check-ins, {rupture.baseline:.1f}"
                      + (f"; 1 SD counts as {sd:.2f} points." if sd else "."))
     parts += [f"In the client's words: {text}" for text in words]
     parts.append("Open the review for questions worth raising next session.")
-    return " ".join(parts)
+    return " ".join(part for part in parts if part)
 
 
 def rupture_alert(rupture: Rupture) -> Alert:

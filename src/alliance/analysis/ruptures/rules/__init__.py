@@ -8,7 +8,15 @@ import numpy as np
 
 from ..config import RuleConfig
 from ..context import Context
-from . import below_flag, client_reported, dimension_drop, sudden_loss, therapist_gap, v_episode
+from . import (
+    below_flag,
+    client_reported,
+    converging_signs,
+    dimension_drop,
+    sudden_loss,
+    therapist_gap,
+    v_episode,
+)
 
 Detect = Callable[[RuleConfig, Context], np.ndarray]
 
@@ -19,6 +27,7 @@ DETECTORS: dict[str, Detect] = {
     "client-reported": client_reported.detect,
     "therapist-gap": therapist_gap.detect,
     "dimension-drop": dimension_drop.detect,
+    "converging-signs": converging_signs.detect,
 }
 
 RESOLVERS = {"sudden-loss": sudden_loss.resolve, "below-flag": below_flag.resolve}
