@@ -28,7 +28,7 @@ UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 
 
 def _client_forms(link, data=None, asked=None) -> tuple[CheckinForm, RatingsForm]:
-    goals, tasks = asked or asked_about(link.session.client_id)
+    goals, tasks = asked or asked_about(link.client_id)
     return (CheckinForm(data, instruments=link.instruments, goals=goals),
             RatingsForm(data, goals=goals, tasks=tasks))
 
@@ -48,7 +48,7 @@ def checkin(request, token: str):
 def _submit(request, token: str):
     """Check the answers, then keep them with one insert that uses up the link."""
     link = find_link_to_submit(token)
-    asked = asked_about(link.session.client_id)
+    asked = asked_about(link.client_id)
     checked = quick.check(request.POST, link.instruments, *asked)
     if checked is None:  # something unusual: the forms check it and say what is wrong
         form, ratings = _client_forms(link, request.POST, asked)
@@ -56,7 +56,7 @@ def _submit(request, token: str):
             return _form_page(request, form, ratings)
         checked = quick.Checked(form.answers(), form.scores, ratings_of(ratings))
     use_up(link, checked.answers, scores=checked.scores, ratings=checked.ratings)
-    follow_up_soon(link.session.client_id)
+    follow_up_soon(link.client_id)
     return render(request, "checkin/thanks.html")
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import CharField, F, IntegerField, Value
+from django.db import connection
 
 from alliance.web.clinic.audit import event
 from alliance.web.clinic.models import (
@@ -25,27 +25,27 @@ from alliance.web.clinic.models import (
 from . import questions
 
 PREFIXES = ("goal-agreement__", "task-")
-_TEXT = CharField()
 
 
 def asked_about(client_id: int) -> tuple[list[Goal], list[Task]]:
-    """The client's active goals (by priority) and tasks, which the check-in asks about, read in
-    one query: a submit should cost few round trips."""
-    goals = (Goal.objects.filter(client_id=client_id, status=GoalStatus.ACTIVE)
-             .annotate(row=Value("goal", _TEXT), order=F("priority"), why=Value("", _TEXT),
-                       how=Value("", _TEXT))
-             .values_list("row", "order", "pk", "text", "why", "how").order_by())
-    tasks = (Task.objects.filter(client_id=client_id, status=TaskStatus.ACTIVE)
-             .annotate(row=Value("task", _TEXT), order=Value(0, IntegerField()))
-             .values_list("row", "order", "pk", "description", "rationale", "kind").order_by())
-    found: tuple[list[Goal], list[Task]] = ([], [])
-    for row, _, pk, words, why, how in goals.union(tasks, all=True).order_by("row", "order", "pk"):
-        if row == "goal":
-            found[0].append(Goal(pk=pk, client_id=client_id, text=words))
-        else:
-            found[1].append(Task(pk=pk, client_id=client_id, description=words, rationale=why,
-                                 kind=how))
-    return found
+    """The client's active goals (by priority) and tasks, which the check-in asks about.
+
+    One plain query: on the check-in's path the ORM's building of a union query costs several
+    times the query itself (docs/testing.md, the check-in benchmark)."""
+    goal_table, task_table = (connection.ops.quote_name(model._meta.db_table)
+                              for model in (Goal, Task))
+    sql = (f"SELECT 'goal', priority, id, text, '', '' FROM {goal_table} "
+           "WHERE client_id = %s AND status = %s UNION ALL "
+           f"SELECT 'task', 0, id, description, rationale, kind FROM {task_table} "
+           "WHERE client_id = %s AND status = %s ORDER BY 1, 2, 3")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [client_id, GoalStatus.ACTIVE, client_id, TaskStatus.ACTIVE])
+        rows = cursor.fetchall()
+    goals = [Goal(pk=pk, client_id=client_id, text=words) for row, _, pk, words, _, _ in rows
+             if row == "goal"]
+    tasks = [Task(pk=pk, client_id=client_id, description=words, rationale=why, kind=how)
+             for row, _, pk, words, why, how in rows if row == "task"]
+    return goals, tasks
 
 
 @dataclass
