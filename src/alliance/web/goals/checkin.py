@@ -96,9 +96,6 @@ class RatingsForm(forms.Form):
             raise forms.ValidationError("An answer was sent for a goal or task that is not yours.")
         return cleaned
 
-    def value(self, kind: str, pk: int):
-        return self.cleaned_data.get(f"{kind}__{pk}")
-
 
 def ratings_of(form: RatingsForm) -> dict[str, object]:
     """The answered goal and task questions of a valid form, keyed by field name (JSON-ready)."""
