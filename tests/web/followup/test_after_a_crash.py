@@ -124,3 +124,16 @@ def test_the_team_pages_store_their_clients_waiting_checkins_first(
     strained_checkin(steady_client, 6)
     assert login(sam).get(reverse("supervision-report", args=[theo.username])).status_code == 200
     assert CheckinSubmission.objects.get(session__number=6).stored_at is not None
+
+
+def test_the_rupture_review_stores_waiting_checkins_that_may_close_it(
+        settings, steady_client, login, theo):
+    settings.FOLLOW_UP = "background"
+    strained_checkin(steady_client)
+    follow_up_client(steady_client.pk)
+    rupture = Rupture.objects.get()
+    submit_checkin(steady_client, 6, rating=8)
+    page = login(theo).get(reverse("rupture", args=[steady_client.code, rupture.pk]))
+    assert page.status_code == 200
+    rupture.refresh_from_db()
+    assert (rupture.status, rupture.repair_session) == ("repaired", 6)
