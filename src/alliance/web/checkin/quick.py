@@ -15,7 +15,7 @@ from functools import lru_cache
 from django import forms
 
 from alliance.measures import Item, Score, ScoringError, get_instrument, score_one
-from alliance.web.clinic.models import Goal, Task, TaskKind
+from alliance.web.clinic.models import Goal, Task
 from alliance.web.goals import questions
 from alliance.web.goals.checkin import PREFIXES
 
@@ -55,11 +55,9 @@ def _item_rule(item: Item) -> Rule:
     return rule_of(_prototype(item, item.label))
 
 
-@lru_cache(maxsize=1)
-def _rating_rules() -> dict[str, Rule]:
-    return {"scale": rule_of(questions.scale("", required=False)),
-            "required-scale": rule_of(questions.scale("", required=True)),
-            "done": rule_of(questions.done()), "concern": rule_of(questions.concern())}
+@lru_cache(maxsize=16)
+def _rating_rule(kind: str) -> Rule:
+    return rule_of(questions.BUILDERS[kind]())
 
 
 def check(data: Mapping[str, str], instruments: list[str], goals: list[Goal],
@@ -97,10 +95,9 @@ def _questions(instrument, goals) -> list[tuple[str, Item]]:
 
 
 def _ratings(data, goals, tasks) -> dict[str, object] | None:
-    names = [(f"goal-agreement__{goal.pk}", _rating_rules()["scale"]) for goal in goals]
     found = {}
-    for name, rule in names + _task_questions(tasks):
-        value = _clean(data.get(name), rule)
+    for name, kind in questions.asked(goals, tasks):
+        value = _clean(data.get(name), _rating_rule(kind))
         if value is _INVALID:
             return None
         if value is not None:
@@ -108,24 +105,11 @@ def _ratings(data, goals, tasks) -> dict[str, object] | None:
     return found
 
 
-def _task_questions(tasks) -> list[tuple[str, Rule]]:
-    rules, found = _rating_rules(), []
-    for task in tasks:
-        found += [(f"task-understanding__{task.pk}", rules["required-scale"]),
-                  (f"task-agreement__{task.pk}", rules["required-scale"]),
-                  (f"task-concern__{task.pk}", rules["concern"])]
-        if task.kind == TaskKind.BETWEEN:
-            found += [(f"task-done__{task.pk}", rules["done"]),
-                      (f"task-helped__{task.pk}", rules["scale"])]
-    return found
-
-
 def _unasked(data, instruments, goals, tasks) -> bool:
     """Whether an answer names a goal or task question the forms would not ask."""
-    asked = {f"goal-agreement__{goal.pk}" for goal in goals}
+    asked = {name for name, _ in questions.asked(goals, tasks)}
     if GOAL_PROGRESS in instruments:
         asked |= {field_name(GOAL_PROGRESS, str(goal.pk)) for goal in goals}
-    asked |= {name for name, _ in _task_questions(tasks)}
     return any(key.startswith(FORM_PREFIXES) and key not in asked for key in data)
 
 

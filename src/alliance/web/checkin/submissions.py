@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from alliance.measures import Score, get_instrument, score_one
@@ -47,13 +48,15 @@ def store_submission(submission: CheckinSubmission, *,
     submission.save(update_fields=["stored_at"])
 
 
-def store_waiting_submissions(client_id: int) -> int:
+def unstored(submissions: QuerySet[CheckinSubmission]) -> QuerySet[CheckinSubmission]:
+    """The submissions the follow-up has not stored yet."""
+    return submissions.filter(stored_at__isnull=True)
+
+
+def store_waiting_submissions(client_id: int) -> None:
     """Store every kept submission of the client not stored yet, oldest session first; call in
-    a transaction that holds the client's row lock. Returns how many were stored."""
-    waiting = (CheckinSubmission.objects.filter(client_id=client_id, stored_at__isnull=True)
+    a transaction that holds the client's row lock."""
+    waiting = (unstored(CheckinSubmission.objects.filter(client_id=client_id))
                .select_related("session__client", "link").order_by("session__number"))
-    stored = 0
     for submission in waiting:
         store_submission(submission)
-        stored += 1
-    return stored

@@ -8,7 +8,7 @@ import logging
 from django.db import DatabaseError, transaction
 from django.db.models import F, QuerySet
 
-from alliance.web.checkin.submissions import store_waiting_submissions
+from alliance.web.checkin.submissions import store_waiting_submissions, unstored
 from alliance.web.clinic.models import CheckinSubmission, Client, ClinicSettings, Respondent
 
 from .context import FollowUp
@@ -68,10 +68,6 @@ def _count_failure(client_id: int, error: Exception) -> None:
             failed_attempts=F("failed_attempts") + 1)
     except DatabaseError:
         log.exception("could not count the failed follow-up of client %s", client_id)
-
-
-def unstored(submissions: QuerySet[CheckinSubmission]) -> QuerySet[CheckinSubmission]:
-    return submissions.filter(stored_at__isnull=True)
 
 
 def waiting_clients(clients: QuerySet[Client] | None = None, *, failed_too: bool = False

@@ -18,7 +18,6 @@ from alliance.web.clinic.models import (
     Session,
     Task,
     TaskCheck,
-    TaskKind,
     TaskStatus,
 )
 
@@ -60,22 +59,8 @@ class RatingsForm(forms.Form):
     def __init__(self, *args, goals: list[Goal], tasks: list[Task], **kwargs):
         super().__init__(*args, **kwargs)
         self.goals, self.tasks = goals, tasks
-        for goal in goals:
-            self.fields[f"goal-agreement__{goal.pk}"] = questions.scale(
-                questions.GOAL_AGREEMENT, required=False)
-        for task in tasks:
-            self._add_task(task)
-
-    def _add_task(self, task: Task) -> None:
-        self.fields[f"task-understanding__{task.pk}"] = questions.scale(
-            questions.UNDERSTANDING, required=True)
-        self.fields[f"task-agreement__{task.pk}"] = questions.scale(
-            questions.AGREEMENT, required=True)
-        self.fields[f"task-concern__{task.pk}"] = questions.concern()
-        if task.kind == TaskKind.BETWEEN:
-            self.fields[f"task-done__{task.pk}"] = questions.done()
-            self.fields[f"task-helped__{task.pk}"] = questions.scale(
-                questions.HELPED, required=False)
+        for name, kind in questions.asked(goals, tasks):
+            self.fields[name] = questions.BUILDERS[kind]()
 
     @property
     def groups(self) -> list[Group]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
 
-from alliance.web.clinic.models import TaskDone
+from alliance.web.clinic.models import Goal, Task, TaskDone, TaskKind
 
 SCALE_HINT = "0 means not at all, 10 means completely"
 GOAL_AGREEMENT = "Is this still what you want us to work on?"
@@ -37,3 +39,26 @@ def done() -> forms.ChoiceField:
 def concern() -> forms.CharField:
     return forms.CharField(label=CONCERN, required=False, max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 3}))
+
+
+FieldBuilder = Callable[[], forms.Field]
+BUILDERS: dict[str, FieldBuilder] = {
+    "goal-agreement": lambda: scale(GOAL_AGREEMENT, required=False),
+    "task-understanding": lambda: scale(UNDERSTANDING, required=True),
+    "task-agreement": lambda: scale(AGREEMENT, required=True),
+    "task-concern": concern,
+    "task-done": done,
+    "task-helped": lambda: scale(HELPED, required=False),
+}
+BETWEEN_SESSIONS_ONLY = ("task-done", "task-helped")
+
+
+def asked(goals: list[Goal], tasks: list[Task]) -> list[tuple[str, str]]:
+    """(field name, question kind) of every goal and task question, in the order shown; the one
+    list the form and the quick check of a submit both read."""
+    found = [(f"goal-agreement__{goal.pk}", "goal-agreement") for goal in goals]
+    for task in tasks:
+        kinds = [kind for kind in BUILDERS if kind.startswith("task-")
+                 and (task.kind == TaskKind.BETWEEN or kind not in BETWEEN_SESSIONS_ONLY)]
+        found += [(f"{kind}__{task.pk}", kind) for kind in kinds]
+    return found
