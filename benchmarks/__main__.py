@@ -10,12 +10,14 @@ from pathlib import Path
 
 def main(names: list[str]) -> int:
     modules = pkgutil.iter_modules([str(Path(__file__).parent)])
-    found = sorted(m.name[len("bench_"):] for m in modules if m.name.startswith("bench_"))
+    found = sorted(m.name[len("bench_") :] for m in modules if m.name.startswith("bench_"))
     chosen = names or found
     unknown = [name for name in chosen if name not in found]
     if unknown:
-        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(found)}",
-              file=sys.stderr)
+        print(
+            f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(found)}",
+            file=sys.stderr,
+        )
         return 2
     failed = 0
     for name in chosen:

@@ -42,8 +42,13 @@ def _merge(loads: list[Load]) -> Load:
 
 
 def _figures(load: Load) -> dict:
-    return {"requests": load.requests, "ok": load.ok, "seconds": load.seconds,
-            "per_second": load.per_second, "failures": dict(load.failures)}
+    return {
+        "requests": load.requests,
+        "ok": load.ok,
+        "seconds": load.seconds,
+        "per_second": load.per_second,
+        "failures": dict(load.failures),
+    }
 
 
 def measure_posts(sizes: dict, log: Path) -> tuple[dict[str, Load], float]:
@@ -59,16 +64,20 @@ def measure_posts(sizes: dict, log: Path) -> tuple[dict[str, Load], float]:
     drained = 0.0
     with running_server(workers=sizes["workers"], log=log) as port:
         csrf = csrf_cookie(port)
-        send = {"checkin": lambda batch: post_all(port, batch, csrf=csrf, expect=b"Thank you",
-                                                  threads=sizes["threads"]),
-                "bare": lambda batch: post_all(port, batch, csrf=csrf, expect=BARE_INSERT_REPLY,
-                                               threads=sizes["threads"])}
+        send = {
+            "checkin": lambda batch: post_all(
+                port, batch, csrf=csrf, expect=b"Thank you", threads=sizes["threads"]
+            ),
+            "bare": lambda batch: post_all(
+                port, batch, csrf=csrf, expect=BARE_INSERT_REPLY, threads=sizes["threads"]
+            ),
+        }
         send["bare"](bare[:WARMUP])
         send["checkin"](checkins[:WARMUP])
         wait_for_follow_ups()
         for n in range(rounds):
             loads["bare"].append(send["bare"](bare))
-            batch = checkins[WARMUP + n * per_round: WARMUP + (n + 1) * per_round]
+            batch = checkins[WARMUP + n * per_round : WARMUP + (n + 1) * per_round]
             loads["checkin"].append(send["checkin"](batch))
             drained += wait_for_follow_ups()
     return {kind: _merge(found) for kind, found in loads.items()}, drained
@@ -81,8 +90,10 @@ def measure_caseload(sizes: dict) -> dict:
     therapist = seed_caseload("caseload-therapist", sizes["clients"], sizes["sessions"])
     seed_caseload("colleague", max(1, sizes["clients"] // 2), sizes["sessions"], seed=3)
     baseline = seed_caseload("baseline-therapist", 1, 1, seed=4)
-    return {"caseload": asdict(time_caseload(therapist, renders=sizes["renders"])),
-            "baseline": asdict(time_caseload(baseline, renders=sizes["renders"]))}
+    return {
+        "caseload": asdict(time_caseload(therapist, renders=sizes["renders"])),
+        "baseline": asdict(time_caseload(baseline, renders=sizes["renders"])),
+    }
 
 
 def main(results_path: str, sizes_json: str) -> int:

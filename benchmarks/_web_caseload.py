@@ -18,8 +18,12 @@ from alliance.web.clinic.models import Alert, Client, Respondent, Response, Sess
 
 from ._web_data import GOALS_PER_CLIENT, add_clients, clinic_with_therapist
 
-INSTRUMENTS = {"alliance-checkin": Respondent.CLIENT, "phq-9": Respondent.CLIENT,
-               "goal-progress": Respondent.CLIENT, "alliance-checkin-t": Respondent.THERAPIST}
+INSTRUMENTS = {
+    "alliance-checkin": Respondent.CLIENT,
+    "phq-9": Respondent.CLIENT,
+    "goal-progress": Respondent.CLIENT,
+    "alliance-checkin-t": Respondent.THERAPIST,
+}
 ANSWER_POOL = 40  # distinct scored answer sets per instrument, reused so seeding stays quick
 OPEN_ALERT_EVERY = 7  # every 7th client has an open alert, every 21st an urgent one
 PAST_ALERT_EVERY = 9  # an acknowledged alert every 9th session, as a real history would hold
@@ -55,10 +59,19 @@ def _responses(client: Client, sessions: list[Session], pools: dict, rng) -> lis
             answers, score = pools[instrument_id][int(rng.integers(ANSWER_POOL))]
             if instrument_id == "goal-progress":
                 answers = {goal_ids[int(n)]: value for n, value in answers.items()}
-            found.append(Response(
-                client=client, session=session, instrument=instrument_id, respondent=respondent,
-                answers=answers, scores=score.scores, band=score.band or "",
-                flags=list(score.flags), submitted_at=_evening(session.date)))
+            found.append(
+                Response(
+                    client=client,
+                    session=session,
+                    instrument=instrument_id,
+                    respondent=respondent,
+                    answers=answers,
+                    scores=score.scores,
+                    band=score.band or "",
+                    flags=list(score.flags),
+                    submitted_at=_evening(session.date),
+                )
+            )
     return found
 
 
@@ -67,15 +80,31 @@ def _evening(day: dt.date) -> dt.datetime:
 
 
 def _alerts(client: Client, index: int, responses: list[Response]) -> list[Alert]:
-    found = [Alert(client=client, response=r, kind="alliance-review", severity=Severity.INFO,
-                   message="Past alert.", created_at=r.submitted_at,
-                   acknowledged_at=r.submitted_at, acknowledged_by=client.therapist)
-             for r in responses[::PAST_ALERT_EVERY * len(INSTRUMENTS)]]
+    found = [
+        Alert(
+            client=client,
+            response=r,
+            kind="alliance-review",
+            severity=Severity.INFO,
+            message="Past alert.",
+            created_at=r.submitted_at,
+            acknowledged_at=r.submitted_at,
+            acknowledged_by=client.therapist,
+        )
+        for r in responses[:: PAST_ALERT_EVERY * len(INSTRUMENTS)]
+    ]
     if index % OPEN_ALERT_EVERY == 0:
         urgent = index % (3 * OPEN_ALERT_EVERY) == 0
-        found.append(Alert(client=client, response=responses[-1], kind="benchmark",
-                           severity=Severity.URGENT if urgent else Severity.WARNING,
-                           message="Open alert.", created_at=responses[-1].submitted_at))
+        found.append(
+            Alert(
+                client=client,
+                response=responses[-1],
+                kind="benchmark",
+                severity=Severity.URGENT if urgent else Severity.WARNING,
+                message="Open alert.",
+                created_at=responses[-1].submitted_at,
+            )
+        )
     return found
 
 
@@ -87,7 +116,8 @@ def seed_caseload(username: str, n_clients: int, n_sessions: int, *, seed: int =
     pools = {instrument_id: _answer_pool(instrument_id, rng) for instrument_id in INSTRUMENTS}
     for index, client in enumerate(add_clients(therapist, n_clients, n_sessions)):
         responses = Response.objects.bulk_create(
-            _responses(client, list(client.sessions.all()), pools, rng))
+            _responses(client, list(client.sessions.all()), pools, rng)
+        )
         Alert.objects.bulk_create(_alerts(client, index, responses))
     return therapist
 

@@ -27,8 +27,9 @@ class CheckinPost:
 def clinic_with_therapist(username: str) -> User:
     """A clinic, a supervised team and one therapist (who logs in only through force_login)."""
     clinic = Clinic.objects.create(name=f"Benchmark clinic ({username})")
-    supervisor = User.objects.create_user(username=f"{username}-supervisor", clinic=clinic,
-                                          role=Role.SUPERVISOR)
+    supervisor = User.objects.create_user(
+        username=f"{username}-supervisor", clinic=clinic, role=Role.SUPERVISOR
+    )
     team = Team.objects.create(clinic=clinic, name="Team", supervisor=supervisor)
     return User.objects.create_user(username=username, clinic=clinic, team=team)
 
@@ -45,8 +46,9 @@ def checkin_fields(goal_ids: list[int], rng: np.random.Generator) -> dict[str, s
 
 
 @transaction.atomic
-def seed_checkin_links(n_links: int, *, sessions_per_client: int = 10,
-                       seed: int = 1) -> list[CheckinPost]:
+def seed_checkin_links(
+    n_links: int, *, sessions_per_client: int = 10, seed: int = 1
+) -> list[CheckinPost]:
     """Clients with sessions, one fresh check-in link per session, and the answers to send.
 
     The posts come session by session across clients (every client's session 1, then every
@@ -69,11 +71,17 @@ def add_clients(therapist: User, n_clients: int, n_sessions: int) -> list[Client
     """Clients in care, each with weekly sessions and two goals, written in bulk."""
     clients = Client.objects.bulk_create(
         Client(clinic_id=therapist.clinic_id, therapist=therapist, code=f"{therapist.pk}-{n:04d}")
-        for n in range(n_clients))
+        for n in range(n_clients)
+    )
     episodes = Episode.objects.bulk_create(Episode(client=c, started=FIRST_DAY) for c in clients)
     Session.objects.bulk_create(
         Session(client=c, episode=e, number=s, date=FIRST_DAY + dt.timedelta(weeks=s - 1))
-        for c, e in zip(clients, episodes, strict=True) for s in range(1, n_sessions + 1))
-    Goal.objects.bulk_create(Goal(client=c, text=f"Goal {g}", priority=g)
-                             for c in clients for g in range(1, GOALS_PER_CLIENT + 1))
+        for c, e in zip(clients, episodes, strict=True)
+        for s in range(1, n_sessions + 1)
+    )
+    Goal.objects.bulk_create(
+        Goal(client=c, text=f"Goal {g}", priority=g)
+        for c in clients
+        for g in range(1, GOALS_PER_CLIENT + 1)
+    )
     return clients

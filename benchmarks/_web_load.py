@@ -43,15 +43,18 @@ def csrf_cookie(port: int) -> str:
     return cookie["csrftoken"].value
 
 
-def post_all(port: int, posts: list[tuple[str, dict[str, str]]], *, csrf: str, expect: bytes,
-             threads: int) -> Load:
+def post_all(
+    port: int, posts: list[tuple[str, dict[str, str]]], *, csrf: str, expect: bytes, threads: int
+) -> Load:
     """Post each (path, fields) once, `threads` at a time; ok means 200 and `expect` in the body."""
     work: queue.Queue = queue.Queue()
     for post in posts:
         work.put(post)
     outcomes: list[str] = []
-    workers = [threading.Thread(target=_drain, args=(port, work, csrf, expect, outcomes))
-               for _ in range(threads)]
+    workers = [
+        threading.Thread(target=_drain, args=(port, work, csrf, expect, outcomes))
+        for _ in range(threads)
+    ]
     start = time.perf_counter()
     for worker in workers:
         worker.start()
@@ -72,8 +75,7 @@ def _drain(port: int, work: queue.Queue, csrf: str, expect: bytes, outcomes: lis
 
 
 def _post(port: int, path: str, fields: dict[str, str], csrf: str, expect: bytes) -> str:
-    headers = {"Content-Type": "application/x-www-form-urlencoded",
-               "Cookie": f"csrftoken={csrf}"}
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf}"}
     connection = http.client.HTTPConnection(HOST, port, timeout=60)
     try:
         connection.request("POST", path, body=urlencode(fields), headers=headers)

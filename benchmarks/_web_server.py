@@ -25,9 +25,20 @@ def free_port() -> int:
 
 
 def gunicorn_command(port: int, workers: int) -> list[str]:
-    return [sys.executable, "-m", "gunicorn", "alliance.web.wsgi:application",
-            "--bind", f"{HOST}:{port}", "--workers", str(workers), "--worker-class", "sync",
-            "--log-level", "warning"]
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "alliance.web.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--log-level",
+        "warning",
+    ]
 
 
 @contextmanager
@@ -36,8 +47,13 @@ def running_server(*, workers: int, log: Path) -> Iterator[int]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     with log.open("ab") as output:  # gunicorn's and the app's own logs, for a failed run
-        server = subprocess.Popen(gunicorn_command(port, workers), cwd=REPO, env=env,
-                                  stdout=output, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            gunicorn_command(port, workers),
+            cwd=REPO,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     try:
         _wait_until_ready(server, port, log)
         yield port

@@ -25,13 +25,17 @@ def session_table(n_clients: int = 50_000, n_sessions: int = 20, seed: int = 11)
     drop = (rng.random(shape) < 0.04)[:, :, None] * rng.uniform(1.0, 3.0, size=(*shape, 1))
     dims = np.clip(np.round((dims - drop) * 6) / 6, 0, 10)
     reported = np.where(drop[:, :, 0] > 0, rng.integers(0, 3, size=shape), 0)
-    return pd.DataFrame({
-        "client_id": np.repeat([f"C{n:06d}" for n in range(n_clients)], n_sessions),
-        "session": np.tile(np.arange(1, n_sessions + 1), n_clients),
-        "alliance": dims.mean(axis=2).ravel(),
-        "goal": dims[:, :, 0].ravel(), "task": dims[:, :, 1].ravel(), "bond": dims[:, :, 2].ravel(),
-        "rupture_reported": reported.ravel(),
-    })
+    return pd.DataFrame(
+        {
+            "client_id": np.repeat([f"C{n:06d}" for n in range(n_clients)], n_sessions),
+            "session": np.tile(np.arange(1, n_sessions + 1), n_clients),
+            "alliance": dims.mean(axis=2).ravel(),
+            "goal": dims[:, :, 0].ravel(),
+            "task": dims[:, :, 1].ravel(),
+            "bond": dims[:, :, 2].ravel(),
+            "rupture_reported": reported.ravel(),
+        }
+    )
 
 
 def pandas_baseline(table: pd.DataFrame, k: float = 2.0, drop: float = 0.25) -> pd.Series:
@@ -54,10 +58,15 @@ def run(n_clients: int = 50_000, n_sessions: int = 20) -> bool:
     seconds, detector = timed(lambda: RuptureDetector().fit(table))
     base_seconds, flags = timed(lambda: pandas_baseline(table))
     print(f"rows: {len(table):,} ({n_clients:,} clients x {n_sessions} sessions)")
-    print(f"RuptureDetector().fit (clinic default): {seconds:.2f} s, "
-          f"{len(detector.events_):,} events")
-    print(f"pandas baseline (expanding mean + drop threshold): {base_seconds:.2f} s, "
-          f"{int(flags.sum()):,} flagged sessions")
-    print(f"ratio detector / baseline: {seconds / base_seconds:.1f}x; "
-          f"target under {TARGET_SECONDS:.0f} s: {'met' if seconds < TARGET_SECONDS else 'MISSED'}")
+    print(
+        f"RuptureDetector().fit (clinic default): {seconds:.2f} s, {len(detector.events_):,} events"
+    )
+    print(
+        f"pandas baseline (expanding mean + drop threshold): {base_seconds:.2f} s, "
+        f"{int(flags.sum()):,} flagged sessions"
+    )
+    print(
+        f"ratio detector / baseline: {seconds / base_seconds:.1f}x; "
+        f"target under {TARGET_SECONDS:.0f} s: {'met' if seconds < TARGET_SECONDS else 'MISSED'}"
+    )
     return seconds < TARGET_SECONDS

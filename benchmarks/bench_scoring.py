@@ -53,14 +53,16 @@ def _administrations(rng: np.random.Generator, sessions: pd.DataFrame, instrumen
     spread = np.tile(highs - lows, len(sessions))
     noise = rng.normal(0, 0.15, size=len(level))
     values = np.tile(lows, len(sessions)) + np.rint(np.clip(level + noise, 0, 1) * spread)
-    frame = pd.DataFrame({
-        "client_id": _client_ids(np.repeat(sessions["client"].to_numpy(), n_items)),
-        "session": np.repeat(sessions["session"].to_numpy(), n_items),
-        "instrument": instrument_id,
-        "item": np.tile([item.id for item in items], len(sessions)),
-        "value": values.astype(np.int64),
-        "respondent": "client",
-    })
+    frame = pd.DataFrame(
+        {
+            "client_id": _client_ids(np.repeat(sessions["client"].to_numpy(), n_items)),
+            "session": np.repeat(sessions["session"].to_numpy(), n_items),
+            "instrument": instrument_id,
+            "item": np.tile([item.id for item in items], len(sessions)),
+            "value": values.astype(np.int64),
+            "respondent": "client",
+        }
+    )
     optional = np.tile([not item.required for item in items], len(sessions))
     return frame[~optional | (rng.random(len(frame)) < OPTIONAL_SHARE)]
 
@@ -89,10 +91,13 @@ def run(n_rows: int = N_ROWS) -> bool:
     baseline_seconds, summed = _timed(group_sum, answers)
     scoring_seconds, scored = _timed(score_answers, answers)
     ratio = scoring_seconds / baseline_seconds
-    print(f"rows: {len(answers):,}; administrations: {len(scored):,} "
-          f"(group-by found {len(summed):,})")
-    print(f"score_answers: {scoring_seconds:.2f} s, best of {REPEATS} "
-          f"(target under {TARGET_SECONDS:g} s)")
+    print(
+        f"rows: {len(answers):,}; administrations: {len(scored):,} (group-by found {len(summed):,})"
+    )
+    print(
+        f"score_answers: {scoring_seconds:.2f} s, best of {REPEATS} "
+        f"(target under {TARGET_SECONDS:g} s)"
+    )
     print(f"pandas group-by sum (baseline): {baseline_seconds:.2f} s")
     print(f"ratio: {ratio:.2f}x (target at most {TARGET_RATIO:g}x)")
     met = scoring_seconds < TARGET_SECONDS and ratio <= TARGET_RATIO

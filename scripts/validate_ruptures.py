@@ -43,16 +43,25 @@ from alliance.simulate import simulate_clinic
 
 F1_TARGET, REPAIR_TARGET = 0.85, 0.90
 DEFAULT = "clinic default"
-PREVIOUS = ("previous default (v-episode k=3, client-reported faint with a 2-SD / clear with a "
-            "1-SD drop, dimension-drop with a report)")
-PREVIOUS_RULES = [VEpisode(k=3.0), *TOTAL_ONLY_DEFAULT[1:],
-                  DimensionDrop(k=2.0, hold_k=1.0, report_level=1)]
+PREVIOUS = (
+    "previous default (v-episode k=3, client-reported faint with a 2-SD / clear with a "
+    "1-SD drop, dimension-drop with a report)"
+)
+PREVIOUS_RULES = [
+    VEpisode(k=3.0),
+    *TOTAL_ONLY_DEFAULT[1:],
+    DimensionDrop(k=2.0, hold_k=1.0, report_level=1),
+]
 SIMPLE = "simple drop rule (>= 0.25 of 10, i.e. 1 of 40, since last session)"
 
 
 def signs_ladder(alone: float, faint: float, clear: float) -> list:
-    return [ClientReported(min_level=1, corroborate_k=faint, alone_level=2, clear_k=clear,
-                           corroborate_with="signs"), ConvergingSigns(k=alone)]
+    return [
+        ClientReported(
+            min_level=1, corroborate_k=faint, alone_level=2, clear_k=clear, corroborate_with="signs"
+        ),
+        ConvergingSigns(k=alone),
+    ]
 
 
 DETECTORS = {
@@ -63,18 +72,23 @@ DETECTORS = {
     "below-flag": [BelowFlag()],
     "client-reported (any report)": [ClientReported()],
     "client-reported (faint with a 2-SD, clear with a 1-SD drop)": [TOTAL_ONLY_DEFAULT[1]],
-    "client-reported (default part: faint with 3 SD, clear with 2 SD of evidence)":
-        [CLINIC_DEFAULT[0]],
+    "client-reported (default part: faint with 3 SD, clear with 2 SD of evidence)": [
+        CLINIC_DEFAULT[0]
+    ],
     "converging-signs (default part: 4 SD of evidence, no report)": [CLINIC_DEFAULT[1]],
     "therapist-gap": [TherapistGap()],
     "dimension-drop (alone)": [DimensionDrop()],
     "dimension-drop (with a report)": [DimensionDrop(k=2.0, hold_k=1.0, report_level=1)],
-    "first default (v-episode k=2 + dimension-drop + client-reported, faint with 1 SD)":
-        [VEpisode(k=2.0), DimensionDrop(), ClientReported(corroborate_k=1.0)],
+    "first default (v-episode k=2 + dimension-drop + client-reported, faint with 1 SD)": [
+        VEpisode(k=2.0),
+        DimensionDrop(),
+        ClientReported(corroborate_k=1.0),
+    ],
     PREVIOUS: PREVIOUS_RULES,
     "default's evidence thresholds one SD lower (3 alone, 2 faint, 1 clear)": signs_ladder(3, 2, 1),
-    "default's evidence thresholds one SD higher (5 alone, 4 faint, 3 clear)":
-        signs_ladder(5, 4, 3),
+    "default's evidence thresholds one SD higher (5 alone, 4 faint, 3 clear)": signs_ladder(
+        5, 4, 3
+    ),
     DEFAULT: None,
 }
 # The default and the previous default on tables that lack some of the columns
@@ -82,8 +96,12 @@ COLUMN_VARIANTS = {
     "all columns": (),
     "no therapist ratings": ("therapist_alliance",),
     "no dimensions": ("goal", "task", "bond"),
-    "total and reports only (the total-only default)": ("goal", "task", "bond",
-                                                         "therapist_alliance"),
+    "total and reports only (the total-only default)": (
+        "goal",
+        "task",
+        "bond",
+        "therapist_alliance",
+    ),
     "no reports (item 8 not asked)": ("rupture_reported",),
 }
 REPAIR_VARIANTS = {
@@ -97,17 +115,20 @@ SIMULATOR_VARIANTS = {
     "clients report half as readily (client_report_per_sd 0.5)": {"client_report_per_sd": 0.5},
     "clients report twice as readily (client_report_per_sd 2.0)": {"client_report_per_sd": 2.0},
     "reports ignore ordinary dips (client_dip_report_weight 0)": {"client_dip_report_weight": 0.0},
-    "reports follow ordinary dips as much as ruptures (weight 1.0)":
-        {"client_dip_report_weight": 1.0},
+    "reports follow ordinary dips as much as ruptures (weight 1.0)": {
+        "client_dip_report_weight": 1.0
+    },
     "fewer tension reports (client_tension_report_prob 0.06)": {"client_tension_report_prob": 0.06},
     "unrepaired drops never fade (unrepaired_recovery 0)": {"unrepaired_recovery": 0.0},
     "unrepaired drops fade fast (unrepaired_recovery 0.3)": {"unrepaired_recovery": 0.3},
     "ruptures spread over the dimensions more (rupture_spillover 0.7)": {"rupture_spillover": 0.7},
     "ruptures hit every dimension alike (rupture_spillover 1.0)": {"rupture_spillover": 1.0},
-    "therapists notice twice as many ruptures (therapist_notice_prob 0.7)":
-        {"therapist_notice_prob": 0.7},
-    "therapists see half of an unnoticed fall (therapist_unnoticed_drop_share 0.5)":
-        {"therapist_unnoticed_drop_share": 0.5},
+    "therapists notice twice as many ruptures (therapist_notice_prob 0.7)": {
+        "therapist_notice_prob": 0.7
+    },
+    "therapists see half of an unnoticed fall (therapist_unnoticed_drop_share 0.5)": {
+        "therapist_unnoticed_drop_share": 0.5
+    },
 }
 SUBSETS = ("all", "deep")
 
@@ -126,22 +147,27 @@ def detector(rules, repair: RepairConfig | None = None) -> RuptureDetector:
 def evaluate(clinic) -> dict[str, dict[str, dict]]:
     """Every detector's scores on one clinic, per subset of planted ruptures."""
     masks = subsets(clinic)
-    found = {name: detector(rules).fit(clinic.sessions).events_
-             for name, rules in DETECTORS.items()}
+    found = {
+        name: detector(rules).fit(clinic.sessions).events_ for name, rules in DETECTORS.items()
+    }
     found[SIMPLE] = simple_drop_events(clinic.sessions)
     for name, repair in REPAIR_VARIANTS.items():
         found[f"repair: {name}"] = detector(None, repair).fit(clinic.sessions).events_
-    return {name: {subset: scores(events, clinic.ruptures, keep=masks[subset])
-                   for subset in SUBSETS} for name, events in found.items()}
+    return {
+        name: {subset: scores(events, clinic.ruptures, keep=masks[subset]) for subset in SUBSETS}
+        for name, events in found.items()
+    }
 
 
 def default_scores(clinic) -> dict:
     """The clinic default, the previous default and the simple rule on the deep ruptures of one
     clinic."""
     keep = subsets(clinic)["deep"]
-    found = {"default": RuptureDetector().fit(clinic.sessions).events_,
-             "previous": RuptureDetector(PREVIOUS_RULES).fit(clinic.sessions).events_,
-             "simple": simple_drop_events(clinic.sessions)}
+    found = {
+        "default": RuptureDetector().fit(clinic.sessions).events_,
+        "previous": RuptureDetector(PREVIOUS_RULES).fit(clinic.sessions).events_,
+        "simple": simple_drop_events(clinic.sessions),
+    }
     return {key: scores(events, clinic.ruptures, keep=keep) for key, events in found.items()}
 
 
@@ -152,8 +178,10 @@ def column_scores(clinic) -> dict[str, dict]:
     for name, missing in COLUMN_VARIANTS.items():
         table = clinic.sessions.drop(columns=list(missing))
         previous = [r for r in PREVIOUS_RULES if all(c in table for c in needed_columns(r))]
-        found[name] = {key: scores(d.fit(table).events_, clinic.ruptures, keep=keep) for key, d in
-                       (("default", RuptureDetector()), ("previous", RuptureDetector(previous)))}
+        found[name] = {
+            key: scores(d.fit(table).events_, clinic.ruptures, keep=keep)
+            for key, d in (("default", RuptureDetector()), ("previous", RuptureDetector(previous)))
+        }
     return found
 
 
@@ -163,10 +191,13 @@ def describe_clinic(clinic) -> dict[str, float]:
     checked = check_sessions(sessions)
     deep = truth[subsets(clinic)["deep"]]
     at_lowest = sessions.set_index(["client_id", "session"])["rupture_reported"].reindex(
-        list(zip(deep["client_id"], deep["lowest_session"], strict=True)))
+        list(zip(deep["client_id"], deep["lowest_session"], strict=True))
+    )
     calm = sessions[~sessions["client_id"].isin(truth["client_id"])]
     return {
-        "ruptures": len(truth), "deep": len(deep), "sessions": len(sessions),
+        "ruptures": len(truth),
+        "deep": len(deep),
+        "sessions": len(sessions),
         "clients": sessions["client_id"].nunique(),
         "pooled_sd": pooled_within_sd(checked.column("alliance"), checked),
         "unit_floor": clinic.truth["rupture_depth_unit_floor"],
@@ -187,18 +218,25 @@ def describe_clinic(clinic) -> dict[str, float]:
 def _sign_rates(clinic, deep) -> dict[str, float]:
     """How often the dimension and therapist signs reach 2 SD_ref at the lowest session of deep
     ruptures, and in the reported sessions with a 1-SD fall of clients with no rupture."""
-    context = Context(check_sessions(clinic.sessions), BaselineConfig(),
-                      get_instrument("alliance-checkin"))
+    context = Context(
+        check_sessions(clinic.sessions), BaselineConfig(), get_instrument("alliance-checkin")
+    )
     found, frame = context.evidence, context.sessions.frame
     rows = pd.MultiIndex.from_frame(frame[["client_id", "session"]]).get_indexer(
-        pd.MultiIndex.from_arrays([deep["client_id"], deep["lowest_session"]]))
+        pd.MultiIndex.from_arrays([deep["client_id"], deep["lowest_session"]])
+    )
     with np.errstate(invalid="ignore"):
-        calm = (~frame["client_id"].isin(clinic.ruptures["client_id"]).to_numpy()
-                & (frame["rupture_reported"].to_numpy() > 0) & (found.drop >= 1))
-        return {"deep_dimension": float(np.mean(found.dimension[rows] >= 2)),
-                "deep_therapist": float(np.mean(found.therapist[rows] >= 2)),
-                "calm_dimension": float(np.mean(found.dimension[calm] >= 2)),
-                "calm_therapist": float(np.mean(found.therapist[calm] >= 2))}
+        calm = (
+            ~frame["client_id"].isin(clinic.ruptures["client_id"]).to_numpy()
+            & (frame["rupture_reported"].to_numpy() > 0)
+            & (found.drop >= 1)
+        )
+        return {
+            "deep_dimension": float(np.mean(found.dimension[rows] >= 2)),
+            "deep_therapist": float(np.mean(found.therapist[rows] >= 2)),
+            "calm_dimension": float(np.mean(found.dimension[calm] >= 2)),
+            "calm_therapist": float(np.mean(found.therapist[calm] >= 2)),
+        }
 
 
 def _alarm_rate(calm, rules) -> float:
@@ -213,29 +251,44 @@ def run(seeds: list[int], n_clients: int) -> dict:
         per_seed.append(evaluate(clinic))
         facts.append(describe_clinic(clinic))
         columns.append(column_scores(clinic))
-    pooled = {name: {subset: pooled_counts([r[name][subset] for r in per_seed])
-                     for subset in SUBSETS} for name in per_seed[0]}
-    by_columns = {name: {key: pooled_counts([c[name][key] for c in columns])
-                         for key in ("default", "previous")} for name in COLUMN_VARIANTS}
-    return {"pooled": pooled, "per_seed": per_seed, "columns": by_columns,
-            "facts": {k: float(np.mean([f[k] for f in facts])) for k in facts[0]}}
+    pooled = {
+        name: {subset: pooled_counts([r[name][subset] for r in per_seed]) for subset in SUBSETS}
+        for name in per_seed[0]
+    }
+    by_columns = {
+        name: {
+            key: pooled_counts([c[name][key] for c in columns]) for key in ("default", "previous")
+        }
+        for name in COLUMN_VARIANTS
+    }
+    return {
+        "pooled": pooled,
+        "per_seed": per_seed,
+        "columns": by_columns,
+        "facts": {k: float(np.mean([f[k] for f in facts])) for k in facts[0]},
+    }
 
 
 def held_out(seeds: list[int], n_clients: int) -> dict:
     """The defaults and the simple rule on further clinics, kept apart as a check."""
     runs = [default_scores(simulate_clinic(n_clients=n_clients, seed=seed)) for seed in seeds]
-    return {key: {"pooled": pooled_counts([r[key] for r in runs]),
-                  "f1s": [r[key]["f1"] for r in runs]} for key in ("default", "previous", "simple")}
+    return {
+        key: {"pooled": pooled_counts([r[key] for r in runs]), "f1s": [r[key]["f1"] for r in runs]}
+        for key in ("default", "previous", "simple")
+    }
 
 
 def sensitivity(seeds: list[int], n_clients: int) -> dict[str, dict]:
     """The defaults and the simple rule on deep ruptures when one simulator setting changes."""
     found = {}
     for name, overrides in SIMULATOR_VARIANTS.items():
-        runs = [default_scores(simulate_clinic(n_clients=n_clients, seed=seed, **overrides))
-                for seed in seeds]
-        found[name] = {key: pooled_counts([r[key] for r in runs])
-                       for key in ("default", "previous", "simple")}
+        runs = [
+            default_scores(simulate_clinic(n_clients=n_clients, seed=seed, **overrides))
+            for seed in seeds
+        ]
+        found[name] = {
+            key: pooled_counts([r[key] for r in runs]) for key in ("default", "previous", "simple")
+        }
     return found
 
 
@@ -245,17 +298,24 @@ def _fmt(value: float) -> str:
 
 def _row(name: str, r: dict, repair: bool = True) -> str:
     calls = f"{_fmt(r['repair_right'])} ({r['repair_known']})" if repair else "n/a"
-    return (f"| {name} | {r['events']} | {r['ruptures']} | {r['hits']} | {_fmt(r['precision'])} "
-            f"| {_fmt(r['recall'])} | {_fmt(r['f1'])} | {calls} |")
+    return (
+        f"| {name} | {r['events']} | {r['ruptures']} | {r['hits']} | {_fmt(r['precision'])} "
+        f"| {_fmt(r['recall'])} | {_fmt(r['f1'])} | {calls} |"
+    )
 
 
-HEADER = ["| rule | events | ruptures | found | precision | recall | F1 | repair calls right (n) |",
-          "|---|---|---|---|---|---|---|---|"]
+HEADER = [
+    "| rule | events | ruptures | found | precision | recall | F1 | repair calls right (n) |",
+    "|---|---|---|---|---|---|---|---|",
+]
 
 
 def table(pooled: dict, subset: str, *, variants: bool = False) -> list[str]:
-    return HEADER + [_row(name, result[subset], name != SIMPLE) for name, result in pooled.items()
-                     if name.startswith("repair: ") == variants]
+    return HEADER + [
+        _row(name, result[subset], name != SIMPLE)
+        for name, result in pooled.items()
+        if name.startswith("repair: ") == variants
+    ]
 
 
 def verdict(ok: bool) -> str:
@@ -269,7 +329,8 @@ def criteria(pooled: dict, per_seed: list[dict], held: dict, held_seeds: list[in
     beats = all(d > s for d, s in zip(f1s, simple, strict=True))
     kept = held["default"]["pooled"]
     return [
-        "## The clinic default against the done criteria", "",
+        "## The clinic default against the done criteria",
+        "",
         f"- F1 on ruptures >= 2 SD: {_fmt(deep['f1'])} pooled (precision "
         f"{_fmt(deep['precision'])}, recall {_fmt(deep['recall'])}); per clinic "
         f"{', '.join(_fmt(v) for v in f1s)} (target {F1_TARGET}: "
@@ -294,35 +355,43 @@ def criteria(pooled: dict, per_seed: list[dict], held: dict, held_seeds: list[in
 
 def columns_table(columns: dict) -> list[str]:
     lines = [
-        "## Tables with fewer columns (ruptures >= 2 SD)", "",
+        "## Tables with fewer columns (ruptures >= 2 SD)",
+        "",
         "The default reads what the table has: without dimensions and therapist ratings it falls "
         "back to the total-only default; without reports only `converging-signs` runs. The "
-        "previous default runs the parts it has columns for.", "",
+        "previous default runs the parts it has columns for.",
+        "",
         "| table | precision | recall | F1 | repair calls right | previous default F1 |",
         "|---|---|---|---|---|---|",
     ]
     for name, result in columns.items():
         d, p = result["default"], result["previous"]
-        lines.append(f"| {name} | {_fmt(d['precision'])} | {_fmt(d['recall'])} | {_fmt(d['f1'])} "
-                     f"| {_fmt(d['repair_right'])} | {_fmt(p['f1'])} |")
+        lines.append(
+            f"| {name} | {_fmt(d['precision'])} | {_fmt(d['recall'])} | {_fmt(d['f1'])} "
+            f"| {_fmt(d['repair_right'])} | {_fmt(p['f1'])} |"
+        )
     return lines
 
 
 def sensitivity_table(found: dict, seeds: list[int]) -> list[str]:
     lines = [
-        "## How much the result depends on the simulator's choices", "",
+        "## How much the result depends on the simulator's choices",
+        "",
         f"The clinic default on ruptures >= 2 SD when one simulator setting changes (seeds "
         f"{', '.join(map(str, seeds))}). The report settings, how far a rupture spreads over the "
         "dimensions and how much of it the therapist sees are design choices, not figures from "
-        "the literature (docs/simulation.md).", "",
+        "the literature (docs/simulation.md).",
+        "",
         "| simulator | precision | recall | F1 | repair calls right | previous default F1 "
         "| simple rule F1 |",
         "|---|---|---|---|---|---|---|",
     ]
     for name, result in found.items():
         d, p, s = result["default"], result["previous"], result["simple"]
-        lines.append(f"| {name} | {_fmt(d['precision'])} | {_fmt(d['recall'])} | {_fmt(d['f1'])} "
-                     f"| {_fmt(d['repair_right'])} | {_fmt(p['f1'])} | {_fmt(s['f1'])} |")
+        lines.append(
+            f"| {name} | {_fmt(d['precision'])} | {_fmt(d['recall'])} | {_fmt(d['f1'])} "
+            f"| {_fmt(d['repair_right'])} | {_fmt(p['f1'])} | {_fmt(s['f1'])} |"
+        )
     return lines
 
 
@@ -353,14 +422,26 @@ def report(results: dict, held: dict, found: dict, args, seconds: float) -> str:
         "alliance total since the last session'. The check-in total is a 0-10 mean, so 1/40 of "
         "the range is 0.25 points; every such session is one event. It makes no repair call.",
         "",
-        *criteria(pooled, per_seed, held, args.held_out_seeds), "",
-        "## Planted ruptures at least 2 within-client SD deep", "", *table(pooled, "deep"), "",
-        "## All planted ruptures", "", *table(pooled, "all"), "",
-        "## Sensitivity of the repair call (clinic default, ruptures >= 2 SD)", "",
-        "Only the repair settings change; the rules are the default's.", "",
-        *table(pooled, "deep", variants=True), "",
-        *columns_table(results["columns"]), "",
-        *sensitivity_table(found, args.sensitivity_seeds), "",
+        *criteria(pooled, per_seed, held, args.held_out_seeds),
+        "",
+        "## Planted ruptures at least 2 within-client SD deep",
+        "",
+        *table(pooled, "deep"),
+        "",
+        "## All planted ruptures",
+        "",
+        *table(pooled, "all"),
+        "",
+        "## Sensitivity of the repair call (clinic default, ruptures >= 2 SD)",
+        "",
+        "Only the repair settings change; the rules are the default's.",
+        "",
+        *table(pooled, "deep", variants=True),
+        "",
+        *columns_table(results["columns"]),
+        "",
+        *sensitivity_table(found, args.sensitivity_seeds),
+        "",
         *what_limits(facts, found),
     ]
     return "\n".join(lines) + "\n"
@@ -368,11 +449,13 @@ def report(results: dict, held: dict, found: dict, args, seconds: float) -> str:
 
 def what_limits(facts: dict, found: dict) -> list[str]:
     return [
-        "## What limits the figures", "",
+        "## What limits the figures",
+        "",
         f"Averaged over the clinics: {facts['sessions']:.0f} sessions of {facts['clients']:.0f} "
         f"clients, {facts['ruptures']:.0f} planted ruptures, {facts['deep']:.0f} of them at least "
         f"2 SD deep and fully seen; {facts['perfect_sessions']:.0%} of sessions score a perfect "
-        "10.", "",
+        "10.",
+        "",
         f"- Ruptures start in {facts['onset_rate']:.1%} of sessions. Among clients with no planted "
         f"rupture the k=2 v-episode rule alone opens an event in {facts['calm_v2_rate']:.1%} of "
         f"sessions, a third of the rupture rate; the clinic default, which needs the client's "
@@ -406,16 +489,20 @@ def what_limits(facts: dict, found: dict) -> list[str]:
 def _reach(found: dict) -> str:
     short = {name: r for name, r in found.items() if r["default"]["f1"] < F1_TARGET}
     if not short:
-        return (f"- Every simulator variant in the sensitivity table keeps the default at an F1 "
-                f"of {F1_TARGET} or more.")
+        return (
+            f"- Every simulator variant in the sensitivity table keeps the default at an F1 "
+            f"of {F1_TARGET} or more."
+        )
     listed = "; ".join(f"{name} ({_fmt(r['default']['f1'])})" for name, r in short.items())
     worse = all(r["previous"]["f1"] <= r["default"]["f1"] for r in short.values())
-    return (f"- The default stays under an F1 of {F1_TARGET} in these simulator variants: "
-            f"{listed}; the previous default falls {'as far or further' if worse else 'too'} in "
-            "each. The default leans on what the simulator plants: that clients report a rupture "
-            "more readily than an ordinary dip, that a rupture strains one dimension more than "
-            "the others, and that the therapist misses most of an unnoticed fall. Where ruptures "
-            "hit every dimension alike, the therapist's sign alone is left beside the drop.")
+    return (
+        f"- The default stays under an F1 of {F1_TARGET} in these simulator variants: "
+        f"{listed}; the previous default falls {'as far or further' if worse else 'too'} in "
+        "each. The default leans on what the simulator plants: that clients report a rupture "
+        "more readily than an ordinary dip, that a rupture strains one dimension more than "
+        "the others, and that the therapist misses most of an unnoticed fall. Where ruptures "
+        "hit every dimension alike, the therapist's sign alone is left beside the drop."
+    )
 
 
 def main(argv: list[str]) -> int:
@@ -424,8 +511,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sensitivity-seeds", type=int, nargs="+", default=[1, 2, 3])
     parser.add_argument("--held-out-seeds", type=int, nargs="+", default=list(range(11, 21)))
     parser.add_argument("--clients", type=int, default=600)
-    parser.add_argument("--out", default=str(Path(__file__).parent.parent / "docs" /
-                                             "ruptures-validation.md"))
+    parser.add_argument(
+        "--out", default=str(Path(__file__).parent.parent / "docs" / "ruptures-validation.md")
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     results = run(args.seeds, args.clients)

@@ -105,8 +105,10 @@ def test_the_within_fit_equals_least_squares_with_a_line_per_client():
         cov_type="cluster", cov_kwds={"groups": panel["c"]}
     )
     estimate, low, high = within_client_fit(
-        panel["y"].to_numpy(), {"x": panel["x"].to_numpy(), "z": panel["z"].to_numpy()},
-        panel["c"].to_numpy(), panel["log_s"].to_numpy(),
+        panel["y"].to_numpy(),
+        {"x": panel["x"].to_numpy(), "z": panel["z"].to_numpy()},
+        panel["c"].to_numpy(),
+        panel["log_s"].to_numpy(),
     )
     assert estimate == pytest.approx(reference.params["x"], rel=1e-9)
     # statsmodels counts the 120 client terms in N - K; they are nested in the clusters, so the
@@ -121,8 +123,11 @@ def test_the_classical_within_interval_matches_plain_least_squares():
     panel = own_course_panel(seed=1)
     reference = sm.OLS.from_formula("y ~ x + C(c) + C(c):log_s - 1", panel).fit()
     estimate, low, high = within_client_fit(
-        panel["y"].to_numpy(), {"x": panel["x"].to_numpy()}, panel["c"].to_numpy(),
-        panel["log_s"].to_numpy(), robust=False,
+        panel["y"].to_numpy(),
+        {"x": panel["x"].to_numpy()},
+        panel["c"].to_numpy(),
+        panel["log_s"].to_numpy(),
+        robust=False,
     )
     assert (low, high) == pytest.approx(tuple(reference.conf_int().loc["x"]), rel=1e-6)
 

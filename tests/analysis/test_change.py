@@ -77,9 +77,10 @@ def test_an_explicit_reference_sd_and_reliability_give_the_index_by_hand():
     assert criterion.index(10, 20) == pytest.approx(2.8284, abs=1e-4)
 
 
-@pytest.mark.parametrize(("sd", "reliability", "field"), [(0, 0.8, "sd"), (-1, 0.8, "sd"),
-                                                          (5, 1.0, "reliability"),
-                                                          (5, -0.1, "reliability")])
+@pytest.mark.parametrize(
+    ("sd", "reliability", "field"),
+    [(0, 0.8, "sd"), (-1, 0.8, "sd"), (5, 1.0, "reliability"), (5, -0.1, "reliability")],
+)
 def test_impossible_reference_values_are_refused_by_name(sd, reliability, field):
     with pytest.raises(ValueError, match=f"^{field}:"):
         ChangeCriterion.from_reference(sd, reliability, higher_is_better=True)
@@ -132,8 +133,13 @@ def test_the_four_categories_for_an_outcome_measure():
     labels = classify_change(pre, post, criterion, cutoff)
     # rec: -7 and 16 -> 9 crosses 10; imp: -7 but stays >= 10; det: +7; unch: -4; low: -6 but
     # started below the cutoff, so it improved without crossing
-    assert labels.to_dict() == {"rec": "recovered", "imp": "improved", "det": "deteriorated",
-                                "unch": "unchanged", "low": "improved"}
+    assert labels.to_dict() == {
+        "rec": "recovered",
+        "imp": "improved",
+        "det": "deteriorated",
+        "unch": "unchanged",
+        "low": "improved",
+    }
     assert set(labels) <= set(CATEGORIES)
 
 
@@ -171,11 +177,19 @@ def test_talking_therapies_recovery_and_reliable_recovery():
     # c4: a missing score
     result = talking_therapies_outcomes(
         pd.Series([15, 8, 12, 11, np.nan], index=[f"c{n}" for n in range(5)]),
-        [9, 3, 11, 9, 3], [10, 5, 3, 9, 2], [7, 4, 9, 6, 2])
+        [9, 3, 11, 9, 3],
+        [10, 5, 3, 9, 2],
+        [7, 4, 9, 6, 2],
+    )
     rows = result.astype(object).where(result.notna(), None).to_dict("index")
-    assert rows["c0"] == {"case_at_intake": True, "case_at_end": False, "recovered": True,
-                          "reliable_improvement": True, "reliable_deterioration": False,
-                          "reliable_recovery": True}
+    assert rows["c0"] == {
+        "case_at_intake": True,
+        "case_at_end": False,
+        "recovered": True,
+        "reliable_improvement": True,
+        "reliable_deterioration": False,
+        "reliable_recovery": True,
+    }
     assert rows["c1"]["case_at_intake"] is False and rows["c1"]["recovered"] is None
     assert rows["c2"]["reliable_deterioration"] is True and rows["c2"]["case_at_end"] is True
     assert rows["c3"]["recovered"] is True and rows["c3"]["reliable_recovery"] is False

@@ -6,8 +6,15 @@ def test_the_benchmark_table_is_seeded_and_complete():
     again = bench_ruptures.session_table(n_clients=30, n_sessions=8)
     assert len(first) == 240
     assert first.equals(again)
-    assert set(first.columns) >= {"client_id", "session", "alliance", "goal", "task", "bond",
-                                  "rupture_reported"}
+    assert set(first.columns) >= {
+        "client_id",
+        "session",
+        "alliance",
+        "goal",
+        "task",
+        "bond",
+        "rupture_reported",
+    }
 
 
 def test_the_pandas_baseline_flags_a_plain_drop():

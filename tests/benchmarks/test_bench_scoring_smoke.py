@@ -10,8 +10,14 @@ def test_the_generator_is_seeded_and_writes_the_interchange_format():
     first, again = generate_answers(1_000, seed=3), generate_answers(1_000, seed=3)
     assert len(first) == 1_000
     assert first.equals(again)
-    assert list(first.columns) == ["client_id", "session", "instrument", "item", "value",
-                                   "respondent"]
+    assert list(first.columns) == [
+        "client_id",
+        "session",
+        "instrument",
+        "item",
+        "value",
+        "respondent",
+    ]
     assert set(first["instrument"]) == {"alliance-checkin", "phq-9", "wai-sr"}
 
 

@@ -10,8 +10,9 @@ from benchmarks._web_caseload import INSTRUMENTS, seed_caseload, time_caseload
 from benchmarks._web_data import seed_checkin_links
 from benchmarks._web_urls import BARE_INSERT_PATH, BARE_INSERT_REPLY
 
-TINY = bench_web.Sizes(per_round=4, rounds=1, threads=2, workers=1, clients=3, sessions=2,
-                       renders=1)
+TINY = bench_web.Sizes(
+    per_round=4, rounds=1, threads=2, workers=1, clients=3, sessions=2, renders=1
+)
 
 
 def test_every_seeded_checkin_post_is_accepted_once(client, db):
@@ -41,10 +42,12 @@ def test_the_seeded_caseload_lists_every_client_with_its_history(db):
 
 def _figures(checkin_ok: int, *, checkin_per_second: float, median_ms: float) -> dict:
     load = {"requests": 4, "seconds": 1.0, "failures": {}}
-    return {"checkin": {**load, "ok": checkin_ok, "per_second": checkin_per_second},
-            "bare": {**load, "ok": 4, "per_second": 100.0},
-            "caseload": {"median_ms": median_ms, "renders": 1, "queries": 7, "rows": 3},
-            "baseline": {"median_ms": 5.0, "renders": 1, "queries": 7, "rows": 1}}
+    return {
+        "checkin": {**load, "ok": checkin_ok, "per_second": checkin_per_second},
+        "bare": {**load, "ok": 4, "per_second": 100.0},
+        "caseload": {"median_ms": median_ms, "renders": 1, "queries": 7, "rows": 3},
+        "baseline": {"median_ms": 5.0, "renders": 1, "queries": 7, "rows": 1},
+    }
 
 
 def test_the_report_passes_only_when_every_target_is_met(capsys):

@@ -14,15 +14,21 @@ HEADER = "client_id,session,instrument,item,value"
 # WAI-SR items 1-12: goal (4, 6, 8, 11) = 15, task (1, 2, 10, 12) = 14, bond (3, 5, 7, 9) = 10
 WAI_VALUES = {1: 4, 2: 3, 3: 3, 4: 4, 5: 2, 6: 4, 7: 3, 8: 3, 9: 2, 10: 4, 11: 4, 12: 3}
 WAI_RESULT = {
-    "client_id": "c-017", "session": 3, "instrument": "wai-sr", "respondent": "client",
-    "scores": {"total": 39, "goal": 15, "task": 14, "bond": 10}, "band": None, "flags": [],
+    "client_id": "c-017",
+    "session": 3,
+    "instrument": "wai-sr",
+    "respondent": "client",
+    "scores": {"total": 39, "goal": 15, "task": 14, "bond": 10},
+    "band": None,
+    "flags": [],
     "complete": True,
 }
 
 
 def wai_lines(client: str = "c-017", session: int = 3, suffix: str = "") -> list[str]:
-    return [f"{client},{session},wai-sr,{item},{value}{suffix}"
-            for item, value in WAI_VALUES.items()]
+    return [
+        f"{client},{session},wai-sr,{item},{value}{suffix}" for item, value in WAI_VALUES.items()
+    ]
 
 
 def answer_file(tmp_path, lines: list[str], header: str = HEADER):
@@ -42,20 +48,30 @@ def test_json_output_is_exactly_the_documented_contract(tmp_path):
 
 
 def test_json_has_one_object_per_client_session_instrument_and_respondent(tmp_path):
-    lines = (wai_lines("a", 1, ",client") + wai_lines("a", 1, ",therapist")
-             + wai_lines("a", 2, ",client") + wai_lines("b", 1, ",client"))
+    lines = (
+        wai_lines("a", 1, ",client")
+        + wai_lines("a", 1, ",therapist")
+        + wai_lines("a", 2, ",client")
+        + wai_lines("b", 1, ",client")
+    )
     path = answer_file(tmp_path, lines, HEADER + ",respondent")
     records = json.loads(score(path, "--format", "json").stdout)
     keys = [(r["client_id"], r["session"], r["instrument"], r["respondent"]) for r in records]
-    assert sorted(keys) == [("a", 1, "wai-sr", "client"), ("a", 1, "wai-sr", "therapist"),
-                            ("a", 2, "wai-sr", "client"), ("b", 1, "wai-sr", "client")]
+    assert sorted(keys) == [
+        ("a", 1, "wai-sr", "client"),
+        ("a", 1, "wai-sr", "therapist"),
+        ("a", 2, "wai-sr", "client"),
+        ("b", 1, "wai-sr", "client"),
+    ]
     assert all(r["scores"]["total"] == 39 for r in records)
 
 
 def test_json_carries_bands_flags_means_and_incomplete_administrations(tmp_path):
     phq = [f"p,1,phq-9,{n},0" for n in range(1, 9)] + ["p,1,phq-9,9,1"]
-    checkin = [f"p,1,alliance-checkin,{n},{v}" for n, v in zip(range(1, 7), [10, 8, 9, 7, 6, 5],
-                                                                 strict=True)]
+    checkin = [
+        f"p,1,alliance-checkin,{n},{v}"
+        for n, v in zip(range(1, 7), [10, 8, 9, 7, 6, 5], strict=True)
+    ]
     records = json.loads(score(answer_file(tmp_path, phq + checkin), "--format", "json").stdout)
     by_instrument = {r["instrument"]: r for r in records}
     assert by_instrument["phq-9"]["scores"] == {"total": 1}
@@ -75,18 +91,33 @@ def test_optional_columns_are_accepted_and_the_contract_keys_stay_the_same(tmp_p
 
 
 def test_csv_output_has_one_row_per_score_with_whole_numbers_printed_whole(tmp_path):
-    lines = wai_lines() + [f"c-017,3,alliance-checkin,{n},{v}" for n, v in
-                           [(1, 10), (2, 8), (3, 9), (4, 7), (5, 6), (6, 5), (8, 0)]]
+    lines = wai_lines() + [
+        f"c-017,3,alliance-checkin,{n},{v}"
+        for n, v in [(1, 10), (2, 8), (3, 9), (4, 7), (5, 6), (6, 5), (8, 0)]
+    ]
     result = score(answer_file(tmp_path, lines), "--format", "csv")
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["client_id", "session", "instrument", "respondent", "scale", "score",
-                             "band", "flags", "complete"]
+    assert list(rows[0]) == [
+        "client_id",
+        "session",
+        "instrument",
+        "respondent",
+        "scale",
+        "score",
+        "band",
+        "flags",
+        "complete",
+    ]
     scores = {(row["instrument"], row["scale"]): row["score"] for row in rows}
     assert scores == {
-        ("wai-sr", "total"): "39", ("wai-sr", "goal"): "15", ("wai-sr", "task"): "14",
-        ("wai-sr", "bond"): "10", ("alliance-checkin", "total"): "7.5",
-        ("alliance-checkin", "goal"): "9", ("alliance-checkin", "task"): "8",
+        ("wai-sr", "total"): "39",
+        ("wai-sr", "goal"): "15",
+        ("wai-sr", "task"): "14",
+        ("wai-sr", "bond"): "10",
+        ("alliance-checkin", "total"): "7.5",
+        ("alliance-checkin", "goal"): "9",
+        ("alliance-checkin", "task"): "8",
         ("alliance-checkin", "bond"): "5.5",
     }
     assert {row["session"] for row in rows} == {"3"}

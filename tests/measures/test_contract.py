@@ -40,7 +40,12 @@ def keyed_high(item) -> int:
 
 def test_the_shipped_set_is_the_documented_one():
     assert {i.id for i in INSTRUMENTS} == {
-        "alliance-checkin", "alliance-checkin-t", "gad-7", "goal-progress", "phq-9", "wai-sr",
+        "alliance-checkin",
+        "alliance-checkin-t",
+        "gad-7",
+        "goal-progress",
+        "phq-9",
+        "wai-sr",
         "wai-sr-t",
     }
 
@@ -93,8 +98,9 @@ def test_a_reversed_item_is_scored_from_the_other_end(inst):
 
 
 def _with_item_reversed(inst: Instrument, item_id: str) -> Instrument:
-    items = tuple(dataclasses.replace(i, reversed=i.id == item_id or i.reversed)
-                  for i in inst.items)
+    items = tuple(
+        dataclasses.replace(i, reversed=i.id == item_id or i.reversed) for i in inst.items
+    )
     return dataclasses.replace(inst, items=items)
 
 

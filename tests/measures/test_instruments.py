@@ -9,7 +9,9 @@ import pytest
 from alliance.measures import ScoringError, get_instrument, score_one
 
 WAI_MAP = {
-    "goal": ("4", "6", "8", "11"), "task": ("1", "2", "10", "12"), "bond": ("3", "5", "7", "9"),
+    "goal": ("4", "6", "8", "11"),
+    "task": ("1", "2", "10", "12"),
+    "bond": ("3", "5", "7", "9"),
 }
 PHQ_ANSWER_CODES = {0: "LA6568-5", 1: "LA6569-3", 2: "LA6570-1", 3: "LA6571-9"}
 
@@ -76,8 +78,18 @@ def test_phq9_has_nine_items_scored_0_to_3_summing_to_0_27():
 
 @pytest.mark.parametrize(
     ("total", "band"),
-    [(0, "minimal"), (4, "minimal"), (5, "mild"), (9, "mild"), (10, "moderate"), (14, "moderate"),
-     (15, "moderately severe"), (19, "moderately severe"), (20, "severe"), (27, "severe")],
+    [
+        (0, "minimal"),
+        (4, "minimal"),
+        (5, "mild"),
+        (9, "mild"),
+        (10, "moderate"),
+        (14, "moderate"),
+        (15, "moderately severe"),
+        (19, "moderately severe"),
+        (20, "severe"),
+        (27, "severe"),
+    ],
 )
 def test_phq9_bands_at_every_boundary(total, band):
     answers = {str(n): min(3, max(0, total - 3 * (n - 1))) for n in range(1, 10)}
@@ -97,7 +109,14 @@ def test_phq9_loinc_codes():
     codes = get_instrument("phq-9").codes
     assert (codes.system, codes.panel, codes.total) == ("http://loinc.org", "44249-1", "44261-6")
     assert list(codes.items.values()) == [
-        "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3",
+        "44250-9",
+        "44255-8",
+        "44259-0",
+        "44254-1",
+        "44251-7",
+        "44258-2",
+        "44252-5",
+        "44253-3",
         "44260-8",
     ]
     assert list(codes.items) == [str(n) for n in range(1, 10)]
@@ -126,14 +145,19 @@ def test_gad7_structure_bands_cutoff_and_reliable_change():
     assert [item.id for item in inst.items] == [str(n) for n in range(1, 8)]
     assert ranges(inst) == {"total": (0, 21)}
     assert [(b.name, b.low, b.high) for b in inst.bands] == [
-        ("minimal", 0, 4), ("mild", 5, 9), ("moderate", 10, 14), ("severe", 15, 21),
+        ("minimal", 0, 4),
+        ("mild", 5, 9),
+        ("moderate", 10, 14),
+        ("severe", 15, 21),
     ]
     assert (inst.cutoff.value, inst.cutoff.direction) == (8, "at-or-above")
     assert inst.reliable_change.value == 4
 
 
-@pytest.mark.parametrize(("total", "band"), [(4, "minimal"), (5, "mild"), (10, "moderate"),
-                                             (15, "severe"), (21, "severe")])
+@pytest.mark.parametrize(
+    ("total", "band"),
+    [(4, "minimal"), (5, "mild"), (10, "moderate"), (15, "severe"), (21, "severe")],
+)
 def test_gad7_bands_at_boundaries(total, band):
     answers = {str(n): min(3, max(0, total - 3 * (n - 1))) for n in range(1, 8)}
     assert score_one("gad-7", answers).band == band
@@ -143,7 +167,13 @@ def test_gad7_loinc_codes():
     codes = get_instrument("gad-7").codes
     assert (codes.panel, codes.total) == ("69737-5", "70274-6")
     assert list(codes.items.values()) == [
-        "69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7",
+        "69725-0",
+        "68509-9",
+        "69733-4",
+        "69734-2",
+        "69735-9",
+        "69689-8",
+        "69736-7",
     ]
     assert codes.answers == PHQ_ANSWER_CODES
 

@@ -119,12 +119,15 @@ def test_a_number_as_true_or_false_is_refused(tmp_path):
 
 
 def test_every_problem_is_listed_not_just_the_first(tmp_path):
-    text = (VALID.replace('id = "tiny"\n', "", 1).replace('version = "1"', "version = 1")
-            .replace('label = "Bond"', "label = 3").replace('{ value = 2, label = "yes" }',
-                                                              '{ value = "2", label = "yes" }'))
+    text = (
+        VALID.replace('id = "tiny"\n', "", 1)
+        .replace('version = "1"', "version = 1")
+        .replace('label = "Bond"', "label = 3")
+        .replace('{ value = 2, label = "yes" }', '{ value = "2", label = "yes" }')
+    )
     error = problems_in(tmp_path, text)
     assert error.problems == [
-        'options[2].value: expected a whole number, got \'2\'',
+        "options[2].value: expected a whole number, got '2'",
         "items[2].label: expected text, got 3",
         "id: is required",
         "version: expected text, got 1",
@@ -133,10 +136,12 @@ def test_every_problem_is_listed_not_just_the_first(tmp_path):
 
 
 def test_every_consistency_problem_is_listed_too(tmp_path):
-    text = (VALID.replace('dimension = "task"', 'dimension = "teamwork"')
-            .replace('items = ["1", "2", "3"]', 'items = ["1", "2", "4"]')
-            .replace('respondent = "client"', 'respondent = "parent"')
-            .replace('"1" = "X-1"', '"9" = "X-9"'))
+    text = (
+        VALID.replace('dimension = "task"', 'dimension = "teamwork"')
+        .replace('items = ["1", "2", "3"]', 'items = ["1", "2", "4"]')
+        .replace('respondent = "client"', 'respondent = "parent"')
+        .replace('"1" = "X-1"', '"9" = "X-9"')
+    )
     error = problems_in(tmp_path, text)
     assert len(error.problems) == 4
     for field in ("respondent:", "items.2.dimension:", "scales.total.items:", "codes.items:"):
@@ -151,14 +156,22 @@ def test_text_that_is_not_toml_is_named(tmp_path):
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (('band_scale = "total"', 'band_scale = "total"\ncutoff = 5'),
-         "cutoff: expected a table, got 5"),
-        (('items = ["1", "2", "3"]', "items = [1, 2, 3]"),
-         "scales[0].items: item ids must be text"),
-        (('"1" = "X-1"', '"1" = "X-1" }\nanswers = { "7" = "LA-7"'),
-         "codes.answers.7: no response option has this value"),
-        (('label = "Goal"', 'label = "Goal"\noptions = 3'),
-         "items[0].options: expected a list, got 3"),
+        (
+            ('band_scale = "total"', 'band_scale = "total"\ncutoff = 5'),
+            "cutoff: expected a table, got 5",
+        ),
+        (
+            ('items = ["1", "2", "3"]', "items = [1, 2, 3]"),
+            "scales[0].items: item ids must be text",
+        ),
+        (
+            ('"1" = "X-1"', '"1" = "X-1" }\nanswers = { "7" = "LA-7"'),
+            "codes.answers.7: no response option has this value",
+        ),
+        (
+            ('label = "Goal"', 'label = "Goal"\noptions = 3'),
+            "items[0].options: expected a list, got 3",
+        ),
     ],
 )
 def test_malformed_structures_are_reported_not_crashed_on(tmp_path, change, expected):
@@ -170,5 +183,7 @@ def test_items_that_are_not_tables_are_reported(tmp_path):
     head, rest = VALID.split("[[items]]", 1)
     text = head + 'items = ["oops", 3]\n' + "[[scales]]" + rest.split("[[scales]]", 1)[1]
     error = problems_in(tmp_path, text)
-    assert error.problems[:2] == ["items[0]: expected a table, got 'oops'",
-                                  "items[1]: expected a table, got 3"]
+    assert error.problems[:2] == [
+        "items[0]: expected a table, got 'oops'",
+        "items[1]: expected a table, got 3",
+    ]

@@ -175,9 +175,11 @@ def test_free_text_answers_in_a_table_are_kept_out_of_the_scores():
 
 
 def test_a_mixed_table_gives_one_row_per_administration_with_its_own_scales():
-    rows = (as_rows("c1", 1, "phq-9", {str(n): 1 for n in range(1, 10)})
-            + as_rows("c1", 1, "wai-sr", {str(n): 5 for n in range(1, 13)})
-            + as_rows("c2", 4, "phq-9", {str(n): 3 for n in range(1, 10)}))
+    rows = (
+        as_rows("c1", 1, "phq-9", {str(n): 1 for n in range(1, 10)})
+        + as_rows("c1", 1, "wai-sr", {str(n): 5 for n in range(1, 13)})
+        + as_rows("c2", 4, "phq-9", {str(n): 3 for n in range(1, 10)})
+    )
     scored = score_answers(table(rows)).set_index(["client_id", "session", "instrument"])
     assert scored.loc[("c1", 1, "phq-9"), "total"] == 9
     assert scored.loc[("c1", 1, "wai-sr"), "total"] == 60

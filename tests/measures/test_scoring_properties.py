@@ -16,10 +16,14 @@ SETTINGS = settings(derandomize=True, max_examples=60, deadline=None)
 COLUMNS = ["client_id", "session", "instrument", "item", "value"]
 
 junk = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=6),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=6),
     st.sampled_from(["1", " 2", "3.0", "1e1", "-0", "0x1", "", "nan", "None"]),
-    st.lists(st.integers(0, 3), max_size=2), st.binary(max_size=3),
+    st.lists(st.integers(0, 3), max_size=2),
+    st.binary(max_size=3),
 )
 
 
@@ -40,8 +44,11 @@ def administrations(draw, inst, *, missing: bool = True):
 
 
 def long_table(inst, administrations_: list[dict]) -> pd.DataFrame:
-    rows = [("c", n + 1, inst.id, item, value)
-            for n, answers in enumerate(administrations_) for item, value in answers.items()]
+    rows = [
+        ("c", n + 1, inst.id, item, value)
+        for n, answers in enumerate(administrations_)
+        for item, value in answers.items()
+    ]
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
@@ -52,8 +59,10 @@ def within(value: float | None, bounds: tuple[float, float]) -> bool:
 @SETTINGS
 @given(inst=st.sampled_from(INSTRUMENTS), ends=st.lists(st.booleans(), min_size=1, max_size=8))
 def test_lowest_and_highest_answers_give_the_scale_ends_in_a_table(inst, ends):
-    picks = [{i: (inst.item(i).high if top else inst.item(i).low) for i in item_ids(inst)}
-             for top in ends]
+    picks = [
+        {i: (inst.item(i).high if top else inst.item(i).low) for i in item_ids(inst)}
+        for top in ends
+    ]
     scored = score_answers(long_table(inst, picks)).sort_values("session")
     for top, (_, row) in zip(ends, scored.iterrows(), strict=True):
         for scale in inst.scale_ids:
@@ -99,8 +108,10 @@ def test_junk_in_a_text_column_as_read_from_csv_scores_or_raises_a_scoring_error
     ids = st.sampled_from(item_ids(inst))
     items = data.draw(st.lists(ids, min_size=1, max_size=5, unique=True))
     values = data.draw(st.lists(junk, min_size=len(items), max_size=len(items)))
-    rows = [("c", 1, inst.id, item, None if value is None else str(value))
-            for item, value in zip(items, values, strict=True)]
+    rows = [
+        ("c", 1, inst.id, item, None if value is None else str(value))
+        for item, value in zip(items, values, strict=True)
+    ]
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"value": "str"})
     try:
         scored = score_answers(frame)

@@ -17,8 +17,12 @@ def test_session_scores_equal_the_scored_answers(clinic):
     checkin = _scored(clinic, "alliance-checkin").loc[sessions.index]
     mirror = _scored(clinic, "alliance-checkin-t").loc[sessions.index]
     phq = _scored(clinic, "phq-9").loc[sessions.index]
-    for ours, theirs in [("alliance", "total"), ("goal", "goal"), ("task", "task"),
-                         ("bond", "bond")]:
+    for ours, theirs in [
+        ("alliance", "total"),
+        ("goal", "goal"),
+        ("task", "task"),
+        ("bond", "bond"),
+    ]:
         np.testing.assert_array_equal(sessions[ours], checkin[theirs])
     np.testing.assert_array_equal(sessions["therapist_alliance"], mirror["total"])
     np.testing.assert_array_equal(sessions["outcome"], phq["total"])
@@ -31,7 +35,8 @@ def test_every_administration_is_complete(clinic):
 def test_item_values_are_whole_numbers_in_each_items_range(clinic):
     answers = clinic.answers
     alliance_items = answers["instrument"].str.startswith("alliance") & answers["item"].isin(
-        list("123456"))
+        list("123456")
+    )
     assert answers.loc[alliance_items, "value"].between(0, 10).all()
     assert answers.loc[~alliance_items, "value"].between(0, 3).all()
     assert answers.loc[answers["instrument"] == "phq-9", "value"].between(0, 3).all()

@@ -9,14 +9,21 @@ from click.testing import CliRunner
 
 from alliance.cli import main
 
-FILES = ["answers.csv", "sessions.csv", "clients.csv", "therapists.csv", "ruptures.csv",
-         "truth.json"]
+FILES = [
+    "answers.csv",
+    "sessions.csv",
+    "clients.csv",
+    "therapists.csv",
+    "ruptures.csv",
+    "truth.json",
+]
 
 
 def test_it_writes_every_table_and_prints_a_summary(tmp_path):
     out = tmp_path / "clinic"
-    result = CliRunner().invoke(main, ["simulate", "--clients", "60", "--seed", "4",
-                                       "--out", str(out), "--therapists", "3"])
+    result = CliRunner().invoke(
+        main, ["simulate", "--clients", "60", "--seed", "4", "--out", str(out), "--therapists", "3"]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(path.name for path in out.iterdir()) == sorted(FILES)
     clients = pd.read_csv(out / "clients.csv")
@@ -29,8 +36,9 @@ def test_it_writes_every_table_and_prints_a_summary(tmp_path):
 
 def test_the_same_seed_writes_the_same_files(tmp_path):
     for name in ["first", "second"]:
-        CliRunner().invoke(main, ["simulate", "--clients", "30", "--seed", "2",
-                                  "--out", str(tmp_path / name)])
+        CliRunner().invoke(
+            main, ["simulate", "--clients", "30", "--seed", "2", "--out", str(tmp_path / name)]
+        )
     for file in FILES:
         assert (tmp_path / "first" / file).read_bytes() == (tmp_path / "second" / file).read_bytes()
 
@@ -51,8 +59,9 @@ def test_it_refuses_a_clinic_without_clients(tmp_path):
 
 
 def test_it_refuses_a_negative_seed(tmp_path):
-    result = CliRunner().invoke(main, ["simulate", "--clients", "5", "--seed", "-1",
-                                       "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        main, ["simulate", "--clients", "5", "--seed", "-1", "--out", str(tmp_path)]
+    )
     assert result.exit_code != 0
     assert "--seed" in result.output
 
@@ -72,8 +81,9 @@ def test_it_needs_an_output_directory():
 
 
 def test_a_large_clinic_shows_progress_on_stderr_only(tmp_path):
-    result = CliRunner().invoke(main, ["simulate", "--clients", "2000", "--seed", "1",
-                                       "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        main, ["simulate", "--clients", "2000", "--seed", "1", "--out", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     assert "simulating" in result.stderr and "step/s" in result.stderr
     assert "%|" not in result.stdout

@@ -30,11 +30,19 @@ def test_an_unknown_parameter_is_named():
         simulate_clinic(n_clients=10, within_efect=-1.0)
 
 
-@pytest.mark.parametrize(("field", "value"), [
-    ("n_clients", 0), ("min_sessions", 40), ("ar_phi", 1.0), ("rupture_hazard", 1.5),
-    ("within_sd", 0.0), ("start_date", "next monday"), ("seed", -3),
-    ("rupture_depth_sd_high", 0.5),
-])
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("n_clients", 0),
+        ("min_sessions", 40),
+        ("ar_phi", 1.0),
+        ("rupture_hazard", 1.5),
+        ("within_sd", 0.0),
+        ("start_date", "next monday"),
+        ("seed", -3),
+        ("rupture_depth_sd_high", 0.5),
+    ],
+)
 def test_a_bad_value_is_refused_with_its_name(field, value):
     with pytest.raises(ValueError, match=field):
         ClinicConfig(**{field: value})

@@ -9,8 +9,9 @@ from alliance.simulate import simulate_clinic
 
 def _dropout_rates(clinic) -> pd.Series:
     """Per session at risk: did the client leave after it, split by an unrepaired rupture before."""
-    sessions = clinic.sessions.merge(clinic.clients[["client_id", "n_sessions", "ended"]],
-                                     on="client_id")
+    sessions = clinic.sessions.merge(
+        clinic.clients[["client_id", "n_sessions", "ended"]], on="client_id"
+    )
     unrepaired = clinic.ruptures[clinic.ruptures["repaired"] == False]  # noqa: E712
     closed = unrepaired.groupby("client_id")["lowest_session"].min() + 3
     sessions["after_unrepaired"] = sessions["session"] >= sessions["client_id"].map(closed)

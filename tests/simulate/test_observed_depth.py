@@ -67,7 +67,8 @@ def _report_at_lowest(clinic) -> pd.DataFrame:
     sessions = clinic.sessions.set_index(["client_id", "session"])["rupture_reported"]
     keys = list(zip(clinic.ruptures["client_id"], clinic.ruptures["lowest_session"], strict=True))
     return clinic.ruptures.assign(report=sessions.reindex(keys).to_numpy()).dropna(
-        subset=["report"])
+        subset=["report"]
+    )
 
 
 def test_deeper_ruptures_are_reported_more_often_and_more_clearly():
@@ -92,13 +93,14 @@ def _left_after_window(clinic, extra: int) -> float:
     for r in clinic.ruptures[clinic.ruptures["repaired"] == False].itertuples():  # noqa: E712
         later = (r.client_id, r.lowest_session + 3 + extra)
         if later in alliance.index:
-            before = alliance.loc[r.client_id].loc[1:r.onset_session - 1].mean()
+            before = alliance.loc[r.client_id].loc[1 : r.onset_session - 1].mean()
             shares.append((before - alliance[later]) / r.depth)
     return float(np.mean(shares))
 
 
 def test_an_unrepaired_drop_fades_only_slowly():
     kept = _left_after_window(simulate_clinic(n_clients=1500, seed=7), extra=3)
-    fast = _left_after_window(simulate_clinic(n_clients=1500, seed=7, unrepaired_recovery=0.6),
-                              extra=3)
+    fast = _left_after_window(
+        simulate_clinic(n_clients=1500, seed=7, unrepaired_recovery=0.6), extra=3
+    )
     assert kept > 0.5 and fast < 0.35

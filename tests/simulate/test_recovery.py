@@ -31,8 +31,7 @@ def lagged_pairs(sessions: pd.DataFrame) -> pd.DataFrame:
 
 def within_effect(sessions: pd.DataFrame) -> tuple[float, float, float]:
     """The estimate and its 95% confidence interval."""
-    formula = ("next_outcome ~ deviation + outcome + C(client_id) "
-               "+ C(client_id):log_next_session")
+    formula = "next_outcome ~ deviation + outcome + C(client_id) + C(client_id):log_next_session"
     fit = smf.ols(formula, data=lagged_pairs(sessions)).fit()
     low, high = fit.conf_int().loc["deviation"]
     return float(fit.params["deviation"]), float(low), float(high)
@@ -54,8 +53,10 @@ def test_without_a_planted_effect_the_estimate_covers_zero():
 
 @pytest.mark.slow
 def test_intervals_cover_the_planted_effect_across_seeds_and_the_mean_is_unbiased():
-    fits = [within_effect(simulate_clinic(n_clients=300, seed=seed, within_effect=-1.5).sessions)
-            for seed in range(100, 112)]
+    fits = [
+        within_effect(simulate_clinic(n_clients=300, seed=seed, within_effect=-1.5).sessions)
+        for seed in range(100, 112)
+    ]
     covered = sum(low <= -1.5 <= high for _, low, high in fits)
     assert covered >= 10, fits  # 95% coverage makes 9 or fewer of 12 a 2% event
     assert abs(np.mean([estimate for estimate, _, _ in fits]) + 1.5) < 0.06
@@ -64,7 +65,10 @@ def test_intervals_cover_the_planted_effect_across_seeds_and_the_mean_is_unbiase
 def test_the_standardised_within_effect_is_in_the_published_range():
     clinic = simulate_clinic(n_clients=400, seed=9)
     pairs = lagged_pairs(clinic.sessions)
-    spread = pairs.groupby("client_id")[["deviation", "next_outcome"]].transform(
-        lambda column: column - column.mean()).std()
+    spread = (
+        pairs.groupby("client_id")[["deviation", "next_outcome"]]
+        .transform(lambda column: column - column.mean())
+        .std()
+    )
     beta = abs(clinic.truth["within_effect"]) * spread["deviation"] / spread["next_outcome"]
     assert 0.12 <= beta <= 0.25, beta

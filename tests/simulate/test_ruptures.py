@@ -14,7 +14,7 @@ def _with_sessions(clinic) -> pd.DataFrame:
 
 
 def _baseline(alliance: pd.Series, client: str, onset: int) -> float:
-    return float(alliance.loc[client].loc[1:onset - 1].mean())
+    return float(alliance.loc[client].loc[1 : onset - 1].mean())
 
 
 def test_between_a_quarter_and_a_half_of_clients_have_a_rupture(clinic):
@@ -54,7 +54,7 @@ def test_the_hit_dimension_drops_most(clinic):
     rows = clinic.ruptures.dropna(subset=["observed_drop"])
     drops = {dimension: [] for dimension in ["goal", "task", "bond"]}
     for rupture in rows.itertuples():
-        before = sessions.loc[rupture.client_id].loc[1:rupture.onset_session - 1]
+        before = sessions.loc[rupture.client_id].loc[1 : rupture.onset_session - 1]
         at_lowest = sessions.loc[(rupture.client_id, rupture.lowest_session)]
         fall = before[["goal", "task", "bond"]].mean() - at_lowest[["goal", "task", "bond"]]
         drops[rupture.dimension].append(fall)
@@ -77,8 +77,9 @@ def test_repair_is_unknown_exactly_when_the_series_ends_inside_the_window(clinic
     unknown = ruptures["repaired"].isna()
     assert (ruptures.loc[unknown, "n_sessions"] < ruptures.loc[unknown, "lowest_session"] + 3).all()
     unrepaired = ruptures["repaired"] == False  # noqa: E712
-    assert (ruptures.loc[unrepaired, "n_sessions"] >= ruptures.loc[unrepaired, "lowest_session"] + 3
-            ).all()
+    assert (
+        ruptures.loc[unrepaired, "n_sessions"] >= ruptures.loc[unrepaired, "lowest_session"] + 3
+    ).all()
 
 
 def test_repaired_ruptures_return_to_the_earlier_level_and_unrepaired_do_not(clinic):
@@ -96,8 +97,9 @@ def test_repaired_ruptures_return_to_the_earlier_level_and_unrepaired_do_not(cli
 
 
 def test_skilled_therapists_repair_more(clinic):
-    ruptures = clinic.ruptures.dropna(subset=["repaired"]).merge(clinic.therapists,
-                                                                  on="therapist_id")
+    ruptures = clinic.ruptures.dropna(subset=["repaired"]).merge(
+        clinic.therapists, on="therapist_id"
+    )
     skilled = ruptures["repair_skill"] >= ruptures["repair_skill"].median()
     rate = ruptures.groupby(skilled)["repaired"].apply(lambda r: r.astype(bool).mean())
     assert rate[True] > rate[False]
@@ -105,9 +107,12 @@ def test_skilled_therapists_repair_more(clinic):
 
 def test_clients_report_ruptures_more_often_during_one(clinic):
     sessions = clinic.sessions.set_index(["client_id", "session"])
-    during = [(r.client_id, s) for r in clinic.ruptures.itertuples()
-              for s in range(r.onset_session, r.lowest_session + 1)
-              if (r.client_id, s) in sessions.index]
+    during = [
+        (r.client_id, s)
+        for r in clinic.ruptures.itertuples()
+        for s in range(r.onset_session, r.lowest_session + 1)
+        if (r.client_id, s) in sessions.index
+    ]
     reported = sessions["rupture_reported"] > 0
     inside = reported.loc[during].mean()
     outside = reported.drop(index=during).mean()
@@ -116,8 +121,11 @@ def test_clients_report_ruptures_more_often_during_one(clinic):
 
 def test_therapists_rate_the_rupture_session_less_low_than_clients(clinic):
     sessions = clinic.sessions.set_index(["client_id", "session"])
-    lowest = [(r.client_id, r.lowest_session) for r in clinic.ruptures.itertuples()
-              if (r.client_id, r.lowest_session) in sessions.index]
+    lowest = [
+        (r.client_id, r.lowest_session)
+        for r in clinic.ruptures.itertuples()
+        if (r.client_id, r.lowest_session) in sessions.index
+    ]
     gap = sessions.loc[lowest, "therapist_alliance"] - sessions.loc[lowest, "alliance"]
     usual_gap = (sessions["therapist_alliance"] - sessions["alliance"]).mean()
     assert gap.mean() > usual_gap

@@ -7,12 +7,38 @@ import pandas as pd
 
 from alliance.simulate import simulate_clinic
 
-SESSION_COLUMNS = ["client_id", "therapist_id", "session", "date", "alliance", "goal", "task",
-                   "bond", "therapist_alliance", "rupture_reported", "outcome"]
-CLIENT_COLUMNS = ["client_id", "therapist_id", "trait_alliance", "intake_severity", "n_sessions",
-                  "ended", "start_date"]
-RUPTURE_COLUMNS = ["client_id", "onset_session", "lowest_session", "depth", "depth_sd",
-                   "dimension", "repaired", "repair_session"]
+SESSION_COLUMNS = [
+    "client_id",
+    "therapist_id",
+    "session",
+    "date",
+    "alliance",
+    "goal",
+    "task",
+    "bond",
+    "therapist_alliance",
+    "rupture_reported",
+    "outcome",
+]
+CLIENT_COLUMNS = [
+    "client_id",
+    "therapist_id",
+    "trait_alliance",
+    "intake_severity",
+    "n_sessions",
+    "ended",
+    "start_date",
+]
+RUPTURE_COLUMNS = [
+    "client_id",
+    "onset_session",
+    "lowest_session",
+    "depth",
+    "depth_sd",
+    "dimension",
+    "repaired",
+    "repair_session",
+]
 
 
 def test_the_same_seed_gives_identical_tables():
@@ -32,8 +58,16 @@ def test_every_promised_column_is_there(clinic):
     assert set(CLIENT_COLUMNS) <= set(clinic.clients.columns)
     assert set(RUPTURE_COLUMNS) <= set(clinic.ruptures.columns)
     assert {"therapist_id", "repair_skill"} <= set(clinic.therapists.columns)
-    assert {"client_id", "session", "instrument", "item", "value", "respondent", "therapist_id",
-            "date"} <= set(clinic.answers.columns)
+    assert {
+        "client_id",
+        "session",
+        "instrument",
+        "item",
+        "value",
+        "respondent",
+        "therapist_id",
+        "date",
+    } <= set(clinic.answers.columns)
 
 
 def test_ids_are_pseudonymous_codes(clinic):

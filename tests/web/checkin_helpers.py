@@ -9,9 +9,17 @@ from alliance.web.checkin.links import create_link
 from alliance.web.clinic.models import Client, GoalStatus, TaskStatus
 
 
-def checkin_data(client: Client, *, rating: int = 8, felt_off: int = 0, comment: str = "",
-                 agreement: int = 8, understanding: int = 8, concern: str = "",
-                 **extra: str) -> dict[str, str]:
+def checkin_data(
+    client: Client,
+    *,
+    rating: int = 8,
+    felt_off: int = 0,
+    comment: str = "",
+    agreement: int = 8,
+    understanding: int = 8,
+    concern: str = "",
+    **extra: str,
+) -> dict[str, str]:
     """A complete, valid POST: every alliance item at `rating`, each active task rated alike."""
     data = {f"alliance-checkin__{n}": str(rating) for n in range(1, 7)}
     data |= {"alliance-checkin__8": str(felt_off), "alliance-checkin__7": comment}
@@ -19,8 +27,11 @@ def checkin_data(client: Client, *, rating: int = 8, felt_off: int = 0, comment:
     for goal in client.goals.filter(status=GoalStatus.ACTIVE):
         data[f"goal-progress__{goal.pk}"] = "5"
     for task in client.tasks.filter(status=TaskStatus.ACTIVE):
-        data |= {f"task-understanding__{task.pk}": str(understanding),
-                 f"task-agreement__{task.pk}": str(agreement), f"task-concern__{task.pk}": concern}
+        data |= {
+            f"task-understanding__{task.pk}": str(understanding),
+            f"task-agreement__{task.pk}": str(agreement),
+            f"task-concern__{task.pk}": concern,
+        }
     return data | extra
 
 

@@ -34,10 +34,18 @@ def clinic(db) -> Clinic:
 
 @pytest.fixture
 def make_user(clinic):
-    def make(username: str, *, role: str = Role.THERAPIST, team: Team | None = None,
-             **extra) -> User:
-        return User.objects.create_user(username=username, password=PASSWORD, role=role,
-                                        clinic=extra.pop("clinic", clinic), team=team, **extra)
+    def make(
+        username: str, *, role: str = Role.THERAPIST, team: Team | None = None, **extra
+    ) -> User:
+        return User.objects.create_user(
+            username=username,
+            password=PASSWORD,
+            role=role,
+            clinic=extra.pop("clinic", clinic),
+            team=team,
+            **extra,
+        )
+
     return make
 
 
@@ -68,17 +76,28 @@ def ada(make_user) -> User:
 
 @pytest.fixture
 def make_client(clinic):
-    def make(therapist: User, *, code: str | None = None, sessions: int = 1,
-             goals: tuple[str, ...] = ("Sleep better",)) -> Client:
-        client = Client.objects.create(clinic=clinic, therapist=therapist,
-                                       **({"code": code} if code else {}))
+    def make(
+        therapist: User,
+        *,
+        code: str | None = None,
+        sessions: int = 1,
+        goals: tuple[str, ...] = ("Sleep better",),
+    ) -> Client:
+        client = Client.objects.create(
+            clinic=clinic, therapist=therapist, **({"code": code} if code else {})
+        )
         episode = Episode.objects.create(client=client, started=dt.date(2026, 1, 5))
         for number in range(1, sessions + 1):
-            Session.objects.create(client=client, episode=episode, number=number,
-                                   date=dt.date(2026, 1, 5) + dt.timedelta(weeks=number - 1))
+            Session.objects.create(
+                client=client,
+                episode=episode,
+                number=number,
+                date=dt.date(2026, 1, 5) + dt.timedelta(weeks=number - 1),
+            )
         for text in goals:
             Goal.objects.create(client=client, text=text)
         return client
+
     return make
 
 
@@ -102,9 +121,11 @@ def checkin_token(theos_client, theo) -> str:
 @pytest.fixture
 def login(client):
     """Log a persona in on the shared Django test client and return that client."""
+
     def log_in(user: User):
         client.force_login(user)
         return client
+
     return log_in
 
 

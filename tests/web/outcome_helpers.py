@@ -27,8 +27,9 @@ def alliance(rating: int) -> dict[str, int]:
     return {str(n): rating for n in range(1, 7)} | {"8": 0}
 
 
-def store_series(client: Client, totals: list[int], *, anxiety: list[int] | None = None,
-                 rating: int = 8) -> None:
+def store_series(
+    client: Client, totals: list[int], *, anxiety: list[int] | None = None, rating: int = 8
+) -> None:
     """Session n gets PHQ-9 totals[n-1] (and GAD-7 anxiety[n-1]) and an alliance check-in."""
     for number, total in enumerate(totals, start=1):
         answers = {"alliance-checkin": alliance(rating), "phq-9": phq(total)}
@@ -41,30 +42,55 @@ def seed_clinic_history(clinic, therapist, *, n_clients: int = 40, seed: int = 3
     """Ended episodes of a synthetic clinic stored in bulk: scores only, no alerts."""
     synthetic = simulate_clinic(n_clients=n_clients, seed=seed, min_sessions=3, max_sessions=12)
     for row in synthetic.clients.itertuples():
-        client = Client.objects.create(clinic=clinic, therapist=therapist,
-                                       code=f"H-{row.client_id}")
+        client = Client.objects.create(
+            clinic=clinic, therapist=therapist, code=f"H-{row.client_id}"
+        )
         rows = synthetic.sessions[synthetic.sessions["client_id"] == row.client_id]
         end = START + dt.timedelta(weeks=len(rows))
-        episode = Episode.objects.create(client=client, started=START, ended=end,
-                                         ending=Ending.DROPPED_OUT if row.ended == "dropped-out"
-                                         else Ending.COMPLETED)
+        episode = Episode.objects.create(
+            client=client,
+            started=START,
+            ended=end,
+            ending=Ending.DROPPED_OUT if row.ended == "dropped-out" else Ending.COMPLETED,
+        )
         _bulk_sessions(client, episode, rows)
 
 
 def _bulk_sessions(client: Client, episode: Episode, rows) -> None:
-    sessions = Session.objects.bulk_create([
-        Session(client=client, episode=episode, number=int(r.session),
-                date=START + dt.timedelta(weeks=int(r.session))) for r in rows.itertuples()])
+    sessions = Session.objects.bulk_create(
+        [
+            Session(
+                client=client,
+                episode=episode,
+                number=int(r.session),
+                date=START + dt.timedelta(weeks=int(r.session)),
+            )
+            for r in rows.itertuples()
+        ]
+    )
     responses = []
     for session, r in zip(sessions, rows.itertuples(), strict=True):
         responses.append(_response(client, session, "phq-9", {"total": round(r.outcome)}))
-        responses.append(_response(client, session, "alliance-checkin", {
-            "total": r.alliance, "goal": r.goal, "task": r.task, "bond": r.bond}))
+        responses.append(
+            _response(
+                client,
+                session,
+                "alliance-checkin",
+                {"total": r.alliance, "goal": r.goal, "task": r.task, "bond": r.bond},
+            )
+        )
     Response.objects.bulk_create(responses)
 
 
 def _response(client, session, instrument: str, scores: dict) -> Response:
-    return Response(client=client, session=session, instrument=instrument, respondent="client",
-                    answers={}, scores={k: float(v) for k, v in scores.items()}, band="",
-                    flags=[], submitted_at=dt.datetime.combine(session.date, dt.time(12),
-                                                               tzinfo=dt.UTC))
+    return Response(
+        client=client,
+        session=session,
+        instrument=instrument,
+        respondent="client",
+        answers={},
+        scores={k: float(v) for k, v in scores.items()},
+        band="",
+        flags=[],
+        submitted_at=dt.datetime.combine(session.date, dt.time(12), tzinfo=dt.UTC),
+    )

@@ -13,27 +13,30 @@ def _url(name: str, client) -> str:
     return reverse(name, args=[client.code])
 
 
-@pytest.mark.parametrize("persona, status", [("theo", 200), ("sam", 200), ("cora", 404),
-                                             ("ada", 404)])
+@pytest.mark.parametrize(
+    "persona, status", [("theo", 200), ("sam", 200), ("cora", 404), ("ada", 404)]
+)
 def test_the_client_page_is_shown_only_to_the_therapist_and_their_supervisor(
-        request, login, theos_client, persona, status):
+    request, login, theos_client, persona, status
+):
     page = login(request.getfixturevalue(persona)).get(_url("client", theos_client))
     assert page.status_code == status
 
 
 @pytest.mark.parametrize("name", ["therapist-form"])
-@pytest.mark.parametrize("persona, status", [("theo", 200), ("sam", 404), ("cora", 404),
-                                             ("ada", 404)])
+@pytest.mark.parametrize(
+    "persona, status", [("theo", 200), ("sam", 404), ("cora", 404), ("ada", 404)]
+)
 def test_acting_for_a_client_is_for_their_own_therapist_only(
-        request, login, theos_client, name, persona, status):
+    request, login, theos_client, name, persona, status
+):
     page = login(request.getfixturevalue(persona)).get(_url(name, theos_client))
     assert page.status_code == status
 
 
 @pytest.mark.parametrize("name", ["new-link", "new-session", "new-goal", "end-episode"])
 @pytest.mark.parametrize("persona", ["sam", "cora", "ada"])
-def test_posting_to_another_therapists_client_is_a_404(request, login, theos_client, name,
-                                                        persona):
+def test_posting_to_another_therapists_client_is_a_404(request, login, theos_client, name, persona):
     page = login(request.getfixturevalue(persona)).post(_url(name, theos_client), {})
     assert page.status_code == 404
 
@@ -78,7 +81,8 @@ def test_an_admin_who_is_also_a_therapist_sees_their_own_clients(make_client, ad
 
 
 def test_staff_of_another_clinic_see_nothing_even_when_named_supervisor(
-        theos_client, make_user, theos_team):
+    theos_client, make_user, theos_team
+):
     from alliance.web.accounts.models import Clinic
 
     stranger = make_user("stranger", clinic=Clinic.objects.create(name="Elsewhere"))
@@ -88,16 +92,18 @@ def test_staff_of_another_clinic_see_nothing_even_when_named_supervisor(
 
 
 def test_a_colleague_cannot_acknowledge_another_therapists_alert(login, theos_client, cora):
-    alert = Alert.objects.create(client=theos_client, kind="risk-self-harm",
-                                 severity=Severity.URGENT, message="m")
+    alert = Alert.objects.create(
+        client=theos_client, kind="risk-self-harm", severity=Severity.URGENT, message="m"
+    )
     page = login(cora).post(reverse("acknowledge-alert", args=[alert.pk]))
     assert page.status_code == 404
     alert.refresh_from_db()
     assert alert.acknowledged_at is None
 
 
-@pytest.mark.parametrize("persona, sees", [("theo", True), ("sam", True), ("cora", False),
-                                           ("ada", False)])
+@pytest.mark.parametrize(
+    "persona, sees", [("theo", True), ("sam", True), ("cora", False), ("ada", False)]
+)
 def test_the_caseload_lists_only_visible_clients(request, login, theos_client, persona, sees):
     html = login(request.getfixturevalue(persona)).get(reverse("caseload")).content.decode()
     assert ("C-THEO1" in html) == sees

@@ -13,8 +13,7 @@ def _checkins(client, *levels):
     for number, level in enumerate(levels, start=1):
         session = client.sessions.get(number=number)
         alliance = {**ALLIANCE, "1": level, "2": level}
-        store_answers(session, {"alliance-checkin": alliance,
-                                "phq-9": PHQ}, respondent="client")
+        store_answers(session, {"alliance-checkin": alliance, "phq-9": PHQ}, respondent="client")
 
 
 def _count_queries(user_client) -> int:
@@ -25,7 +24,8 @@ def _count_queries(user_client) -> int:
 
 @pytest.mark.parametrize("viewer", ["theo", "sam"])
 def test_the_caseload_takes_the_same_number_of_queries_for_5_and_50_clients(
-        request, login, theo, make_client, viewer, django_assert_max_num_queries):
+    request, login, theo, make_client, viewer, django_assert_max_num_queries
+):
     page = login(request.getfixturevalue(viewer))
     for _ in range(5):
         _checkins(make_client(theo, sessions=2), 8, 6)
@@ -41,12 +41,13 @@ def test_the_caseload_takes_the_same_number_of_queries_for_5_and_50_clients(
 
 
 def test_it_shows_the_latest_alliance_and_its_direction(login, theo, theos_client):
-    theos_client.sessions.create(episode=theos_client.episodes.get(), number=2,
-                                 date=theos_client.sessions.get().date)
+    theos_client.sessions.create(
+        episode=theos_client.episodes.get(), number=2, date=theos_client.sessions.get().date
+    )
     _checkins(theos_client, 9, 6)
     html = login(theo).get(reverse("caseload")).content.decode()
     assert "down 3" in html and "↓" in html
-    assert "8 <span class=\"band\">mild</span>" in html
+    assert '8 <span class="band">mild</span>' in html
 
 
 def test_it_filters_by_search_and_sorts_by_query_parameters(login, theo, make_client):

@@ -9,21 +9,28 @@ def _post(client, token, data):
 
 
 def _nothing_stored():
-    return (not Response.objects.exists() and CheckinLink.objects.get().used_at is None
-            and not AuditEvent.objects.filter(action="response-stored").exists())
+    return (
+        not Response.objects.exists()
+        and CheckinLink.objects.get().used_at is None
+        and not AuditEvent.objects.filter(action="response-stored").exists()
+    )
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("alliance-checkin__3", "11", "Please choose one of the answers shown (0 to 10)."),
-    ("phq-9__2", "4", "Please choose one of the answers shown (0 to 3)."),
-    ("alliance-checkin__1", "-1", "Please choose one of the answers shown (0 to 10)."),
-    ("phq-9__5", "two", "Please choose one of the answers shown (0 to 3)."),
-    ("alliance-checkin__5", "7.5", "Please choose one of the answers shown (0 to 10)."),
-    ("alliance-checkin__8", None, "Please choose an answer."),
-    ("phq-9__9", None, "Please choose an answer."),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("alliance-checkin__3", "11", "Please choose one of the answers shown (0 to 10)."),
+        ("phq-9__2", "4", "Please choose one of the answers shown (0 to 3)."),
+        ("alliance-checkin__1", "-1", "Please choose one of the answers shown (0 to 10)."),
+        ("phq-9__5", "two", "Please choose one of the answers shown (0 to 3)."),
+        ("alliance-checkin__5", "7.5", "Please choose one of the answers shown (0 to 10)."),
+        ("alliance-checkin__8", None, "Please choose an answer."),
+        ("phq-9__9", None, "Please choose an answer."),
+    ],
+)
 def test_it_marks_a_bad_value_next_to_its_field_and_stores_nothing(
-        client, checkin_token, theos_client, valid_answers, field, value, message):
+    client, checkin_token, theos_client, valid_answers, field, value, message
+):
     page = _post(client, checkin_token, valid_answers(theos_client, **{field: value}))
     html = page.content.decode()
     assert page.status_code == 200
@@ -31,8 +38,9 @@ def test_it_marks_a_bad_value_next_to_its_field_and_stores_nothing(
     assert _nothing_stored()
 
 
-def test_it_keeps_every_other_answer_when_one_is_bad(client, checkin_token, theos_client,
-                                                     valid_answers):
+def test_it_keeps_every_other_answer_when_one_is_bad(
+    client, checkin_token, theos_client, valid_answers
+):
     data = valid_answers(theos_client, **{"phq-9__2": "9", "alliance-checkin__4": "3"})
     html = _post(client, checkin_token, data).content.decode()
     assert 'name="alliance-checkin__4" value="3" checked' in html
@@ -41,7 +49,8 @@ def test_it_keeps_every_other_answer_when_one_is_bad(client, checkin_token, theo
 
 
 def test_it_refuses_progress_on_a_goal_that_is_not_the_clients(
-        client, checkin_token, theos_client, coras_client, valid_answers):
+    client, checkin_token, theos_client, coras_client, valid_answers
+):
     other_goal = Goal.objects.filter(client=coras_client).get()
     data = valid_answers(theos_client, **{f"goal-progress__{other_goal.pk}": "5"})
     html = _post(client, checkin_token, data).content.decode()
@@ -49,11 +58,13 @@ def test_it_refuses_progress_on_a_goal_that_is_not_the_clients(
     assert _nothing_stored()
 
 
-def test_it_requires_progress_on_each_active_goal(client, checkin_token, theos_client,
-                                                  valid_answers):
+def test_it_requires_progress_on_each_active_goal(
+    client, checkin_token, theos_client, valid_answers
+):
     goal = theos_client.goals.get()
-    html = _post(client, checkin_token,
-                 valid_answers(theos_client, **{f"goal-progress__{goal.pk}": None})).content
+    html = _post(
+        client, checkin_token, valid_answers(theos_client, **{f"goal-progress__{goal.pk}": None})
+    ).content
     assert f'id="id_goal-progress__{goal.pk}_error">Please choose an answer.' in html.decode()
     assert _nothing_stored()
 

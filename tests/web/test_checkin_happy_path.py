@@ -14,8 +14,9 @@ def test_the_client_sees_every_configured_question_and_who_sees_them(client, che
     assert html.count("<fieldset") == 6 + 2 + 9 + 1 + 1  # the last: agreement with the goal
 
 
-def test_it_stores_answers_scores_and_audit_and_uses_up_the_link(client, checkin_token,
-                                                                  theos_client, valid_answers):
+def test_it_stores_answers_scores_and_audit_and_uses_up_the_link(
+    client, checkin_token, theos_client, valid_answers
+):
     page = client.post(reverse("checkin", args=[checkin_token]), valid_answers(theos_client))
     assert "Thank you" in page.content.decode()
     stored = {r.instrument: r for r in Response.objects.filter(client=theos_client)}
@@ -29,8 +30,7 @@ def test_it_stores_answers_scores_and_audit_and_uses_up_the_link(client, checkin
     assert {"response-stored", "checkin-submitted"} <= actions
 
 
-def test_the_audit_never_holds_answer_contents(client, checkin_token, theos_client,
-                                               valid_answers):
+def test_the_audit_never_holds_answer_contents(client, checkin_token, theos_client, valid_answers):
     client.post(reverse("checkin", args=[checkin_token]), valid_answers(theos_client))
     for event in AuditEvent.objects.all():
         assert "sleep" not in f"{event.action} {event.target}".lower()

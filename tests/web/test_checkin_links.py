@@ -11,7 +11,8 @@ from alliance.web.clinic.models import CheckinLink, ClinicSettings, Response
 
 
 def test_a_used_link_shows_a_kind_message_and_stores_nothing_more(
-        client, checkin_token, theos_client, valid_answers):
+    client, checkin_token, theos_client, valid_answers
+):
     url = reverse("checkin", args=[checkin_token])
     client.post(url, valid_answers(theos_client))
     again = client.post(url, valid_answers(theos_client, **{"phq-9__1": "3"}))
@@ -78,8 +79,11 @@ def test_a_submit_reads_the_link_once_and_writes_one_row(settings, checkin_token
     answers = {"phq-9": {str(n): 0 for n in range(1, 10)}}
     with CaptureQueriesContext(connection) as queries:
         redeem(checkin_token, answers)
-    sql = [q["sql"] for q in queries.captured_queries if not q["sql"].startswith(
-        ("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    sql = [
+        q["sql"]
+        for q in queries.captured_queries
+        if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
     assert [s.split()[0] for s in sql] == ["SELECT", "INSERT"]
     assert '"clinic_checkinlink"' in sql[0] and '"clinic_checkinsubmission"' in sql[1]
     with pytest.raises(LinkUnusable) as problem:

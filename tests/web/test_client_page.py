@@ -10,16 +10,26 @@ ALLIANCE = {str(n): 8 for n in range(1, 7)} | {"8": 0}
 
 
 def _two_sessions_of_answers(client, therapist):
-    Session.objects.create(client=client, episode=client.episodes.get(), number=2,
-                           date=client.sessions.get().date)
+    Session.objects.create(
+        client=client, episode=client.episodes.get(), number=2, date=client.sessions.get().date
+    )
     goal = client.goals.get()
     for session in client.sessions.all():
-        store_answers(session, {"alliance-checkin": ALLIANCE | {"7": "Please go slower."},
-                                "phq-9": {str(n): 2 for n in range(1, 10)} | {"9": "0"},
-                                "goal-progress": {str(goal.pk): 3 + session.number}},
-                      respondent="client")
-        store_answers(session, {"alliance-checkin-t": ALLIANCE | {"7": 0}},
-                      respondent="therapist", entered_by=therapist)
+        store_answers(
+            session,
+            {
+                "alliance-checkin": ALLIANCE | {"7": "Please go slower."},
+                "phq-9": {str(n): 2 for n in range(1, 10)} | {"9": "0"},
+                "goal-progress": {str(goal.pk): 3 + session.number},
+            },
+            respondent="client",
+        )
+        store_answers(
+            session,
+            {"alliance-checkin-t": ALLIANCE | {"7": 0}},
+            respondent="therapist",
+            entered_by=therapist,
+        )
 
 
 def test_the_client_page_shows_charts_with_text_alternatives(login, theo, theos_client):
@@ -60,8 +70,10 @@ def test_the_therapist_creates_a_link_shown_once_with_a_qr_code(login, theo, the
 
 def test_staff_add_sessions_and_goals_with_an_audit_trail(login, theo, theos_client):
     page = login(theo)
-    page.post(reverse("new-session", args=[theos_client.code]),
-              {"date": "2026-02-01", "attendance": "no-show"})
+    page.post(
+        reverse("new-session", args=[theos_client.code]),
+        {"date": "2026-02-01", "attendance": "no-show"},
+    )
     page.post(reverse("new-goal", args=[theos_client.code]), {"text": "Call my sister"})
     assert theos_client.sessions.get(number=2).attendance == "no-show"
     assert theos_client.goals.filter(text="Call my sister").exists()
@@ -86,16 +98,22 @@ def test_the_link_uses_the_configured_public_address(login, theo, theos_client, 
 def test_tasks_are_shown_with_their_rationale(login, theo, theos_client):
     from alliance.web.clinic.models import Task
 
-    Task.objects.create(client=theos_client, goal=theos_client.goals.get(),
-                        description="Keep a sleep diary", rationale="to see the pattern")
+    Task.objects.create(
+        client=theos_client,
+        goal=theos_client.goals.get(),
+        description="Keep a sleep diary",
+        rationale="to see the pattern",
+    )
     html = login(theo).get(reverse("client", args=[theos_client.code])).content.decode()
     assert "Keep a sleep diary" in html and "(why: to see the pattern)" in html
 
 
 def test_ending_the_episode_takes_the_client_off_the_caseload(login, theo, theos_client):
     page = login(theo)
-    page.post(reverse("end-episode", args=[theos_client.code]),
-              {"ended": "2026-03-01", "ending": "referred"})
+    page.post(
+        reverse("end-episode", args=[theos_client.code]),
+        {"ended": "2026-03-01", "ending": "referred"},
+    )
     assert theos_client.episodes.get().ending == "referred"
     assert "C-THEO1" not in page.get(reverse("caseload")).content.decode()
     assert theos_client.audit_events.filter(action="episode-ended").exists()
@@ -103,8 +121,11 @@ def test_ending_the_episode_takes_the_client_off_the_caseload(login, theo, theos
 
 def test_a_bad_session_date_is_named_and_nothing_is_added(login, theo, theos_client):
     before = theos_client.sessions.count()
-    page = login(theo).post(reverse("new-session", args=[theos_client.code]),
-                            {"date": "31/31/2026", "attendance": "attended"}, follow=True)
+    page = login(theo).post(
+        reverse("new-session", args=[theos_client.code]),
+        {"date": "31/31/2026", "attendance": "attended"},
+        follow=True,
+    )
     assert theos_client.sessions.count() == before
     shown = [str(message) for message in page.context["messages"]]
     assert shown == ["Date: Enter a valid date."]

@@ -17,8 +17,10 @@ def test_an_instrument_can_be_asked_every_nth_session_from_the_first(clinic):
     assert asked == [1, 5, 9]
 
 
-@pytest.mark.parametrize("schedule, problem", [({"phq-99": 1}, "unknown instrument 'phq-99'"),
-                                               ({"phq-9": -1}, "phq-9: use a whole number")])
+@pytest.mark.parametrize(
+    "schedule, problem",
+    [({"phq-99": 1}, "unknown instrument 'phq-99'"), ({"phq-9": -1}, "phq-9: use a whole number")],
+)
 def test_a_bad_schedule_is_refused_with_the_instrument_named(clinic, schedule, problem):
     with pytest.raises(ValidationError, match=problem):
         ClinicSettings(clinic=clinic, schedule=schedule).clean()

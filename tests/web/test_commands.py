@@ -33,8 +33,14 @@ def test_the_demo_secret_is_generated_once_and_kept_private(tmp_path):
 
 def test_createclinicadmin_makes_the_first_admin_and_clinic(db, monkeypatch):
     monkeypatch.setenv("FIRST_ADMIN_PASSWORD", "a-very-long-password")
-    call_command("createclinicadmin", "ada", "--clinic", "Riverside",
-                 "--password-from-env", "FIRST_ADMIN_PASSWORD")
+    call_command(
+        "createclinicadmin",
+        "ada",
+        "--clinic",
+        "Riverside",
+        "--password-from-env",
+        "FIRST_ADMIN_PASSWORD",
+    )
     ada = User.objects.get(username="ada")
     assert ada.role == Role.ADMIN and ada.is_staff and ada.clinic.name == "Riverside"
     assert ada.check_password("a-very-long-password")

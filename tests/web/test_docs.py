@@ -20,8 +20,9 @@ def test_every_alert_kind_is_documented():
     from alliance.measures import list_instruments
 
     kinds = set(re.findall(r'"(alliance-[a-z]+)", Severity', RULES.read_text()))
-    kinds |= {flag.id for inst in list_instruments() for flag in inst.flags
-              if inst.respondent == "client"}
+    kinds |= {
+        flag.id for inst in list_instruments() for flag in inst.flags if inst.respondent == "client"
+    }
     documented = (DOCS / "clinic.md").read_text()
     assert "alliance-drop" in kinds and all(f"`{kind}`" in documented for kind in kinds)
 

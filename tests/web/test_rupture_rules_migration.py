@@ -10,7 +10,8 @@ from alliance.web.accounts.models import Clinic
 from alliance.web.clinic.models import ClinicSettings
 
 step = importlib.import_module(
-    "alliance.web.clinic.migrations.0005_clinics_on_the_old_default_get_the_new_rupture_rules")
+    "alliance.web.clinic.migrations.0005_clinics_on_the_old_default_get_the_new_rupture_rules"
+)
 
 
 def _clinic(rules: list[dict]) -> ClinicSettings:

@@ -4,8 +4,10 @@ from django.core.exceptions import ImproperlyConfigured
 from alliance.web.settings import database_from_url, envbool, envint, envstr
 
 
-@pytest.mark.parametrize("value, expected", [("true", True), ("false", False), ("True", True),
-                                             ("FALSE", False), ("", True)])
+@pytest.mark.parametrize(
+    "value, expected",
+    [("true", True), ("false", False), ("True", True), ("FALSE", False), ("", True)],
+)
 def test_envbool_reads_true_and_false(monkeypatch, value, expected):
     monkeypatch.setenv("ALLIANCE_TEST_FLAG", value)
     assert envbool("ALLIANCE_TEST_FLAG", True) is expected
@@ -37,7 +39,12 @@ def test_database_url_gives_a_postgresql_entry():
     entry = database_from_url("postgres://alice:s%40cret@db.example:5433/alliance")
     assert entry["ENGINE"] == "django.db.backends.postgresql"
     assert (entry["USER"], entry["PASSWORD"], entry["HOST"], entry["PORT"], entry["NAME"]) == (
-        "alice", "s@cret", "db.example", "5433", "alliance")
+        "alice",
+        "s@cret",
+        "db.example",
+        "5433",
+        "alliance",
+    )
 
 
 def test_database_url_without_password_or_port():
@@ -45,8 +52,13 @@ def test_database_url_without_password_or_port():
     assert (entry["USER"], entry["PASSWORD"], entry["PORT"]) == ("postgres", "", "")
 
 
-@pytest.mark.parametrize("url, problem", [("mysql://u@h/db", "must start with postgres://"),
-                                          ("postgres://u@h:5432/", "must name a database")])
+@pytest.mark.parametrize(
+    "url, problem",
+    [
+        ("mysql://u@h/db", "must start with postgres://"),
+        ("postgres://u@h:5432/", "must name a database"),
+    ],
+)
 def test_database_url_problems_are_named(url, problem):
     with pytest.raises(ImproperlyConfigured, match=problem):
         database_from_url(url)

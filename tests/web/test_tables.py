@@ -8,9 +8,23 @@ from alliance.web.clinic.tables import answers_table, scores_table
 
 def _stored(theos_client):
     session = theos_client.sessions.get()
-    store_answers(session, {"alliance-checkin": {"1": 9, "2": 7, "3": 8, "4": 8, "5": 10, "6": 6,
-                                                 "7": "a comment", "8": 1},
-                            "phq-9": {str(n): n % 4 for n in range(1, 10)}}, respondent="client")
+    store_answers(
+        session,
+        {
+            "alliance-checkin": {
+                "1": 9,
+                "2": 7,
+                "3": 8,
+                "4": 8,
+                "5": 10,
+                "6": 6,
+                "7": "a comment",
+                "8": 1,
+            },
+            "phq-9": {str(n): n % 4 for n in range(1, 10)},
+        },
+        respondent="client",
+    )
     return Response.objects.select_related("session", "client__therapist")
 
 

@@ -8,7 +8,8 @@ def _submit(client, token, answers):
 
 
 def test_item_nine_above_zero_raises_an_urgent_alert_at_once(
-        client, checkin_token, theos_client, valid_answers):
+    client, checkin_token, theos_client, valid_answers
+):
     _submit(client, checkin_token, valid_answers(theos_client, **{"phq-9__9": "1"}))
     alert = Alert.objects.get(kind="risk-self-harm")
     assert alert.severity == Severity.URGENT
@@ -16,14 +17,16 @@ def test_item_nine_above_zero_raises_an_urgent_alert_at_once(
     assert AuditEvent.objects.filter(action="alert-raised", target=f"alert:{alert.pk}").exists()
 
 
-def test_item_nine_at_zero_raises_no_urgent_alert(client, checkin_token, theos_client,
-                                                  valid_answers):
+def test_item_nine_at_zero_raises_no_urgent_alert(
+    client, checkin_token, theos_client, valid_answers
+):
     _submit(client, checkin_token, valid_answers(theos_client))
     assert not Alert.objects.filter(severity=Severity.URGENT).exists()
 
 
 def test_the_urgent_alert_tops_the_caseload_and_client_page_until_acknowledged(
-        client, checkin_token, theos_client, valid_answers, login, theo, sam):
+    client, checkin_token, theos_client, valid_answers, login, theo, sam
+):
     _submit(client, checkin_token, valid_answers(theos_client, **{"phq-9__9": "2"}))
     for page in ("caseload", "client"):
         url = reverse(page) if page == "caseload" else reverse(page, args=[theos_client.code])
@@ -38,10 +41,12 @@ def test_the_urgent_alert_tops_the_caseload_and_client_page_until_acknowledged(
 
 
 def test_acknowledging_returns_to_a_safe_next_page_only(login, theo, theos_client):
-    alert = Alert.objects.create(client=theos_client, kind="k", severity=Severity.URGENT,
-                                 message="m")
-    page = login(theo).post(reverse("acknowledge-alert", args=[alert.pk]),
-                            {"next": "https://elsewhere.example/"})
+    alert = Alert.objects.create(
+        client=theos_client, kind="k", severity=Severity.URGENT, message="m"
+    )
+    page = login(theo).post(
+        reverse("acknowledge-alert", args=[alert.pk]), {"next": "https://elsewhere.example/"}
+    )
     assert page.url == reverse("client", args=[theos_client.code])
 
 

@@ -68,21 +68,25 @@ class ChangeCriterion:
     source: str = ""
 
     @classmethod
-    def from_reference(cls, sd: float, reliability: float, *, higher_is_better: bool,
-                       z: float = Z_CRITICAL) -> ChangeCriterion:
+    def from_reference(
+        cls, sd: float, reliability: float, *, higher_is_better: bool, z: float = Z_CRITICAL
+    ) -> ChangeCriterion:
         """From a reference SD and reliability: reliable when |RC| > z (Jacobson & Truax)."""
         s_diff = standard_error_of_difference(sd, reliability)
-        return cls(s_diff, z * s_diff, higher_is_better,
-                   source=f"SD {sd:g}, reliability {reliability:g}")
+        return cls(
+            s_diff, z * s_diff, higher_is_better, source=f"SD {sd:g}, reliability {reliability:g}"
+        )
 
     @classmethod
-    def from_points(cls, points: float, *, higher_is_better: bool,
-                    z: float = Z_CRITICAL) -> ChangeCriterion:
+    def from_points(
+        cls, points: float, *, higher_is_better: bool, z: float = Z_CRITICAL
+    ) -> ChangeCriterion:
         """From a published threshold in points, which counts a change of exactly that size."""
         if not points > 0:
             raise ValueError(f"points: must be above 0, got {points!r}")
-        return cls(points / z, points, higher_is_better, inclusive=True,
-                   source=f"{points:g} points")
+        return cls(
+            points / z, points, higher_is_better, inclusive=True, source=f"{points:g} points"
+        )
 
     @classmethod
     def from_instrument(cls, instrument: Instrument | str) -> ChangeCriterion:
@@ -92,8 +96,9 @@ class ChangeCriterion:
         if rule is None:
             raise ValueError(f"{inst.id}: has no reliable_change; give an SD and reliability")
         if rule.sd is not None and rule.reliability is not None:
-            return cls.from_reference(rule.sd, rule.reliability,
-                                      higher_is_better=inst.higher_is_better)
+            return cls.from_reference(
+                rule.sd, rule.reliability, higher_is_better=inst.higher_is_better
+            )
         return cls.from_points(rule.value, higher_is_better=inst.higher_is_better)
 
     def index(self, pre, post):
@@ -135,8 +140,11 @@ class ClinicalCutoff:
         if inst.cutoff is None:
             raise ValueError(f"{inst.id}: has no cutoff; derive one with cutoffs_from_norms")
         clinical_high = inst.cutoff.direction == "at-or-above"
-        return cls(inst.cutoff.value, higher_is_better=not clinical_high,
-                   functional_at_value=not clinical_high)
+        return cls(
+            inst.cutoff.value,
+            higher_is_better=not clinical_high,
+            functional_at_value=not clinical_high,
+        )
 
     def functional(self, scores):
         """True where a score lies in the functional range (NaN scores are not functional)."""
@@ -171,17 +179,23 @@ class NormCutoffs:
         return ClinicalCutoff(value, self.higher_is_better)
 
 
-def cutoffs_from_norms(dysfunctional_mean: float, dysfunctional_sd: float,
-                       functional_mean: float | None = None, functional_sd: float | None = None,
-                       *, higher_is_better: bool) -> NormCutoffs:
+def cutoffs_from_norms(
+    dysfunctional_mean: float,
+    dysfunctional_sd: float,
+    functional_mean: float | None = None,
+    functional_sd: float | None = None,
+    *,
+    higher_is_better: bool,
+) -> NormCutoffs:
     """a = M0 +- 2 SD0 and b = M1 -+ 2 SD1, each towards the other range; c weights by the SDs."""
     toward_health = 1 if higher_is_better else -1
     a = dysfunctional_mean + toward_health * 2 * dysfunctional_sd
     if functional_mean is None or functional_sd is None:
         return NormCutoffs(a, None, None, higher_is_better)
     b = functional_mean - toward_health * 2 * functional_sd
-    c = ((dysfunctional_sd * functional_mean + functional_sd * dysfunctional_mean)
-         / (dysfunctional_sd + functional_sd))
+    c = (dysfunctional_sd * functional_mean + functional_sd * dysfunctional_mean) / (
+        dysfunctional_sd + functional_sd
+    )
     return NormCutoffs(a, b, c, higher_is_better)
 
 
@@ -201,14 +215,16 @@ def classify_change(pre, post, criterion: ChangeCriterion, cutoff: ClinicalCutof
     if cutoff is not None:
         crossed = ~np.asarray(cutoff.functional(pre_x)) & np.asarray(cutoff.functional(post_x))
     conditions = [improved & crossed, improved, worse]
-    labels = np.select(conditions, ["recovered", "improved", "deteriorated"],
-                       default="unchanged").astype(object)
+    labels = np.select(
+        conditions, ["recovered", "improved", "deteriorated"], default="unchanged"
+    ).astype(object)
     labels[np.isnan(pre_x) | np.isnan(post_x)] = None
     return _like(pre, labels)
 
 
-def change_table(pre, post, criterion: ChangeCriterion,
-                 cutoff: ClinicalCutoff | None = None) -> pd.DataFrame:
+def change_table(
+    pre, post, criterion: ChangeCriterion, cutoff: ClinicalCutoff | None = None
+) -> pd.DataFrame:
     """One row per client: pre, post, change, rci, reliable flags, ranges and category."""
     pre_s = pre if isinstance(pre, pd.Series) else pd.Series(np.atleast_1d(_numbers(pre, "pre")))
     post_s = pd.Series(np.atleast_1d(_numbers(post, "post")), index=pre_s.index)
@@ -239,20 +255,29 @@ def talking_therapies_outcomes(phq9_pre, phq9_post, gad7_pre, gad7_post) -> pd.D
     case_pre = _case(scores["phq9_pre"], scores["gad7_pre"])
     case_post = _case(scores["phq9_post"], scores["gad7_post"])
     improved, deteriorated = _reliable_pair(scores)
-    result = pd.DataFrame({
-        "case_at_intake": case_pre, "case_at_end": case_post,
-        "recovered": case_pre & ~case_post,
-        "reliable_improvement": improved, "reliable_deterioration": deteriorated,
-        "reliable_recovery": case_pre & ~case_post & improved,
-    }, index=scores.index).astype("boolean")
+    result = pd.DataFrame(
+        {
+            "case_at_intake": case_pre,
+            "case_at_end": case_post,
+            "recovered": case_pre & ~case_post,
+            "reliable_improvement": improved,
+            "reliable_deterioration": deteriorated,
+            "reliable_recovery": case_pre & ~case_post & improved,
+        },
+        index=scores.index,
+    ).astype("boolean")
     result.loc[~case_pre, ["recovered", "reliable_recovery"]] = pd.NA
     result.loc[~scores.notna().all(axis=1).to_numpy(), :] = pd.NA
     return result
 
 
 def _outcome_frame(phq9_pre, phq9_post, gad7_pre, gad7_post) -> pd.DataFrame:
-    named = {"phq9_pre": phq9_pre, "phq9_post": phq9_post, "gad7_pre": gad7_pre,
-             "gad7_post": gad7_post}
+    named = {
+        "phq9_pre": phq9_pre,
+        "phq9_post": phq9_post,
+        "gad7_pre": gad7_pre,
+        "gad7_post": gad7_post,
+    }
     index = next((v.index for v in named.values() if isinstance(v, pd.Series)), None)
     columns = {name: np.atleast_1d(_numbers(v, name)) for name, v in named.items()}
     return pd.DataFrame(columns, index=index)

@@ -37,8 +37,13 @@ def configure(data_dir: Path, host: str) -> None:
 @click.command("demo")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--data-dir", default="data", show_default=True, type=click.Path(file_okay=False),
-              help="Where the demo database and secret key are kept.")
+@click.option(
+    "--data-dir",
+    default="data",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where the demo database and secret key are kept.",
+)
 def command(host: str, port: int, data_dir: str) -> None:
     """Seed a synthetic demo clinic (once) and serve it; synthetic data only."""
     configure(Path(data_dir).resolve(), host)

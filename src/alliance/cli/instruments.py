@@ -32,9 +32,14 @@ def show(instrument_id: str) -> None:
 
 
 def describe(inst: Instrument) -> list[str]:
-    lines = [f"{inst.title} ({inst.id}, version {inst.version})",
-             f"answered by: {inst.respondent}; kind: {inst.kind}; source: {inst.source}",
-             f"wording: {_wording(inst)}", f"licence: {inst.licence}", "", "items:"]
+    lines = [
+        f"{inst.title} ({inst.id}, version {inst.version})",
+        f"answered by: {inst.respondent}; kind: {inst.kind}; source: {inst.source}",
+        f"wording: {_wording(inst)}",
+        f"licence: {inst.licence}",
+        "",
+        "items:",
+    ]
     for item in inst.items:
         answers = "free text" if item.kind == "text" else f"{item.low}-{item.high}"
         extra = " reversed" if item.reversed else ""

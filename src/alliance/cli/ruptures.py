@@ -20,15 +20,29 @@ from alliance.measures import ScoringError
 from ._output import FORMAT_OPTION, fail, plain
 
 # The stable JSON contract: these keys, in this order.
-EVENT_KEYS = ["client_id", "onset_session", "lowest_session", "depth", "depth_sd", "dimensions",
-              "rule", "repaired", "repair_session"]
+EVENT_KEYS = [
+    "client_id",
+    "onset_session",
+    "lowest_session",
+    "depth",
+    "depth_sd",
+    "dimensions",
+    "rule",
+    "repaired",
+    "repair_session",
+]
 
 
 @click.command("ruptures")
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--rule", "rules", multiple=True, metavar="NAME[:param=value,...]",
-              help="A rule and its settings, e.g. v-episode:k=1 (repeatable; default: the clinic "
-                   "default combination).")
+@click.option(
+    "--rule",
+    "rules",
+    multiple=True,
+    metavar="NAME[:param=value,...]",
+    help="A rule and its settings, e.g. v-episode:k=1 (repeatable; default: the clinic "
+    "default combination).",
+)
 @click.option("--separate", is_flag=True, help="List each rule's events apart instead of merging.")
 @FORMAT_OPTION
 def command(path: str, rules: tuple[str, ...], separate: bool, fmt: str) -> None:
@@ -51,17 +65,20 @@ def command(path: str, rules: tuple[str, ...], separate: bool, fmt: str) -> None
 
 def to_records(events: pd.DataFrame) -> list[dict]:
     """The events as plain dicts in the stable JSON contract."""
-    return [{
-        "client_id": str(row["client_id"]),
-        "onset_session": int(row["onset_session"]),
-        "lowest_session": int(row["lowest_session"]),
-        "depth": _rounded(row["depth"]),
-        "depth_sd": _rounded(row["depth_sd"]),
-        "dimensions": list(row["dimensions"]),
-        "rule": row["rule"],
-        "repaired": row["repaired"],
-        "repair_session": None if row["repaired"] is not True else int(row["repair_session"]),
-    } for row in events.to_dict("records")]
+    return [
+        {
+            "client_id": str(row["client_id"]),
+            "onset_session": int(row["onset_session"]),
+            "lowest_session": int(row["lowest_session"]),
+            "depth": _rounded(row["depth"]),
+            "depth_sd": _rounded(row["depth_sd"]),
+            "dimensions": list(row["dimensions"]),
+            "rule": row["rule"],
+            "repaired": row["repaired"],
+            "repair_session": None if row["repaired"] is not True else int(row["repair_session"]),
+        }
+        for row in events.to_dict("records")
+    ]
 
 
 def _rounded(value: float) -> float | None:

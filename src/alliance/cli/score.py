@@ -30,8 +30,11 @@ def command(path: str, fmt: str) -> None:
     elif fmt == "csv":
         click.echo(_long_csv(records), nl=False)
     else:
-        click.echo(_long_frame(records).fillna("").to_string(index=False) if records
-                   else "no answers to score")
+        click.echo(
+            _long_frame(records).fillna("").to_string(index=False)
+            if records
+            else "no answers to score"
+        )
 
 
 def to_records(scored: pd.DataFrame) -> list[dict]:
@@ -39,25 +42,33 @@ def to_records(scored: pd.DataFrame) -> list[dict]:
     records = []
     for row in scored.to_dict("records"):
         scales = get_instrument(row["instrument"]).scale_ids
-        records.append({
-            "client_id": row["client_id"],
-            "session": int(row["session"]),
-            "instrument": row["instrument"],
-            "respondent": row["respondent"],
-            "scores": {scale: plain(row[scale]) for scale in scales},
-            "band": row["band"],
-            "flags": list(row["flags"]),
-            "complete": bool(row["complete"]),
-        })
+        records.append(
+            {
+                "client_id": row["client_id"],
+                "session": int(row["session"]),
+                "instrument": row["instrument"],
+                "respondent": row["respondent"],
+                "scores": {scale: plain(row[scale]) for scale in scales},
+                "band": row["band"],
+                "flags": list(row["flags"]),
+                "complete": bool(row["complete"]),
+            }
+        )
     return records
 
 
 def _long_frame(records: list[dict]) -> pd.DataFrame:
     rows = [
-        {**{key: record[key] for key in KEYS}, "scale": scale, "score": score,
-         "band": record["band"] if scale == "total" else None,
-         "flags": ";".join(record["flags"]), "complete": record["complete"]}
-        for record in records for scale, score in record["scores"].items()
+        {
+            **{key: record[key] for key in KEYS},
+            "scale": scale,
+            "score": score,
+            "band": record["band"] if scale == "total" else None,
+            "flags": ";".join(record["flags"]),
+            "complete": record["complete"],
+        }
+        for record in records
+        for scale, score in record["scores"].items()
     ]
     columns = [*KEYS, "scale", "score", "band", "flags", "complete"]
     # object columns keep whole scores as ints, so they print as 39 rather than 39.0

@@ -12,8 +12,16 @@ from ._output import fail
 
 def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
     """The command line that runs the app under gunicorn (no access log: paths hold tokens)."""
-    return [sys.executable, "-m", "gunicorn", "alliance.web.wsgi:application",
-            "--bind", f"{host}:{port}", "--workers", str(workers)]
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "alliance.web.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+    ]
 
 
 def pending_migrations() -> list[str]:
@@ -34,8 +42,10 @@ def pending_migrations() -> list[str]:
 def command(host: str, port: int, workers: int, migrate: bool) -> None:
     """Serve the clinic web app with gunicorn (needs ALLIANCE_SECRET_KEY)."""
     if not os.environ.get("ALLIANCE_SECRET_KEY"):
-        fail("ALLIANCE_SECRET_KEY is not set: generate one with "
-             "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` and keep it secret")
+        fail(
+            "ALLIANCE_SECRET_KEY is not set: generate one with "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` and keep it secret"
+        )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.web.settings")
     import django
     from django.core.management import call_command
@@ -44,6 +54,8 @@ def command(host: str, port: int, workers: int, migrate: bool) -> None:
     if migrate:
         call_command("migrate")
     elif pending := pending_migrations():
-        fail(f"the database needs {len(pending)} migration(s) (first: {pending[0]}); "
-             "run `alliance serve --migrate` once, after a backup")
+        fail(
+            f"the database needs {len(pending)} migration(s) (first: {pending[0]}); "
+            "run `alliance serve --migrate` once, after a backup"
+        )
     os.execv(sys.executable, gunicorn_argv(host, port, workers))

@@ -70,8 +70,14 @@ class _Reader:
 
 
 def _kind_name(kind: type | tuple) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
-             list: "a list", dict: "a table"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a table",
+    }
     if isinstance(kind, tuple):
         return " or ".join(names.get(k, k.__name__) for k in kind)
     return names.get(kind, kind.__name__)
@@ -100,10 +106,13 @@ def parse_instrument(data: dict, *, source: Path | str = "<data>") -> Instrument
 
 def _build(r: _Reader, data: dict) -> Instrument | None:
     default_options = _options(r, data, "")
-    items = tuple(_item(r, raw, f"items[{n}].", default_options)
-                  for n, raw in r.tables(data, "items", "", required=True))
-    scales = tuple(_scale(r, raw, f"scales[{n}].")
-                   for n, raw in r.tables(data, "scales", "", required=True))
+    items = tuple(
+        _item(r, raw, f"items[{n}].", default_options)
+        for n, raw in r.tables(data, "items", "", required=True)
+    )
+    scales = tuple(
+        _scale(r, raw, f"scales[{n}].") for n, raw in r.tables(data, "scales", "", required=True)
+    )
     bands = tuple(_band(r, raw, f"bands[{n}].") for n, raw in r.tables(data, "bands", ""))
     flags = tuple(_flag(r, raw, f"flags[{n}].") for n, raw in r.tables(data, "flags", ""))
     fields = {
@@ -128,8 +137,14 @@ def _build(r: _Reader, data: dict) -> Instrument | None:
     if r.problems:
         return None
     return Instrument(
-        **fields, items=items, scales=scales, bands=bands, flags=flags,
-        cutoff=cutoff, reliable_change=change, codes=codes,
+        **fields,
+        items=items,
+        scales=scales,
+        bands=bands,
+        flags=flags,
+        cutoff=cutoff,
+        reliable_change=change,
+        codes=codes,
     )
 
 
@@ -147,8 +162,9 @@ def _item(r: _Reader, raw: dict, where: str, default_options: tuple[Option, ...]
     r.check(kind in ("choice", "text"), f"{where}kind: must be 'choice' or 'text', got {kind!r}")
     own = _options(r, raw, where)
     options = own or (default_options if kind == "choice" else ())
-    r.check(kind == "text" or bool(options),
-            f"{where}options: a choice item needs response options")
+    r.check(
+        kind == "text" or bool(options), f"{where}options: a choice item needs response options"
+    )
     return Item(
         id=r.get(raw, "id", str, where),
         label=r.get(raw, "label", str, where),
@@ -163,8 +179,10 @@ def _item(r: _Reader, raw: dict, where: str, default_options: tuple[Option, ...]
 
 def _scale(r: _Reader, raw: dict, where: str) -> Scale:
     items = r.get(raw, "items", list, where, [])
-    r.check(all(isinstance(item, str) for item in items),
-            f"{where}items: item ids must be text (\"1\", not 1), got {items!r}")
+    r.check(
+        all(isinstance(item, str) for item in items),
+        f'{where}items: item ids must be text ("1", not 1), got {items!r}',
+    )
     return Scale(
         id=r.get(raw, "id", str, where),
         label=r.get(raw, "label", str, where),
@@ -175,8 +193,11 @@ def _scale(r: _Reader, raw: dict, where: str) -> Scale:
 
 
 def _band(r: _Reader, raw: dict, where: str) -> Band:
-    return Band(r.get(raw, "name", str, where), r.get(raw, "min", float, where),
-                r.get(raw, "max", float, where))
+    return Band(
+        r.get(raw, "name", str, where),
+        r.get(raw, "min", float, where),
+        r.get(raw, "max", float, where),
+    )
 
 
 def _flag(r: _Reader, raw: dict, where: str) -> Flag:
@@ -190,8 +211,11 @@ def _flag(r: _Reader, raw: dict, where: str) -> Flag:
 
 
 def _cutoff(r: _Reader, raw: dict) -> Cutoff:
-    return Cutoff(r.get(raw, "scale", str, "cutoff."), r.get(raw, "value", float, "cutoff."),
-                  r.get(raw, "direction", str, "cutoff."))
+    return Cutoff(
+        r.get(raw, "scale", str, "cutoff."),
+        r.get(raw, "value", float, "cutoff."),
+        r.get(raw, "direction", str, "cutoff."),
+    )
 
 
 def _reliable_change(r: _Reader, raw: dict) -> ReliableChange:
@@ -215,8 +239,9 @@ def _codes(r: _Reader, raw: dict) -> Codes:
         panel=r.get(raw, "panel", str, "codes.", None),
         total=r.get(raw, "total", str, "codes.", None),
         items=dict(r.get(raw, "items", dict, "codes.", {})),
-        answers={int(value): code for value, code in answers.items()
-                 if value.lstrip("-").isdigit()},
+        answers={
+            int(value): code for value, code in answers.items() if value.lstrip("-").isdigit()
+        },
     )
 
 
@@ -238,8 +263,10 @@ def _check_consistency(r: _Reader, inst: Instrument) -> None:
         if ref is not None:
             r.check(ref.scale in inst.scale_ids, f"{name}.scale: no scale {ref.scale!r}")
     if inst.cutoff is not None:
-        r.check(inst.cutoff.direction in ("at-or-above", "below"),
-                "cutoff.direction: must be 'at-or-above' or 'below'")
+        r.check(
+            inst.cutoff.direction in ("at-or-above", "below"),
+            "cutoff.direction: must be 'at-or-above' or 'below'",
+        )
     if inst.reliable_change is not None:
         r.check(inst.reliable_change.value > 0, "reliable_change.value: must be above 0")
     for item_id in inst.codes.items:
@@ -251,8 +278,10 @@ def _check_consistency(r: _Reader, inst: Instrument) -> None:
 
 def _check_item(r: _Reader, item: Item) -> None:
     where = f"items.{item.id}"
-    r.check(item.dimension in ITEM_DIMENSIONS,
-            f"{where}.dimension: must be one of {ITEM_DIMENSIONS}, got {item.dimension!r}")
+    r.check(
+        item.dimension in ITEM_DIMENSIONS,
+        f"{where}.dimension: must be one of {ITEM_DIMENSIONS}, got {item.dimension!r}",
+    )
     values = item.values
     r.check(len(set(values)) == len(values), f"{where}.options: values must be unique")
 
@@ -267,8 +296,10 @@ def _check_scale(r: _Reader, inst: Instrument, scale: Scale) -> None:
     choice_ids = {item.id for item in inst.scored_items}
     for item_id in scale.items:
         r.check(item_id in choice_ids, f"{where}.items: no scored item {item_id!r}")
-    r.check(0 <= scale.max_missing < max(len(scale.items), 1),
-            f"{where}.max_missing: must be at least 0 and fewer than the scale's items")
+    r.check(
+        0 <= scale.max_missing < max(len(scale.items), 1),
+        f"{where}.max_missing: must be at least 0 and fewer than the scale's items",
+    )
 
 
 def _check_bands(r: _Reader, inst: Instrument) -> None:
@@ -278,14 +309,17 @@ def _check_bands(r: _Reader, inst: Instrument) -> None:
         r.check(False, f"band_scale: no scale {inst.band_scale!r}")
         return
     for band in inst.bands:
-        r.check(band.low <= band.high,
-                f"bands.{band.name}: min {band.low:g} is above max {band.high:g}")
+        r.check(
+            band.low <= band.high, f"bands.{band.name}: min {band.low:g} is above max {band.high:g}"
+        )
     known = {item.id for item in inst.scored_items}
     if not inst.items or not set(inst.scale(inst.band_scale).items) <= known:
         return  # the scale's own problems are already reported
     low, high = inst.scale_range(inst.band_scale)
     ordered = sorted(inst.bands, key=lambda band: band.low)
-    r.check(ordered[0].low <= low and ordered[-1].high >= high,
-            f"bands: must cover the whole {inst.band_scale} range {low:g} to {high:g}")
+    r.check(
+        ordered[0].low <= low and ordered[-1].high >= high,
+        f"bands: must cover the whole {inst.band_scale} range {low:g} to {high:g}",
+    )
     for before, after in zip(ordered, ordered[1:], strict=False):
         r.check(before.high < after.low, f"bands.{after.name}: overlaps {before.name}")

@@ -22,8 +22,15 @@ EXTRA_COLUMNS = ["therapist_id", "date"]
 class ScoringError(ValueError):
     """An unscorable answer: names the instrument, the item, the value and, for tables, the row."""
 
-    def __init__(self, problem: str, *, instrument: str, item: str | None = None,
-                 value: object = None, row: int | None = None):
+    def __init__(
+        self,
+        problem: str,
+        *,
+        instrument: str,
+        item: str | None = None,
+        value: object = None,
+        row: int | None = None,
+    ):
         self.instrument, self.item, self.value, self.row = instrument, item, value, row
         where = [] if row is None else [f"row {row}"]
         where.append(f"instrument {instrument}")
@@ -64,8 +71,9 @@ def score_one(instrument: Instrument | str, answers: Mapping[str, object]) -> Sc
     result = _score_matrix(inst, matrix, list(columns))
     scores = {scale: _plain(result.scores[scale][0]) for scale in inst.scale_ids}
     withheld = {scale: reason[0] for scale, reason in result.withheld.items() if reason[0]}
-    return Score(inst.id, scores, result.bands[0], result.flags[0], bool(result.complete[0]),
-                 withheld)
+    return Score(
+        inst.id, scores, result.bands[0], result.flags[0], bool(result.complete[0]), withheld
+    )
 
 
 def _columns_for(inst: Instrument, seen_items: list[str]) -> dict[str, int]:
@@ -94,8 +102,12 @@ def _checked_value(inst: Instrument, item_id: str, value: object) -> float:
         number = float("nan")
     if number not in item.values:
         allowed = ", ".join(str(v) for v in item.values)
-        raise ScoringError(f"value {value!r} is not one of {allowed}", instrument=inst.id,
-                           item=item_id, value=value)
+        raise ScoringError(
+            f"value {value!r} is not one of {allowed}",
+            instrument=inst.id,
+            item=item_id,
+            value=value,
+        )
     return inst.item(item_id).low + item.high - number if item.reversed else number
 
 
@@ -124,8 +136,9 @@ def _score_matrix(inst: Instrument, matrix: np.ndarray, columns: list[str]) -> _
     scores, withheld = {}, {}
     for scale in inst.scales:
         idx = list(range(len(columns))) if inst.open_items else [index[i] for i in scale.items]
-        scores[scale.id], withheld[scale.id] = _scale_scores(scale, matrix[:, idx],
-                                                             answered[:, idx])
+        scores[scale.id], withheld[scale.id] = _scale_scores(
+            scale, matrix[:, idx], answered[:, idx]
+        )
     required = [index[item.id] for item in inst.scored_items if item.required and item.id in index]
     complete = answered[:, required].all(axis=1) if required else answered.any(axis=1)
     bands = _bands(inst, scores)
@@ -149,8 +162,11 @@ def _scale_scores(scale, values: np.ndarray, answered: np.ndarray) -> tuple[np.n
     if too_many.any():
         allowed = scale.max_missing
         for row in np.flatnonzero(too_many):
-            reasons[row] = (f"{missing[row]} of {n_items} items missing; at most {allowed} allowed"
-                            if n_answered[row] else "no items answered")
+            reasons[row] = (
+                f"{missing[row]} of {n_items} items missing; at most {allowed} allowed"
+                if n_answered[row]
+                else "no items answered"
+            )
     return score, reasons
 
 
@@ -224,8 +240,11 @@ def _refuse_blank_keys(table: pd.DataFrame) -> None:
         if blank.any():
             row = int(np.flatnonzero(blank)[0])
             instrument = table["instrument"].iloc[row]
-            raise ScoringError(f"{column} is empty", row=int(table.index[row]) + 1,
-                               instrument="(none)" if column == "instrument" else str(instrument))
+            raise ScoringError(
+                f"{column} is empty",
+                row=int(table.index[row]) + 1,
+                instrument="(none)" if column == "instrument" else str(instrument),
+            )
 
 
 def _check_sessions(table: pd.DataFrame) -> None:
@@ -233,16 +252,20 @@ def _check_sessions(table: pd.DataFrame) -> None:
     bad = sessions.isna() | (sessions % 1 != 0)
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
-        raise ScoringError(f"session {table['session'].iloc[row]!r} is not a whole number",
-                           instrument=str(table["instrument"].iloc[row]), row=row + 1)
+        raise ScoringError(
+            f"session {table['session'].iloc[row]!r} is not a whole number",
+            instrument=str(table["instrument"].iloc[row]),
+            row=row + 1,
+        )
 
 
 def _score_instrument(instrument_id: str, rows: pd.DataFrame) -> pd.DataFrame:
     try:
         inst = get_instrument(instrument_id)
     except UnknownInstrumentError as error:
-        raise ScoringError(str(error), instrument=instrument_id,
-                           row=int(rows.index[0]) + 1) from None
+        raise ScoringError(
+            str(error), instrument=instrument_id, row=int(rows.index[0]) + 1
+        ) from None
     rows = _drop_text_items(inst, rows)
     column, columns = _item_columns(inst, rows)
     values = _table_values(inst, rows, column)
@@ -300,9 +323,13 @@ def _table_values(inst: Instrument, rows: pd.DataFrame, column: np.ndarray) -> n
         bad = int(np.flatnonzero(~ok)[0])
         item = inst.item(str(rows["item"].iloc[bad]))
         allowed = ", ".join(str(v) for v in item.values)
-        raise ScoringError(f"value {raw.iloc[bad]!r} is not one of {allowed}", instrument=inst.id,
-                           item=str(rows["item"].iloc[bad]), value=raw.iloc[bad],
-                           row=int(rows.index[bad]) + 1)
+        raise ScoringError(
+            f"value {raw.iloc[bad]!r} is not one of {allowed}",
+            instrument=inst.id,
+            item=str(rows["item"].iloc[bad]),
+            value=raw.iloc[bad],
+            row=int(rows.index[bad]) + 1,
+        )
     return _reverse(items, column, values)
 
 
@@ -339,14 +366,19 @@ def _reverse(items, column: np.ndarray, values: np.ndarray) -> np.ndarray:
     return np.where(flip, mirror[column] - values, values)
 
 
-def _refuse_duplicates(inst: Instrument, rows: pd.DataFrame, group: np.ndarray,
-                       column: np.ndarray) -> None:
+def _refuse_duplicates(
+    inst: Instrument, rows: pd.DataFrame, group: np.ndarray, column: np.ndarray
+) -> None:
     pair = group.astype(np.int64) * (int(column.max()) + 1 if len(column) else 1) + column
     duplicated = pd.Series(pair).duplicated().to_numpy()
     if duplicated.any():
         bad = int(np.flatnonzero(duplicated)[0])
-        raise ScoringError("answered twice in the same administration", instrument=inst.id,
-                           item=str(rows["item"].iloc[bad]), row=int(rows.index[bad]) + 1)
+        raise ScoringError(
+            "answered twice in the same administration",
+            instrument=inst.id,
+            item=str(rows["item"].iloc[bad]),
+            row=int(rows.index[bad]) + 1,
+        )
 
 
 def _result_frame(rows: pd.DataFrame, group: np.ndarray, result: _MatrixScores) -> pd.DataFrame:

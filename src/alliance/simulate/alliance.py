@@ -53,8 +53,9 @@ class AllianceProcess:
         spill = config.rupture_spillover
         self.hit_weight = 3.0 / (1.0 + 2.0 * spill)
         self.spill_weight = spill * self.hit_weight
-        self.spread = np.sqrt(clients.within_sd**2 + config.dimension_noise_sd**2
-                              + config.item_noise_sd**2)
+        self.spread = np.sqrt(
+            clients.within_sd**2 + config.dimension_noise_sd**2 + config.item_noise_sd**2
+        )
         self.observed_sd, self.depth_unit_floor = observed_scale(config, clients)
         self.depth_unit = np.fmax(self.observed_sd, self.depth_unit_floor)
 
@@ -98,16 +99,32 @@ class AllianceProcess:
         who = np.flatnonzero(start)
         lowest = session + two_step[who].astype(int)
         size = self._size(who, lowest, depth_sd[who], dimension[who])
-        self.ruptures.open_at(who, session, lowest, size["latent_depth"], size["depth_sd"],
-                              dimension[who], will_repair[who], lowest + lag[who],
-                              lowest + cfg.repair_lag_max, noticed[who])
-        self.log.add(client=who, onset_session=np.full(len(who), session), lowest_session=lowest,
-                     dimension=dimension[who], will_repair=will_repair[who],
-                     planned_repair_session=lowest + lag[who], therapist_noticed=noticed[who],
-                     **size)
+        self.ruptures.open_at(
+            who,
+            session,
+            lowest,
+            size["latent_depth"],
+            size["depth_sd"],
+            dimension[who],
+            will_repair[who],
+            lowest + lag[who],
+            lowest + cfg.repair_lag_max,
+            noticed[who],
+        )
+        self.log.add(
+            client=who,
+            onset_session=np.full(len(who), session),
+            lowest_session=lowest,
+            dimension=dimension[who],
+            will_repair=will_repair[who],
+            planned_repair_session=lowest + lag[who],
+            therapist_noticed=noticed[who],
+            **size,
+        )
 
-    def _size(self, who: np.ndarray, lowest: np.ndarray, depth_sd: np.ndarray,
-              dimension: np.ndarray) -> dict[str, np.ndarray]:
+    def _size(
+        self, who: np.ndarray, lowest: np.ndarray, depth_sd: np.ndarray, dimension: np.ndarray
+    ) -> dict[str, np.ndarray]:
         """The latent fall that lowers the client's expected check-in total by depth_sd units."""
         unit = self.depth_unit[who]
         level = self.clients.trait[who] + self.config.alliance_growth * np.log(lowest)
@@ -117,8 +134,13 @@ class AllianceProcess:
         largest = np.maximum(mean.mean(axis=1), 0.0) + 2.0  # no lower than a latent -2
         latent = latent_drop_for(depth_sd * unit, mean, weights, spread, largest)
         shown = observed_drop(latent, mean, weights, spread)
-        return {"depth": shown, "depth_sd": shown / unit, "depth_unit": unit,
-                "latent_depth": latent, "latent_depth_sd": latent / self.clients.within_sd[who]}
+        return {
+            "depth": shown,
+            "depth_sd": shown / unit,
+            "depth_unit": unit,
+            "latent_depth": latent,
+            "latent_depth_sd": latent / self.clients.within_sd[who],
+        }
 
     def _drop(self, session: int) -> SessionDrop:
         open_, r = self.ruptures.open, self.ruptures
@@ -177,11 +199,22 @@ class _OpenRuptures:
         self.depth = np.zeros(n)  # latent fall of the total
         self.depth_sd = np.zeros(n)  # expected observed fall, in the client's depth units
         self.onset, self.lowest, self.repair_at, self.window_end = (
-            np.zeros(n, dtype=int) for _ in range(4))
+            np.zeros(n, dtype=int) for _ in range(4)
+        )
 
-    def open_at(self, who: np.ndarray, session: int, lowest: np.ndarray, depth: np.ndarray,
-                depth_sd: np.ndarray, dimension: np.ndarray, will_repair: np.ndarray,
-                repair_at: np.ndarray, window_end: np.ndarray, noticed: np.ndarray) -> None:
+    def open_at(
+        self,
+        who: np.ndarray,
+        session: int,
+        lowest: np.ndarray,
+        depth: np.ndarray,
+        depth_sd: np.ndarray,
+        dimension: np.ndarray,
+        will_repair: np.ndarray,
+        repair_at: np.ndarray,
+        window_end: np.ndarray,
+        noticed: np.ndarray,
+    ) -> None:
         self.open[who] = True
         self.onset[who] = session
         self.lowest[who], self.depth[who], self.dimension[who] = lowest, depth, dimension

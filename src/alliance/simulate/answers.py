@@ -18,8 +18,9 @@ def alliance_items(latent: np.ndarray, noise_sd: float, rng: np.random.Generator
     return np.clip(answered, 0, 10).astype(np.int8)
 
 
-def client_rupture_items(drop: SessionDrop, config: ClinicConfig,
-                         rng: np.random.Generator) -> np.ndarray:
+def client_rupture_items(
+    drop: SessionDrop, config: ClinicConfig, rng: np.random.Generator
+) -> np.ndarray:
     """Item 8 ('did something feel off', 0/1/2) and item 9 ('talked through', or MISSING).
 
     An ordered-probit answer: the felt strain is the rupture's present depth (observed SD units)
@@ -40,11 +41,13 @@ def client_rupture_items(drop: SessionDrop, config: ClinicConfig,
     return np.stack([item8, item9], axis=1).astype(np.int8)
 
 
-def therapist_items(latent: np.ndarray, drop: SessionDrop, config: ClinicConfig,
-                    rng: np.random.Generator) -> np.ndarray:
+def therapist_items(
+    latent: np.ndarray, drop: SessionDrop, config: ClinicConfig, rng: np.random.Generator
+) -> np.ndarray:
     """The therapist's mirror: items 1-6 (0-10), 7 strain (0/1/2), 8 talked through (or MISSING)."""
-    share = np.where(drop.noticed, config.therapist_noticed_drop_share,
-                     config.therapist_unnoticed_drop_share)
+    share = np.where(
+        drop.noticed, config.therapist_noticed_drop_share, config.therapist_unnoticed_drop_share
+    )
     # Therapists see the client's level but only part of what a rupture takes away from it.
     seen = latent + drop.dimensions * (1.0 - share)[:, None] + config.therapist_rating_bias
     seen = seen + rng.normal(0.0, config.therapist_noise_sd, size=seen.shape)
@@ -56,8 +59,9 @@ def therapist_items(latent: np.ndarray, drop: SessionDrop, config: ClinicConfig,
     return np.column_stack([items, item7, item8]).astype(np.int8)
 
 
-def phq_items(totals: np.ndarray, weights: np.ndarray, at_risk: np.ndarray,
-              rng: np.random.Generator) -> np.ndarray:
+def phq_items(
+    totals: np.ndarray, weights: np.ndarray, at_risk: np.ndarray, rng: np.random.Generator
+) -> np.ndarray:
     """Split each PHQ-9 total (0-27) into nine items of 0-3 that add up to it.
 
     `weights` (m, 9) is each client's symptom profile. Item 9 (self-harm) stays 0 unless the client

@@ -38,8 +38,9 @@ class SimulatedClinic:
     truth: dict[str, Any]
     config: ClinicConfig = field(repr=False)
 
-    def to_csv(self, directory: Path | str, *,
-               progress: Callable[[int], None] | None = None) -> list[Path]:
+    def to_csv(
+        self, directory: Path | str, *, progress: Callable[[int], None] | None = None
+    ) -> list[Path]:
         """Write one CSV per table and truth.json into `directory` (created if needed).
 
         `progress`, when given, is called with 1 after each file (six calls).
@@ -73,9 +74,13 @@ class SimulatedClinic:
         }
 
 
-def simulate_clinic(n_clients: int = 600, seed: int = 0, *,
-                    progress: Callable[[int], None] | None = None,
-                    **overrides: Any) -> SimulatedClinic:
+def simulate_clinic(
+    n_clients: int = 600,
+    seed: int = 0,
+    *,
+    progress: Callable[[int], None] | None = None,
+    **overrides: Any,
+) -> SimulatedClinic:
     """Simulate a clinic; any ClinicConfig field may be overridden by keyword.
 
     `progress`, when given, is called with 1 after each simulated session week (max_sessions calls).
@@ -84,8 +89,9 @@ def simulate_clinic(n_clients: int = 600, seed: int = 0, *,
     return simulate_from_config(config, progress=progress)
 
 
-def simulate_from_config(config: ClinicConfig, *,
-                         progress: Callable[[int], None] | None = None) -> SimulatedClinic:
+def simulate_from_config(
+    config: ClinicConfig, *, progress: Callable[[int], None] | None = None
+) -> SimulatedClinic:
     rng = np.random.default_rng(config.seed)
     therapists = draw_therapists(config, rng)
     clients = draw_clients(config, therapists, rng)

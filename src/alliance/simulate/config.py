@@ -106,22 +106,48 @@ def config_with(**overrides: Any) -> ClinicConfig:
 
 
 _PROBABILITIES = (
-    "client_tension_report_prob", "client_clear_share", "therapist_notice_prob",
-    "therapist_noticed_drop_share", "therapist_unnoticed_drop_share",
+    "client_tension_report_prob",
+    "client_clear_share",
+    "therapist_notice_prob",
+    "therapist_noticed_drop_share",
+    "therapist_unnoticed_drop_share",
     "therapist_tension_report_prob",
-    "deterioration_share", "at_risk_share", "rupture_two_step_share", "rupture_spillover",
-    "unrepaired_recovery", "rupture_hazard", "dropout_hazard", "repair_skill_mean",
+    "deterioration_share",
+    "at_risk_share",
+    "rupture_two_step_share",
+    "rupture_spillover",
+    "unrepaired_recovery",
+    "rupture_hazard",
+    "dropout_hazard",
+    "repair_skill_mean",
 )
 _POSITIVE = (
-    "clients_per_therapist", "enrolment_weeks", "median_sessions", "repair_skill_concentration",
-    "trait_gap_mean", "trait_gap_shape", "within_sd", "rupture_proneness_shape", "repair_lag_max",
+    "clients_per_therapist",
+    "enrolment_weeks",
+    "median_sessions",
+    "repair_skill_concentration",
+    "trait_gap_mean",
+    "trait_gap_shape",
+    "within_sd",
+    "rupture_proneness_shape",
+    "repair_lag_max",
     "rupture_earliest_session",
 )
 _NON_NEGATIVE = (
-    "sessions_spread", "client_repair_factor_sd", "within_sd_spread", "dimension_offset_sd",
-    "dimension_noise_sd", "item_noise_sd", "therapist_noise_sd", "intake_sd",
-    "improvement_rate_sd", "outcome_noise_sd", "dropout_unrepaired_multiplier",
-    "deterioration_slope_mean", "client_report_per_sd", "client_dip_report_weight",
+    "sessions_spread",
+    "client_repair_factor_sd",
+    "within_sd_spread",
+    "dimension_offset_sd",
+    "dimension_noise_sd",
+    "item_noise_sd",
+    "therapist_noise_sd",
+    "intake_sd",
+    "improvement_rate_sd",
+    "outcome_noise_sd",
+    "dropout_unrepaired_multiplier",
+    "deterioration_slope_mean",
+    "client_report_per_sd",
+    "client_dip_report_weight",
 )
 
 
@@ -133,13 +159,22 @@ def _check(config: ClinicConfig) -> None:
     for name in _NON_NEGATIVE:
         _require(name, getattr(config, name) >= 0, "must not be negative")
     _require("n_clients", config.n_clients >= 1, "must be at least 1")
-    _require("n_therapists", config.n_therapists is None or config.n_therapists >= 1,
-             "must be at least 1 (or None to derive it from clients_per_therapist)")
-    _require("min_sessions", 1 <= config.min_sessions <= config.max_sessions,
-             "must be at least 1 and at most max_sessions")
+    _require(
+        "n_therapists",
+        config.n_therapists is None or config.n_therapists >= 1,
+        "must be at least 1 (or None to derive it from clients_per_therapist)",
+    )
+    _require(
+        "min_sessions",
+        1 <= config.min_sessions <= config.max_sessions,
+        "must be at least 1 and at most max_sessions",
+    )
     _require("ar_phi", -1.0 < config.ar_phi < 1.0, "must lie strictly between -1 and 1")
-    _require("rupture_depth_sd_high", config.rupture_depth_sd_low <= config.rupture_depth_sd_high,
-             "must not be below rupture_depth_sd_low")
+    _require(
+        "rupture_depth_sd_high",
+        config.rupture_depth_sd_low <= config.rupture_depth_sd_high,
+        "must not be below rupture_depth_sd_low",
+    )
     _require("trait_floor", 0.0 <= config.trait_floor < 10.0, "must lie in [0, 10)")
     _require("trait_top", config.trait_top > config.trait_floor, "must be above trait_floor")
     _require("seed", config.seed >= 0, "must not be negative")

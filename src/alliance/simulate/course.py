@@ -32,8 +32,12 @@ class Course:
     depth_unit_floor: float = 0.0  # the clinic's pooled rupture-free SD of the observed total
 
 
-def run_course(config: ClinicConfig, clients: Clients, rng: np.random.Generator,
-               progress: Callable[[int], None] | None = None) -> Course:
+def run_course(
+    config: ClinicConfig,
+    clients: Clients,
+    rng: np.random.Generator,
+    progress: Callable[[int], None] | None = None,
+) -> Course:
     n, last = len(clients.ids), config.max_sessions
     process = AllianceProcess(config, clients, rng)
     course = _empty_course(n, last, clients)
@@ -72,11 +76,18 @@ def _empty_course(n: int, last: int, clients: Clients) -> Course:
     )
 
 
-def _drop_out(session: int, attending: np.ndarray, unrepaired_seen: np.ndarray, course: Course,
-              config: ClinicConfig, rng: np.random.Generator) -> None:
+def _drop_out(
+    session: int,
+    attending: np.ndarray,
+    unrepaired_seen: np.ndarray,
+    course: Course,
+    config: ClinicConfig,
+    rng: np.random.Generator,
+) -> None:
     """Some clients do not come back after this session; more so after an unrepaired rupture."""
-    hazard = config.dropout_hazard * np.where(unrepaired_seen, config.dropout_unrepaired_multiplier,
-                                              1.0)
+    hazard = config.dropout_hazard * np.where(
+        unrepaired_seen, config.dropout_unrepaired_multiplier, 1.0
+    )
     could_leave = attending & (session >= config.min_sessions) & (session < course.n_sessions)
     leave = could_leave & (rng.random(len(attending)) < np.minimum(hazard, 1.0))
     course.n_sessions[leave] = session

@@ -21,8 +21,9 @@ def expected_total(latent_mean: np.ndarray, spread: np.ndarray) -> np.ndarray:
     return ndtr(z).sum(axis=2).mean(axis=1)
 
 
-def total_sd(latent_mean: np.ndarray, within_sd: np.ndarray, dimension_sd: float,
-             item_sd: float) -> np.ndarray:
+def total_sd(
+    latent_mean: np.ndarray, within_sd: np.ndarray, dimension_sd: float, item_sd: float
+) -> np.ndarray:
     """SD of the observed check-in total of each client in sessions without a rupture.
 
     The latent dimension value is mean + a shared session deviation (within_sd) + dimension noise;
@@ -56,8 +57,13 @@ def _item_moments(latent: np.ndarray, item_sd: float) -> tuple[np.ndarray, np.nd
     return np.interp(latent, grid, first), np.interp(latent, grid, second)
 
 
-def latent_drop_for(target: np.ndarray, latent_mean: np.ndarray, weights: np.ndarray,
-                    spread: np.ndarray, largest: np.ndarray) -> np.ndarray:
+def latent_drop_for(
+    target: np.ndarray,
+    latent_mean: np.ndarray,
+    weights: np.ndarray,
+    spread: np.ndarray,
+    largest: np.ndarray,
+) -> np.ndarray:
     """The latent fall of the total (spread over dimensions by `weights`) whose expected observed
     drop is `target`; at most `largest` when even that cannot show so much (bisection)."""
     before = expected_total(latent_mean, spread)
@@ -70,8 +76,9 @@ def latent_drop_for(target: np.ndarray, latent_mean: np.ndarray, weights: np.nda
     return high
 
 
-def observed_drop(latent_drop: np.ndarray, latent_mean: np.ndarray, weights: np.ndarray,
-                  spread: np.ndarray) -> np.ndarray:
+def observed_drop(
+    latent_drop: np.ndarray, latent_mean: np.ndarray, weights: np.ndarray, spread: np.ndarray
+) -> np.ndarray:
     """Expected fall of the observed total caused by a latent fall of the total."""
     after = latent_mean - latent_drop[:, None] * weights
     return expected_total(latent_mean, spread) - expected_total(after, spread)

@@ -20,18 +20,20 @@ def expected_alliance(clients: Clients, config: ClinicConfig) -> np.ndarray:
     """
     sessions = np.arange(1, config.max_sessions + 1)
     level = clients.trait[:, None] + config.alliance_growth * np.log(sessions)[None, :]
-    spread = np.sqrt(clients.within_sd**2 + config.dimension_noise_sd**2
-                     + config.item_noise_sd**2)
+    spread = np.sqrt(clients.within_sd**2 + config.dimension_noise_sd**2 + config.item_noise_sd**2)
     per_dimension = [
-        ndtr((level[:, :, None] + clients.dimension_offset[:, d, None, None] - _THRESHOLDS)
-             / spread[:, None, None]).sum(axis=2)
+        ndtr(
+            (level[:, :, None] + clients.dimension_offset[:, d, None, None] - _THRESHOLDS)
+            / spread[:, None, None]
+        ).sum(axis=2)
         for d in range(3)
     ]
     return np.mean(per_dimension, axis=0)
 
 
-def expected_outcome(session: int, clients: Clients, last_deviation: np.ndarray,
-                     config: ClinicConfig) -> np.ndarray:
+def expected_outcome(
+    session: int, clients: Clients, last_deviation: np.ndarray, config: ClinicConfig
+) -> np.ndarray:
     """The expected PHQ-9 total at this session (session 2 on), before noise and clipping.
 
     The within-client term uses the alliance the client reported last session, as a deviation from
@@ -43,8 +45,13 @@ def expected_outcome(session: int, clients: Clients, last_deviation: np.ndarray,
     return course + between + config.within_effect * last_deviation
 
 
-def outcome_at(session: int, clients: Clients, last_deviation: np.ndarray, config: ClinicConfig,
-               rng: np.random.Generator) -> np.ndarray:
+def outcome_at(
+    session: int,
+    clients: Clients,
+    last_deviation: np.ndarray,
+    config: ClinicConfig,
+    rng: np.random.Generator,
+) -> np.ndarray:
     """The observed PHQ-9 total (whole number, 0-27); session 1 is the intake score."""
     noise = rng.normal(0.0, config.outcome_noise_sd, size=len(clients.intake))
     if session == 1:

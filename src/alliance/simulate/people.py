@@ -55,8 +55,7 @@ def _beta_b(mean: float, concentration: float) -> float:
     return max((1.0 - mean) * concentration, 1e-3)
 
 
-def draw_clients(config: ClinicConfig, therapists: Therapists,
-                 rng: np.random.Generator) -> Clients:
+def draw_clients(config: ClinicConfig, therapists: Therapists, rng: np.random.Generator) -> Clients:
     n = config.n_clients
     therapist = rng.integers(0, len(therapists.ids), size=n)
     repair_factor = rng.lognormal(0.0, config.client_repair_factor_sd, size=n)
@@ -96,8 +95,9 @@ def _draw_planned_sessions(config: ClinicConfig, n: int, rng: np.random.Generato
     return np.clip(np.rint(raw), config.min_sessions, config.max_sessions).astype(int)
 
 
-def _draw_outcome_course(config: ClinicConfig, n: int,
-                         rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _draw_outcome_course(
+    config: ClinicConfig, n: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     intake = np.clip(np.rint(rng.normal(config.intake_mean, config.intake_sd, size=n)), 0, 27)
     rate = rng.normal(config.improvement_rate_mean, config.improvement_rate_sd, size=n)
     # Improvement is a share of intake severity, capped so the expected course stays above zero.

@@ -43,7 +43,9 @@ def database_from_url(url: str) -> dict:
         raise ImproperlyConfigured(problem)
     name = unquote(parts.path.lstrip("/"))
     if not name:
-        raise ImproperlyConfigured("DATABASE_URL must name a database: postgres://user@host:port/name")
+        raise ImproperlyConfigured(
+            "DATABASE_URL must name a database: postgres://user@host:port/name"
+        )
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": name,
@@ -77,7 +79,8 @@ CHECKIN_BASE_URL = envstr("ALLIANCE_CHECKIN_BASE_URL", "")
 FOLLOW_UP = envstr("ALLIANCE_FOLLOW_UP", "background")
 if FOLLOW_UP not in ("background", "inline"):
     raise ImproperlyConfigured(
-        f"ALLIANCE_FOLLOW_UP must be 'background' or 'inline', not {FOLLOW_UP!r}")
+        f"ALLIANCE_FOLLOW_UP must be 'background' or 'inline', not {FOLLOW_UP!r}"
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -132,11 +135,16 @@ TEMPLATES = [
 # Several server workers write at once: a transaction takes the write lock when it begins (a
 # read lock upgraded later fails at once with "database is locked"), waits up to 20 s for it, and
 # WAL lets pages be read while a check-in is being written.
-SQLITE_OPTIONS = {"transaction_mode": "IMMEDIATE", "timeout": 20,
-                  "init_command": "PRAGMA journal_mode=WAL;"}
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL;",
+}
 _DATABASE_URL = envstr("DATABASE_URL", "")
 DATABASES = {
-    "default": database_from_url(_DATABASE_URL) if _DATABASE_URL else {
+    "default": database_from_url(_DATABASE_URL)
+    if _DATABASE_URL
+    else {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "alliance.sqlite3",
         "OPTIONS": SQLITE_OPTIONS,
@@ -154,8 +162,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-     "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 

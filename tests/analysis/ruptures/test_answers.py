@@ -6,8 +6,17 @@ from alliance.analysis.ruptures import BaselineConfig, RuptureDetector, sessions
 def checkin(client, session, value, feel_off=0, respondent="client", instrument="alliance-checkin"):
     items = {str(n): value for n in range(1, 7)}
     items["8" if respondent == "client" else "7"] = feel_off
-    return [{"client_id": client, "session": str(session), "instrument": instrument, "item": item,
-             "value": str(v), "respondent": respondent} for item, v in items.items()]
+    return [
+        {
+            "client_id": client,
+            "session": str(session),
+            "instrument": instrument,
+            "item": item,
+            "value": str(v),
+            "respondent": respondent,
+        }
+        for item, v in items.items()
+    ]
 
 
 def answers():
@@ -20,8 +29,16 @@ def answers():
 
 def test_answers_become_one_row_per_session_with_client_and_therapist_scores():
     table = sessions_from_answers(answers())
-    assert list(table.columns) == ["client_id", "session", "alliance", "goal", "task", "bond",
-                                   "therapist_alliance", "rupture_reported"]
+    assert list(table.columns) == [
+        "client_id",
+        "session",
+        "alliance",
+        "goal",
+        "task",
+        "bond",
+        "therapist_alliance",
+        "rupture_reported",
+    ]
     assert list(table.session) == [1, 2, 3, 4, 5, 6]
     assert table.alliance[4] == 4.0 and table.therapist_alliance[4] == 9.0
     assert list(table.rupture_reported) == [0, 0, 0, 0, 2, 0]

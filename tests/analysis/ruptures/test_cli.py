@@ -5,11 +5,26 @@ from click.testing import CliRunner
 from alliance.cli import main
 
 HEADER = "client_id,session,alliance,bond,goal,task,rupture_reported\n"
-ROWS = ["c1,1,8,8,8,8,0", "c1,2,8.2,8.2,8.2,8.2,0", "c1,3,7.8,7.8,7.8,7.8,0",
-        "c1,4,8.1,8.1,8.1,8.1,0", "c1,5,7.9,7.9,7.9,7.9,0", "c1,6,6,2,8,8,2", "c1,7,8,8,8,8,0"]
-CONTRACT = {"client_id": str, "onset_session": int, "lowest_session": int, "depth": float,
-            "depth_sd": float, "dimensions": list, "rule": str, "repaired": bool,
-            "repair_session": int}
+ROWS = [
+    "c1,1,8,8,8,8,0",
+    "c1,2,8.2,8.2,8.2,8.2,0",
+    "c1,3,7.8,7.8,7.8,7.8,0",
+    "c1,4,8.1,8.1,8.1,8.1,0",
+    "c1,5,7.9,7.9,7.9,7.9,0",
+    "c1,6,6,2,8,8,2",
+    "c1,7,8,8,8,8,0",
+]
+CONTRACT = {
+    "client_id": str,
+    "onset_session": int,
+    "lowest_session": int,
+    "depth": float,
+    "depth_sd": float,
+    "dimensions": list,
+    "rule": str,
+    "repaired": bool,
+    "repair_session": int,
+}
 
 
 def run(tmp_path, text, *args):

@@ -17,10 +17,12 @@ from alliance.analysis.ruptures import (
 
 
 def test_the_configuration_round_trips_through_a_plain_dict():
-    detector = RuptureDetector([VEpisode(k=1.0), BelowFlag(cutoff=8.0, perfect_run=4),
-                                SuddenLoss(reliable_change=1.0)],
-                               baseline=BaselineConfig(min_earlier=4, between_sd=0.6),
-                               repair=RepairConfig(window=2), combine=False)
+    detector = RuptureDetector(
+        [VEpisode(k=1.0), BelowFlag(cutoff=8.0, perfect_run=4), SuddenLoss(reliable_change=1.0)],
+        baseline=BaselineConfig(min_earlier=4, between_sd=0.6),
+        repair=RepairConfig(window=2),
+        combine=False,
+    )
     stored = json.loads(json.dumps(detector.to_dict()))
     again = RuptureDetector.from_dict(stored)
     assert again.config == detector.config
@@ -47,18 +49,23 @@ def test_a_rule_spec_sets_typed_values():
     assert (reported.corroborate_k, reported.corroborate_with) == (3.0, "signs")
 
 
-@pytest.mark.parametrize("spec, words", [
-    ("v-episodes", "unknown rule 'v-episodes'"),
-    ("v-episode:k=-1", "k must be above 0"),
-    ("v-episode:k=big", "k: 'big' is not a valid number"),
-    ("v-episode:depth=2", "unknown setting(s) depth"),
-    ("below-flag:perfect_run=2.5", "perfect_run: '2.5' is not a valid whole number"),
-    ("below-flag:comparator=under", "comparator must be"),
-    ("v-episode:k", "'k' is not setting=value"),
-    ("client-reported:corroborate_with=scores",
-     "rule client-reported: corroborate_with must be 'drop' or 'signs', not 'scores'"),
-    ("converging-signs:k=0", "rule converging-signs: k must be above 0"),
-])
+@pytest.mark.parametrize(
+    "spec, words",
+    [
+        ("v-episodes", "unknown rule 'v-episodes'"),
+        ("v-episode:k=-1", "k must be above 0"),
+        ("v-episode:k=big", "k: 'big' is not a valid number"),
+        ("v-episode:depth=2", "unknown setting(s) depth"),
+        ("below-flag:perfect_run=2.5", "perfect_run: '2.5' is not a valid whole number"),
+        ("below-flag:comparator=under", "comparator must be"),
+        ("v-episode:k", "'k' is not setting=value"),
+        (
+            "client-reported:corroborate_with=scores",
+            "rule client-reported: corroborate_with must be 'drop' or 'signs', not 'scores'",
+        ),
+        ("converging-signs:k=0", "rule converging-signs: k must be above 0"),
+    ],
+)
 def test_bad_rule_specs_name_the_problem(spec, words):
     with pytest.raises(ConfigError, match=words.replace("(", r"\(").replace(")", r"\)")):
         parse_rule_spec(spec)
@@ -74,8 +81,9 @@ def test_bad_shared_settings_are_refused():
 
 
 def sessions(**overrides):
-    table = pd.DataFrame({"client_id": ["a"] * 4, "session": [1, 2, 3, 4],
-                          "alliance": [8.0, 8.0, 8.0, 5.0]})
+    table = pd.DataFrame(
+        {"client_id": ["a"] * 4, "session": [1, 2, 3, 4], "alliance": [8.0, 8.0, 8.0, 5.0]}
+    )
     return table.assign(**overrides)
 
 
@@ -106,7 +114,8 @@ def test_a_rule_asked_for_by_name_needs_its_column():
 
 def test_missing_scores_are_allowed_and_skipped():
     table = sessions(alliance=[8.0, None, 8.0, 8.0]).assign(session=[1, 2, 3, 4])
-    table = pd.concat([table, pd.DataFrame({"client_id": ["a"], "session": [5],
-                                            "alliance": [5.0]})])
+    table = pd.concat(
+        [table, pd.DataFrame({"client_id": ["a"], "session": [5], "alliance": [5.0]})]
+    )
     events = RuptureDetector(["v-episode"], baseline=BaselineConfig(between_sd=0.5)).fit(table)
     assert list(events.events_.onset_session) == [5]

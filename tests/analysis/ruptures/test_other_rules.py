@@ -14,8 +14,14 @@ STEADY = [8.0, 8.2, 7.8, 8.1, 7.9]  # baseline 8.0, within-client SD about 0.16
 
 def series(alliance: list[float], client: str = "c1", **columns: list[float]) -> pd.DataFrame:
     """One client's sessions 1..n with the given scores (and any optional columns)."""
-    return pd.DataFrame({"client_id": client, "session": range(1, len(alliance) + 1),
-                         "alliance": alliance, **columns})
+    return pd.DataFrame(
+        {
+            "client_id": client,
+            "session": range(1, len(alliance) + 1),
+            "alliance": alliance,
+            **columns,
+        }
+    )
 
 
 def detect(rule, table):
@@ -85,8 +91,12 @@ def test_a_therapist_rating_well_above_the_client_is_flagged():
 
 def test_one_dimension_falling_while_the_others_hold_is_a_dimension_drop():
     steady = [8.0, 8.2, 7.8, 8.1, 7.9]
-    table = series([8.0] * 5 + [7.3, 8.0], goal=[*steady, 8.0, 8.0], task=[*steady, 8.1, 8.0],
-                   bond=[*steady, 5.8, 8.0])
+    table = series(
+        [8.0] * 5 + [7.3, 8.0],
+        goal=[*steady, 8.0, 8.0],
+        task=[*steady, 8.1, 8.0],
+        bond=[*steady, 5.8, 8.0],
+    )
     events = detect(DimensionDrop(), table)
     assert list(events.onset_session) == [6]
     assert events.dimensions[0] == ["bond"]
@@ -103,8 +113,12 @@ def test_a_dimension_drop_can_ask_for_the_clients_report_too():
 
 def test_all_dimensions_falling_together_is_not_a_dimension_drop():
     steady = [8.0, 8.2, 7.8, 8.1, 7.9]
-    table = series([8.0] * 5 + [6.0, 8.0], goal=[*steady, 6.0, 8.0], task=[*steady, 6.0, 8.0],
-                   bond=[*steady, 6.0, 8.0])
+    table = series(
+        [8.0] * 5 + [6.0, 8.0],
+        goal=[*steady, 6.0, 8.0],
+        task=[*steady, 6.0, 8.0],
+        bond=[*steady, 6.0, 8.0],
+    )
     assert len(detect(DimensionDrop(), table)) == 0
 
 

@@ -20,8 +20,9 @@ def checkins(goal: float, task: float, bond: float, **columns: list[float]) -> p
     """Five steady sessions with equal dimensions, then session 6 with these dimensions."""
     dims = {"goal": [*STEADY, goal], "task": [*STEADY, task], "bond": [*STEADY, bond]}
     alliance = [(g + t + b) / 3 for g, t, b in zip(*dims.values(), strict=True)]
-    return pd.DataFrame({"client_id": "c1", "session": range(1, 7), "alliance": alliance,
-                         **dims, **columns})
+    return pd.DataFrame(
+        {"client_id": "c1", "session": range(1, 7), "alliance": alliance, **dims, **columns}
+    )
 
 
 def faint_report() -> list[int]:
@@ -53,9 +54,15 @@ def test_the_event_keeps_the_signs_it_was_found_by():
 
 def therapist_table(therapist_at_six: float) -> pd.DataFrame:
     """The client falls 1.2 points (2.4 SD_ref) at session 6 with a faint report."""
-    return pd.DataFrame({"client_id": "c1", "session": range(1, 7), "alliance": [*STEADY, 6.8],
-                         "therapist_alliance": [8.5] * 5 + [therapist_at_six],
-                         "rupture_reported": faint_report()})
+    return pd.DataFrame(
+        {
+            "client_id": "c1",
+            "session": range(1, 7),
+            "alliance": [*STEADY, 6.8],
+            "therapist_alliance": [8.5] * 5 + [therapist_at_six],
+            "rupture_reported": faint_report(),
+        }
+    )
 
 
 def test_a_therapist_rating_that_holds_while_the_client_falls_backs_a_report():
@@ -86,8 +93,9 @@ def test_the_repair_line_of_the_signs_rules_sits_half_an_sd_below_the_baseline()
 
 def test_a_sign_without_any_spread_is_left_out_rather_than_infinite():
     # with no clinic SD, equal dimensions leave the bond's contrast an SD of 0 to be judged by
-    found = events(ConvergingSigns(k=4.0), checkins(8.0, 8.0, 5.6),
-                   baseline=BaselineConfig(between_sd=0.0))
+    found = events(
+        ConvergingSigns(k=4.0), checkins(8.0, 8.0, 5.6), baseline=BaselineConfig(between_sd=0.0)
+    )
     signs = found.thresholds[0]["signs"]
     assert signs["dimension_sd"] is None and signs["combined_sd"] == signs["drop_sd"]
 

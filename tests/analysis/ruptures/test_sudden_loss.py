@@ -11,8 +11,15 @@ STEADY = [8.0, 8.2, 7.8, 8.1, 7.9]  # baseline 8.0, within-client SD about 0.16
 
 def series(alliance: list[float], client: str = "c1", **columns: list[float]) -> pd.DataFrame:
     """One client's sessions 1..n with the given scores (and any optional columns)."""
-    return pd.DataFrame({"client_id": client, "session": range(1, len(alliance) + 1),
-                         "alliance": alliance, **columns})
+    return pd.DataFrame(
+        {
+            "client_id": client,
+            "session": range(1, len(alliance) + 1),
+            "alliance": alliance,
+            **columns,
+        }
+    )
+
 
 CRITICAL = (2.776, 3.182, 4.303)
 

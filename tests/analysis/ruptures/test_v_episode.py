@@ -8,8 +8,15 @@ STEADY = [8.0, 8.2, 7.8, 8.1, 7.9]  # baseline 8.0, within-client SD about 0.16
 
 def series(alliance: list[float], client: str = "c1", **columns: list[float]) -> pd.DataFrame:
     """One client's sessions 1..n with the given scores (and any optional columns)."""
-    return pd.DataFrame({"client_id": client, "session": range(1, len(alliance) + 1),
-                         "alliance": alliance, **columns})
+    return pd.DataFrame(
+        {
+            "client_id": client,
+            "session": range(1, len(alliance) + 1),
+            "alliance": alliance,
+            **columns,
+        }
+    )
+
 
 FIXED_SD = BaselineConfig(between_sd=0.5)  # SD_ref is 0.5 wherever the client's own SD is smaller
 
@@ -83,7 +90,7 @@ def test_sd_ref_is_the_larger_of_within_and_between():
     noisy = [8.0, 9.0, 7.0, 8.0, 9.0, 7.0, 6.5, 8.0]  # first five: mean 8.2, SD sqrt(0.7)
     loose = fit(noisy, k=1.0, baseline=BaselineConfig(between_sd=0.1)).events_
     assert loose.onset_session[0] == 6
-    assert loose.thresholds[0]["sd_ref"] == pytest.approx(0.7 ** 0.5, abs=1e-4)  # within wins
+    assert loose.thresholds[0]["sd_ref"] == pytest.approx(0.7**0.5, abs=1e-4)  # within wins
     strict = fit(noisy, k=1.0, baseline=BaselineConfig(between_sd=2.0)).events_
     assert len(strict) == 0  # 6.5 is 1.5 below 8.0: under 1 x 2.0
 
@@ -95,8 +102,9 @@ def test_two_separate_ruptures_are_two_events():
 
 
 def test_clients_are_kept_apart():
-    table = pd.concat([series([*STEADY, 6.0, 8.0], client="a"), series([*STEADY, 8.0, 8.0],
-                                                                       client="b")])
+    table = pd.concat(
+        [series([*STEADY, 6.0, 8.0], client="a"), series([*STEADY, 8.0, 8.0], client="b")]
+    )
     events = RuptureDetector([VEpisode()], baseline=FIXED_SD).fit(table).events_
     assert list(events.client_id) == ["a"]
 
@@ -110,6 +118,5 @@ def test_a_return_that_must_hold_ignores_a_one_session_bounce():
 
 def test_flags_inside_the_repair_window_belong_to_the_same_episode():
     table = series([*STEADY, 6.0, 8.0, 8.0, 8.0, 8.0], rupture_reported=[0] * 5 + [2, 0, 2, 0, 0])
-    events = RuptureDetector(["v-episode", "client-reported"],
-                             baseline=FIXED_SD).fit(table).events_
+    events = RuptureDetector(["v-episode", "client-reported"], baseline=FIXED_SD).fit(table).events_
     assert list(events.onset_session) == [6]

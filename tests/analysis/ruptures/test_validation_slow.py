@@ -42,8 +42,9 @@ def test_the_default_beats_the_simple_drop_rule_in_every_clinic(clinics):
 
 @pytest.mark.slow
 def test_the_default_keeps_its_measured_floor_on_deep_ruptures(clinics):
-    pooled = pooled_counts([deep_scores(RuptureDetector().fit(c.sessions).events_, c)
-                            for c in clinics])
+    pooled = pooled_counts(
+        [deep_scores(RuptureDetector().fit(c.sessions).events_, c) for c in clinics]
+    )
     assert pooled["f1"] >= 0.85
     assert pooled["precision"] >= 0.86 and pooled["recall"] >= 0.83
     assert pooled["repair_right"] >= 0.9
@@ -51,10 +52,15 @@ def test_the_default_keeps_its_measured_floor_on_deep_ruptures(clinics):
 
 @pytest.mark.slow
 def test_the_default_is_better_than_the_stiles_rule_alone(clinics):
-    default = pooled_counts([deep_scores(RuptureDetector().fit(c.sessions).events_, c)
-                             for c in clinics])
-    stiles = pooled_counts([deep_scores(RuptureDetector([VEpisode(k=2.0)]).fit(c.sessions)
-                                        .events_, c) for c in clinics])
+    default = pooled_counts(
+        [deep_scores(RuptureDetector().fit(c.sessions).events_, c) for c in clinics]
+    )
+    stiles = pooled_counts(
+        [
+            deep_scores(RuptureDetector([VEpisode(k=2.0)]).fit(c.sessions).events_, c)
+            for c in clinics
+        ]
+    )
     assert default["f1"] > stiles["f1"] + 0.2
     assert default["precision"] > stiles["precision"]
 
@@ -62,9 +68,13 @@ def test_the_default_is_better_than_the_stiles_rule_alone(clinics):
 @pytest.mark.slow
 def test_the_default_beats_the_previous_one_that_read_the_drop_alone(clinics):
     def pooled(rules):
-        return pooled_counts([deep_scores(RuptureDetector(rules).fit(c.sessions).events_, c)
-                              for c in clinics])
+        return pooled_counts(
+            [deep_scores(RuptureDetector(rules).fit(c.sessions).events_, c) for c in clinics]
+        )
 
-    previous = [VEpisode(k=3.0), ClientReported(corroborate_k=2.0, clear_k=1.0),
-                DimensionDrop(report_level=1)]
+    previous = [
+        VEpisode(k=3.0),
+        ClientReported(corroborate_k=2.0, clear_k=1.0),
+        DimensionDrop(report_level=1),
+    ]
     assert pooled(None)["f1"] > pooled(previous)["f1"] + 0.04

@@ -18,10 +18,21 @@ from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.models import Client
 
 CHROMIUM = os.environ.get("ALLIANCE_TEST_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-PHONE = {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 2}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {
+    "viewport": {"width": 320, "height": 640},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+}
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 SECONDS = 10_000  # Playwright takes milliseconds
 PASSWORD = "a-browser-test-password"
@@ -89,6 +100,7 @@ def screenshots(pytestconfig) -> Path:
 @pytest.fixture
 def log_in():
     """Log a staff member in through the login form; lands on their caseload."""
+
     def log_in_as(page: Page, user) -> None:
         user.set_password(PASSWORD)
         user.save(update_fields=["password"])
@@ -97,13 +109,17 @@ def log_in():
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Log in").click()
         expect(page.get_by_role("heading", name="Caseload", level=1)).to_be_visible()
+
     return log_in_as
 
 
 def _answers(client: Client, rating: int) -> dict[str, dict[str, object]]:
     goals = {str(goal.pk): rating for goal in client.goals.all()}
-    return {"alliance-checkin": {**{str(n): rating for n in range(1, 7)}, "8": 0},
-            "phq-9": {str(n): 1 for n in range(1, 10)} | {"9": 0}, "goal-progress": goals}
+    return {
+        "alliance-checkin": {**{str(n): rating for n in range(1, 7)}, "8": 0},
+        "phq-9": {str(n): 1 for n in range(1, 10)} | {"9": 0},
+        "goal-progress": goals,
+    }
 
 
 @pytest.fixture
@@ -111,9 +127,12 @@ def loop_client(make_client, theo) -> Client:
     """Theo's client with three sessions; the client answered check-ins at sessions 1 and 2."""
     client = make_client(theo, code="C-LOOP1", sessions=3)
     for number, rating in ((1, 6), (2, 7)):
-        store_answers(client.sessions.get(number=number), _answers(client, rating),
-                      respondent="client",
-                      submitted_at=dt.datetime(2026, 1, number * 7, 17, tzinfo=dt.UTC))
+        store_answers(
+            client.sessions.get(number=number),
+            _answers(client, rating),
+            respondent="client",
+            submitted_at=dt.datetime(2026, 1, number * 7, 17, tzinfo=dt.UTC),
+        )
     return client
 
 
@@ -129,8 +148,16 @@ RADIO_GROUPS = """inputs => Object.values(inputs.reduce((groups, input) => {
 def answer_checkin():
     """Answer the check-in on a phone by tapping, as a client would: every question shown, or
     only the required ones; rating answers the 0-10 questions, the first option the others."""
-    def answer(page: Page, *, rating: int = 9, mood: int = 1, self_harm: int = 0,
-               comment: str = "", skip_optional: bool = False) -> None:
+
+    def answer(
+        page: Page,
+        *,
+        rating: int = 9,
+        mood: int = 1,
+        self_harm: int = 0,
+        comment: str = "",
+        skip_optional: bool = False,
+    ) -> None:
         chosen = {f"alliance-checkin__{item}": rating for item in range(1, 7)}
         chosen |= {f"phq-9__{item}": mood for item in range(1, 9)}
         chosen |= {"alliance-checkin__8": 0, "phq-9__9": self_harm}
@@ -141,6 +168,7 @@ def answer_checkin():
             _tap(page, group["name"], wanted if wanted in group["values"] else group["values"][0])
         if comment:
             page.locator('textarea[name="alliance-checkin__7"]').fill(comment)
+
     return answer
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-CLIENT_CHART_POINTS = ('svg[aria-labelledby^="alliance-client-"] .series '
-                       ':is(circle, rect, polygon)')  # each dimension has its own marker shape
+CLIENT_CHART_POINTS = (
+    'svg[aria-labelledby^="alliance-client-"] .series '
+    ":is(circle, rect, polygon)"
+)  # each dimension has its own marker shape
 DIMENSIONS_PER_CHECKIN = 3  # goals, tasks and bond each get a point
 
 
@@ -29,7 +31,8 @@ def _open_alliance_table(page: Page) -> Locator:
 
 @pytest.mark.browser
 def test_a_checkin_answered_on_a_phone_adds_a_point_to_the_therapists_chart(
-        desktop, phone, theo, loop_client, log_in, answer_checkin, screenshots):
+    desktop, phone, theo, loop_client, log_in, answer_checkin, screenshots
+):
     log_in(desktop, theo)
     desktop.get_by_role("link", name=loop_client.code).click()
     expect(desktop.get_by_role("heading", level=1)).to_have_text(loop_client.code)
@@ -49,7 +52,8 @@ def test_a_checkin_answered_on_a_phone_adds_a_point_to_the_therapists_chart(
 
     desktop.reload()
     expect(desktop.locator(CLIENT_CHART_POINTS)).to_have_count(
-        points_before + DIMENSIONS_PER_CHECKIN)
+        points_before + DIMENSIONS_PER_CHECKIN
+    )
     table = _open_alliance_table(desktop)
     client_then_therapist = ["9", "9", "9", "-", "-", "-"]
     expect(_session_row(table, 3).get_by_role("cell")).to_have_text(client_then_therapist)
@@ -59,7 +63,8 @@ def test_a_checkin_answered_on_a_phone_adds_a_point_to_the_therapists_chart(
 
 @pytest.mark.browser
 def test_the_used_link_tells_the_client_it_cannot_be_used_again(
-        desktop, phone, theo, loop_client, log_in, answer_checkin):
+    desktop, phone, theo, loop_client, log_in, answer_checkin
+):
     log_in(desktop, theo)
     desktop.goto(f"/clients/{loop_client.code}/")
     url = _create_link(desktop, session=3)
@@ -71,4 +76,5 @@ def test_the_used_link_tells_the_client_it_cannot_be_used_again(
     expect(phone.get_by_role("heading", level=1)).to_have_text("This check-in link cannot be used")
     desktop.goto(f"/clients/{loop_client.code}/")
     expect(_session_row(desktop.get_by_role("region", name="Sessions"), 3)).to_contain_text(
-        "received")
+        "received"
+    )

@@ -15,8 +15,10 @@ OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElemen
 
 
 def _focused(page: Page) -> dict:
-    return page.evaluate("() => ({name: document.activeElement.name || '',"
-                         " value: document.activeElement.value || ''})")
+    return page.evaluate(
+        "() => ({name: document.activeElement.name || '',"
+        " value: document.activeElement.value || ''})"
+    )
 
 
 @pytest.mark.browser

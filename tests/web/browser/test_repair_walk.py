@@ -20,15 +20,26 @@ NOTICED = "Short answers at first, then doubts about the diary."
 def walk_client(make_client, theo) -> Client:
     """Theo's client: six sessions, a between-session task, good check-ins at sessions 1-4."""
     client = make_client(theo, code="C-WALK1", sessions=6)
-    Task.objects.create(client=client, goal=client.goals.get(), kind=TaskKind.BETWEEN,
-                        description="Keep a sleep diary", rationale="to see what helps you sleep")
+    Task.objects.create(
+        client=client,
+        goal=client.goals.get(),
+        kind=TaskKind.BETWEEN,
+        description="Keep a sleep diary",
+        rationale="to see what helps you sleep",
+    )
     goal = str(client.goals.get().pk)
     for number in range(1, 5):
-        answers = {"alliance-checkin": {**{str(n): 8 for n in range(1, 7)}, "8": 0},
-                   "phq-9": {str(n): 1 for n in range(1, 10)} | {"9": 0},
-                   "goal-progress": {goal: 4}}
-        store_answers(client.sessions.get(number=number), answers, respondent="client",
-                      submitted_at=dt.datetime(2026, 1, number * 7, 17, tzinfo=dt.UTC))
+        answers = {
+            "alliance-checkin": {**{str(n): 8 for n in range(1, 7)}, "8": 0},
+            "phq-9": {str(n): 1 for n in range(1, 10)} | {"9": 0},
+            "goal-progress": {goal: 4},
+        }
+        store_answers(
+            client.sessions.get(number=number),
+            answers,
+            respondent="client",
+            submitted_at=dt.datetime(2026, 1, number * 7, 17, tzinfo=dt.UTC),
+        )
     return client
 
 
@@ -43,12 +54,14 @@ def _create_link(page: Page, client: Client, session: int) -> str:
     sessions = page.get_by_role("region", name="Sessions")
     header = page.get_by_role("rowheader", name=str(session), exact=True)
     sessions.get_by_role("row").filter(has=header).get_by_role(
-        "button", name="Create check-in link").click()
+        "button", name="Create check-in link"
+    ).click()
     return page.get_by_role("textbox", name="Link").input_value()
 
 
-def _rate_task(phone: Page, task: Task, *, understanding: int, agreement: int,
-               concern: str = "") -> None:
+def _rate_task(
+    phone: Page, task: Task, *, understanding: int, agreement: int, concern: str = ""
+) -> None:
     _tap(phone, f"task-understanding__{task.pk}", understanding)
     _tap(phone, f"task-agreement__{task.pk}", agreement)
     _tap(phone, f"task-done__{task.pk}", "partly")
@@ -75,8 +88,9 @@ def _record_what_i_did(desktop: Page) -> None:
 
 
 @pytest.mark.browser
-def test_a_rupture_is_explained_recorded_and_repaired(desktop, phone, theo, walk_client, log_in,
-                                                     answer_checkin, screenshots):
+def test_a_rupture_is_explained_recorded_and_repaired(
+    desktop, phone, theo, walk_client, log_in, answer_checkin, screenshots
+):
     task = walk_client.tasks.get()
     log_in(desktop, theo)
     phone.goto(_create_link(desktop, walk_client, 5))

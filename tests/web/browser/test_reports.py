@@ -23,9 +23,11 @@ def _phq(total: int) -> dict[str, int]:
 def _course(client: Client, totals: list[int], ratings: list[int]) -> None:
     goal = str(client.goals.get().pk)
     for number, (total, rating) in enumerate(zip(totals, ratings, strict=True), start=1):
-        answers = {"alliance-checkin": {**{str(n): rating for n in range(1, 7)}, "3": rating - 1,
-                                        "8": 0},
-                   "phq-9": _phq(total), "goal-progress": {goal: min(10, number + 2)}}
+        answers = {
+            "alliance-checkin": {**{str(n): rating for n in range(1, 7)}, "3": rating - 1, "8": 0},
+            "phq-9": _phq(total),
+            "goal-progress": {goal: min(10, number + 2)},
+        }
         store_answers(client.sessions.get(number=number), answers, respondent="client")
     follow_recovery(client)
 
@@ -37,10 +39,23 @@ def team_history(make_client, theo, cora):
     _course(better, [19, 17, 14, 12, 9, 7], [7, 8, 8, 9, 9, 9])
     worse = make_client(theo, code="C-WORSE", sessions=5, goals=("Sleep through the night",))
     _course(worse, [18, 20, 21, 23, 24], [8, 8, 6, 5, 6])
-    Rupture.objects.create(client=worse, onset_session=3, lowest_session=4, last_session=5,
-                           rule="v-episode", status="unrepaired")
-    Rupture.objects.create(client=better, onset_session=2, lowest_session=2, last_session=3,
-                           rule="v-episode", status="repaired", repair_session=3)
+    Rupture.objects.create(
+        client=worse,
+        onset_session=3,
+        lowest_session=4,
+        last_session=5,
+        rule="v-episode",
+        status="unrepaired",
+    )
+    Rupture.objects.create(
+        client=better,
+        onset_session=2,
+        lowest_session=2,
+        last_session=3,
+        rule="v-episode",
+        status="repaired",
+        repair_session=3,
+    )
     _course(make_client(cora, code="C-CORA2", sessions=3), [12, 10, 9], [9, 9, 10])
     return better, worse
 
@@ -53,8 +68,22 @@ def _save_pdf(page: Page, url: str, screenshots, name: str) -> None:
     target = screenshots / f"{name}.pdf"
     target.write_bytes(body)
     if shutil.which("pdftoppm"):
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                        str(target), str(screenshots / f"{name}-pdf-page-1")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(target),
+                str(screenshots / f"{name}-pdf-page-1"),
+            ],
+            check=True,
+        )
 
 
 def test_the_client_progress_report(desktop: Page, log_in, theo, team_history, screenshots):
@@ -72,8 +101,9 @@ def test_the_client_progress_report(desktop: Page, log_in, theo, team_history, s
     _save_pdf(desktop, f"/clients/{better.code}/report.pdf", screenshots, "client-report")
 
 
-def test_the_supervision_report_and_the_team(desktop: Page, log_in, sam, theo, team_history,
-                                             screenshots):
+def test_the_supervision_report_and_the_team(
+    desktop: Page, log_in, sam, theo, team_history, screenshots
+):
     log_in(desktop, sam)
     desktop.get_by_role("link", name="Your team").click()
     row = desktop.get_by_role("row", name="theo")
@@ -83,5 +113,6 @@ def test_the_supervision_report_and_the_team(desktop: Page, log_in, sam, theo, t
     expect(desktop.get_by_role("heading", name="Supervision report: theo")).to_be_visible()
     expect(desktop.get_by_text("Not on track: 1.")).to_be_visible()
     desktop.screenshot(path=screenshots / "supervision-report.png", full_page=True)
-    _save_pdf(desktop, f"/supervision/{theo.username}/report.pdf", screenshots,
-              "supervision-report")
+    _save_pdf(
+        desktop, f"/supervision/{theo.username}/report.pdf", screenshots, "supervision-report"
+    )

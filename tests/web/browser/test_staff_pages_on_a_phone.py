@@ -9,8 +9,9 @@ OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElemen
 
 
 @pytest.mark.browser
-def test_the_caseload_and_client_page_fit_a_320_pixel_screen(phone, theo, loop_client, log_in,
-                                                           screenshots):
+def test_the_caseload_and_client_page_fit_a_320_pixel_screen(
+    phone, theo, loop_client, log_in, screenshots
+):
     log_in(phone, theo)
     expect(phone.get_by_role("link", name=loop_client.code)).to_be_visible()
     phone.screenshot(path=screenshots / "caseload-phone-320.png", full_page=True)

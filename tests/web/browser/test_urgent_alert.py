@@ -20,7 +20,8 @@ def _sits_above_the_heading(page: Page) -> bool:
 
 @pytest.mark.browser
 def test_an_urgent_alert_tops_caseload_and_client_page_until_acknowledged(
-        desktop, phone, theo, theos_client, checkin_token, log_in, answer_checkin, screenshots):
+    desktop, phone, theo, theos_client, checkin_token, log_in, answer_checkin, screenshots
+):
     phone.goto(f"/c/{checkin_token}/")
     answer_checkin(phone, self_harm=2)
     phone.get_by_role("button", name="Send my answers").click()
@@ -47,7 +48,8 @@ def test_an_urgent_alert_tops_caseload_and_client_page_until_acknowledged(
 
 @pytest.mark.browser
 def test_no_urgent_alert_appears_when_item_nine_is_zero(
-        desktop, phone, theo, theos_client, checkin_token, log_in, answer_checkin):
+    desktop, phone, theo, theos_client, checkin_token, log_in, answer_checkin
+):
     phone.goto(f"/c/{checkin_token}/")
     answer_checkin(phone, self_harm=0)
     phone.get_by_role("button", name="Send my answers").click()

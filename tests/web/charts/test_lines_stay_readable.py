@@ -8,15 +8,29 @@ from alliance.web.charts.svg import Band, Chart, Series, legend, render
 
 
 def _chart(series, **options) -> str:
-    return str(render(Chart(title="t", desc="d", x_label="Session", y_label="y",
-                            y_range=(0, 10), series=series, **options), chart_id="c"))
+    return str(
+        render(
+            Chart(
+                title="t",
+                desc="d",
+                x_label="Session",
+                y_label="y",
+                y_range=(0, 10),
+                series=series,
+                **options,
+            ),
+            chart_id="c",
+        )
+    )
 
 
 def _same_values() -> list[Series]:
     points = [(1.0, 8.0), (2.0, 6.0)]
-    return [Series("Goals", "goal", points, marker="circle"),
-            Series("Tasks", "task", points, marker="square"),
-            Series("Bond", "bond", points, marker="triangle")]
+    return [
+        Series("Goals", "goal", points, marker="circle"),
+        Series("Tasks", "task", points, marker="square"),
+        Series("Bond", "bond", points, marker="triangle"),
+    ]
 
 
 def test_equal_values_of_three_lines_are_drawn_apart_with_three_marker_shapes():

@@ -35,8 +35,9 @@ def _broken(*args, **kwargs):
     raise IntegrityError("a constraint that has nothing to do with the link")
 
 
-def test_any_other_integrity_error_is_raised_and_stores_nothing(monkeypatch, checkin_token,
-                                                              theos_client):
+def test_any_other_integrity_error_is_raised_and_stores_nothing(
+    monkeypatch, checkin_token, theos_client
+):
     monkeypatch.setattr(CheckinSubmission, "save", _broken)
     with pytest.raises(IntegrityError):
         redeem(checkin_token, PHQ)
@@ -45,8 +46,9 @@ def test_any_other_integrity_error_is_raised_and_stores_nothing(monkeypatch, che
     assert find_link(checkin_token).used_at is None
 
 
-def test_an_error_storing_urgent_answers_keeps_nothing_of_the_checkin(monkeypatch, checkin_token,
-                                                                      theos_client):
+def test_an_error_storing_urgent_answers_keeps_nothing_of_the_checkin(
+    monkeypatch, checkin_token, theos_client
+):
     monkeypatch.setattr(links, "store_submission", _broken)
     with pytest.raises(IntegrityError):
         redeem(checkin_token, {"phq-9": PHQ["phq-9"] | {"9": 1}})

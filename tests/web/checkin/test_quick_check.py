@@ -12,26 +12,46 @@ from alliance.web.goals.checkin import RatingsForm, ratings_of
 
 INSTRUMENTS = ["alliance-checkin", "goal-progress", "phq-9"]
 GOALS = [Goal(pk=11, text="Sleep better"), Goal(pk=12, text="Walk daily")]
-TASKS = [Task(pk=21, kind=TaskKind.BETWEEN, description="Diary"),
-         Task(pk=22, kind=TaskKind.METHOD, description="Talk it through")]
-ASKED = ([f"alliance-checkin__{n}" for n in range(1, 10)] + [f"phq-9__{n}" for n in range(1, 10)]
-         + [f"goal-progress__{g.pk}" for g in GOALS] + [f"goal-agreement__{g.pk}" for g in GOALS]
-         + [f"task-{part}__21" for part in ("understanding", "agreement", "concern", "done",
-                                            "helped")]
-         + [f"task-{part}__22" for part in ("understanding", "agreement", "concern")])
-UNASKED = ["goal-progress__99", "goal-agreement__99", "task-done__22", "task-helped__22",
-           "task-understanding__99", "alliance-checkin__99"]
+TASKS = [
+    Task(pk=21, kind=TaskKind.BETWEEN, description="Diary"),
+    Task(pk=22, kind=TaskKind.METHOD, description="Talk it through"),
+]
+ASKED = (
+    [f"alliance-checkin__{n}" for n in range(1, 10)]
+    + [f"phq-9__{n}" for n in range(1, 10)]
+    + [f"goal-progress__{g.pk}" for g in GOALS]
+    + [f"goal-agreement__{g.pk}" for g in GOALS]
+    + [f"task-{part}__21" for part in ("understanding", "agreement", "concern", "done", "helped")]
+    + [f"task-{part}__22" for part in ("understanding", "agreement", "concern")]
+)
+UNASKED = [
+    "goal-progress__99",
+    "goal-agreement__99",
+    "task-done__22",
+    "task-helped__22",
+    "task-understanding__99",
+    "alliance-checkin__99",
+]
 VALUES = st.one_of(
-    st.integers(-1, 11).map(str), st.sampled_from(["yes", "partly", "no", "maybe"]),
+    st.integers(-1, 11).map(str),
+    st.sampled_from(["yes", "partly", "no", "maybe"]),
     st.sampled_from(["", " ", " 7", "07", "7.0", "+3", "٣", "\x00", "a\x00b", "  fine  "]),
-    st.text(max_size=30), st.just("x" * 2001), st.just(" " + "y" * 2000 + " "))
+    st.text(max_size=30),
+    st.just("x" * 2001),
+    st.just(" " + "y" * 2000 + " "),
+)
 
 
 def _typical() -> dict[str, str]:
     data = {name: "2" if name.startswith("phq-9") else "7" for name in ASKED}
-    data |= {"alliance-checkin__7": "Felt heard.", "alliance-checkin__8": "0",
-             "task-concern__21": "", "task-concern__22": "", "task-done__21": "partly",
-             "phq-9__9": "0"}
+    data |= {
+        "alliance-checkin__7": "Felt heard.",
+        "alliance-checkin__8": "0",
+        "task-concern__21": "",
+        "task-concern__22": "",
+        "task-done__21": "partly",
+        "phq-9__9": "0",
+    }
     data.pop("alliance-checkin__9")  # asked only when something felt off
     return data
 
@@ -69,8 +89,10 @@ def test_the_usual_submit_is_checked_quickly_with_the_forms_result():
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(changes=st.dictionaries(st.sampled_from(ASKED + UNASKED), VALUES, max_size=6),
-       dropped=st.lists(st.sampled_from(ASKED), max_size=3))
+@given(
+    changes=st.dictionaries(st.sampled_from(ASKED + UNASKED), VALUES, max_size=6),
+    dropped=st.lists(st.sampled_from(ASKED), max_size=3),
+)
 def test_whatever_is_sent_the_quick_check_agrees_with_the_forms_or_defers(changes, dropped):
     data = _typical() | changes
     for name in dropped:

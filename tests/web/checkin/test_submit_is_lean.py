@@ -22,28 +22,41 @@ def _submit_counting_queries(client, number: int) -> list[str]:
         page = HttpClient().post(reverse("checkin", args=[token]), data)
     assert b"Thank you" in page.content
     # the test's own transaction turns the submit's BEGIN and COMMIT into savepoints: not counted
-    return [q["sql"] for q in queries.captured_queries
-            if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))]
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
+    ]
 
 
 def test_a_submit_takes_the_same_few_queries_however_many_goals_and_tasks(
-        settings, make_client, theo):
+    settings, make_client, theo
+):
     settings.FOLLOW_UP = "background"  # the follow-up runs after the commit, not counted here
     client = make_client(theo, sessions=3, goals=("Sleep better",))
     few = _submit_counting_queries(client, 2)
     for text in ("Walk daily", "Call my sister", "Cook twice a week"):
         goal = Goal.objects.create(client=client, text=text)
-        Task.objects.create(client=client, goal=goal, kind=TaskKind.BETWEEN, description=text,
-                            rationale="to see what helps")
+        Task.objects.create(
+            client=client,
+            goal=goal,
+            kind=TaskKind.BETWEEN,
+            description=text,
+            rationale="to see what helps",
+        )
     many = _submit_counting_queries(client, 3)
     assert len(few) == len(many) == 3  # the link, its goals and tasks, and the one insert
-    writes = [" ".join(sql.replace("INTO ", "").split()[:2]) for sql in many
-              if sql.startswith(("INSERT", "UPDATE"))]
+    writes = [
+        " ".join(sql.replace("INTO ", "").split()[:2])
+        for sql in many
+        if sql.startswith(("INSERT", "UPDATE"))
+    ]
     assert writes == ['INSERT "clinic_checkinsubmission"']
 
 
-def test_the_submit_scores_the_answers_once(settings, monkeypatch, checkin_token, theos_client,
-                                           valid_answers):
+def test_the_submit_scores_the_answers_once(
+    settings, monkeypatch, checkin_token, theos_client, valid_answers
+):
     settings.FOLLOW_UP = "background"  # the follow-up scores them again as it stores them
     calls: list[str] = []
 

@@ -35,9 +35,13 @@ def test_the_follow_up_stores_the_kept_answers_before_its_analysis(settings, ste
     assert follow_up_client(steady_client.pk)
     stored = Response.objects.filter(session__number=5)
     assert sorted(stored.values_list("instrument", flat=True)) == [
-        "alliance-checkin", "goal-progress", "phq-9"]
+        "alliance-checkin",
+        "goal-progress",
+        "phq-9",
+    ]
     assert stored.get(instrument="alliance-checkin").submitted_at == (
-        CheckinSubmission.objects.get(session__number=5).submitted_at)
+        CheckinSubmission.objects.get(session__number=5).submitted_at
+    )
     kept = CheckinSubmission.objects.get(session__number=5)
     assert kept.stored_at is not None and kept.link.used_at == kept.submitted_at
     assert Rupture.objects.get().onset_session == 5
@@ -45,8 +49,7 @@ def test_the_follow_up_stores_the_kept_answers_before_its_analysis(settings, ste
     assert waiting_clients() == []
 
 
-def test_a_failing_analysis_step_never_holds_back_the_answers(
-        settings, monkeypatch, steady_client):
+def test_a_failing_analysis_step_never_holds_back_the_answers(settings, monkeypatch, steady_client):
     settings.FOLLOW_UP = "background"
     strained_checkin(steady_client)
 
@@ -60,8 +63,7 @@ def test_a_failing_analysis_step_never_holds_back_the_answers(
     assert PendingFollowUp.objects.get().failed_attempts == 1
 
 
-def test_the_urgent_alert_is_stored_with_the_checkin_not_in_the_follow_up(
-        settings, steady_client):
+def test_the_urgent_alert_is_stored_with_the_checkin_not_in_the_follow_up(settings, steady_client):
     settings.FOLLOW_UP = "background"
     submit_checkin(steady_client, 5, **{"phq-9__9": "2"})
     assert Alert.objects.open().get(severity="urgent").kind == "risk-self-harm"
@@ -71,7 +73,8 @@ def test_the_urgent_alert_is_stored_with_the_checkin_not_in_the_follow_up(
 
 
 def test_the_caseload_runs_pending_follow_ups_before_showing_alerts(
-        settings, steady_client, login, theo):
+    settings, steady_client, login, theo
+):
     settings.FOLLOW_UP = "background"
     strained_checkin(steady_client)
     html = login(theo).get(reverse("caseload")).content.decode()
@@ -81,7 +84,8 @@ def test_the_caseload_runs_pending_follow_ups_before_showing_alerts(
 
 
 def test_the_client_page_runs_pending_follow_ups_before_showing_alerts(
-        settings, steady_client, login, theo):
+    settings, steady_client, login, theo
+):
     settings.FOLLOW_UP = "background"
     strained_checkin(steady_client)
     html = login(theo).get(reverse("client", args=[steady_client.code])).content.decode()
@@ -106,7 +110,8 @@ def test_the_drain_command_runs_every_pending_follow_up(settings, steady_client,
 
 
 def test_the_client_report_stores_waiting_checkins_before_showing_them(
-        settings, steady_client, login, theo):
+    settings, steady_client, login, theo
+):
     settings.FOLLOW_UP = "background"
     strained_checkin(steady_client)
     page = login(theo).get(reverse("client-report", args=[steady_client.code]))
@@ -116,7 +121,8 @@ def test_the_client_report_stores_waiting_checkins_before_showing_them(
 
 
 def test_the_team_pages_store_their_clients_waiting_checkins_first(
-        settings, steady_client, login, sam, theo):
+    settings, steady_client, login, sam, theo
+):
     settings.FOLLOW_UP = "background"
     strained_checkin(steady_client)
     assert login(sam).get(reverse("team")).status_code == 200
@@ -127,7 +133,8 @@ def test_the_team_pages_store_their_clients_waiting_checkins_first(
 
 
 def test_the_rupture_review_stores_waiting_checkins_that_may_close_it(
-        settings, steady_client, login, theo):
+    settings, steady_client, login, theo
+):
     settings.FOLLOW_UP = "background"
     strained_checkin(steady_client)
     follow_up_client(steady_client.pk)

@@ -21,8 +21,7 @@ def _duplicate_rupture(follow_up) -> None:
     raise IntegrityError("duplicate key value violates unique constraint")
 
 
-def test_a_failing_step_never_loses_the_checkin_and_keeps_the_marker(
-        monkeypatch, steady_client):
+def test_a_failing_step_never_loses_the_checkin_and_keeps_the_marker(monkeypatch, steady_client):
     monkeypatch.setattr(run, "FOLLOW_UP_STEPS", [*FOLLOW_UP_STEPS, _duplicate_rupture])
     page = strained_checkin(steady_client)
     assert page.status_code == 200 and b"Thank you" in page.content
@@ -56,8 +55,9 @@ def test_a_follow_up_locks_the_client_row_before_anything_else(settings, steady_
 def test_a_second_follow_up_of_the_same_answers_stores_nothing_twice(settings, steady_client):
     settings.FOLLOW_UP = "background"
     strained_checkin(steady_client)
-    PendingFollowUp.objects.create(client=steady_client, session=steady_client.sessions.get(
-        number=5), source="therapist")
+    PendingFollowUp.objects.create(
+        client=steady_client, session=steady_client.sessions.get(number=5), source="therapist"
+    )
     assert run.follow_up_client(steady_client.pk) and run.follow_up_client(steady_client.pk)
     assert Rupture.objects.count() == 1 and not PendingFollowUp.objects.exists()
 
@@ -74,8 +74,9 @@ def _follow_up_in_a_thread(client_id: int, results: list, start: threading.Barri
 def test_two_follow_ups_racing_for_one_client_store_one_rupture(steady_client):
     strained_checkin(steady_client)
     Rupture.objects.all().delete()  # as if neither racer had run yet
-    PendingFollowUp.objects.create(client=steady_client, session=steady_client.sessions.get(
-        number=5), source="client")
+    PendingFollowUp.objects.create(
+        client=steady_client, session=steady_client.sessions.get(number=5), source="client"
+    )
     if not connection.features.has_select_for_update:
         # SQLite: every transaction takes the write lock when it begins, so follow-ups queue;
         # the in-memory test database cannot hold two writers to race
@@ -89,8 +90,10 @@ def test_two_follow_ups_racing_for_one_client_store_one_rupture(steady_client):
 def _race(client_id: int) -> list[bool]:
     results: list[bool] = []
     start = threading.Barrier(2)
-    racers = [threading.Thread(target=_follow_up_in_a_thread, args=(client_id, results, start))
-              for _ in range(2)]
+    racers = [
+        threading.Thread(target=_follow_up_in_a_thread, args=(client_id, results, start))
+        for _ in range(2)
+    ]
     for racer in racers:
         racer.start()
     for racer in racers:
@@ -99,7 +102,8 @@ def _race(client_id: int) -> list[bool]:
 
 
 def test_a_checkin_that_cannot_be_stored_is_kept_counted_and_left_to_the_drain(
-        monkeypatch, steady_client):
+    monkeypatch, steady_client
+):
     def broken(client_id):
         raise IntegrityError("a bug in storing")
 

@@ -48,16 +48,21 @@ def _progress(client, ratings):
 
     goal = client.goals.get()
     for number, rating in enumerate(ratings, start=1):
-        store_answers(client.sessions.get(number=number),
-                      {"goal-progress": {str(goal.pk): rating}}, respondent="client")
+        store_answers(
+            client.sessions.get(number=number),
+            {"goal-progress": {str(goal.pk): rating}},
+            respondent="client",
+        )
 
 
 def test_progress_over_time_is_a_sparkline_with_its_values(login, theo, make_client):
     goals_client = make_client(theo, sessions=3)
     _progress(goals_client, [2, 4, 6])
     html = _page(login, theo, goals_client)
-    assert ('<title>Progress on &quot;Sleep better&quot; (0-10): session 1: 2; session 2: 4; '
-            "session 3: 6</title>") in html
+    assert (
+        "<title>Progress on &quot;Sleep better&quot; (0-10): session 1: 2; session 2: 4; "
+        "session 3: 6</title>"
+    ) in html
     assert "No gain over the last" not in html
 
 

@@ -16,7 +16,8 @@ def _queries(page) -> int:
 
 @pytest.mark.parametrize("viewer", ["theo", "sam"])
 def test_outcome_and_expected_recovery_keep_the_query_count_constant(
-        request, login, theo, make_client, viewer):
+    request, login, theo, make_client, viewer
+):
     page = login(request.getfixturevalue(viewer))
     for _ in range(3):
         store_series(make_client(theo, sessions=3), [20, 15, 8], anxiety=[12, 9, 5])

@@ -44,8 +44,11 @@ def test_a_client_far_above_the_band_is_not_on_track(login, theo, make_client):
 def test_the_model_is_fitted_once_per_history_version(login, theo, make_client, monkeypatch):
     fits = []
     original = ExpectedRecovery.fit
-    monkeypatch.setattr(ExpectedRecovery, "fit",
-                        lambda self, table: fits.append(len(table)) or original(self, table))
+    monkeypatch.setattr(
+        ExpectedRecovery,
+        "fit",
+        lambda self, table: fits.append(len(table)) or original(self, table),
+    )
     client = make_client(theo, sessions=2)
     store_series(client, [15, 12])
     page = login(theo)

@@ -13,9 +13,11 @@ from tests.web.outcome_helpers import alliance, phq, store_series
 
 
 def _score(client, number: int, total: int, rating: int = 8) -> Alert | None:
-    store_answers(client.sessions.get(number=number),
-                  {"phq-9": phq(total), "alliance-checkin": alliance(rating)},
-                  respondent="client")
+    store_answers(
+        client.sessions.get(number=number),
+        {"phq-9": phq(total), "alliance-checkin": alliance(rating)},
+        respondent="client",
+    )
     return follow_recovery(client)
 
 

@@ -10,18 +10,23 @@ from tests.web.outcome_helpers import phq, store_series
 
 
 def _rows(*series):
-    return [{"client_id": client, "episode": 1, "instrument": instrument, "session": n,
-             "total": total}
-            for client, instrument, totals in series for n, total in enumerate(totals, start=1)]
+    return [
+        {"client_id": client, "episode": 1, "instrument": instrument, "session": n, "total": total}
+        for client, instrument, totals in series
+        for n, total in enumerate(totals, start=1)
+    ]
 
 
-@pytest.mark.parametrize(("totals", "category"), [
-    ([20, 15, 8], "recovered"),      # down 12, reliable, and below the cutoff of 10
-    ([20, 16, 13], "improved"),      # down 7, reliable, still at or above 10
-    ([14, 13, 12], "unchanged"),     # down 2, within measurement error
-    ([8, 11, 15], "deteriorated"),   # up 7, reliable
-    ([16, 10], "improved"),          # down exactly 6 counts (6 or more), still a case at 10
-])
+@pytest.mark.parametrize(
+    ("totals", "category"),
+    [
+        ([20, 15, 8], "recovered"),  # down 12, reliable, and below the cutoff of 10
+        ([20, 16, 13], "improved"),  # down 7, reliable, still at or above 10
+        ([14, 13, 12], "unchanged"),  # down 2, within measurement error
+        ([8, 11, 15], "deteriorated"),  # up 7, reliable
+        ([16, 10], "improved"),  # down exactly 6 counts (6 or more), still a case at 10
+    ],
+)
 def test_each_category_from_a_known_phq9_series(totals, category):
     statuses = outcome_statuses(outcome_table(_rows(("a", "phq-9", totals))))
     assert statuses["a"].category == category
@@ -29,9 +34,16 @@ def test_each_category_from_a_known_phq9_series(totals, category):
 
 
 def test_recovery_needs_both_measures_below_their_cutoffs():
-    table = outcome_table(_rows(("both", "phq-9", [15, 5]), ("both", "gad-7", [12, 4]),
-                                ("anxious", "phq-9", [15, 8]), ("anxious", "gad-7", [10, 9]),
-                                ("never", "phq-9", [6, 5]), ("never", "gad-7", [5, 5])))
+    table = outcome_table(
+        _rows(
+            ("both", "phq-9", [15, 5]),
+            ("both", "gad-7", [12, 4]),
+            ("anxious", "phq-9", [15, 8]),
+            ("anxious", "gad-7", [10, 9]),
+            ("never", "phq-9", [6, 5]),
+            ("never", "gad-7", [5, 5]),
+        )
+    )
     statuses = outcome_statuses(table)
     assert statuses["both"].recovery == "reliable-recovery"
     assert statuses["anxious"].recovery == "not-recovered"  # GAD-7 9 is still a case (8 and up)

@@ -10,11 +10,19 @@ from alliance.web.clinic.tables import (
 
 
 def _rows():
-    rows = [(7, 1, "phq-9", 1, 18), (7, 1, "phq-9", 2, 15), (7, 2, "phq-9", 5, 12),
-            (7, 2, "phq-9", 6, 14), (7, 2, "alliance-checkin", 6, 8.5),
-            (7, 2, "alliance-checkin", 5, 7.0), (9, 3, "phq-9", 2, None)]
-    return [dict(zip(["client_id", "episode", "instrument", "session", "total"], r,
-                     strict=True)) for r in rows]
+    rows = [
+        (7, 1, "phq-9", 1, 18),
+        (7, 1, "phq-9", 2, 15),
+        (7, 2, "phq-9", 5, 12),
+        (7, 2, "phq-9", 6, 14),
+        (7, 2, "alliance-checkin", 6, 8.5),
+        (7, 2, "alliance-checkin", 5, 7.0),
+        (9, 3, "phq-9", 2, None),
+    ]
+    return [
+        dict(zip(["client_id", "episode", "instrument", "session", "total"], r, strict=True))
+        for r in rows
+    ]
 
 
 def test_intake_and_latest_come_from_the_latest_episode():
@@ -25,14 +33,21 @@ def test_intake_and_latest_come_from_the_latest_episode():
 
 def test_each_episode_is_its_own_course_for_the_model():
     history = recovery_history(outcome_table(_rows()), "phq-9")
-    assert history.values.tolist() == [["7/1", 1, 18.0], ["7/1", 2, 15.0], ["7/2", 1, 12.0],
-                                       ["7/2", 2, 14.0]]
+    assert history.values.tolist() == [
+        ["7/1", 1, 18.0],
+        ["7/1", 2, 15.0],
+        ["7/2", 1, 12.0],
+        ["7/2", 2, 14.0],
+    ]
 
 
 def test_the_dropout_table_pairs_alliance_and_outcome_and_counts_unrepaired_ruptures():
-    wide = course_table(outcome_table(_rows()), {"alliance-checkin": "alliance",
-                                                 "phq-9": "outcome"})
+    wide = course_table(
+        outcome_table(_rows()), {"alliance-checkin": "alliance", "phq-9": "outcome"}
+    )
     assert wide[["ident", "course", "alliance", "outcome"]].values.tolist() == [
-        ["7/2", 1, 7.0, 12.0], ["7/2", 2, 8.5, 14.0]]
+        ["7/2", 1, 7.0, 12.0],
+        ["7/2", 2, 8.5, 14.0],
+    ]
     assert unrepaired_so_far(wide, [(7, 6), (7, 9)]).tolist() == [0.0, 1.0]
     assert unrepaired_so_far(wide, []).tolist() == [0.0, 0.0]

@@ -13,8 +13,11 @@ def _progress(client):
     goal = client.goals.get()
     store_series(client, [18, 14, 9])
     for number, rating in ((1, 3), (2, 5), (3, 6)):
-        store_answers(client.sessions.get(number=number), {"goal-progress": {str(goal.pk): rating}},
-                      respondent="client")
+        store_answers(
+            client.sessions.get(number=number),
+            {"goal-progress": {str(goal.pk): rating}},
+            respondent="client",
+        )
 
 
 def test_it_shows_goals_progress_alliance_and_outcome_in_plain_words(login, theo, make_client):

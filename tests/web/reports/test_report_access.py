@@ -9,23 +9,26 @@ SUPERVISION_REPORTS = ["supervision-report", "supervision-report-pdf"]
 
 
 @pytest.mark.parametrize("name", CLIENT_REPORTS)
-@pytest.mark.parametrize(("viewer", "status"),
-                         [("theo", 200), ("sam", 200), ("cora", 404), ("ada", 404)])
+@pytest.mark.parametrize(
+    ("viewer", "status"), [("theo", 200), ("sam", 200), ("cora", 404), ("ada", 404)]
+)
 def test_the_client_report_matrix(request, login, theos_client, name, viewer, status):
     page = login(request.getfixturevalue(viewer))
     assert page.get(reverse(name, args=[theos_client.code])).status_code == status
 
 
 @pytest.mark.parametrize("name", SUPERVISION_REPORTS)
-@pytest.mark.parametrize(("viewer", "status"),
-                         [("theo", 200), ("sam", 200), ("cora", 404), ("ada", 404)])
+@pytest.mark.parametrize(
+    ("viewer", "status"), [("theo", 200), ("sam", 200), ("cora", 404), ("ada", 404)]
+)
 def test_the_supervision_report_matrix(request, login, theo, name, viewer, status):
     page = login(request.getfixturevalue(viewer))
     assert page.get(reverse(name, args=[theo.username])).status_code == status
 
 
-@pytest.mark.parametrize(("viewer", "status"),
-                         [("sam", 200), ("theo", 404), ("cora", 404), ("ada", 404)])
+@pytest.mark.parametrize(
+    ("viewer", "status"), [("sam", 200), ("theo", 404), ("cora", 404), ("ada", 404)]
+)
 def test_the_team_dashboard_matrix(request, login, theo, viewer, status):
     page = login(request.getfixturevalue(viewer))
     assert page.get(reverse("team")).status_code == status

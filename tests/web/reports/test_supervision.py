@@ -9,8 +9,14 @@ from tests.web.outcome_helpers import store_series
 
 
 def _rupture(client, onset: int, status: str) -> Rupture:
-    return Rupture.objects.create(client=client, onset_session=onset, lowest_session=onset,
-                                  last_session=onset, rule="drop", status=status)
+    return Rupture.objects.create(
+        client=client,
+        onset_session=onset,
+        lowest_session=onset,
+        last_session=onset,
+        rule="drop",
+        status=status,
+    )
 
 
 def _theos_caseload(make_client, theo, cora):
@@ -20,8 +26,11 @@ def _theos_caseload(make_client, theo, cora):
     store_series(fine, [16, 13, 11], rating=9)
     store_series(make_client(cora, code="C-CORAS", sessions=2), [10, 9], rating=10)
     for status in ("repaired", "repaired", "repaired", "unrepaired", "open"):
-        _rupture(fine if status != "unrepaired" else off, onset=Rupture.objects.count() + 2,
-                 status=status)
+        _rupture(
+            fine if status != "unrepaired" else off,
+            onset=Rupture.objects.count() + 2,
+            status=status,
+        )
     return off
 
 

@@ -9,9 +9,13 @@ from tests.web.checkin_helpers import submit_checkin
 @pytest.fixture
 def diary_client(make_client, theo) -> Client:
     client = make_client(theo, code="C-DIARY", sessions=8)
-    Task.objects.create(client=client, goal=client.goals.get(), kind=TaskKind.BETWEEN,
-                        description="Keep a sleep diary",
-                        rationale="to see what helps you sleep and what does not")
+    Task.objects.create(
+        client=client,
+        goal=client.goals.get(),
+        kind=TaskKind.BETWEEN,
+        description="Keep a sleep diary",
+        rationale="to see what helps you sleep and what does not",
+    )
     return client
 
 

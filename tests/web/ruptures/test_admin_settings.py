@@ -8,10 +8,15 @@ from alliance.web.clinic.models import ClinicSettings
 
 
 def _form(settings: ClinicSettings, **changes) -> dict:
-    data = {"clinic": settings.clinic_id, "link_lifetime_hours": 72,
-            "schedule": json.dumps(settings.schedule),
-            "rupture_detector": json.dumps(settings.rupture_detector),
-            "task_agreement_line": 5, "goal_agreement_line": 5, "stall_ratings": 3}
+    data = {
+        "clinic": settings.clinic_id,
+        "link_lifetime_hours": 72,
+        "schedule": json.dumps(settings.schedule),
+        "rupture_detector": json.dumps(settings.rupture_detector),
+        "task_agreement_line": 5,
+        "goal_agreement_line": 5,
+        "stall_ratings": 3,
+    }
     return data | changes
 
 
@@ -19,8 +24,9 @@ def test_the_admin_changes_the_detector_and_the_lines(login, ada, clinic):
     settings = ClinicSettings.for_clinic(clinic.pk)
     url = reverse("admin:clinic_clinicsettings_change", args=[settings.pk])
     config = {"rules": [{"rule": "v-episode", "k": 1.5}], "repair": {"window": 2}}
-    page = login(ada).post(url, _form(settings, rupture_detector=json.dumps(config),
-                                      task_agreement_line=6))
+    page = login(ada).post(
+        url, _form(settings, rupture_detector=json.dumps(config), task_agreement_line=6)
+    )
     assert page.status_code == 302
     settings.refresh_from_db()
     assert settings.rupture_detector == config and settings.task_agreement_line == 6
@@ -35,7 +41,8 @@ def test_a_bad_configuration_is_shown_on_its_field_and_not_saved(login, ada, cli
     page = login(ada).post(url, _form(settings, rupture_detector=bad))
     assert page.status_code == 200
     assert "rule v-episode: k must be above 0" in str(
-        page.context["adminform"].form.errors["rupture_detector"])
+        page.context["adminform"].form.errors["rupture_detector"]
+    )
     settings.refresh_from_db()
     assert settings.rupture_detector == before
 

@@ -36,19 +36,24 @@ def test_the_default_configuration_is_the_detectors_with_a_between_client_sd(cli
 
 def test_a_clinic_may_choose_its_own_rules(good_checkins):
     settings = ClinicSettings.for_clinic(good_checkins.clinic_id)
-    settings.rupture_detector = {"rules": [{"rule": "client-reported", "min_level": 1}],
-                                 "baseline": {"between_sd": 0.6}}
+    settings.rupture_detector = {
+        "rules": [{"rule": "client-reported", "min_level": 1}],
+        "baseline": {"between_sd": 0.6},
+    }
     settings.full_clean()
     settings.save()
     submit_checkin(good_checkins, 5, rating=8, felt_off=1)
     assert Rupture.objects.get().rule == "client-reported"
 
 
-@pytest.mark.parametrize("config, problem", [
-    ({"rules": [{"rule": "v-episode", "k": -1}]}, "rule v-episode: k must be above 0"),
-    ({"rules": [{"rule": "guess"}]}, "unknown rule 'guess'"),
-    ({"repair": {"window": "soon"}}, "repair: window: 'soon' is not a valid whole number"),
-])
+@pytest.mark.parametrize(
+    "config, problem",
+    [
+        ({"rules": [{"rule": "v-episode", "k": -1}]}, "rule v-episode: k must be above 0"),
+        ({"rules": [{"rule": "guess"}]}, "unknown rule 'guess'"),
+        ({"repair": {"window": "soon"}}, "repair: window: 'soon' is not a valid whole number"),
+    ],
+)
 def test_a_bad_detector_configuration_is_refused_by_name(clinic, config, problem):
     with pytest.raises(ValidationError, match=problem):
         ClinicSettings(clinic=clinic, rupture_detector=config).clean()
@@ -68,7 +73,8 @@ def test_bad_agreement_lines_are_refused(clinic, field, value):
 
 def test_a_detector_problem_never_loses_the_checkin(good_checkins, caplog):
     ClinicSettings.objects.filter(clinic=good_checkins.clinic).update(
-        rupture_detector={"rules": [{"rule": "therapist-gap"}]})  # its column is all empty
+        rupture_detector={"rules": [{"rule": "therapist-gap"}]}
+    )  # its column is all empty
     assert submit_checkin(good_checkins, 5, rating=5, felt_off=2).status_code == 200
     assert good_checkins.responses.filter(session__number=5).count() == 3
 

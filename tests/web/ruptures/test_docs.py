@@ -11,8 +11,14 @@ CLINIC = Path(__file__).resolve().parents[3] / "docs" / "clinic.md"
 
 def test_every_new_alert_kind_and_setting_is_documented():
     documented = CLINIC.read_text()
-    names = [RUPTURE, TASK_DISAGREEMENT, "rupture_detector", "task_agreement_line",
-             "goal_agreement_line", "stall_ratings"]
+    names = [
+        RUPTURE,
+        TASK_DISAGREEMENT,
+        "rupture_detector",
+        "task_agreement_line",
+        "goal_agreement_line",
+        "stall_ratings",
+    ]
     assert [name for name in names if f"`{name}`" not in documented] == []
 
 

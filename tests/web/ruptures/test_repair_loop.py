@@ -11,8 +11,16 @@ COMMENT = "It felt like you were not listening today."
 
 
 def _strained_checkin(client, number=5):
-    return submit_checkin(client, number, rating=5, felt_off=2, comment=COMMENT, agreement=2,
-                          understanding=4, concern=CONCERN)
+    return submit_checkin(
+        client,
+        number,
+        rating=5,
+        felt_off=2,
+        comment=COMMENT,
+        agreement=2,
+        understanding=4,
+        concern=CONCERN,
+    )
 
 
 def test_the_full_repair_loop(good_checkins, login, theo):
@@ -33,10 +41,15 @@ def test_the_full_repair_loop(good_checkins, login, theo):
     review = page.get(reverse("rupture", args=[client.code, rupture.pk])).content.decode()
     assert "Keep a sleep diary" in review and "agreement 2 of 10" in review
     assert "Explain again why a task may help" in review
-    saved = page.post(reverse("rupture", args=[client.code, rupture.pk]), {
-        "kind": "confrontation", "noticed": "Short answers, then doubts about the diary.",
-        "strategies": ["explain-rationale", "change-task-or-goal"],
-        "how_it_went": "We made the diary two lines a day."})
+    saved = page.post(
+        reverse("rupture", args=[client.code, rupture.pk]),
+        {
+            "kind": "confrontation",
+            "noticed": "Short answers, then doubts about the diary.",
+            "strategies": ["explain-rationale", "change-task-or-goal"],
+            "how_it_went": "We made the diary two lines a day.",
+        },
+    )
     assert saved.status_code == 302
     rupture.refresh_from_db()
     assert rupture.strategies == ["explain-rationale", "change-task-or-goal"]
@@ -49,8 +62,12 @@ def test_the_full_repair_loop(good_checkins, login, theo):
     assert alert.closed_at is not None and alert.outcome.startswith("Repaired: at session 6")
     assert not Alert.objects.open().exists()
     actions = set(AuditEvent.objects.filter(client=client).values_list("action", flat=True))
-    assert {"rupture-detected", "rupture-repair-recorded", "rupture-repaired",
-            "alert-closed"} <= actions
+    assert {
+        "rupture-detected",
+        "rupture-repair-recorded",
+        "rupture-repaired",
+        "alert-closed",
+    } <= actions
 
 
 def test_a_sustained_drop_raises_one_alert_only(good_checkins):
@@ -65,7 +82,8 @@ def test_other_alerts_of_the_same_checkin_are_folded_into_the_rupture_alert(good
     _strained_checkin(good_checkins)
     folded = Alert.objects.exclude(kind="rupture")
     assert {"rupture-reported", "alliance-drop", "alliance-review"} <= set(
-        folded.values_list("kind", flat=True))
+        folded.values_list("kind", flat=True)
+    )
     assert all(a.outcome == "Part of the rupture that began at session 5." for a in folded)
 
 
@@ -76,8 +94,9 @@ def test_a_rupture_whose_window_passes_without_return_is_unrepaired(good_checkin
     assert rupture.status == RuptureStatus.UNREPAIRED and rupture.repair_session is None
     assert rupture.alert.closed_at is not None
     # The repair line is the baseline 8.0 less half an SD of the clinic's 0.6: 7.7.
-    assert rupture.alert.outcome == ("Not repaired: the alliance did not come back above 7.7 "
-                                     "within 3 sessions after session 5.")
+    assert rupture.alert.outcome == (
+        "Not repaired: the alliance did not come back above 7.7 within 3 sessions after session 5."
+    )
 
 
 def test_a_rupture_stays_open_while_its_window_runs(good_checkins):
@@ -95,12 +114,17 @@ def test_good_checkins_raise_no_rupture(good_checkins):
 def test_the_therapists_form_runs_the_detector_too(good_checkins, login, theo):
     from alliance.web.clinic.models import ClinicSettings
 
-    ClinicSettings.objects.filter(clinic=good_checkins.clinic).update(rupture_detector={
-        "rules": [{"rule": "therapist-gap", "gap": 2}], "baseline": {"between_sd": 0.6}})
+    ClinicSettings.objects.filter(clinic=good_checkins.clinic).update(
+        rupture_detector={
+            "rules": [{"rule": "therapist-gap", "gap": 2}],
+            "baseline": {"between_sd": 0.6},
+        }
+    )
     submit_checkin(good_checkins, 5, rating=7)
     assert not Rupture.objects.exists()
     ratings = {f"alliance-checkin-t__{n}": "10" for n in range(1, 7)} | {
-        "alliance-checkin-t__7": "0"}
+        "alliance-checkin-t__7": "0"
+    }
     login(theo).post(reverse("therapist-form", args=[good_checkins.code, 5]), ratings)
     rupture = Rupture.objects.get()
     assert (rupture.rule, rupture.onset_session) == ("therapist-gap", 5)

@@ -8,10 +8,18 @@ from alliance.web.clinic.models import Rupture
 
 @pytest.fixture
 def rupture(diary_client) -> Rupture:
-    return Rupture.objects.create(client=diary_client, onset_session=5, lowest_session=5,
-                                  last_session=5, depth=3.0, depth_sd=5.0, baseline=8.0,
-                                  dimensions=["task"], rule="v-episode",
-                                  thresholds={"v-episode": {"k": 2.0}, "sd_ref": 0.6})
+    return Rupture.objects.create(
+        client=diary_client,
+        onset_session=5,
+        lowest_session=5,
+        last_session=5,
+        depth=3.0,
+        depth_sd=5.0,
+        baseline=8.0,
+        dimensions=["task"],
+        rule="v-episode",
+        thresholds={"v-episode": {"k": 2.0}, "sd_ref": 0.6},
+    )
 
 
 def _url(rupture) -> str:
@@ -21,10 +29,12 @@ def _url(rupture) -> str:
 RECORD = {"kind": "withdrawal", "noticed": "Vague talk", "strategies": ["clarify"]}
 
 
-@pytest.mark.parametrize("persona, status", [("theo", 200), ("sam", 200), ("cora", 404),
-                                             ("ada", 404)])
-def test_the_review_is_shown_to_the_therapist_and_their_supervisor(request, login, rupture,
-                                                                   persona, status):
+@pytest.mark.parametrize(
+    "persona, status", [("theo", 200), ("sam", 200), ("cora", 404), ("ada", 404)]
+)
+def test_the_review_is_shown_to_the_therapist_and_their_supervisor(
+    request, login, rupture, persona, status
+):
     assert login(request.getfixturevalue(persona)).get(_url(rupture)).status_code == status
 
 
@@ -62,11 +72,14 @@ def test_the_review_says_what_fell_and_which_rule_with_questions(login, theo, ru
     assert "Withdrawal: the client pulls back" in html
 
 
-@pytest.mark.parametrize("data, field, problem", [
-    (RECORD | {"noticed": "  "}, "noticed", "Say briefly what you noticed"),
-    (RECORD | {"strategies": ["shout"]}, "strategies", "Select a valid choice"),
-    (RECORD | {"kind": "sulking"}, "kind", "Select a valid choice"),
-])
+@pytest.mark.parametrize(
+    "data, field, problem",
+    [
+        (RECORD | {"noticed": "  "}, "noticed", "Say briefly what you noticed"),
+        (RECORD | {"strategies": ["shout"]}, "strategies", "Select a valid choice"),
+        (RECORD | {"kind": "sulking"}, "kind", "Select a valid choice"),
+    ],
+)
 def test_bad_input_is_shown_next_to_its_field(login, theo, rupture, data, field, problem):
     page = login(theo).post(_url(rupture), data)
     assert page.status_code == 400

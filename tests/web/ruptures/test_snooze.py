@@ -13,8 +13,13 @@ TODAY = dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)
 
 @pytest.fixture
 def alert(theos_client) -> Alert:
-    return Alert.objects.create(client=theos_client, kind="rupture", severity=Severity.WARNING,
-                                message="Possible rupture.", created_at=TODAY)
+    return Alert.objects.create(
+        client=theos_client,
+        kind="rupture",
+        severity=Severity.WARNING,
+        message="Possible rupture.",
+        created_at=TODAY,
+    )
 
 
 @time_machine.travel(TODAY, tick=False)
@@ -38,8 +43,10 @@ def test_an_urgent_alert_cannot_be_snoozed(login, theo, alert):
 
 
 @time_machine.travel(TODAY, tick=False)
-@pytest.mark.parametrize("until, problem", [("2026-03-02", "Choose a day after today."),
-                                            ("next week", "Enter a valid date.")])
+@pytest.mark.parametrize(
+    "until, problem",
+    [("2026-03-02", "Choose a day after today."), ("next week", "Enter a valid date.")],
+)
 def test_a_bad_day_is_refused_with_the_problem_named(login, theo, alert, until, problem):
     page = login(theo).post(reverse("snooze-alert", args=[alert.pk]), {"until": until})
     assert page.status_code == 400 and problem in page.content.decode()
@@ -47,7 +54,8 @@ def test_a_bad_day_is_refused_with_the_problem_named(login, theo, alert, until, 
 
 @pytest.mark.parametrize("persona", ["sam", "cora", "ada"])
 def test_only_the_own_therapist_may_snooze(request, login, alert, persona):
-    page = login(request.getfixturevalue(persona)).post(reverse("snooze-alert", args=[alert.pk]),
-                                                        {"until": "2099-01-01"})
+    page = login(request.getfixturevalue(persona)).post(
+        reverse("snooze-alert", args=[alert.pk]), {"until": "2099-01-01"}
+    )
     assert page.status_code == 404
     assert Alert.objects.get().snoozed_until is None

@@ -22,12 +22,23 @@ def test_each_task_is_asked_with_its_reason(client, checkin_token, task_client):
 
 def test_ratings_concern_and_done_are_stored(task_client):
     diary = _task(task_client, "Keep a sleep diary")
-    page = submit_checkin(task_client, 1, agreement=7, understanding=9, concern=CONCERN,
-                          **{f"task-done__{diary.pk}": "partly", f"task-helped__{diary.pk}": "6"})
+    page = submit_checkin(
+        task_client,
+        1,
+        agreement=7,
+        understanding=9,
+        concern=CONCERN,
+        **{f"task-done__{diary.pk}": "partly", f"task-helped__{diary.pk}": "6"},
+    )
     assert page.status_code == 200
     check = TaskCheck.objects.get(task=diary)
     assert (check.understanding, check.agreement, check.concern, check.done, check.helped) == (
-        9, 7, CONCERN, "partly", 6)
+        9,
+        7,
+        CONCERN,
+        "partly",
+        6,
+    )
     assert task_client.audit_events.filter(action="goal-and-task-ratings-stored").exists()
 
 
@@ -38,8 +49,9 @@ def test_the_therapist_sees_ratings_and_the_concern(login, theo, task_client):
     assert f"Session 1, the client's concern:</span> {CONCERN}" in html
 
 
-def test_a_missing_task_rating_is_shown_next_to_it_and_nothing_is_stored(client, checkin_token,
-                                                                        task_client):
+def test_a_missing_task_rating_is_shown_next_to_it_and_nothing_is_stored(
+    client, checkin_token, task_client
+):
     task = _task(task_client, "Try a breathing exercise")
     data = checkin_data(task_client)
     del data[f"task-agreement__{task.pk}"]
@@ -50,12 +62,14 @@ def test_a_missing_task_rating_is_shown_next_to_it_and_nothing_is_stored(client,
     assert 'value="8" checked' in html  # the other answers are kept
 
 
-def test_an_answer_for_another_clients_task_is_refused(client, checkin_token, task_client,
-                                                       make_client, theo):
+def test_an_answer_for_another_clients_task_is_refused(
+    client, checkin_token, task_client, make_client, theo
+):
     from alliance.web.clinic.models import Task
 
-    other = Task.objects.create(client=make_client(theo, code="C-OTHER"), description="x",
-                                rationale="y")
+    other = Task.objects.create(
+        client=make_client(theo, code="C-OTHER"), description="x", rationale="y"
+    )
     data = checkin_data(task_client) | {f"task-agreement__{other.pk}": "9"}
     page = client.post(reverse("checkin", args=[checkin_token]), data)
     assert "not yours" in page.content.decode()

@@ -14,8 +14,16 @@ from .svg import STATUS_COLOURS, band_chart, interval_chart
 
 # The columns of the per-client table, in the report and in the command's table output.
 CLIENT_COLUMNS = [
-    "client_id", "session", "outcome", "expected", "lower", "upper", "status",
-    "reliable_change", "category", "projected_change",
+    "client_id",
+    "session",
+    "outcome",
+    "expected",
+    "lower",
+    "upper",
+    "status",
+    "reliable_change",
+    "category",
+    "projected_change",
 ]
 
 STYLE = """body{font-family:sans-serif;max-width:60rem;margin:2rem auto;color:#222;line-height:1.45}

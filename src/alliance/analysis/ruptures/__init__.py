@@ -20,8 +20,24 @@ from .settings import DetectorConfig, parse_rule_spec, rule_from_dict
 from .table import RuptureInputError
 
 __all__ = [
-    "CLINIC_DEFAULT", "RULES", "TOTAL_ONLY_DEFAULT", "BaselineConfig", "BelowFlag",
-    "ClientReported", "ConfigError", "ConvergingSigns", "DetectorConfig", "DimensionDrop",
-    "RepairConfig", "RuleConfig", "RuptureDetector", "RuptureInputError", "SuddenLoss",
-    "TherapistGap", "VEpisode", "parse_rule_spec", "rule_from_dict", "sessions_from_answers",
+    "CLINIC_DEFAULT",
+    "RULES",
+    "TOTAL_ONLY_DEFAULT",
+    "BaselineConfig",
+    "BelowFlag",
+    "ClientReported",
+    "ConfigError",
+    "ConvergingSigns",
+    "DetectorConfig",
+    "DimensionDrop",
+    "RepairConfig",
+    "RuleConfig",
+    "RuptureDetector",
+    "RuptureInputError",
+    "SuddenLoss",
+    "TherapistGap",
+    "VEpisode",
+    "parse_rule_spec",
+    "rule_from_dict",
+    "sessions_from_answers",
 ]

@@ -26,7 +26,8 @@ def sessions_from_answers(answers: pd.DataFrame) -> pd.DataFrame:
     client = scored[(scored["instrument"] == CLIENT_FORM) & (scored["respondent"] == "client")]
     if client.empty:
         raise RuptureInputError(
-            f"column instrument: no {CLIENT_FORM} answers from clients to analyse")
+            f"column instrument: no {CLIENT_FORM} answers from clients to analyse"
+        )
     table = client[keys + ["total", "goal", "task", "bond"]].rename(columns={"total": "alliance"})
     therapist = scored[scored["instrument"] == THERAPIST_FORM]
     if not therapist.empty:
@@ -38,10 +39,15 @@ def sessions_from_answers(answers: pd.DataFrame) -> pd.DataFrame:
 
 def _rupture_answers(answers: pd.DataFrame) -> pd.DataFrame:
     respondent = answers["respondent"].fillna("client") if "respondent" in answers else "client"
-    rows = answers[(answers["instrument"].astype(str) == CLIENT_FORM)
-                   & (answers["item"].astype(str) == RUPTURE_ITEM) & (respondent == "client")]
-    return pd.DataFrame({
-        "client_id": rows["client_id"].to_numpy(),
-        "session": pd.to_numeric(rows["session"]).astype("int64").to_numpy(),
-        "rupture_reported": pd.to_numeric(rows["value"], errors="coerce").to_numpy(),
-    })
+    rows = answers[
+        (answers["instrument"].astype(str) == CLIENT_FORM)
+        & (answers["item"].astype(str) == RUPTURE_ITEM)
+        & (respondent == "client")
+    ]
+    return pd.DataFrame(
+        {
+            "client_id": rows["client_id"].to_numpy(),
+            "session": pd.to_numeric(rows["session"]).astype("int64").to_numpy(),
+            "rupture_reported": pd.to_numeric(rows["value"], errors="coerce").to_numpy(),
+        }
+    )

@@ -59,8 +59,11 @@ def reference(x: np.ndarray, sessions: Sessions, config: BaselineConfig) -> Refe
     count, total, squares = earlier_stats(x, sessions)
     with np.errstate(invalid="ignore", divide="ignore"):
         baseline = np.where(count >= config.min_earlier, total / count, np.nan)
-    within = _sd(count, total, squares) if config.within_sd == "earlier" else _whole_series_sd(
-        x, sessions)
+    within = (
+        _sd(count, total, squares)
+        if config.within_sd == "earlier"
+        else _whole_series_sd(x, sessions)
+    )
     between = config.between_sd
     if between is None:
         pooled = config.between_method == "pooled"

@@ -30,14 +30,18 @@ class RuleConfig:
 
     def to_dict(self) -> dict[str, Any]:
         """Plain, JSON-ready values (tuples become lists)."""
-        values = {k: list(v) if isinstance(v, tuple) else v for k, v in
-                  dataclasses.asdict(self).items()}
+        values = {
+            k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()
+        }
         return {"rule": self.name, **values}
 
 
 def _positive(owner: object, *names: str) -> list[str]:
-    return [f"{name} must be above 0, not {getattr(owner, name)!r}"
-            for name in names if not getattr(owner, name) > 0]
+    return [
+        f"{name} must be above 0, not {getattr(owner, name)!r}"
+        for name in names
+        if not getattr(owner, name) > 0
+    ]
 
 
 @dataclass(frozen=True)
@@ -78,8 +82,11 @@ class BelowFlag(RuleConfig):
     perfect_run: int = 3  # 0 switches the perfect-run trigger off
 
     def problems(self) -> list[str]:
-        found = [] if self.comparator in ("below", "at-or-below") else [
-            f"comparator must be 'below' or 'at-or-below', not {self.comparator!r}"]
+        found = (
+            []
+            if self.comparator in ("below", "at-or-below")
+            else [f"comparator must be 'below' or 'at-or-below', not {self.comparator!r}"]
+        )
         if self.perfect_run < 0:
             found.append(f"perfect_run must be 0 or more, not {self.perfect_run!r}")
         return found
@@ -101,8 +108,9 @@ class ClientReported(RuleConfig):
         for name in ("corroborate_k", "clear_k"):
             found += [] if getattr(self, name) is None else _positive(self, name)
         if self.corroborate_with not in ("drop", "signs"):
-            found.append("corroborate_with must be 'drop' or 'signs', "
-                         f"not {self.corroborate_with!r}")
+            found.append(
+                f"corroborate_with must be 'drop' or 'signs', not {self.corroborate_with!r}"
+            )
         return found
 
     def drop_ks(self) -> list[float]:
@@ -133,8 +141,11 @@ class DimensionDrop(RuleConfig):
     report_level: int = 0  # above 0: the client must also report at least this level (item 8)
 
     def problems(self) -> list[str]:
-        found = [] if self.report_level >= 0 else [
-            f"report_level must be 0 or more, not {self.report_level!r}"]
+        found = (
+            []
+            if self.report_level >= 0
+            else [f"report_level must be 0 or more, not {self.report_level!r}"]
+        )
         return found + _positive(self, "k", "hold_k")
 
 
@@ -152,8 +163,15 @@ class ConvergingSigns(RuleConfig):
 
 RULES: dict[str, type[RuleConfig]] = {
     cls.name: cls
-    for cls in (VEpisode, SuddenLoss, BelowFlag, ClientReported, TherapistGap, DimensionDrop,
-                ConvergingSigns)
+    for cls in (
+        VEpisode,
+        SuddenLoss,
+        BelowFlag,
+        ClientReported,
+        TherapistGap,
+        DimensionDrop,
+        ConvergingSigns,
+    )
 }
 
 
@@ -172,10 +190,12 @@ class BaselineConfig:
             raise ConfigError(f"baseline: min_earlier must be 2 or more, not {self.min_earlier!r}")
         if self.within_sd not in ("earlier", "all"):
             raise ConfigError(
-                f"baseline: within_sd must be 'earlier' or 'all', not {self.within_sd!r}")
+                f"baseline: within_sd must be 'earlier' or 'all', not {self.within_sd!r}"
+            )
         if self.between_method not in ("pooled", "total"):
-            raise ConfigError("baseline: between_method must be 'pooled' or 'total', "
-                              f"not {self.between_method!r}")
+            raise ConfigError(
+                f"baseline: between_method must be 'pooled' or 'total', not {self.between_method!r}"
+            )
         if self.between_sd is not None and not self.between_sd >= 0:
             raise ConfigError(f"baseline: between_sd must be 0 or more, not {self.between_sd!r}")
 

@@ -38,8 +38,9 @@ from .table import DIMENSIONS, RuptureInputError, check_sessions
 # the drop, and is judged by the published drops instead (TOTAL_ONLY_DEFAULT). Rules whose columns a
 # table lacks are left out of the default rather than failing, and listed in `skipped_rules_`.
 CLINIC_DEFAULT: tuple[RuleConfig, ...] = (
-    ClientReported(min_level=1, corroborate_k=3.0, alone_level=2, clear_k=2.0,
-                   corroborate_with="signs"),
+    ClientReported(
+        min_level=1, corroborate_k=3.0, alone_level=2, clear_k=2.0, corroborate_with="signs"
+    ),
     ConvergingSigns(k=4.0),
 )
 TOTAL_ONLY_DEFAULT: tuple[RuleConfig, ...] = (
@@ -49,8 +50,11 @@ TOTAL_ONLY_DEFAULT: tuple[RuleConfig, ...] = (
 # Rules that weigh all the signs ask no set drop of the total; for the repair line they count as
 # asking the smallest drop the literature calls a rupture, 1 SD (Strauss et al. 2006).
 SIGNS_DROP_K = 1.0
-NEEDS = {"client-reported": ("rupture_reported",), "therapist-gap": ("therapist_alliance",),
-         "dimension-drop": DIMENSIONS}
+NEEDS = {
+    "client-reported": ("rupture_reported",),
+    "therapist-gap": ("therapist_alliance",),
+    "dimension-drop": DIMENSIONS,
+}
 
 
 def needed_columns(rule: RuleConfig) -> tuple[str, ...]:
@@ -72,21 +76,33 @@ class RuptureDetector:
     combine: True merges every rule's flags into one event per episode; False lists each rule apart.
     """
 
-    def __init__(self, rules: Iterable[RuleConfig | str | dict[str, Any]] | None = None, *,
-                 baseline: BaselineConfig | None = None, repair: RepairConfig | None = None,
-                 instrument: str = "alliance-checkin", combine: bool = True):
+    def __init__(
+        self,
+        rules: Iterable[RuleConfig | str | dict[str, Any]] | None = None,
+        *,
+        baseline: BaselineConfig | None = None,
+        repair: RepairConfig | None = None,
+        instrument: str = "alliance-checkin",
+        combine: bool = True,
+    ):
         self.is_default = rules is None
         chosen = CLINIC_DEFAULT if rules is None else tuple(_as_rule(r) for r in rules)
         if not chosen:
             raise ConfigError("give at least one rule")
-        self.config = DetectorConfig(chosen, baseline or BaselineConfig(), repair or RepairConfig(),
-                                     instrument, combine)
+        self.config = DetectorConfig(
+            chosen, baseline or BaselineConfig(), repair or RepairConfig(), instrument, combine
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> RuptureDetector:
         config = DetectorConfig.from_dict(data)
-        return cls(config.rules, baseline=config.baseline, repair=config.repair,
-                   instrument=config.instrument, combine=config.combine)
+        return cls(
+            config.rules,
+            baseline=config.baseline,
+            repair=config.repair,
+            instrument=config.instrument,
+            combine=config.combine,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return self.config.to_dict()
@@ -95,8 +111,9 @@ class RuptureDetector:
         """Find the events in a session table (or in item-level answers, scored first)."""
         if isinstance(sessions, pd.DataFrame) and is_answer_table(sessions):
             sessions = sessions_from_answers(sessions)
-        context = Context(check_sessions(sessions), self.config.baseline,
-                          get_instrument(self.config.instrument))
+        context = Context(
+            check_sessions(sessions), self.config.baseline, get_instrument(self.config.instrument)
+        )
         candidates = self._candidates(context.sessions.frame)
         usable = [rule for rule in candidates if not self._skip(rule, context)]
         self.skipped_rules_ = tuple(r.name for r in candidates if r not in usable)
@@ -105,8 +122,9 @@ class RuptureDetector:
         self.rules_ = tuple(rule_modules.resolve(rule, context) for rule in usable)
         hits = {rule: rule_modules.detect(rule, context) for rule in self.rules_}
         groups = [hits] if self.config.combine else [{rule: hit} for rule, hit in hits.items()]
-        self.events_ = _ordered(pd.concat([self._events(g, context) for g in groups],
-                                          ignore_index=True))
+        self.events_ = _ordered(
+            pd.concat([self._events(g, context) for g in groups], ignore_index=True)
+        )
         self.n_clients_ = len(np.unique(context.sessions.client))
         self.n_sessions_ = context.sessions.n
         return self
@@ -123,8 +141,9 @@ class RuptureDetector:
         ref = context.reference
         line = ref.baseline - tolerance * ref.sd_ref
         combined = np.logical_or.reduce(list(hits.values()))
-        episodes = find_episodes(combined, context.alliance, line, context.sessions,
-                                 self.config.repair)
+        episodes = find_episodes(
+            combined, context.alliance, line, context.sessions, self.config.repair
+        )
         return describe(episodes, hits, context, tolerance, self.config.repair.window)
 
     def _tolerance(self, hits: dict[RuleConfig, np.ndarray]) -> float:

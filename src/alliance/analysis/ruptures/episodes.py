@@ -28,8 +28,9 @@ class Episodes:
     repaired: np.ndarray  # 1 repaired, 0 not repaired, -1 unknown (series ended in the window)
 
 
-def find_episodes(hit: np.ndarray, x: np.ndarray, line: np.ndarray, sessions: Sessions,
-                  repair: RepairConfig) -> Episodes:
+def find_episodes(
+    hit: np.ndarray, x: np.ndarray, line: np.ndarray, sessions: Sessions, repair: RepairConfig
+) -> Episodes:
     """Every episode in the sessions; `line` is each row's repair line (NaN: no baseline yet)."""
     recovered = ~hit & ~np.isnan(x)  # the line is checked per episode, against the onset's
     held = _held(hit, x, sessions, repair.hold)
@@ -62,8 +63,14 @@ def _held(hit: np.ndarray, x: np.ndarray, sessions: Sessions, hold: int) -> list
     return later
 
 
-def _trace(onset: np.ndarray, end: np.ndarray, x: np.ndarray, line: np.ndarray,
-           signals: tuple, repair: RepairConfig) -> Episodes:
+def _trace(
+    onset: np.ndarray,
+    end: np.ndarray,
+    x: np.ndarray,
+    line: np.ndarray,
+    signals: tuple,
+    repair: RepairConfig,
+) -> Episodes:
     recovered, held = signals
     threshold = line[onset]
     lowest, low_value = onset.copy(), np.where(np.isnan(x[onset]), np.inf, x[onset])
@@ -96,7 +103,9 @@ def _concat(parts: list[Episodes]) -> Episodes:
     if not parts:
         empty = np.array([], dtype=np.int64)
         return Episodes(empty, empty, empty, empty, empty)
-    fields = [np.concatenate([getattr(p, name) for p in parts]) for name in
-              ("onset", "lowest", "last", "recovery", "repaired")]
+    fields = [
+        np.concatenate([getattr(p, name) for p in parts])
+        for name in ("onset", "lowest", "last", "recovery", "repaired")
+    ]
     order = np.argsort(fields[0], kind="stable")
     return Episodes(*(values[order] for values in fields))

@@ -12,13 +12,30 @@ from .context import Context
 from .episodes import Episodes
 from .signs import reads_signs, signs_at
 
-COLUMNS = ["client_id", "onset_session", "lowest_session", "last_session", "depth", "depth_sd",
-           "dimensions", "rule", "thresholds", "baseline", "repaired", "repair_session"]
+COLUMNS = [
+    "client_id",
+    "onset_session",
+    "lowest_session",
+    "last_session",
+    "depth",
+    "depth_sd",
+    "dimensions",
+    "rule",
+    "thresholds",
+    "baseline",
+    "repaired",
+    "repair_session",
+]
 DIMENSION_SD = 1.0  # a dimension is named when it sits this many of its SD_ref below its level
 
 
-def describe(episodes: Episodes, hits: dict[RuleConfig, np.ndarray], context: Context,
-             tolerance: float, window: int) -> pd.DataFrame:
+def describe(
+    episodes: Episodes,
+    hits: dict[RuleConfig, np.ndarray],
+    context: Context,
+    tolerance: float,
+    window: int,
+) -> pd.DataFrame:
     """One row per episode, with the columns in COLUMNS."""
     frame, ref, x = context.sessions.frame, context.reference, context.alliance
     onset, lowest = episodes.onset, episodes.lowest
@@ -28,22 +45,27 @@ def describe(episodes: Episodes, hits: dict[RuleConfig, np.ndarray], context: Co
         depth_sd = np.where(sd_ref > 0, depth / sd_ref, np.nan)
     session = frame["session"].to_numpy()
     fired = _fired(episodes, hits)
-    events = pd.DataFrame({
-        "client_id": frame["client_id"].to_numpy()[onset],
-        "onset_session": session[onset],
-        "lowest_session": session[lowest],
-        "last_session": session[episodes.last],
-        "depth": depth,
-        "depth_sd": depth_sd,
-        "dimensions": _dimensions(episodes, context),
-        "rule": _rule_names(fired, list(hits)),
-        "thresholds": _with_signs(
-            _thresholds(fired, list(hits), sd_ref, baseline - tolerance * sd_ref, window),
-            episodes, hits, context),
-        "baseline": baseline,
-        "repaired": _repaired(episodes.repaired),
-        "repair_session": _repair_sessions(episodes, session),
-    })
+    events = pd.DataFrame(
+        {
+            "client_id": frame["client_id"].to_numpy()[onset],
+            "onset_session": session[onset],
+            "lowest_session": session[lowest],
+            "last_session": session[episodes.last],
+            "depth": depth,
+            "depth_sd": depth_sd,
+            "dimensions": _dimensions(episodes, context),
+            "rule": _rule_names(fired, list(hits)),
+            "thresholds": _with_signs(
+                _thresholds(fired, list(hits), sd_ref, baseline - tolerance * sd_ref, window),
+                episodes,
+                hits,
+                context,
+            ),
+            "baseline": baseline,
+            "repaired": _repaired(episodes.repaired),
+            "repair_session": _repair_sessions(episodes, session),
+        }
+    )
     return events[COLUMNS]
 
 
@@ -57,29 +79,43 @@ def _fired(episodes: Episodes, hits: dict[RuleConfig, np.ndarray]) -> np.ndarray
 
 
 def _masks(flags: np.ndarray) -> np.ndarray:
-    return (flags * (1 << np.arange(flags.shape[1]))).sum(axis=1) if flags.size else np.zeros(
-        len(flags), dtype=np.int64)
+    return (
+        (flags * (1 << np.arange(flags.shape[1]))).sum(axis=1)
+        if flags.size
+        else np.zeros(len(flags), dtype=np.int64)
+    )
 
 
 def _rule_names(fired: np.ndarray, rules: list[RuleConfig]) -> np.ndarray:
     masks = _masks(fired)
-    names = {int(m): "+".join(r.name for n, r in enumerate(rules) if m >> n & 1) for m in
-             np.unique(masks)}
+    names = {
+        int(m): "+".join(r.name for n, r in enumerate(rules) if m >> n & 1)
+        for m in np.unique(masks)
+    }
     return np.array([names[int(m)] for m in masks], dtype=object)
 
 
-def _thresholds(fired: np.ndarray, rules: list[RuleConfig], sd_ref: np.ndarray,
-                line: np.ndarray, window: int) -> list[dict[str, Any]]:
+def _thresholds(
+    fired: np.ndarray, rules: list[RuleConfig], sd_ref: np.ndarray, line: np.ndarray, window: int
+) -> list[dict[str, Any]]:
     settings = [{k: v for k, v in r.to_dict().items() if k != "rule"} for r in rules]
     masks = _masks(fired)
-    per_mask = {int(m): {r.name: settings[n] for n, r in enumerate(rules) if int(m) >> n & 1}
-                for m in np.unique(masks)}
-    return [{**per_mask[int(m)], "sd_ref": _num(s), "repair_line": _num(li), "window": window}
-            for m, s, li in zip(masks, sd_ref, line, strict=True)]
+    per_mask = {
+        int(m): {r.name: settings[n] for n, r in enumerate(rules) if int(m) >> n & 1}
+        for m in np.unique(masks)
+    }
+    return [
+        {**per_mask[int(m)], "sd_ref": _num(s), "repair_line": _num(li), "window": window}
+        for m, s, li in zip(masks, sd_ref, line, strict=True)
+    ]
 
 
-def _with_signs(thresholds: list[dict[str, Any]], episodes: Episodes,
-                hits: dict[RuleConfig, np.ndarray], context: Context) -> list[dict[str, Any]]:
+def _with_signs(
+    thresholds: list[dict[str, Any]],
+    episodes: Episodes,
+    hits: dict[RuleConfig, np.ndarray],
+    context: Context,
+) -> list[dict[str, Any]]:
     """Add the signs read at the first session a signs-weighing rule flagged in each episode."""
     weighed = [hit for rule, hit in hits.items() if reads_signs(rule)]
     if not weighed:
@@ -106,15 +142,18 @@ def _dimensions(episodes: Episodes, context: Context) -> list[list[str]]:
     for name in names:
         ref, x = context.reference_of(name), context.sessions.column(name)
         with np.errstate(invalid="ignore", divide="ignore"):
-            drops.append((ref.baseline[episodes.onset] - x[episodes.lowest])
-                         / ref.sd_ref[episodes.onset])
+            drops.append(
+                (ref.baseline[episodes.onset] - x[episodes.lowest]) / ref.sd_ref[episodes.onset]
+            )
     drops_sd = np.nan_to_num(np.column_stack(drops), nan=-np.inf, posinf=0.0)
     named = drops_sd >= DIMENSION_SD
     strongest = np.argmax(drops_sd, axis=1)
     fallback = ~named.any(axis=1) & (drops_sd.max(axis=1) > 0)
     named[fallback, strongest[fallback]] = True
-    combos = {int(m): [d for n, d in enumerate(names) if int(m) >> n & 1] for m in
-              np.unique(_masks(named))}
+    combos = {
+        int(m): [d for n, d in enumerate(names) if int(m) >> n & 1]
+        for m in np.unique(_masks(named))
+    }
     return [list(combos[int(m)]) for m in _masks(named)]
 
 

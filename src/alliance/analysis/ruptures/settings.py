@@ -59,11 +59,14 @@ def build(cls: type, params: dict[str, Any], owner: str) -> Any:
     fields = {f.name: f for f in dataclasses.fields(cls)}
     unknown = [name for name in params if name not in fields]
     if unknown:
-        raise ConfigError(f"{owner}: unknown setting(s) {', '.join(unknown)}; "
-                          f"known: {', '.join(fields) or 'none'}")
+        raise ConfigError(
+            f"{owner}: unknown setting(s) {', '.join(unknown)}; "
+            f"known: {', '.join(fields) or 'none'}"
+        )
     hints = typing.get_type_hints(cls)
-    converted = {name: _convert(value, hints[name], f"{owner}: {name}") for name, value in
-                 params.items()}
+    converted = {
+        name: _convert(value, hints[name], f"{owner}: {name}") for name, value in params.items()
+    }
     return cls(**converted)
 
 
@@ -102,7 +105,8 @@ def _type_name(target: Any) -> str:
     if typing.get_origin(target) is tuple:
         return "list of numbers (a/b/c)"
     return {float: "number", int: "whole number", bool: "true/false", str: "text"}.get(
-        target, str(target))
+        target, str(target)
+    )
 
 
 def parse_rule_spec(spec: str) -> RuleConfig:

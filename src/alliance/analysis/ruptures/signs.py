@@ -50,7 +50,8 @@ class Evidence:
 def reads_signs(rule: RuleConfig) -> bool:
     """Whether a rule judges the scores by the evidence of all the signs."""
     return isinstance(rule, ConvergingSigns) or (
-        isinstance(rule, ClientReported) and rule.corroborate_with == "signs")
+        isinstance(rule, ClientReported) and rule.corroborate_with == "signs"
+    )
 
 
 def has_pattern_signs(columns: Iterable[str]) -> bool:
@@ -116,12 +117,17 @@ def _therapist_sign(context: Context) -> tuple[np.ndarray, np.ndarray]:
 
 def signs_at(found: Evidence, row: int, session: int) -> dict[str, Any]:
     """One session's signs as plain values for an event's thresholds (None: not readable)."""
+
     def number(values: np.ndarray) -> float | None:
         return None if np.isnan(values[row]) else round(float(values[row]), 4)
 
-    return {"session": session, "drop_sd": number(found.drop),
-            "dimension": found.dimension_name[row], "dimension_sd": number(found.dimension),
-            "dimension_points": number(found.dimension_points),
-            "therapist_sd": number(found.therapist),
-            "therapist_points": number(found.therapist_points),
-            "combined_sd": number(found.combined)}
+    return {
+        "session": session,
+        "drop_sd": number(found.drop),
+        "dimension": found.dimension_name[row],
+        "dimension_sd": number(found.dimension),
+        "dimension_points": number(found.dimension_points),
+        "therapist_sd": number(found.therapist),
+        "therapist_points": number(found.therapist_points),
+        "combined_sd": number(found.combined),
+    }

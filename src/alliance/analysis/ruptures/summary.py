@@ -15,8 +15,11 @@ def summarise(events: pd.DataFrame, rule_names: list[str], n_clients: int) -> pd
 
 
 def _fired(events: pd.DataFrame, name: str) -> pd.Series:
-    return events["rule"].str.split("+").apply(lambda names: name in names) if len(events) else \
-        pd.Series([], dtype=bool)
+    return (
+        events["rule"].str.split("+").apply(lambda names: name in names)
+        if len(events)
+        else pd.Series([], dtype=bool)
+    )
 
 
 def _row(events: pd.DataFrame, n_clients: int) -> dict[str, float]:

@@ -46,11 +46,13 @@ def check_sessions(table: pd.DataFrame) -> Sessions:
     """Validate the columns and rows, then sort; RuptureInputError names the first problem found."""
     if not isinstance(table, pd.DataFrame):
         raise RuptureInputError(
-            f"expected a pandas DataFrame of sessions, got {type(table).__name__}")
+            f"expected a pandas DataFrame of sessions, got {type(table).__name__}"
+        )
     missing = [column for column in REQUIRED if column not in table.columns]
     if missing:
-        raise RuptureInputError(f"missing column(s) {', '.join(missing)}; "
-                                f"a session table needs {', '.join(REQUIRED)}")
+        raise RuptureInputError(
+            f"missing column(s) {', '.join(missing)}; a session table needs {', '.join(REQUIRED)}"
+        )
     frame = table[[c for c in REQUIRED + OPTIONAL if c in table.columns]].reset_index(drop=True)
     frame = _numeric(frame)
     _check_client_ids(frame)
@@ -68,8 +70,9 @@ def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
         if bad.any():
             row = int(np.flatnonzero(bad.to_numpy())[0])
             what = "a whole number" if column == "session" else "a number"
-            raise RuptureInputError(f"column {column}, row {row + 1}: "
-                                    f"{frame[column].iloc[row]!r} is not {what}")
+            raise RuptureInputError(
+                f"column {column}, row {row + 1}: {frame[column].iloc[row]!r} is not {what}"
+            )
         converted[column] = values.astype("int64" if column == "session" else "float64")
     return frame.assign(**converted)
 
@@ -86,8 +89,10 @@ def _check_duplicates(frame: pd.DataFrame) -> None:
     if twice.any():
         row = int(np.flatnonzero(twice)[0])
         client, session = frame["client_id"].iloc[row], frame["session"].iloc[row]
-        raise RuptureInputError(f"columns client_id/session, row {row + 1}: client {client!r} "
-                                f"has session {session} more than once")
+        raise RuptureInputError(
+            f"columns client_id/session, row {row + 1}: client {client!r} "
+            f"has session {session} more than once"
+        )
 
 
 def _sorted(frame: pd.DataFrame) -> Sessions:

@@ -20,8 +20,9 @@ class Match:
     truth: np.ndarray
 
 
-def match_events(events: pd.DataFrame, truth: pd.DataFrame,
-                 tolerance: int = ONSET_TOLERANCE) -> Match:
+def match_events(
+    events: pd.DataFrame, truth: pd.DataFrame, tolerance: int = ONSET_TOLERANCE
+) -> Match:
     """Pair events with ruptures of the same client whose onsets differ by at most `tolerance`."""
     left = events[["client_id", "onset_session"]].reset_index(names="event")
     right = truth[["client_id", "onset_session"]].reset_index(names="truth")
@@ -32,8 +33,13 @@ def match_events(events: pd.DataFrame, truth: pd.DataFrame,
     return Match(pairs["event"].to_numpy(), pairs["truth"].to_numpy())
 
 
-def scores(events: pd.DataFrame, truth: pd.DataFrame, *, min_depth_sd: float = 0.0,
-           keep: np.ndarray | None = None) -> dict:
+def scores(
+    events: pd.DataFrame,
+    truth: pd.DataFrame,
+    *,
+    min_depth_sd: float = 0.0,
+    keep: np.ndarray | None = None,
+) -> dict:
     """Precision, recall, F1 and repair accuracy over the ruptures at least min_depth_sd deep
     (and, when given, marked in `keep`).
 
@@ -51,25 +57,44 @@ def scores(events: pd.DataFrame, truth: pd.DataFrame, *, min_depth_sd: float = 0
     precision = hits / n_events if n_events else float("nan")
     recall = hits / n_truth if n_truth else float("nan")
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"events": n_events, "ruptures": n_truth, "hits": hits, "precision": precision,
-            "recall": recall, "f1": f1, **_repair_calls(events, truth, match, kept)}
+    return {
+        "events": n_events,
+        "ruptures": n_truth,
+        "hits": hits,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        **_repair_calls(events, truth, match, kept),
+    }
 
 
-def _repair_calls(events: pd.DataFrame, truth: pd.DataFrame, match: Match,
-                  kept: np.ndarray) -> dict:
+def _repair_calls(
+    events: pd.DataFrame, truth: pd.DataFrame, match: Match, kept: np.ndarray
+) -> dict:
     if "repaired" not in events:
-        return {"repair_known": 0, "repair_right": float("nan"), "said_repaired_was_not": 0,
-                "said_unrepaired_was": 0}
+        return {
+            "repair_known": 0,
+            "repair_right": float("nan"),
+            "said_repaired_was_not": 0,
+            "said_unrepaired_was": 0,
+        }
     said = events["repaired"].to_numpy()[match.event[kept]]
     real = truth["repaired"].to_numpy()[match.truth[kept]]
-    known = np.array([s is not None and r is not None and not pd.isna(r) and not pd.isna(s)
-                      for s, r in zip(said, real, strict=True)], dtype=bool)
+    known = np.array(
+        [
+            s is not None and r is not None and not pd.isna(r) and not pd.isna(s)
+            for s, r in zip(said, real, strict=True)
+        ],
+        dtype=bool,
+    )
     said_known, real_known = said[known].astype(bool), real[known].astype(bool)
     right = said_known == real_known
-    return {"repair_known": int(known.sum()),
-            "repair_right": float(np.mean(right)) if len(right) else float("nan"),
-            "said_repaired_was_not": int((said_known & ~real_known).sum()),
-            "said_unrepaired_was": int((~said_known & real_known).sum())}
+    return {
+        "repair_known": int(known.sum()),
+        "repair_right": float(np.mean(right)) if len(right) else float("nan"),
+        "said_repaired_was_not": int((said_known & ~real_known).sum()),
+        "said_unrepaired_was": int((~said_known & real_known).sum()),
+    }
 
 
 def fully_seen(truth: pd.DataFrame, sessions: pd.DataFrame) -> np.ndarray:
@@ -94,8 +119,9 @@ def simple_drop_events(sessions: pd.DataFrame, drop: float = 0.25) -> pd.DataFra
     with np.errstate(invalid="ignore"):
         flagged = checked.shift(x, -1) - x >= drop
     rows = checked.frame[flagged]
-    return pd.DataFrame({"client_id": rows["client_id"].to_numpy(),
-                         "onset_session": rows["session"].to_numpy()})
+    return pd.DataFrame(
+        {"client_id": rows["client_id"].to_numpy(), "onset_session": rows["session"].to_numpy()}
+    )
 
 
 def pooled_counts(results: list[dict]) -> dict:
@@ -108,8 +134,17 @@ def pooled_counts(results: list[dict]) -> dict:
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     known = sum(r["repair_known"] for r in results)
     right = sum(r["repair_right"] * r["repair_known"] for r in results if r["repair_known"])
-    return {"events": events, "ruptures": ruptures, "hits": hits, "precision": precision,
-            "recall": recall, "f1": f1, "repair_known": known,
-            "repair_right": right / known if known else float("nan"),
-            **{key: sum(r[key] for r in results)
-               for key in ("said_repaired_was_not", "said_unrepaired_was")}}
+    return {
+        "events": events,
+        "ruptures": ruptures,
+        "hits": hits,
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "repair_known": known,
+        "repair_right": right / known if known else float("nan"),
+        **{
+            key: sum(r[key] for r in results)
+            for key in ("said_repaired_was_not", "said_unrepaired_was")
+        },
+    }

@@ -102,11 +102,24 @@ def client_curves(table: pd.DataFrame, value: str, client: str, session: str) ->
     )
 
 
-def band_frame(intake: np.ndarray, session: np.ndarray, expected: np.ndarray, spread: np.ndarray,
-               coverage: float, **extra) -> pd.DataFrame:
+def band_frame(
+    intake: np.ndarray,
+    session: np.ndarray,
+    expected: np.ndarray,
+    spread: np.ndarray,
+    coverage: float,
+    **extra,
+) -> pd.DataFrame:
     """Expected scores with the two-sided band holding `coverage` of on-course clients."""
     z = norm.ppf(0.5 + coverage / 2)
-    return pd.DataFrame({
-        "intake": intake, "session": session, "expected": expected,
-        "lower": expected - z * spread, "upper": expected + z * spread, "spread": spread, **extra,
-    })
+    return pd.DataFrame(
+        {
+            "intake": intake,
+            "session": session,
+            "expected": expected,
+            "lower": expected - z * spread,
+            "upper": expected + z * spread,
+            "spread": spread,
+            **extra,
+        }
+    )

@@ -141,8 +141,9 @@ class ExpectedRecovery:
             m = stratum == s
             expected[m], spread[m] = self._course(int(s), intake_a[m], session_a[m])
         sources = [self._source(int(s)) for s in stratum]
-        return band_frame(intake_a, session_a, expected, spread, self.coverage,
-                          stratum=stratum, source=sources)
+        return band_frame(
+            intake_a, session_a, expected, spread, self.coverage, stratum=stratum, source=sources
+        )
 
     def _course(self, stratum: int, intake: np.ndarray, session: np.ndarray):
         curve = self.curves_[stratum]

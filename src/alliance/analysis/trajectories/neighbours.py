@@ -90,8 +90,7 @@ class NearestNeighbourRecovery:
             _mean((lines - expected[:, None]) ** 2, use)
             + _mean(curves["residual_var"].to_numpy()[idx], use)
         )
-        return band_frame(intake_a, session_a, expected, spread, self.coverage,
-                          source="neighbours")
+        return band_frame(intake_a, session_a, expected, spread, self.coverage, source="neighbours")
 
     def _covariate_matrix(self, covariates: pd.DataFrame | None, n: int) -> np.ndarray:
         if not self.covariates:

@@ -34,7 +34,8 @@ class ClinicAdminOnly(admin.ModelAdmin):
                 kwargs["queryset"] = Clinic.objects.filter(pk=request.user.clinic_id)
             elif db_field.related_model in (Team, User):
                 kwargs["queryset"] = db_field.related_model.objects.filter(
-                    clinic_id=request.user.clinic_id)
+                    clinic_id=request.user.clinic_id
+                )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 

@@ -23,7 +23,10 @@ class Team(models.Model):
     clinic = models.ForeignKey(Clinic, on_delete=models.PROTECT, related_name="teams")
     name = models.CharField(max_length=200)
     supervisor = models.ForeignKey(
-        "accounts.User", null=True, blank=True, on_delete=models.SET_NULL,
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="supervised_teams",
     )
 
@@ -34,10 +37,18 @@ class Team(models.Model):
 class User(AbstractUser):
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.THERAPIST)
     clinic = models.ForeignKey(
-        Clinic, null=True, blank=True, on_delete=models.PROTECT, related_name="staff",
+        Clinic,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
     )
     team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members",
+        Team,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="members",
     )
 
     @property

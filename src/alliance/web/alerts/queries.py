@@ -10,5 +10,8 @@ from alliance.web.clinic.models import Alert, Severity
 
 def urgent_alerts(user) -> QuerySet[Alert]:
     """Open urgent alerts of every client this user may see, newest first, in one query."""
-    return (Alert.objects.open().filter(severity=Severity.URGENT, client__in=visible_clients(user))
-            .select_related("client"))
+    return (
+        Alert.objects.open()
+        .filter(severity=Severity.URGENT, client__in=visible_clients(user))
+        .select_related("client")
+    )

@@ -25,8 +25,15 @@ def compares_with_previous(instrument_id: str, respondent: str) -> bool:
 
 
 def _alert(response: Response, kind: str, severity: str, message: str, explanation: str) -> Alert:
-    return Alert(client_id=response.client_id, response=response, kind=kind, severity=severity,
-                 message=message, explanation=explanation, created_at=response.submitted_at)
+    return Alert(
+        client_id=response.client_id,
+        response=response,
+        kind=kind,
+        severity=severity,
+        message=message,
+        explanation=explanation,
+        created_at=response.submitted_at,
+    )
 
 
 def _flag_alerts(response: Response) -> list[Alert]:
@@ -36,11 +43,25 @@ def _flag_alerts(response: Response) -> list[Alert]:
         if flag.id not in response.flags:
             continue
         if flag.urgent:
-            found.append(_alert(response, flag.id, Severity.URGENT, flag.label,
-                                f"{instrument.title}, item {flag.item}. {URGENT_NEXT_STEP}"))
+            found.append(
+                _alert(
+                    response,
+                    flag.id,
+                    Severity.URGENT,
+                    flag.label,
+                    f"{instrument.title}, item {flag.item}. {URGENT_NEXT_STEP}",
+                )
+            )
         elif response.respondent == "client":
-            found.append(_alert(response, flag.id, Severity.WARNING, flag.label,
-                                "Ask about it at the start of the next session."))
+            found.append(
+                _alert(
+                    response,
+                    flag.id,
+                    Severity.WARNING,
+                    flag.label,
+                    "Ask about it at the start of the next session.",
+                )
+            )
     return found
 
 
@@ -53,17 +74,27 @@ def _alliance_alerts(response: Response, previous: Response | None) -> list[Aler
     before = previous.scores.get("total") if previous is not None else None
     change = instrument.reliable_change
     if before is not None and change is not None and before - total >= change.value:
-        found.append(_alert(
-            response, "alliance-drop", Severity.WARNING,
-            f"The alliance fell from {before:g} to {total:g} since the last check-in.",
-            f"A drop of {change.value:g} or more is larger than measurement noise"
-            f"{' (provisional threshold)' if change.provisional else ''}. "
-            "Check goals, tasks and bond."))
+        found.append(
+            _alert(
+                response,
+                "alliance-drop",
+                Severity.WARNING,
+                f"The alliance fell from {before:g} to {total:g} since the last check-in.",
+                f"A drop of {change.value:g} or more is larger than measurement noise"
+                f"{' (provisional threshold)' if change.provisional else ''}. "
+                "Check goals, tasks and bond.",
+            )
+        )
     cutoff = instrument.cutoff
     if cutoff is not None and cutoff.direction == "below" and total < cutoff.value:
-        found.append(_alert(
-            response, "alliance-review", Severity.INFO,
-            f"The alliance is {total:g}, below {cutoff.value:g} of 10.",
-            "Most clients rate the alliance near the top, so a score below this line is worth a "
-            "conversation about what could work better."))
+        found.append(
+            _alert(
+                response,
+                "alliance-review",
+                Severity.INFO,
+                f"The alliance is {total:g}, below {cutoff.value:g} of 10.",
+                "Most clients rate the alliance near the top, so a score below this line is "
+                "worth a conversation about what could work better.",
+            )
+        )
     return found

@@ -39,8 +39,12 @@ class SnoozeForm(forms.Form):
 @require_POST
 def snooze(request, pk: int):
     """Hide an open alert until the start of the chosen day."""
-    alert = get_object_or_404(Alert.objects.open().filter(client__in=visible_clients(request.user))
-                              .select_related("client"), pk=pk)
+    alert = get_object_or_404(
+        Alert.objects.open()
+        .filter(client__in=visible_clients(request.user))
+        .select_related("client"),
+        pk=pk,
+    )
     if alert.client.therapist_id != request.user.pk:
         raise Http404("No such alert")
     form = SnoozeForm(request.POST, alert=alert)

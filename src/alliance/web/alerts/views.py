@@ -17,8 +17,11 @@ from alliance.web.clinic.models import Alert
 @require_POST
 def acknowledge(request, pk: int):
     """Mark an open alert as seen and taken on by this user."""
-    alert = get_object_or_404(Alert.objects.filter(client__in=visible_clients(request.user)),
-                              pk=pk, acknowledged_at__isnull=True)
+    alert = get_object_or_404(
+        Alert.objects.filter(client__in=visible_clients(request.user)),
+        pk=pk,
+        acknowledged_at__isnull=True,
+    )
     alert.acknowledged_by, alert.acknowledged_at = request.user, timezone.now()
     alert.save(update_fields=["acknowledged_by", "acknowledged_at"])
     record(request.user, alert.client, "alert-acknowledged", alert)

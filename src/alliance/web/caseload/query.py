@@ -74,15 +74,29 @@ def ranked_responses(clients) -> list[dict]:
     outcome score of each episode (its intake)."""
     per_client = [F("client_id"), F("instrument")]
     ranked = Response.objects.filter(
-        client__in=clients.values("pk"), respondent=Respondent.CLIENT,
+        client__in=clients.values("pk"),
+        respondent=Respondent.CLIENT,
         instrument__in=[ALLIANCE, OUTCOME, ANXIETY],
     ).annotate(
         rank=Window(RowNumber(), partition_by=per_client, order_by=F("session__number").desc()),
-        intake=Window(RowNumber(), partition_by=[F("session__episode_id"), F("instrument")],
-                      order_by=F("session__number").asc()))
+        intake=Window(
+            RowNumber(),
+            partition_by=[F("session__episode_id"), F("instrument")],
+            order_by=F("session__number").asc(),
+        ),
+    )
     chosen = ranked.filter(Q(rank__lte=2) | Q(intake=1, instrument__in=[OUTCOME, ANXIETY]))
-    return list(chosen.values("client_id", "instrument", "scores", "band", "rank",
-                              "session__number", "session__episode_id"))
+    return list(
+        chosen.values(
+            "client_id",
+            "instrument",
+            "scores",
+            "band",
+            "rank",
+            "session__number",
+            "session__episode_id",
+        )
+    )
 
 
 def latest_two(rows: list[dict]) -> dict[tuple[int, str], list[dict]]:
@@ -95,10 +109,17 @@ def latest_two(rows: list[dict]) -> dict[tuple[int, str], list[dict]]:
 
 def outcome_rows(rows: list[dict]) -> list[dict]:
     """Intake and latest outcome scores as rows for `outcome_table`."""
-    return [{"client_id": r["client_id"], "episode": r["session__episode_id"],
-             "instrument": r["instrument"], "session": r["session__number"],
-             "total": r["scores"].get("total")}
-            for r in rows if r["instrument"] != ALLIANCE]
+    return [
+        {
+            "client_id": r["client_id"],
+            "episode": r["session__episode_id"],
+            "instrument": r["instrument"],
+            "session": r["session__number"],
+            "total": r["scores"].get("total"),
+        }
+        for r in rows
+        if r["instrument"] != ALLIANCE
+    ]
 
 
 def build_rows(user, *, search: str = "", therapist: str = "") -> list[Row]:
@@ -130,10 +151,15 @@ def _row(client: Client, responses, alerts: list[Alert]) -> Row:
     latest = alliance[0]["scores"] if alliance else {}
     before = alliance[1]["scores"] if len(alliance) > 1 else {}
     changes = [_change(dim, latest.get(dim), before.get(dim)) for dim in DIMENSIONS]
-    return Row(client=client, alliance=changes, alliance_total=latest.get("total"),
-               outcome=outcome[0]["scores"].get("total") if outcome else None,
-               band=outcome[0]["band"] if outcome else "", alerts=alerts,
-               alliance_change=_change("alliance", latest.get("total"), before.get("total")))
+    return Row(
+        client=client,
+        alliance=changes,
+        alliance_total=latest.get("total"),
+        outcome=outcome[0]["scores"].get("total") if outcome else None,
+        band=outcome[0]["band"] if outcome else "",
+        alerts=alerts,
+        alliance_change=_change("alliance", latest.get("total"), before.get("total")),
+    )
 
 
 def _change(dimension: str, value, previous) -> Change:

@@ -17,12 +17,14 @@ from .query import Row, build_rows
 SORTS = {
     "code": ("Client", lambda row: row.client.code),
     "alliance": ("Alliance, lowest first", lambda row: _missing_last(row.alliance_total)),
-    "outcome": ("Outcome, highest first", lambda row: _missing_last(-row.outcome
-                                                                     if row.outcome is not None
-                                                                     else None)),
-    "last-session": ("Last session, oldest first",
-                     lambda row: (row.client.last_session is None,
-                                  row.client.last_session or dt.date.min)),
+    "outcome": (
+        "Outcome, highest first",
+        lambda row: _missing_last(-row.outcome if row.outcome is not None else None),
+    ),
+    "last-session": (
+        "Last session, oldest first",
+        lambda row: (row.client.last_session is None, row.client.last_session or dt.date.min),
+    ),
     "alerts": ("Alerts first", lambda row: (not row.urgent, -len(row.alerts), row.client.code)),
 }
 
@@ -47,12 +49,17 @@ def caseload(request):
     if request.GET.get("attention") == "1":
         rows = [row for row in rows if row.alerts]
     context = {
-        "rows": rows, "urgent": urgent_alerts(request.user),
-        "sort": sort if sort in SORTS else "alerts", "sorts": SORTS, "q": search,
-        "therapist": therapist, "attention": request.GET.get("attention") == "1",
+        "rows": rows,
+        "urgent": urgent_alerts(request.user),
+        "sort": sort if sort in SORTS else "alerts",
+        "sorts": SORTS,
+        "q": search,
+        "therapist": therapist,
+        "attention": request.GET.get("attention") == "1",
         "show_therapist": request.user.supervised_teams.exists(),
-        "default_curve": DEFAULT_NOTE if any(row.track and row.track.default_curve
-                                             for row in rows) else "",
+        "default_curve": DEFAULT_NOTE
+        if any(row.track and row.track.default_curve for row in rows)
+        else "",
     }
     template = "caseload/_table.html" if request.headers.get("HX-Request") else "caseload/page.html"
     return render(request, template, context)

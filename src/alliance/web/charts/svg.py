@@ -84,14 +84,30 @@ def render(chart: Chart, *, chart_id: str) -> SafeString:
     """The chart as an inline <svg> with <title> and <desc>, named by aria-labelledby."""
     scale = _Scale(chart)
     parts = [
-        format_html('<svg class="chart" viewBox="0 0 {} {}" role="img" '
-                    'aria-labelledby="{}-title {}-desc">', WIDTH, HEIGHT, chart_id, chart_id),
-        format_html('<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-                    chart_id, chart.title, chart_id, chart.desc),
-        *_bands(chart, scale), *_marks(chart, scale), *_axes(chart, scale), *_cutoff(chart, scale),
-        *[_line(series, scale, offsets) for series, offsets in zip(
-            chart.series, _tie_offsets(chart), strict=True)],
-        *_empty(chart), "</svg>",
+        format_html(
+            '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title {}-desc">',
+            WIDTH,
+            HEIGHT,
+            chart_id,
+            chart_id,
+        ),
+        format_html(
+            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
+            chart_id,
+            chart.title,
+            chart_id,
+            chart.desc,
+        ),
+        *_bands(chart, scale),
+        *_marks(chart, scale),
+        *_axes(chart, scale),
+        *_cutoff(chart, scale),
+        *[
+            _line(series, scale, offsets)
+            for series, offsets in zip(chart.series, _tie_offsets(chart), strict=True)
+        ],
+        *_empty(chart),
+        "</svg>",
     ]
     return mark_safe("".join(str(part) for part in parts))  # every piece above is escaped
 
@@ -100,12 +116,22 @@ def _bands(chart: Chart, scale: _Scale) -> list[str]:
     found = []
     for n, band in enumerate(chart.bands):
         top, bottom = scale.y(min(band.high, scale.y1)), scale.y(max(band.low, scale.y0))
-        found.append(format_html(
-            '<rect class="band band-{}" x="{}" y="{}" width="{}" height="{}">'
-            '<title>{}</title></rect><text class="band-name" x="{}" y="{}" text-anchor="end">'
-            '{}</text>',
-            n, LEFT, top, WIDTH - LEFT - RIGHT, round(bottom - top, 1), band.name,
-            WIDTH - RIGHT - 3, round((top + bottom) / 2 + 3, 1), band.name))
+        found.append(
+            format_html(
+                '<rect class="band band-{}" x="{}" y="{}" width="{}" height="{}">'
+                '<title>{}</title></rect><text class="band-name" x="{}" y="{}" text-anchor="end">'
+                "{}</text>",
+                n,
+                LEFT,
+                top,
+                WIDTH - LEFT - RIGHT,
+                round(bottom - top, 1),
+                band.name,
+                WIDTH - RIGHT - 3,
+                round((top + bottom) / 2 + 3, 1),
+                band.name,
+            )
+        )
     return found
 
 
@@ -124,10 +150,18 @@ def _marks(chart: Chart, scale: _Scale) -> list[str]:
     for mark in chart.marks:
         left, right = scale.x(mark.x0), scale.x(mark.x1)
         width = max(right - left, 6.0)
-        found.append(format_html(
-            '<rect class="mark {}" x="{}" y="{}" width="{}" height="{}"><title>{}</title></rect>',
-            mark.css, round((left + right - width) / 2, 1), TOP, round(width, 1),
-            HEIGHT - TOP - BOTTOM, mark.label))
+        found.append(
+            format_html(
+                '<rect class="mark {}" x="{}" y="{}" width="{}" height="{}">'
+                "<title>{}</title></rect>",
+                mark.css,
+                round((left + right - width) / 2, 1),
+                TOP,
+                round(width, 1),
+                HEIGHT - TOP - BOTTOM,
+                mark.label,
+            )
+        )
     return found
 
 
@@ -135,16 +169,40 @@ def _axes(chart: Chart, scale: _Scale) -> list[str]:
     base, right = HEIGHT - BOTTOM, WIDTH - RIGHT
     found = [format_html('<path class="axis" d="M{},{}V{}H{}"/>', LEFT, TOP, base, right)]
     for value in _y_ticks(chart, scale):
-        found.append(format_html('<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
-                                 LEFT - 4, scale.y(value) + 4, f"{value:g}"))
+        found.append(
+            format_html(
+                '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
+                LEFT - 4,
+                scale.y(value) + 4,
+                f"{value:g}",
+            )
+        )
     for value in _ticks(scale.x0, scale.x1, 8):
-        found.append(format_html('<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>',
-                                 scale.x(value), base + 14, f"{value:g}"))
-    found.append(format_html('<text class="label" x="{}" y="{}" text-anchor="middle">{}</text>',
-                             (LEFT + right) / 2, HEIGHT - 6, chart.x_label))
-    found.append(format_html('<text class="label" x="12" y="{}" text-anchor="middle" '
-                             'transform="rotate(-90 12 {})">{}</text>',
-                             (TOP + base) / 2, (TOP + base) / 2, chart.y_label))
+        found.append(
+            format_html(
+                '<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>',
+                scale.x(value),
+                base + 14,
+                f"{value:g}",
+            )
+        )
+    found.append(
+        format_html(
+            '<text class="label" x="{}" y="{}" text-anchor="middle">{}</text>',
+            (LEFT + right) / 2,
+            HEIGHT - 6,
+            chart.x_label,
+        )
+    )
+    found.append(
+        format_html(
+            '<text class="label" x="12" y="{}" text-anchor="middle" '
+            'transform="rotate(-90 12 {})">{}</text>',
+            (TOP + base) / 2,
+            (TOP + base) / 2,
+            chart.y_label,
+        )
+    )
     return found
 
 
@@ -158,8 +216,15 @@ def _cutoff(chart: Chart, scale: _Scale) -> list[str]:
     if chart.cutoff is None:
         return []
     y = scale.y(chart.cutoff)
-    return [format_html('<path class="cutoff" d="M{},{}H{}"><title>Cutoff {}</title></path>',
-                        LEFT, y, WIDTH - RIGHT, f"{chart.cutoff:g}")]
+    return [
+        format_html(
+            '<path class="cutoff" d="M{},{}H{}"><title>Cutoff {}</title></path>',
+            LEFT,
+            y,
+            WIDTH - RIGHT,
+            f"{chart.cutoff:g}",
+        )
+    ]
 
 
 def _tie_offsets(chart: Chart) -> list[dict[float, float]]:
@@ -190,16 +255,29 @@ def _line(series: Series, scale: _Scale, offsets: dict[float, float]) -> str:
     if current:
         segments.append(current)
     path = " ".join("M" + " L".join(segment) for segment in segments)
-    return str(format_html('<g class="series {}"><title>{}</title><path class="line" d="{}"/>',
-                           series.css, series.name, path)) + "".join(dots) + "</g>"
+    return (
+        str(
+            format_html(
+                '<g class="series {}"><title>{}</title><path class="line" d="{}"/>',
+                series.css,
+                series.name,
+                path,
+            )
+        )
+        + "".join(dots)
+        + "</g>"
+    )
 
 
 def _marker(shape: str, x: float, y: float) -> str:
     if shape == "square":
         return str(format_html('<rect x="{}" y="{}" width="5" height="5"/>', x - 2.5, y - 2.5))
     if shape in ("triangle", "diamond"):
-        corners = ([(0, -3.5), (3.2, 2.5), (-3.2, 2.5)] if shape == "triangle"
-                   else [(0, -3.5), (3.5, 0), (0, 3.5), (-3.5, 0)])
+        corners = (
+            [(0, -3.5), (3.2, 2.5), (-3.2, 2.5)]
+            if shape == "triangle"
+            else [(0, -3.5), (3.5, 0), (0, 3.5), (-3.5, 0)]
+        )
         points = " ".join(f"{round(x + dx, 1)},{round(y + dy, 1)}" for dx, dy in corners)
         return str(format_html('<polygon points="{}"/>', points))
     return str(format_html('<circle cx="{}" cy="{}" r="2.5"/>', x, y))
@@ -208,22 +286,39 @@ def _marker(shape: str, x: float, y: float) -> str:
 def _empty(chart: Chart) -> list[str]:
     if not chart.is_empty or not chart.empty_text:
         return []
-    return [format_html('<text class="empty" x="{}" y="{}" text-anchor="middle">{}</text>',
-                        (LEFT + WIDTH - RIGHT) / 2, (TOP + HEIGHT - BOTTOM) / 2, chart.empty_text)]
+    return [
+        format_html(
+            '<text class="empty" x="{}" y="{}" text-anchor="middle">{}</text>',
+            (LEFT + WIDTH - RIGHT) / 2,
+            (TOP + HEIGHT - BOTTOM) / 2,
+            chart.empty_text,
+        )
+    ]
 
 
 def legend(series: list[Series]) -> SafeString:
     """A text legend naming each line's style, for sighted readers."""
-    items = "".join(str(format_html(
-        '<li><span class="key {}" aria-hidden="true"></span>{}{}</li>', s.css,
-        _legend_marker(s), s.name)) for s in series)
+    items = "".join(
+        str(
+            format_html(
+                '<li><span class="key {}" aria-hidden="true"></span>{}{}</li>',
+                s.css,
+                _legend_marker(s),
+                s.name,
+            )
+        )
+        for s in series
+    )
     return mark_safe(f'<ul class="legend">{items}</ul>') if items else mark_safe("")
 
 
 def _legend_marker(series: Series) -> SafeString:
     shape = mark_safe(_marker(series.marker, 5, 5))  # built from numbers only
-    return format_html('<svg class="key-marker {}" viewBox="0 0 10 10" aria-hidden="true">{}'
-                       '</svg>', series.css, shape)
+    return format_html(
+        '<svg class="key-marker {}" viewBox="0 0 10 10" aria-hidden="true">{}</svg>',
+        series.css,
+        shape,
+    )
 
 
 __all__ = ["MARKERS", "Band", "Chart", "Mark", "Series", "legend", "render"]

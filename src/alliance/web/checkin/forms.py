@@ -28,7 +28,10 @@ def field_name(instrument_id: str, item_id: str) -> str:
 def _choice_field(item: Item, label: str) -> forms.TypedChoiceField:
     low, high = item.low, item.high
     field = forms.TypedChoiceField(
-        label=label, required=item.required, coerce=int, widget=forms.RadioSelect,
+        label=label,
+        required=item.required,
+        coerce=int,
+        widget=forms.RadioSelect,
         choices=[(option.value, option.label) for option in item.options],
         error_messages={
             "required": "Please choose an answer.",
@@ -48,8 +51,12 @@ def _anchor(value: int, label: str) -> str:
 
 
 def _text_field(item: Item) -> forms.CharField:
-    return forms.CharField(label=item.label, required=item.required, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    return forms.CharField(
+        label=item.label,
+        required=item.required,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -98,8 +105,11 @@ class CheckinForm(forms.Form):
 
     @property
     def sections(self) -> list[Section]:
-        return [Section(inst, [self[name] for name in names]) for inst, names in self.section_names
-                if names]
+        return [
+            Section(inst, [self[name] for name in names])
+            for inst, names in self.section_names
+            if names
+        ]
 
     def clean(self) -> dict:
         cleaned = super().clean()

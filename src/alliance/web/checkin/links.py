@@ -42,7 +42,10 @@ def create_link(session: Session, *, by) -> tuple[CheckinLink, str]:
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     link = CheckinLink.objects.create(
-        session=session, token_hash=hash_token(token), created_by=by, created_at=now,
+        session=session,
+        token_hash=hash_token(token),
+        created_by=by,
+        created_at=now,
         instruments=settings.instruments_for(session.number, "client"),
         expires_at=now + dt.timedelta(hours=settings.link_lifetime_hours),
     )
@@ -65,10 +68,13 @@ def find_link_to_submit(token: str) -> CheckinLink:
 
     One plain query: on the check-in's path the ORM's building of the joined query costs more
     than the query itself (docs/testing.md, the check-in benchmark)."""
-    link_table, session_table = (connection.ops.quote_name(model._meta.db_table)
-                                 for model in (CheckinLink, Session))
-    sql = (f"SELECT l.*, s.client_id AS client_id FROM {link_table} l "
-           f"JOIN {session_table} s ON s.id = l.session_id WHERE l.token_hash = %s")
+    link_table, session_table = (
+        connection.ops.quote_name(model._meta.db_table) for model in (CheckinLink, Session)
+    )
+    sql = (
+        f"SELECT l.*, s.client_id AS client_id FROM {link_table} l "
+        f"JOIN {session_table} s ON s.id = l.session_id WHERE l.token_hash = %s"
+    )
     link = next(iter(CheckinLink.objects.raw(sql, [hash_token(token)])), None)
     _check(link)
     return link
@@ -100,9 +106,13 @@ def _answered(link: CheckinLink) -> bool:
     return used or CheckinSubmission.objects.filter(session_id=link.session_id).exists()
 
 
-def use_up(link: CheckinLink, answers: Mapping[str, Mapping[str, object]], *,
-           scores: Mapping[str, Score] | None = None,
-           ratings: Mapping[str, object] | None = None) -> CheckinSubmission:
+def use_up(
+    link: CheckinLink,
+    answers: Mapping[str, Mapping[str, object]],
+    *,
+    scores: Mapping[str, Score] | None = None,
+    ratings: Mapping[str, object] | None = None,
+) -> CheckinSubmission:
     """Keep the checked answers, at most once per link and per session.
 
     That is one insert, committed on its own: the follow-up stores the answers as responses,
@@ -112,9 +122,13 @@ def use_up(link: CheckinLink, answers: Mapping[str, Mapping[str, object]], *,
     """
     scores = dict(scores or {})
     submission = CheckinSubmission(
-        link=link, client_id=link.client_id, session_id=link.session_id,
-        answers={k: dict(v) for k, v in answers.items()}, ratings=dict(ratings or {}),
-        submitted_at=timezone.now())
+        link=link,
+        client_id=link.client_id,
+        session_id=link.session_id,
+        answers={k: dict(v) for k, v in answers.items()},
+        ratings=dict(ratings or {}),
+        submitted_at=timezone.now(),
+    )
     with claiming(link):
         if raises_urgent_alert(answers, scores):
             with transaction.atomic():
@@ -135,9 +149,13 @@ def _insert(submission: CheckinSubmission) -> None:
         submission.save(force_insert=True)
 
 
-def redeem(token: str, answers: Mapping[str, Mapping[str, object]], *,
-           scores: Mapping[str, Score] | None = None,
-           ratings: Mapping[str, object] | None = None) -> CheckinSubmission:
+def redeem(
+    token: str,
+    answers: Mapping[str, Mapping[str, object]],
+    *,
+    scores: Mapping[str, Score] | None = None,
+    ratings: Mapping[str, object] | None = None,
+) -> CheckinSubmission:
     """Keep the client's answers and use up the link, all or nothing, at most once; the
     follow-up (storing them as responses, rupture detection and the rest) starts after the
     commit."""

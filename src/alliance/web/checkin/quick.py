@@ -60,8 +60,9 @@ def _rating_rule(kind: str) -> Rule:
     return rule_of(questions.BUILDERS[kind]())
 
 
-def check(data: Mapping[str, str], instruments: list[str], goals: list[Goal],
-          tasks: list[Task]) -> Checked | None:
+def check(
+    data: Mapping[str, str], instruments: list[str], goals: list[Goal], tasks: list[Task]
+) -> Checked | None:
     """The cleaned answers, scores and ratings of a submit the forms would accept, or None."""
     answers = _answers(data, instruments, goals)
     ratings = _ratings(data, goals, tasks)

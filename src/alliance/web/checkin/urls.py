@@ -4,8 +4,10 @@ from . import views
 
 urlpatterns = [
     path("c/<str:token>/", views.checkin, name="checkin"),
-    path("clients/<str:code>/sessions/<int:number>/checkin-link/", views.new_link,
-         name="new-link"),
-    path("clients/<str:code>/sessions/<int:number>/therapist-form/", views.therapist_form,
-         name="therapist-form"),
+    path("clients/<str:code>/sessions/<int:number>/checkin-link/", views.new_link, name="new-link"),
+    path(
+        "clients/<str:code>/sessions/<int:number>/therapist-form/",
+        views.therapist_form,
+        name="therapist-form",
+    ),
 ]

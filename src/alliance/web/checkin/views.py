@@ -29,8 +29,10 @@ UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 
 def _client_forms(link, data=None, asked=None) -> tuple[CheckinForm, RatingsForm]:
     goals, tasks = asked or asked_about(link.client_id)
-    return (CheckinForm(data, instruments=link.instruments, goals=goals),
-            RatingsForm(data, goals=goals, tasks=tasks))
+    return (
+        CheckinForm(data, instruments=link.instruments, goals=goals),
+        RatingsForm(data, goals=goals, tasks=tasks),
+    )
 
 
 @never_cache
@@ -65,8 +67,12 @@ def _form_page(request, form: CheckinForm, ratings: RatingsForm):
 
 
 def _unusable(request, problem: LinkUnusable):
-    return render(request, "checkin/unusable.html", {"reason": problem.reason},
-                  status=UNUSABLE_STATUS[problem.reason])
+    return render(
+        request,
+        "checkin/unusable.html",
+        {"reason": problem.reason},
+        status=UNUSABLE_STATUS[problem.reason],
+    )
 
 
 @never_cache
@@ -76,8 +82,10 @@ def new_link(request, code: str, number: int):
     """Create a check-in link for one session and show it once, with a QR code."""
     client = get_own_client(request.user, code)
     session = get_object_or_404(client.sessions, number=number)
-    if session.submissions.exists() or session.responses.filter(
-            respondent=Respondent.CLIENT).exists():
+    if (
+        session.submissions.exists()
+        or session.responses.filter(respondent=Respondent.CLIENT).exists()
+    ):
         return render(request, "checkin/already.html", {"client": client, "session": session})
     link, token = create_link(session, by=request.user)
     url = _public_url(request, reverse("checkin", args=[token]))

@@ -25,29 +25,48 @@ def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> li
     panels = []
     for respondent, instrument in ALLIANCE.items():
         table = series(scores, instrument, respondent, list(DIMENSIONS))
-        lines = [Series(dim.capitalize(), dim, _points(table, dim), marker=shape)
-                 for dim, shape in zip(DIMENSIONS, MARKERS, strict=False)]
+        lines = [
+            Series(dim.capitalize(), dim, _points(table, dim), marker=shape)
+            for dim, shape in zip(DIMENSIONS, MARKERS, strict=False)
+        ]
         chart = Chart(
             title=f"Alliance rated by the {respondent}",
             desc=f"Goals, tasks and bond (0-10) at each session as rated by the {respondent}; "
-                 f"{len(table)} check-in(s). The table below gives the same numbers.",
-            x_label="Session", y_label="Rating (0-10)", y_range=(0, 10), series=lines,
-            x_range=x_range, marks=list(marks or []) if respondent == "client" else [],
-            spread_ties=True)
-        panels.append({"svg": render(chart, chart_id=f"alliance-{respondent}"),
-                       "legend": legend(lines), "count": len(table)})
+            f"{len(table)} check-in(s). The table below gives the same numbers.",
+            x_label="Session",
+            y_label="Rating (0-10)",
+            y_range=(0, 10),
+            series=lines,
+            x_range=x_range,
+            marks=list(marks or []) if respondent == "client" else [],
+            spread_ties=True,
+        )
+        panels.append(
+            {
+                "svg": render(chart, chart_id=f"alliance-{respondent}"),
+                "legend": legend(lines),
+                "count": len(table),
+            }
+        )
     return panels
 
 
-def expected_series(expected: list[tuple[int, float, float, float]],
-                    y_range: tuple[float, float]) -> list[Series]:
+def expected_series(
+    expected: list[tuple[int, float, float, float]], y_range: tuple[float, float]
+) -> list[Series]:
     """The expected course (session, expected, lower, upper) as three lines inside y_range."""
+
     def inside(value: float) -> float:
         return float(min(max(value, y_range[0]), y_range[1]))
-    return [Series(name, css, [(float(row[0]), inside(row[i])) for row in expected])
-            for i, name, css in ((1, "Expected", "expected"),
-                                 (2, "Expected range, lower edge", "expected-edge"),
-                                 (3, "Expected range, upper edge", "expected-edge"))]
+
+    return [
+        Series(name, css, [(float(row[0]), inside(row[i])) for row in expected])
+        for i, name, css in (
+            (1, "Expected", "expected"),
+            (2, "Expected range, lower edge", "expected-edge"),
+            (3, "Expected range, upper edge", "expected-edge"),
+        )
+    ]
 
 
 def outcome_chart(scores: pd.DataFrame, expected: list | None = None) -> SafeString:
@@ -60,13 +79,17 @@ def outcome_chart(scores: pd.DataFrame, expected: list | None = None) -> SafeStr
     chart = Chart(
         title="Outcome (PHQ-9 total) over sessions",
         desc=f"Higher is worse. Bands: {_band_text(instrument)}. "
-             f"The line at {instrument.cutoff.value:g} marks the clinical cutoff."
-             + (" Dashed lines: the expected course and its range." if band else ""),
-        x_label="Session", y_label="PHQ-9 total", y_range=(low, high),
+        f"The line at {instrument.cutoff.value:g} marks the clinical cutoff."
+        + (" Dashed lines: the expected course and its range." if band else ""),
+        x_label="Session",
+        y_label="PHQ-9 total",
+        y_range=(low, high),
         series=[*band, Series("PHQ-9 total", "outcome", _points(table, "total"))],
-        bands=[Band(b.low, b.high + 1 if b.high < high else b.high, b.name)
-               for b in instrument.bands],
-        cutoff=instrument.cutoff.value)
+        bands=[
+            Band(b.low, b.high + 1 if b.high < high else b.high, b.name) for b in instrument.bands
+        ],
+        cutoff=instrument.cutoff.value,
+    )
     return render(chart, chart_id="outcome")
 
 

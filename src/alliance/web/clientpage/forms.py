@@ -10,14 +10,19 @@ from alliance.web.clinic.models import Attendance, Ending
 
 class NewClientForm(forms.Form):
     display_name = forms.CharField(
-        label="Display name (optional, shown only to staff)", max_length=100, required=False)
-    started = forms.DateField(label="Start of care", initial=timezone.localdate,
-                              widget=forms.DateInput(attrs={"type": "date"}))
+        label="Display name (optional, shown only to staff)", max_length=100, required=False
+    )
+    started = forms.DateField(
+        label="Start of care",
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
 
 class SessionForm(forms.Form):
-    date = forms.DateField(label="Date", initial=timezone.localdate,
-                           widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label="Date", initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+    )
     attendance = forms.ChoiceField(label="Attendance", choices=Attendance.choices)
 
 
@@ -27,6 +32,9 @@ class GoalForm(forms.Form):
 
 
 class EndEpisodeForm(forms.Form):
-    ended = forms.DateField(label="Last day of care", initial=timezone.localdate,
-                            widget=forms.DateInput(attrs={"type": "date"}))
+    ended = forms.DateField(
+        label="Last day of care",
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     ending = forms.ChoiceField(label="How it ended", choices=Ending.choices)

@@ -15,11 +15,18 @@ COMMENT_INSTRUMENT, COMMENT_ITEM = "alliance-checkin", "7"
 
 def table_rows(scores: pd.DataFrame) -> list[dict]:
     """Per session: client and therapist goal, task, bond (the charts' text alternative)."""
-    tables = {who: series(scores, instrument, who, list(DIMENSIONS))
-              for who, instrument in ALLIANCE.items()}
+    tables = {
+        who: series(scores, instrument, who, list(DIMENSIONS))
+        for who, instrument in ALLIANCE.items()
+    }
     sessions = sorted(set(tables["client"].index) | set(tables["therapist"].index))
-    return [{"session": s, "values": [_cell(tables[who], s, dim) for who in ALLIANCE
-                                      for dim in DIMENSIONS]} for s in sessions]
+    return [
+        {
+            "session": s,
+            "values": [_cell(tables[who], s, dim) for who in ALLIANCE for dim in DIMENSIONS],
+        }
+        for s in sessions
+    ]
 
 
 def _cell(table: pd.DataFrame, session: int, dimension: str) -> str:
@@ -30,9 +37,15 @@ def _cell(table: pd.DataFrame, session: int, dimension: str) -> str:
 
 def comments(responses: list[Response]) -> list[dict]:
     """The client's free-text comments, newest first."""
-    found = [{"session": r.session.number, "date": r.session.date,
-              "text": r.answers.get(COMMENT_ITEM, "")}
-             for r in responses if r.instrument == COMMENT_INSTRUMENT]
+    found = [
+        {
+            "session": r.session.number,
+            "date": r.session.date,
+            "text": r.answers.get(COMMENT_ITEM, ""),
+        }
+        for r in responses
+        if r.instrument == COMMENT_INSTRUMENT
+    ]
     return sorted([c for c in found if c["text"]], key=lambda c: -c["session"])
 
 
@@ -41,6 +54,11 @@ def session_rows(client: Client, responses: list[Response]) -> list[dict]:
     done: dict[int, set[str]] = {}
     for r in responses:
         done.setdefault(r.session_id, set()).add(r.respondent)
-    return [{"session": s, "client_done": Respondent.CLIENT in done.get(s.pk, ()),
-             "therapist_done": Respondent.THERAPIST in done.get(s.pk, ())}
-            for s in client.sessions.order_by("-number")]
+    return [
+        {
+            "session": s,
+            "client_done": Respondent.CLIENT in done.get(s.pk, ()),
+            "therapist_done": Respondent.THERAPIST in done.get(s.pk, ()),
+        }
+        for s in client.sessions.order_by("-number")
+    ]

@@ -32,18 +32,26 @@ def client_page(request, code: str):
     settings = ClinicSettings.for_clinic(client.clinic_id)
     ruptures = list(client.ruptures.all())
     outcome = outcome_context(client, responses)
-    context = {**outcome,
-        "client": client, "is_own": client.therapist_id == request.user.pk,
+    context = {
+        **outcome,
+        "client": client,
+        "is_own": client.therapist_id == request.user.pk,
         "urgent": urgent_alerts(request.user).filter(client=client),
-        "alerts": Alert.objects.open().filter(client=client).exclude(severity="urgent")
+        "alerts": Alert.objects.open()
+        .filter(client=client)
+        .exclude(severity="urgent")
         .select_related("rupture"),
         "panels": alliance_panels(scores, chart_marks(ruptures)),
         "outcome": outcome_chart(scores, outcome["expected"]),
-        "alliance_table": table_rows(scores), "comments": comments(responses),
-        "sessions": session_rows(client, responses), "clinic_settings": settings,
+        "alliance_table": table_rows(scores),
+        "comments": comments(responses),
+        "sessions": session_rows(client, responses),
+        "clinic_settings": settings,
         "goal_rows": goal_rows(client, responses, settings),
-        "task_rows": task_rows(client, settings), "ruptures": timeline_rows(ruptures),
-        "session_form": SessionForm(), "end_form": EndEpisodeForm(),
+        "task_rows": task_rows(client, settings),
+        "ruptures": timeline_rows(ruptures),
+        "session_form": SessionForm(),
+        "end_form": EndEpisodeForm(),
         "in_care": client.episodes.filter(ended__isnull=True).exists(),
     }
     return render(request, "clientpage/client.html", context)

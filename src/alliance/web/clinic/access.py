@@ -47,8 +47,9 @@ def visible_therapists(user) -> QuerySet:
 
     if not (user.is_authenticated and user.is_active and user.clinic_id):
         return User.objects.none()
-    return User.objects.filter(Q(pk=user.pk) | Q(team__supervisor=user), clinic_id=user.clinic_id,
-                               is_active=True)
+    return User.objects.filter(
+        Q(pk=user.pk) | Q(team__supervisor=user), clinic_id=user.clinic_id, is_active=True
+    )
 
 
 def get_therapist_for(user, username: str):

@@ -15,11 +15,18 @@ from .audit import event
 from .models import Alert, AuditEvent, CheckinLink, Response, Session
 
 
-def store_answers(session: Session, answers: Mapping[str, Mapping[str, object]], *,
-                  respondent: str, link: CheckinLink | None = None, entered_by=None,
-                  submitted_at=None, scores: Mapping[str, Score] | None = None,
-                  previous: Mapping[str, Response] | None = None,
-                  audit: list[AuditEvent] | None = None) -> list[Response]:
+def store_answers(
+    session: Session,
+    answers: Mapping[str, Mapping[str, object]],
+    *,
+    respondent: str,
+    link: CheckinLink | None = None,
+    entered_by=None,
+    submitted_at=None,
+    scores: Mapping[str, Score] | None = None,
+    previous: Mapping[str, Response] | None = None,
+    audit: list[AuditEvent] | None = None,
+) -> list[Response]:
     """Store {instrument: {item: value}} for one session with its alerts; call in a transaction.
 
     `scores` reuses scores already computed (a checked form's); anything missing is scored here.
@@ -27,17 +34,25 @@ def store_answers(session: Session, answers: Mapping[str, Mapping[str, object]],
     With `audit`, the audit rows are added to that list for the caller to write in one insert.
     """
     scores = scores or {}
-    fields = {"client_id": session.client_id, "session": session, "respondent": respondent,
-              "link": link, "entered_by": entered_by,
-              "submitted_at": submitted_at or timezone.now()}
+    fields = {
+        "client_id": session.client_id,
+        "session": session,
+        "respondent": respondent,
+        "link": link,
+        "entered_by": entered_by,
+        "submitted_at": submitted_at or timezone.now(),
+    }
     stored = Response.objects.bulk_create(
         _response(instrument_id, items, scores.get(instrument_id), fields)
-        for instrument_id, items in answers.items())
+        for instrument_id, items in answers.items()
+    )
     if previous is None:
         previous = previous_responses(session, respondent, list(answers))
     raised = Alert.objects.bulk_create(
-        alert for response in stored for alert in alerts_for(response,
-                                                             previous.get(response.instrument)))
+        alert
+        for response in stored
+        for alert in alerts_for(response, previous.get(response.instrument))
+    )
     rows = [event(entered_by, session.client, "response-stored", r) for r in stored]
     rows += [event(entered_by, session.client, "alert-raised", alert) for alert in raised]
     if audit is None:
@@ -47,24 +62,37 @@ def store_answers(session: Session, answers: Mapping[str, Mapping[str, object]],
     return stored
 
 
-def _response(instrument_id: str, items: Mapping[str, object], score: Score | None,
-              fields: dict) -> Response:
+def _response(
+    instrument_id: str, items: Mapping[str, object], score: Score | None, fields: dict
+) -> Response:
     score = score or score_one(instrument_id, items)
-    return Response(instrument=instrument_id, answers=dict(items), scores=score.scores,
-                    band=score.band or "", flags=list(score.flags), **fields)
+    return Response(
+        instrument=instrument_id,
+        answers=dict(items),
+        scores=score.scores,
+        band=score.band or "",
+        flags=list(score.flags),
+        **fields,
+    )
 
 
-def previous_responses(session: Session, respondent: str, instruments: list[str]
-                       ) -> dict[str, Response]:
+def previous_responses(
+    session: Session, respondent: str, instruments: list[str]
+) -> dict[str, Response]:
     """The latest earlier response of each instrument whose rules compare with it (only the
     client's alliance check-in does, so one query for a check-in and none for other forms)."""
-    earlier = Response.objects.filter(client_id=session.client_id, respondent=respondent,
-                                      session__number__lt=session.number)
+    earlier = Response.objects.filter(
+        client_id=session.client_id, respondent=respondent, session__number__lt=session.number
+    )
     found = {}
     for instrument in instruments:
         if compares_with_previous(instrument, respondent):
-            latest = (earlier.filter(instrument=instrument).order_by("-session__number")
-                      .only("instrument", "scores").first())
+            latest = (
+                earlier.filter(instrument=instrument)
+                .order_by("-session__number")
+                .only("instrument", "scores")
+                .first()
+            )
             if latest is not None:
                 found[instrument] = latest
     return found

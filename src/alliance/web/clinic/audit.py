@@ -14,8 +14,12 @@ def record(actor, client: Client | None, action: str, target: object = None) -> 
 
 def event(actor, client: Client | None, action: str, target: object = None) -> AuditEvent:
     """The audit row `record` would write, unsaved, for writing many in one insert."""
-    return AuditEvent(actor=actor if actor is not None and actor.is_authenticated else None,
-                      client=client, action=action, target=_target(target))
+    return AuditEvent(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        client=client,
+        action=action,
+        target=_target(target),
+    )
 
 
 def _target(target: object) -> str:

@@ -14,8 +14,9 @@ from .models import Attendance, Client, Episode, Goal, Session
 @transaction.atomic
 def add_client(*, therapist, display_name: str = "", started: dt.date) -> Client:
     """A new client with an open episode of care."""
-    client = Client.objects.create(clinic_id=therapist.clinic_id, therapist=therapist,
-                                   display_name=display_name)
+    client = Client.objects.create(
+        clinic_id=therapist.clinic_id, therapist=therapist, display_name=display_name
+    )
     Episode.objects.create(client=client, started=started)
     record(therapist, client, "client-created", client)
     return client
@@ -28,13 +29,19 @@ def open_episode(client: Client, *, started: dt.date) -> Episode:
 
 
 @transaction.atomic
-def add_session(client: Client, *, date: dt.date, attendance: str = Attendance.ATTENDED,
-                by) -> Session:
+def add_session(
+    client: Client, *, date: dt.date, attendance: str = Attendance.ATTENDED, by
+) -> Session:
     """The client's next session, numbered after the last one."""
     Client.objects.select_for_update().filter(pk=client.pk).first()  # serialise numbering
     last = client.sessions.aggregate(last=Max("number"))["last"] or 0
-    session = Session.objects.create(client=client, episode=open_episode(client, started=date),
-                                     number=last + 1, date=date, attendance=attendance)
+    session = Session.objects.create(
+        client=client,
+        episode=open_episode(client, started=date),
+        number=last + 1,
+        date=date,
+        attendance=attendance,
+    )
     record(by, client, "session-added", session)
     return session
 

@@ -11,18 +11,36 @@ from alliance.measures import get_instrument
 
 from .models import Response
 
-ANSWER_COLUMNS = ["client_id", "session", "instrument", "item", "value", "respondent",
-                  "therapist_id", "date"]
+ANSWER_COLUMNS = [
+    "client_id",
+    "session",
+    "instrument",
+    "item",
+    "value",
+    "respondent",
+    "therapist_id",
+    "date",
+]
 SCORE_KEYS = ["client_id", "session", "date", "instrument", "respondent"]
-SESSION_COLUMNS = ["client_id", "session", "alliance", "goal", "task", "bond",
-                   "therapist_alliance", "rupture_reported"]
+SESSION_COLUMNS = [
+    "client_id",
+    "session",
+    "alliance",
+    "goal",
+    "task",
+    "bond",
+    "therapist_alliance",
+    "rupture_reported",
+]
 SESSION_INSTRUMENTS = (CLIENT_FORM, THERAPIST_FORM)
 
 
 def _key(response: Response) -> dict:
     return {
-        "client_id": response.client.code, "session": response.session.number,
-        "date": response.session.date, "instrument": response.instrument,
+        "client_id": response.client.code,
+        "session": response.session.number,
+        "date": response.session.date,
+        "instrument": response.instrument,
         "respondent": response.respondent,
     }
 
@@ -34,23 +52,28 @@ def answers_table(responses: Iterable[Response]) -> pd.DataFrame:
         text_items = {i.id for i in get_instrument(response.instrument).items if i.kind == "text"}
         key = _key(response)
         key["therapist_id"] = response.client.therapist.username
-        rows += [{**key, "item": item, "value": value}
-                 for item, value in response.answers.items() if item not in text_items]
+        rows += [
+            {**key, "item": item, "value": value}
+            for item, value in response.answers.items()
+            if item not in text_items
+        ]
     return pd.DataFrame(rows, columns=ANSWER_COLUMNS)
 
 
 def scores_table(responses: Iterable[Response]) -> pd.DataFrame:
     """One row per administration: the keys, one column per scale, band and flags."""
-    rows = [{**_key(r), **r.scores, "band": r.band or None, "flags": tuple(r.flags)}
-            for r in responses]
+    rows = [
+        {**_key(r), **r.scores, "band": r.band or None, "flags": tuple(r.flags)} for r in responses
+    ]
     table = pd.DataFrame(rows)
     if table.empty:
         return pd.DataFrame(columns=[*SCORE_KEYS, "band", "flags"])
     return table.sort_values(["session", "instrument", "respondent"], ignore_index=True)
 
 
-def series(scores: pd.DataFrame, instrument: str, respondent: str, columns: list[str]
-           ) -> pd.DataFrame:
+def series(
+    scores: pd.DataFrame, instrument: str, respondent: str, columns: list[str]
+) -> pd.DataFrame:
     """Scores of one instrument and respondent by session number (NaN where a scale is missing)."""
     chosen = scores[(scores["instrument"] == instrument) & (scores["respondent"] == respondent)]
     return chosen.set_index("session").reindex(columns=columns).astype(float)
@@ -73,9 +96,13 @@ def _session_scores(response: Response) -> dict:
         return {"therapist_alliance": scores.get("total")}
     if response.instrument != CLIENT_FORM or response.respondent != "client":
         return {}
-    return {"alliance": scores.get("total"), "goal": scores.get("goal"),
-            "task": scores.get("task"), "bond": scores.get("bond"),
-            "rupture_reported": response.answers.get(RUPTURE_ITEM)}
+    return {
+        "alliance": scores.get("total"),
+        "goal": scores.get("goal"),
+        "task": scores.get("task"),
+        "bond": scores.get("bond"),
+        "rupture_reported": response.answers.get(RUPTURE_ITEM),
+    }
 
 
 OUTCOME_COLUMNS = ["client_id", "episode", "instrument", "session", "total"]
@@ -96,16 +123,23 @@ def intake_and_latest(table: pd.DataFrame, instrument: str) -> pd.DataFrame:
     chosen = table[table["instrument"] == instrument]
     latest_episode = chosen.groupby("client_id")["episode"].transform("max")
     grouped = chosen[chosen["episode"] == latest_episode].groupby("client_id")
-    return pd.DataFrame({"intake": grouped["total"].first(), "latest": grouped["total"].last(),
-                         "session": grouped["session"].last(), "course": grouped["course"].last()})
+    return pd.DataFrame(
+        {
+            "intake": grouped["total"].first(),
+            "latest": grouped["total"].last(),
+            "session": grouped["session"].last(),
+            "course": grouped["course"].last(),
+        }
+    )
 
 
 def recovery_history(table: pd.DataFrame, instrument: str) -> pd.DataFrame:
     """The expected-recovery model's session table: one course per client episode."""
     chosen = table[table["instrument"] == instrument]
     ident = chosen["client_id"].astype(str) + "/" + chosen["episode"].astype(str)
-    return pd.DataFrame({"client_id": ident, "session": chosen["course"],
-                         "outcome": chosen["total"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {"client_id": ident, "session": chosen["course"], "outcome": chosen["total"]}
+    ).reset_index(drop=True)
 
 
 def course_table(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
@@ -127,17 +161,24 @@ def unrepaired_so_far(wide: pd.DataFrame, unrepaired: Iterable[tuple[int, int]])
     onsets = pd.DataFrame(list(unrepaired), columns=["client_id", "onset"])
     counts = wide[["client_id", "session"]].merge(onsets, on="client_id", how="left")
     counts["begun"] = counts["onset"] <= counts["session"]
-    return counts.groupby(["client_id", "session"], sort=False)["begun"].sum().reindex(
-        pd.MultiIndex.from_frame(wide[["client_id", "session"]])).to_numpy(dtype=float)
+    return (
+        counts.groupby(["client_id", "session"], sort=False)["begun"]
+        .sum()
+        .reindex(pd.MultiIndex.from_frame(wide[["client_id", "session"]]))
+        .to_numpy(dtype=float)
+    )
 
 
 DIMENSION_COLUMNS = ["group", "dimension", "value"]
 
 
-def dimension_table(rows: Iterable[tuple[object, dict]], dimensions: Iterable[str]
-                    ) -> pd.DataFrame:
+def dimension_table(rows: Iterable[tuple[object, dict]], dimensions: Iterable[str]) -> pd.DataFrame:
     """Long (group, dimension, value) table from (group, scores) pairs; missing scales left out."""
     wanted = list(dimensions)
-    long = [(group, dim, scores[dim]) for group, scores in rows for dim in wanted
-            if scores.get(dim) is not None]
+    long = [
+        (group, dim, scores[dim])
+        for group, scores in rows
+        for dim in wanted
+        if scores.get(dim) is not None
+    ]
     return pd.DataFrame(long, columns=DIMENSION_COLUMNS).astype({"value": float})

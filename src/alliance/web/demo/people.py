@@ -6,20 +6,34 @@ from alliance.web.accounts.models import Clinic, Role, Team, User
 
 DEMO_PASSWORD = "alliance-demo"  # documented in docs/clinic.md; demo databases only
 CLINIC_NAME = "Demo clinic (synthetic data)"
-THERAPISTS = [("theo", "Theo", "Okafor"), ("cora", "Cora", "Lind"), ("tia", "Tia", "Marsh"),
-              ("tom", "Tom", "Reyes")]
+THERAPISTS = [
+    ("theo", "Theo", "Okafor"),
+    ("cora", "Cora", "Lind"),
+    ("tia", "Tia", "Marsh"),
+    ("tom", "Tom", "Reyes"),
+]
 SUPERVISED = {"theo", "tia"}  # Sam supervises these two; cora and tom are in the other team
 
 
 def demo_logins() -> list[tuple[str, str]]:
     """(username, role) of every demo login, all with DEMO_PASSWORD."""
-    return [*((name, "therapist") for name, _, _ in THERAPISTS), ("sam", "supervisor"),
-            ("ada", "clinic admin")]
+    return [
+        *((name, "therapist") for name, _, _ in THERAPISTS),
+        ("sam", "supervisor"),
+        ("ada", "clinic admin"),
+    ]
 
 
 def _user(clinic: Clinic, username: str, first: str, last: str, role: str, **extra) -> User:
-    return User.objects.create_user(username=username, password=DEMO_PASSWORD, first_name=first,
-                                    last_name=last, role=role, clinic=clinic, **extra)
+    return User.objects.create_user(
+        username=username,
+        password=DEMO_PASSWORD,
+        first_name=first,
+        last_name=last,
+        role=role,
+        clinic=clinic,
+        **extra,
+    )
 
 
 def create_staff() -> tuple[Clinic, list[User]]:
@@ -29,9 +43,12 @@ def create_staff() -> tuple[Clinic, list[User]]:
     _user(clinic, "ada", "Ada", "Novak", Role.ADMIN, is_staff=True)
     north = Team.objects.create(clinic=clinic, name="North team", supervisor=sam)
     south = Team.objects.create(clinic=clinic, name="South team")
-    therapists = [_user(clinic, name, first, last, Role.THERAPIST,
-                        team=north if name in SUPERVISED else south)
-                  for name, first, last in THERAPISTS]
+    therapists = [
+        _user(
+            clinic, name, first, last, Role.THERAPIST, team=north if name in SUPERVISED else south
+        )
+        for name, first, last in THERAPISTS
+    ]
     sam.team = north
     sam.save(update_fields=["team"])
     return clinic, therapists

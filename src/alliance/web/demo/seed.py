@@ -16,11 +16,20 @@ from alliance.web.clinic.models import Alert, Client, Ending, Episode, Goal, Ses
 
 from .people import CLINIC_NAME, create_staff
 
-GOALS = ["Sleep through the night more often", "Feel less on edge at work",
-         "Get back in touch with my sister", "Go to the shops without panicking",
-         "Stop putting myself down all the time", "Enjoy my weekends again"]
-COMMENTS = ["I felt a bit rushed at the end.", "I was not sure why we went back over last week.",
-            "It helped to slow down today.", "I would like more time on my own goals."]
+GOALS = [
+    "Sleep through the night more often",
+    "Feel less on edge at work",
+    "Get back in touch with my sister",
+    "Go to the shops without panicking",
+    "Stop putting myself down all the time",
+    "Enjoy my weekends again",
+]
+COMMENTS = [
+    "I felt a bit rushed at the end.",
+    "I was not sure why we went back over last week.",
+    "It helped to slow down today.",
+    "I would like more time on my own goals.",
+]
 ACTIVE_SHARE = 0.7
 
 
@@ -41,28 +50,39 @@ def seed_demo(*, n_clients: int = 60, seed: int = 7, today: dt.date | None = Non
     for client_row in sim.clients.itertuples():
         sessions = sim.sessions[sim.sessions["client_id"] == client_row.client_id]
         answers = sim.answers[sim.answers["client_id"] == client_row.client_id]
-        _seed_client(clinic, by_id[client_row.therapist_id], client_row, sessions, answers,
-                     rng, today)
+        _seed_client(
+            clinic, by_id[client_row.therapist_id], client_row, sessions, answers, rng, today
+        )
     return True
 
 
 def _seed_client(clinic, therapist, row, sessions, answers, rng, today) -> None:
     active = row.ended != Ending.DROPPED_OUT and rng.random() < ACTIVE_SHARE
     last = pd.Timestamp(sessions["date"].max()).date()
-    shift = (today - dt.timedelta(days=int(rng.integers(1, 15)))) - last if active else \
-        (today - dt.timedelta(days=int(rng.integers(30, 200)))) - last
+    shift = (
+        (today - dt.timedelta(days=int(rng.integers(1, 15)))) - last
+        if active
+        else (today - dt.timedelta(days=int(rng.integers(30, 200)))) - last
+    )
     client = Client.objects.create(clinic=clinic, code=row.client_id, therapist=therapist)
     first = pd.Timestamp(sessions["date"].min()).date() + shift
-    episode = Episode.objects.create(client=client, started=first,
-                                     ended=None if active else last + shift,
-                                     ending="" if active else row.ended)
-    goals = [Goal.objects.create(client=client, text=text, priority=n + 1)
-             for n, text in enumerate(rng.choice(GOALS, size=int(rng.integers(1, 4)),
-                                                 replace=False))]
+    episode = Episode.objects.create(
+        client=client,
+        started=first,
+        ended=None if active else last + shift,
+        ending="" if active else row.ended,
+    )
+    goals = [
+        Goal.objects.create(client=client, text=text, priority=n + 1)
+        for n, text in enumerate(rng.choice(GOALS, size=int(rng.integers(1, 4)), replace=False))
+    ]
     for session_row in sessions.itertuples():
         session = Session.objects.create(
-            client=client, episode=episode, number=int(session_row.session),
-            date=pd.Timestamp(session_row.date).date() + shift)
+            client=client,
+            episode=episode,
+            number=int(session_row.session),
+            date=pd.Timestamp(session_row.date).date() + shift,
+        )
         _seed_answers(session, session_row, answers, goals, rng)
     _acknowledge_old_alerts(client, therapist)
 
@@ -70,21 +90,27 @@ def _seed_client(clinic, therapist, row, sessions, answers, rng, today) -> None:
 def _seed_answers(session, session_row, answers, goals, rng) -> None:
     here = answers[answers["session"] == session.number]
     by_instrument = {
-        (instrument, respondent): dict(zip(rows["item"].astype(str), rows["value"].astype(int),
-                                           strict=True))
+        (instrument, respondent): dict(
+            zip(rows["item"].astype(str), rows["value"].astype(int), strict=True)
+        )
         for (instrument, respondent), rows in here.groupby(["instrument", "respondent"])
     }
     when = timezone.make_aware(dt.datetime.combine(session.date, dt.time(17, 0)))
     client_answers = {i: a for (i, who), a in by_instrument.items() if who == "client"}
-    if "alliance-checkin" in client_answers and session_row.rupture_reported and rng.random() < .5:
+    if "alliance-checkin" in client_answers and session_row.rupture_reported and rng.random() < 0.5:
         client_answers["alliance-checkin"]["7"] = str(rng.choice(COMMENTS))
     if client_answers:
         client_answers["goal-progress"] = _progress(goals, session_row.outcome, rng)
     store_answers(session, client_answers, respondent="client", submitted_at=when)
     therapist_answers = {i: a for (i, who), a in by_instrument.items() if who == "therapist"}
     if therapist_answers:
-        store_answers(session, therapist_answers, respondent="therapist",
-                      entered_by=session.client.therapist, submitted_at=when)
+        store_answers(
+            session,
+            therapist_answers,
+            respondent="therapist",
+            entered_by=session.client.therapist,
+            submitted_at=when,
+        )
 
 
 def _progress(goals, outcome, rng) -> dict[str, int]:

@@ -15,8 +15,9 @@ class PendingFollowUp(models.Model):
     follow-up, so a crash in between leaves the marker and the work is done later.
     """
 
-    client = models.ForeignKey("clinic.Client", on_delete=models.CASCADE,
-                               related_name="pending_follow_ups")
+    client = models.ForeignKey(
+        "clinic.Client", on_delete=models.CASCADE, related_name="pending_follow_ups"
+    )
     session = models.ForeignKey("clinic.Session", on_delete=models.CASCADE, related_name="+")
     source = models.CharField(max_length=20, choices=Respondent.choices)
     created_at = models.DateTimeField(default=timezone.now)

@@ -54,24 +54,30 @@ def _run_locked(client_id: int) -> None:
 def _follow_up(client: Client, pending: list[PendingFollowUp]) -> FollowUp:
     sessions = sorted({m.session_id: m.session for m in pending}.values(), key=lambda s: s.number)
     checkins = {m.session_id for m in pending if m.source == Respondent.CLIENT}
-    return FollowUp(client=client, sessions=sessions,
-                    checkin_sessions=[s for s in sessions if s.pk in checkins],
-                    settings=ClinicSettings.for_clinic(client.clinic_id))
+    return FollowUp(
+        client=client,
+        sessions=sessions,
+        checkin_sessions=[s for s in sessions if s.pk in checkins],
+        settings=ClinicSettings.for_clinic(client.clinic_id),
+    )
 
 
 def _count_failure(client_id: int, error: Exception) -> None:
     try:
         PendingFollowUp.objects.filter(client_id=client_id).update(
             failed_attempts=F("failed_attempts") + 1,
-            last_error=f"{type(error).__name__}: {error}"[:200])
+            last_error=f"{type(error).__name__}: {error}"[:200],
+        )
         unstored(CheckinSubmission.objects.filter(client_id=client_id)).update(
-            failed_attempts=F("failed_attempts") + 1)
+            failed_attempts=F("failed_attempts") + 1
+        )
     except DatabaseError:
         log.exception("could not count the failed follow-up of client %s", client_id)
 
 
-def waiting_clients(clients: QuerySet[Client] | None = None, *, failed_too: bool = False
-                    ) -> list[int]:
+def waiting_clients(
+    clients: QuerySet[Client] | None = None, *, failed_too: bool = False
+) -> list[int]:
     """Ids of the clients (of `clients`, else all) with a follow-up or a check-in to store, in
     one query; those that failed MAX_ATTEMPTS times only with `failed_too`."""
     markers, submissions = PendingFollowUp.objects.all(), unstored(CheckinSubmission.objects)
@@ -82,7 +88,8 @@ def waiting_clients(clients: QuerySet[Client] | None = None, *, failed_too: bool
         markers = markers.filter(failed_attempts__lt=MAX_ATTEMPTS)
         submissions = submissions.filter(failed_attempts__lt=MAX_ATTEMPTS)
     found = markers.values_list("client_id", flat=True).union(
-        submissions.values_list("client_id", flat=True))
+        submissions.values_list("client_id", flat=True)
+    )
     return sorted(found)
 
 

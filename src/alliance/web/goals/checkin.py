@@ -31,19 +31,28 @@ def asked_about(client_id: int) -> tuple[list[Goal], list[Task]]:
 
     One plain query: on the check-in's path the ORM's building of a union query costs several
     times the query itself (docs/testing.md, the check-in benchmark)."""
-    goal_table, task_table = (connection.ops.quote_name(model._meta.db_table)
-                              for model in (Goal, Task))
-    sql = (f"SELECT 'goal', priority, id, text, '', '' FROM {goal_table} "
-           "WHERE client_id = %s AND status = %s UNION ALL "
-           f"SELECT 'task', 0, id, description, rationale, kind FROM {task_table} "
-           "WHERE client_id = %s AND status = %s ORDER BY 1, 2, 3")
+    goal_table, task_table = (
+        connection.ops.quote_name(model._meta.db_table) for model in (Goal, Task)
+    )
+    sql = (
+        f"SELECT 'goal', priority, id, text, '', '' FROM {goal_table} "
+        "WHERE client_id = %s AND status = %s UNION ALL "
+        f"SELECT 'task', 0, id, description, rationale, kind FROM {task_table} "
+        "WHERE client_id = %s AND status = %s ORDER BY 1, 2, 3"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [client_id, GoalStatus.ACTIVE, client_id, TaskStatus.ACTIVE])
         rows = cursor.fetchall()
-    goals = [Goal(pk=pk, client_id=client_id, text=words) for row, _, pk, words, _, _ in rows
-             if row == "goal"]
-    tasks = [Task(pk=pk, client_id=client_id, description=words, rationale=why, kind=how)
-             for row, _, pk, words, why, how in rows if row == "task"]
+    goals = [
+        Goal(pk=pk, client_id=client_id, text=words)
+        for row, _, pk, words, _, _ in rows
+        if row == "goal"
+    ]
+    tasks = [
+        Task(pk=pk, client_id=client_id, description=words, rationale=why, kind=how)
+        for row, _, pk, words, why, how in rows
+        if row == "task"
+    ]
     return goals, tasks
 
 
@@ -65,13 +74,16 @@ class RatingsForm(forms.Form):
     @property
     def groups(self) -> list[Group]:
         """One group of questions per goal and per task, headed by its words."""
-        found = [Group(f'Your goal: "{goal.text}"', [self[f"goal-agreement__{goal.pk}"]])
-                 for goal in self.goals]
+        found = [
+            Group(f'Your goal: "{goal.text}"', [self[f"goal-agreement__{goal.pk}"]])
+            for goal in self.goals
+        ]
         for task in self.tasks:
             names = [n for n in self.fields if n.startswith("task-") and n.endswith(f"__{task.pk}")]
             why = f" (why: {task.rationale})" if task.rationale else ""
-            found.append(Group(f'What we agreed: "{task.description}"{why}',
-                               [self[name] for name in names]))
+            found.append(
+                Group(f'What we agreed: "{task.description}"{why}', [self[name] for name in names])
+            )
         return found
 
     def clean(self) -> dict:
@@ -84,12 +96,12 @@ class RatingsForm(forms.Form):
 
 def ratings_of(form: RatingsForm) -> dict[str, object]:
     """The answered goal and task questions of a valid form, keyed by field name (JSON-ready)."""
-    return {name: value for name, value in form.cleaned_data.items()
-            if value not in (None, "")}
+    return {name: value for name, value in form.cleaned_data.items() if value not in (None, "")}
 
 
-def store_ratings(session: Session, ratings: Mapping[str, object],
-                  audit: list[AuditEvent] | None = None) -> list[TaskCheck]:
+def store_ratings(
+    session: Session, ratings: Mapping[str, object], audit: list[AuditEvent] | None = None
+) -> list[TaskCheck]:
     """Store the goal agreements and task checks of `ratings_of` a form; call in a transaction.
 
     Goals and tasks are looked up among the client's own; one removed since the check-in was
@@ -97,8 +109,10 @@ def store_ratings(session: Session, ratings: Mapping[str, object],
     """
     goals = _own(Goal, session, ratings, "goal-agreement")
     tasks = _own(Task, session, ratings, "task-understanding")
-    agreements = [GoalAgreement(session=session, goal=goal,
-                                agreement=ratings[f"goal-agreement__{goal.pk}"]) for goal in goals]
+    agreements = [
+        GoalAgreement(session=session, goal=goal, agreement=ratings[f"goal-agreement__{goal.pk}"])
+        for goal in goals
+    ]
     GoalAgreement.objects.bulk_create(agreements)
     checks = TaskCheck.objects.bulk_create([_check(session, task, ratings) for task in tasks])
     if agreements or checks:
@@ -123,6 +137,11 @@ def _check(session: Session, task: Task, ratings: Mapping[str, object]) -> TaskC
         return ratings.get(f"{kind}__{task.pk}")
 
     return TaskCheck(
-        session=session, task=task, understanding=value("task-understanding"),
-        agreement=value("task-agreement"), concern=value("task-concern") or "",
-        done=value("task-done") or "", helped=value("task-helped"))
+        session=session,
+        task=task,
+        understanding=value("task-understanding"),
+        agreement=value("task-agreement"),
+        concern=value("task-concern") or "",
+        done=value("task-done") or "",
+        helped=value("task-helped"),
+    )

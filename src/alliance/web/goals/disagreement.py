@@ -10,8 +10,10 @@ KIND = "task-disagreement"
 
 def _describe(check: TaskCheck) -> str:
     said = f' In their words: "{check.concern}"' if check.concern else ""
-    return (f'"{check.task.description}": agreement {check.agreement} of 10, '
-            f"understanding {check.understanding} of 10.{said}")
+    return (
+        f'"{check.task.description}": agreement {check.agreement} of 10, '
+        f"understanding {check.understanding} of 10.{said}"
+    )
 
 
 def disagreement_alert(session: Session, checks: list[TaskCheck], line: int) -> Alert | None:
@@ -21,10 +23,13 @@ def disagreement_alert(session: Session, checks: list[TaskCheck], line: int) -> 
         return None
     tasks = ", ".join(f'"{check.task.description}"' for check in low)
     alert = Alert.objects.create(
-        client=session.client, kind=KIND, severity=Severity.WARNING,
+        client=session.client,
+        kind=KIND,
+        severity=Severity.WARNING,
         message=f"At session {session.number} the client agreed little with {tasks}."[:300],
         explanation=" ".join(_describe(check) for check in low)
         + f" The line is {line} of 10 (clinic setting). Ask what would make the task fit "
-          "better, explain again why it may help, or change it together.")
+        "better, explain again why it may help, or change it together.",
+    )
     record(None, session.client, "alert-raised", alert)
     return alert

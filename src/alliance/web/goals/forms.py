@@ -9,16 +9,19 @@ from alliance.web.clinic.models import Client, Goal, Task
 
 
 class GoalForm(forms.ModelForm):
-    note = forms.CharField(label="Why the status changed (optional)", max_length=300,
-                           required=False)
+    note = forms.CharField(
+        label="Why the status changed (optional)", max_length=300, required=False
+    )
 
     class Meta:
         model = Goal
         fields = ["text", "framing", "priority", "therapist_agreement", "status"]
-        labels = {"text": "The goal, in the client's own words",
-                  "framing": "Your framing (optional)",
-                  "priority": "Priority (1 is the most important)",
-                  "therapist_agreement": "How much you agree this is the goal to work on (0-10)"}
+        labels = {
+            "text": "The goal, in the client's own words",
+            "framing": "Your framing (optional)",
+            "priority": "Priority (1 is the most important)",
+            "therapist_agreement": "How much you agree this is the goal to work on (0-10)",
+        }
 
     def __init__(self, *args, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,15 +41,19 @@ class TaskForm(forms.ModelForm):
     class Meta:
         model = Task
         fields = ["description", "rationale", "kind", "goal", "status"]
-        labels = {"description": "What we do",
-                  "rationale": "Why, in plain words the client would use",
-                  "kind": "Kind of task", "goal": "For which goal (optional)"}
+        labels = {
+            "description": "What we do",
+            "rationale": "Why, in plain words the client would use",
+            "kind": "Kind of task",
+            "goal": "For which goal (optional)",
+        }
 
     def __init__(self, *args, client: Client, editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = client.goals.all()
         self.fields["rationale"].required = True
         self.fields["rationale"].error_messages["required"] = (
-            "Say why this task may help: the client is asked whether they understand it.")
+            "Say why this task may help: the client is asked whether they understand it."
+        )
         if not editing:
             del self.fields["status"]

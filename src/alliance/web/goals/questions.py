@@ -20,25 +20,37 @@ HELPED = "If you did: how much did it help?"
 def scale(label: str, *, required: bool) -> forms.TypedChoiceField:
     """A 0-10 question shown as numbers, like the rest of the check-in."""
     field = forms.TypedChoiceField(
-        label=label, required=required, coerce=int, empty_value=None, widget=forms.RadioSelect,
+        label=label,
+        required=required,
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
         choices=[(n, str(n)) for n in range(11)],
-        error_messages={"required": "Please choose an answer.",
-                        "invalid_choice": "Please choose one of the answers shown (0 to 10)."})
+        error_messages={
+            "required": "Please choose an answer.",
+            "invalid_choice": "Please choose one of the answers shown (0 to 10).",
+        },
+    )
     field.compact, field.hint = True, SCALE_HINT
     return field
 
 
 def done() -> forms.ChoiceField:
     field = forms.ChoiceField(
-        label=DONE, required=False, widget=forms.RadioSelect, choices=TaskDone.choices,
-        error_messages={"invalid_choice": "Please choose yes, partly or no."})
+        label=DONE,
+        required=False,
+        widget=forms.RadioSelect,
+        choices=TaskDone.choices,
+        error_messages={"invalid_choice": "Please choose yes, partly or no."},
+    )
     field.compact, field.hint = False, ""
     return field
 
 
 def concern() -> forms.CharField:
-    return forms.CharField(label=CONCERN, required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    return forms.CharField(
+        label=CONCERN, required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 FieldBuilder = Callable[[], forms.Field]
@@ -58,7 +70,11 @@ def asked(goals: list[Goal], tasks: list[Task]) -> list[tuple[str, str]]:
     list the form and the quick check of a submit both read."""
     found = [(f"goal-agreement__{goal.pk}", "goal-agreement") for goal in goals]
     for task in tasks:
-        kinds = [kind for kind in BUILDERS if kind.startswith("task-")
-                 and (task.kind == TaskKind.BETWEEN or kind not in BETWEEN_SESSIONS_ONLY)]
+        kinds = [
+            kind
+            for kind in BUILDERS
+            if kind.startswith("task-")
+            and (task.kind == TaskKind.BETWEEN or kind not in BETWEEN_SESSIONS_ONLY)
+        ]
         found += [(f"{kind}__{task.pk}", kind) for kind in kinds]
     return found

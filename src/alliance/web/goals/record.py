@@ -20,8 +20,13 @@ def save_goal(form: GoalForm, client: Client, *, by) -> Goal:
     goal.save()
     record(by, client, "goal-added" if is_new else "goal-edited", goal)
     if not is_new and goal.status != old_status:
-        GoalStatusChange.objects.create(goal=goal, old=old_status, new=goal.status, by=by,
-                                        note=form.cleaned_data.get("note", ""))
+        GoalStatusChange.objects.create(
+            goal=goal,
+            old=old_status,
+            new=goal.status,
+            by=by,
+            note=form.cleaned_data.get("note", ""),
+        )
         record(by, client, "goal-status-changed", goal)
     return goal
 

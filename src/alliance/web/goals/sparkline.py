@@ -25,4 +25,11 @@ def sparkline(points: list[tuple[int, int]], *, label: str) -> SafeString:
     return format_html(
         '<svg class="sparkline" viewBox="0 0 {} {}" width="{}" height="{}" role="img">'
         '<title>{} (0-10): {}</title><polyline points="{}"/></svg>',
-        WIDTH, HEIGHT, WIDTH, HEIGHT, label, read_out, path)
+        WIDTH,
+        HEIGHT,
+        WIDTH,
+        HEIGHT,
+        label,
+        read_out,
+        path,
+    )

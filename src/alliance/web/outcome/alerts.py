@@ -36,8 +36,9 @@ def recovery_step(follow_up) -> None:
 
 def follow_recovery(client: Client) -> Alert | None:
     """Place the client after a check-in; raise or close the not-on-track alert as needed."""
-    scores = Response.objects.filter(client=client, instrument=OUTCOME,
-                                     respondent=Respondent.CLIENT)
+    scores = Response.objects.filter(
+        client=client, instrument=OUTCOME, respondent=Respondent.CLIENT
+    )
     track = tracks(clinic_recovery(client.clinic_id), outcome_table(outcome_rows(scores)))
     track = track.get(client.pk)
     standing = Alert.objects.filter(client=client, kind=KIND, closed_at__isnull=True).first()
@@ -53,26 +54,32 @@ def follow_recovery(client: Client) -> Alert | None:
 
 def _raise(client: Client, track: Track) -> Alert:
     alert = Alert.objects.create(
-        client=client, kind=KIND, severity=Severity.WARNING,
+        client=client,
+        kind=KIND,
+        severity=Severity.WARNING,
         message=f"Not on track: PHQ-9 {track.outcome:g} at session {track.session}, above the "
-                f"expected range {track.lower:.1f} to {track.upper:.1f}.",
-        explanation=_explanation(client, track))
+        f"expected range {track.lower:.1f} to {track.upper:.1f}.",
+        explanation=_explanation(client, track),
+    )
     record(None, client, "alert-raised", alert)
     return alert
 
 
 def _close(alert: Alert, track: Track) -> None:
     alert.closed_at = timezone.now()
-    alert.outcome = (f"Back on track: PHQ-9 {track.outcome:g} at session {track.session}, "
-                     f"{track.words}.")
+    alert.outcome = (
+        f"Back on track: PHQ-9 {track.outcome:g} at session {track.session}, {track.words}."
+    )
     alert.save(update_fields=["closed_at", "outcome"])
     record(None, alert.client, "alert-closed", alert)
 
 
 def _explanation(client: Client, track: Track) -> str:
-    why = (f"Clients of this clinic who started where this client did were expected to score "
-           f"about {track.expected:.1f} by now; most scored between {track.lower:.1f} and "
-           f"{track.upper:.1f}.")
+    why = (
+        f"Clients of this clinic who started where this client did were expected to score "
+        f"about {track.expected:.1f} by now; most scored between {track.lower:.1f} and "
+        f"{track.upper:.1f}."
+    )
     if track.default_curve:
         why += " The range comes from the default curve: the clinic has too little history yet."
     return f"{why} {_alliance_words(client)}"
@@ -80,9 +87,11 @@ def _explanation(client: Client, track: Track) -> str:
 
 def _alliance_words(client: Client) -> str:
     """The latest alliance by dimension against the client's own average."""
-    rated = list(Response.objects.filter(client=client, instrument=ALLIANCE,
-                                         respondent=Respondent.CLIENT)
-                 .order_by("session__number").values_list("scores", flat=True))
+    rated = list(
+        Response.objects.filter(client=client, instrument=ALLIANCE, respondent=Respondent.CLIENT)
+        .order_by("session__number")
+        .values_list("scores", flat=True)
+    )
     if not rated:
         return "No alliance check-in yet."
     parts = []

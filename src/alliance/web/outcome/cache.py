@@ -32,14 +32,16 @@ def history_version(clinic_id: int) -> tuple[int, int]:
     mine = Q(client__clinic=OuterRef("pk"))
     counts = Clinic.objects.filter(pk=clinic_id).annotate(
         ended=_count(Episode.objects.filter(mine, ended__isnull=False)),
-        scores=_count(Response.objects.filter(mine, instrument=OUTCOME,
-                                              respondent=Respondent.CLIENT)),
+        scores=_count(
+            Response.objects.filter(mine, instrument=OUTCOME, respondent=Respondent.CLIENT)
+        ),
     ).values_list("ended", "scores").first() or (0, 0)
     return counts[0] or 0, (counts[1] or 0) // REFIT_EVERY
 
 
-def fitted(kind: str, clinic_id: int, fit: Callable[[], Fitted],
-           version: tuple[int, int] | None = None) -> Fitted:
+def fitted(
+    kind: str, clinic_id: int, fit: Callable[[], Fitted], version: tuple[int, int] | None = None
+) -> Fitted:
     """The clinic's model of this kind for the current history version, fitting it if needed."""
     version = version if version is not None else history_version(clinic_id)
     key = f"alliance:{kind}:{clinic_id}:{version[0]}:{version[1]}"

@@ -49,31 +49,46 @@ def sessions_for(responses, ruptures) -> pd.DataFrame:
     wide = course_table(outcome_table(outcome_rows(responses)), NAMES)
     ruptures = ruptures.filter(status=RuptureStatus.UNREPAIRED)
     unrepaired = unrepaired_so_far(wide, ruptures.values_list("client_id", "onset_session"))
-    return pd.DataFrame({"client_id": wide["ident"], "session": wide["course"],
-                         "alliance": wide["alliance"], "outcome": wide["outcome"],
-                         "unrepaired_ruptures": unrepaired})
+    return pd.DataFrame(
+        {
+            "client_id": wide["ident"],
+            "session": wide["course"],
+            "alliance": wide["alliance"],
+            "outcome": wide["outcome"],
+            "unrepaired_ruptures": unrepaired,
+        }
+    )
 
 
 def fit_dropout(clinic_id: int) -> DropoutFit:
     """Fit on every episode of the clinic; ended episodes give the labels, open ones none."""
     episodes = Episode.objects.filter(client__clinic_id=clinic_id)
-    ends = {f"{e['client_id']}/{e['id']}": e["ending"] or "open"
-            for e in episodes.values("id", "client_id", "ending")}
+    ends = {
+        f"{e['client_id']}/{e['id']}": e["ending"] or "open"
+        for e in episodes.values("id", "client_id", "ending")
+    }
     ended = [v for v in ends.values() if v != "open"]
     dropouts = ended.count(Ending.DROPPED_OUT)
     if len(ended) < MIN_ENDED or dropouts < MIN_DROPOUTS:
-        return DropoutFit(None, f"The clinic has too little history to estimate dropout risk: "
-                                f"{len(ended)} ended episodes, {dropouts} of them dropped out "
-                                f"(at least {MIN_ENDED} and {MIN_DROPOUTS} needed).")
-    sessions = sessions_for(Response.objects.filter(
-        client__clinic_id=clinic_id, respondent=Respondent.CLIENT, instrument__in=list(NAMES)),
-        Rupture.objects.filter(client__clinic_id=clinic_id))
+        return DropoutFit(
+            None,
+            f"The clinic has too little history to estimate dropout risk: "
+            f"{len(ended)} ended episodes, {dropouts} of them dropped out "
+            f"(at least {MIN_ENDED} and {MIN_DROPOUTS} needed).",
+        )
+    sessions = sessions_for(
+        Response.objects.filter(
+            client__clinic_id=clinic_id, respondent=Respondent.CLIENT, instrument__in=list(NAMES)
+        ),
+        Rupture.objects.filter(client__clinic_id=clinic_id),
+    )
     clients = pd.DataFrame({"client_id": list(ends), "ended": list(ends.values())})
     try:
         return DropoutFit(DropoutRiskModel().fit(sessions, clients))
     except (ValueError, np.linalg.LinAlgError, PerfectSeparationError) as problem:
-        return DropoutFit(None, f"The dropout model could not be fitted on this clinic's "
-                                f"history ({problem}).")
+        return DropoutFit(
+            None, f"The dropout model could not be fitted on this clinic's history ({problem})."
+        )
 
 
 def dropout_reading(client: Client, version: tuple[int, int]) -> DropoutReading:
@@ -92,9 +107,12 @@ def dropout_reading(client: Client, version: tuple[int, int]) -> DropoutReading:
 
 
 def _latest_episode(client: Client) -> pd.DataFrame:
-    mine = sessions_for(Response.objects.filter(
-        client=client, respondent=Respondent.CLIENT, instrument__in=list(NAMES)),
-        client.ruptures.all())
+    mine = sessions_for(
+        Response.objects.filter(
+            client=client, respondent=Respondent.CLIENT, instrument__in=list(NAMES)
+        ),
+        client.ruptures.all(),
+    )
     return mine[mine["client_id"] == mine["client_id"].iloc[-1]] if len(mine) else mine
 
 

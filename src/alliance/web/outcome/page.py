@@ -13,10 +13,17 @@ from .status import MEASURES, outcome_statuses
 
 def client_rows(responses: list[Response]) -> list[dict]:
     """A client's outcome responses as rows for `outcome_table`."""
-    return [{"client_id": r.client_id, "episode": r.session.episode_id,
-             "instrument": r.instrument, "session": r.session.number,
-             "total": r.scores.get("total")}
-            for r in responses if r.instrument in MEASURES and r.respondent == "client"]
+    return [
+        {
+            "client_id": r.client_id,
+            "episode": r.session.episode_id,
+            "instrument": r.instrument,
+            "session": r.session.number,
+            "total": r.scores.get("total"),
+        }
+        for r in responses
+        if r.instrument in MEASURES and r.respondent == "client"
+    ]
 
 
 def outcome_context(client: Client, responses: list[Response]) -> dict:
@@ -25,16 +32,24 @@ def outcome_context(client: Client, responses: list[Response]) -> dict:
     version = history_version(client.clinic_id)
     model = clinic_recovery(client.clinic_id, version)
     track = tracks(model, table).get(client.pk)
-    return {"outcome_status": outcome_statuses(table).get(client.pk), "track": track,
-            "expected": _curve(model, table), "model_notes": model.notes_,
-            "dropout": dropout_reading(client, version), "default_note": DEFAULT_NOTE,
-            "alliance_trend": alliance_trend(responses)}
+    return {
+        "outcome_status": outcome_statuses(table).get(client.pk),
+        "track": track,
+        "expected": _curve(model, table),
+        "model_notes": model.notes_,
+        "dropout": dropout_reading(client, version),
+        "default_note": DEFAULT_NOTE,
+        "alliance_trend": alliance_trend(responses),
+    }
 
 
 def alliance_trend(responses: list[Response]) -> str:
     """The latest alliance total and its change since the check-in before, in words."""
-    totals = [r.scores.get("total") for r in sorted(responses, key=lambda r: r.session.number)
-              if r.instrument == "alliance-checkin" and r.respondent == "client"]
+    totals = [
+        r.scores.get("total")
+        for r in sorted(responses, key=lambda r: r.session.number)
+        if r.instrument == "alliance-checkin" and r.respondent == "client"
+    ]
     totals = [t for t in totals if t is not None]
     if not totals:
         return "no alliance check-in yet"
@@ -51,5 +66,9 @@ def _curve(model, table) -> list[tuple[int, float, float, float]]:
     if scores.empty:
         return []
     episode = scores[scores["episode"] == scores["episode"].max()]
-    return expected_curve(model, float(episode["total"].iloc[0]),
-                          int(episode["session"].iloc[0]), int(episode["session"].iloc[-1]))
+    return expected_curve(
+        model,
+        float(episode["total"].iloc[0]),
+        int(episode["session"].iloc[0]),
+        int(episode["session"].iloc[-1]),
+    )

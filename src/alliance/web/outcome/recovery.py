@@ -12,10 +12,15 @@ from alliance.web.clinic.tables import intake_and_latest, outcome_table, recover
 
 from .cache import OUTCOME, fitted
 
-TRACK_WORDS = {"on-track": "on track", NOT_ON_TRACK: "not on track",
-               "better-than-expected": "better than expected"}
-DEFAULT_NOTE = ("This clinic has too little history of its own for part of the expected course, "
-                "so the project's default curve is used there: treat the band as a rough guide.")
+TRACK_WORDS = {
+    "on-track": "on track",
+    NOT_ON_TRACK: "not on track",
+    "better-than-expected": "better than expected",
+}
+DEFAULT_NOTE = (
+    "This clinic has too little history of its own for part of the expected course, "
+    "so the project's default curve is used there: treat the band as a rough guide."
+)
 
 
 @dataclass(frozen=True)
@@ -41,17 +46,26 @@ class Track:
 
 def outcome_rows(queryset) -> list[dict]:
     """Rows for `outcome_table` from a queryset of responses."""
-    rows = queryset.values("client_id", "session__episode_id", "instrument", "session__number",
-                           "scores__total")
-    return [{"client_id": r["client_id"], "episode": r["session__episode_id"],
-             "instrument": r["instrument"], "session": r["session__number"],
-             "total": r["scores__total"]} for r in rows]
+    rows = queryset.values(
+        "client_id", "session__episode_id", "instrument", "session__number", "scores__total"
+    )
+    return [
+        {
+            "client_id": r["client_id"],
+            "episode": r["session__episode_id"],
+            "instrument": r["instrument"],
+            "session": r["session__number"],
+            "total": r["scores__total"],
+        }
+        for r in rows
+    ]
 
 
 def fit_recovery(clinic_id: int) -> ExpectedRecovery:
     """Fit the expected course on every outcome score of the clinic (one query)."""
-    scores = Response.objects.filter(client__clinic_id=clinic_id, instrument=OUTCOME,
-                                     respondent=Respondent.CLIENT)
+    scores = Response.objects.filter(
+        client__clinic_id=clinic_id, instrument=OUTCOME, respondent=Respondent.CLIENT
+    )
     history = recovery_history(outcome_table(outcome_rows(scores)), OUTCOME)
     return ExpectedRecovery().fit(history)
 
@@ -68,24 +82,41 @@ def tracks(model: ExpectedRecovery, table: pd.DataFrame) -> dict:
     if latest.empty:
         return {}
     ids = [str(client_id) for client_id in latest.index]
-    pairs = pd.DataFrame({"client_id": ids * 2,
-                          "session": [1] * len(ids) + latest["course"].astype(int).tolist(),
-                          "outcome": latest["intake"].tolist() + latest["latest"].tolist()})
+    pairs = pd.DataFrame(
+        {
+            "client_id": ids * 2,
+            "session": [1] * len(ids) + latest["course"].astype(int).tolist(),
+            "outcome": latest["intake"].tolist() + latest["latest"].tolist(),
+        }
+    )
     placed = model.place_all(pairs).set_index("client_id")
-    return {client_id: _track(placed.loc[str(client_id)], int(row["session"]))
-            for client_id, row in latest.iterrows()}
+    return {
+        client_id: _track(placed.loc[str(client_id)], int(row["session"]))
+        for client_id, row in latest.iterrows()
+    }
 
 
 def _track(placed: pd.Series, session: int) -> Track:
-    return Track(str(placed["status"]), session, float(placed["outcome"]),
-                 float(placed["expected"]), float(placed["lower"]), float(placed["upper"]),
-                 placed["source"] == "default")
+    return Track(
+        str(placed["status"]),
+        session,
+        float(placed["outcome"]),
+        float(placed["expected"]),
+        float(placed["lower"]),
+        float(placed["upper"]),
+        placed["source"] == "default",
+    )
 
 
-def expected_curve(model: ExpectedRecovery, intake: float, first_session: int,
-                   last_session: int) -> list[tuple[int, float, float, float]]:
+def expected_curve(
+    model: ExpectedRecovery, intake: float, first_session: int, last_session: int
+) -> list[tuple[int, float, float, float]]:
     """(session number, expected, lower, upper) from the first score to a few sessions ahead."""
     numbers = list(range(first_session, max(last_session, first_session + 1) + 3))
     band = model.predict(intake, [n - first_session + 1 for n in numbers])
-    return [(n, e, lo, hi) for n, e, lo, hi in
-            zip(numbers, band["expected"], band["lower"], band["upper"], strict=True)]
+    return [
+        (n, e, lo, hi)
+        for n, e, lo, hi in zip(
+            numbers, band["expected"], band["lower"], band["upper"], strict=True
+        )
+    ]

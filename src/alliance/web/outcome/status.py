@@ -67,9 +67,12 @@ def outcome_statuses(table: pd.DataFrame) -> dict:
     found: dict = {}
     for instrument, name in MEASURES.items():
         pairs = _pairs(table, instrument)
-        categories = classify_change(pairs["intake"], pairs["latest"],
-                                     ChangeCriterion.from_instrument(instrument),
-                                     ClinicalCutoff.from_instrument(instrument))
+        categories = classify_change(
+            pairs["intake"],
+            pairs["latest"],
+            ChangeCriterion.from_instrument(instrument),
+            ClinicalCutoff.from_instrument(instrument),
+        )
         for client_id, row in pairs.iterrows():
             change = MeasureChange(name, row["intake"], row["latest"], categories[client_id])
             found.setdefault(client_id, OutcomeStatus([])).changes.append(change)
@@ -90,9 +93,12 @@ def _recovery(table: pd.DataFrame) -> dict:
     both = depression.index.intersection(anxiety.index)
     if both.empty:
         return {}
-    result = talking_therapies_outcomes(depression.loc[both, "intake"],
-                                        depression.loc[both, "latest"],
-                                        anxiety.loc[both, "intake"], anxiety.loc[both, "latest"])
+    result = talking_therapies_outcomes(
+        depression.loc[both, "intake"],
+        depression.loc[both, "latest"],
+        anxiety.loc[both, "intake"],
+        anxiety.loc[both, "latest"],
+    )
     return {client_id: _recovery_key(row) for client_id, row in result.iterrows()}
 
 

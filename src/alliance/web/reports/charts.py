@@ -28,8 +28,11 @@ CHART_STYLE = """<style>
 .expected circle, .expected-edge circle { display: none; }
 polyline { fill: none; stroke: #1b1f24; stroke-width: 1.5; }
 </style>"""
-PLAIN_DIMENSIONS = {"goal": "Agreeing on what we work on", "task": "Agreeing on how we work",
-                    "bond": "Feeling understood and respected"}
+PLAIN_DIMENSIONS = {
+    "goal": "Agreeing on what we work on",
+    "task": "Agreeing on how we work",
+    "bond": "Feeling understood and respected",
+}
 OUTCOME = "phq-9"
 VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 
@@ -42,19 +45,29 @@ def styled(svg: str) -> SafeString:
     end = svg.index(">")
     width, height = VIEWBOX.search(svg[:end]).groups()
     size = f' width="{width}" height="{height}"'
-    return mark_safe(svg[:end] + size + ">" + CHART_STYLE + svg[end + 1:])  # escaped when built
+    return mark_safe(svg[:end] + size + ">" + CHART_STYLE + svg[end + 1 :])  # escaped when built
 
 
 def plain_alliance_chart(scores: pd.DataFrame) -> dict:
     """The client's own ratings of the three parts of working together, in plain words."""
     table = series(scores, "alliance-checkin", "client", list(DIMENSIONS))
-    lines = [Series(PLAIN_DIMENSIONS[dim], dim, [(float(s), None if pd.isna(v) else float(v))
-                                                 for s, v in table[dim].items()])
-             for dim in DIMENSIONS]
-    chart = Chart(title="How working together has felt to you",
-                  desc="Your answers (0-10, higher is better) after each session.",
-                  x_label="Session", y_label="Your answer (0-10)", y_range=(0, 10),
-                  series=lines, x_range=_x_range(table))
+    lines = [
+        Series(
+            PLAIN_DIMENSIONS[dim],
+            dim,
+            [(float(s), None if pd.isna(v) else float(v)) for s, v in table[dim].items()],
+        )
+        for dim in DIMENSIONS
+    ]
+    chart = Chart(
+        title="How working together has felt to you",
+        desc="Your answers (0-10, higher is better) after each session.",
+        x_label="Session",
+        y_label="Your answer (0-10)",
+        y_range=(0, 10),
+        series=lines,
+        x_range=_x_range(table),
+    )
     return {"svg": styled(render(chart, chart_id="report-alliance")), "legend": legend(lines)}
 
 
@@ -64,15 +77,23 @@ def plain_outcome_chart(scores: pd.DataFrame, expected: list | None = None) -> S
     table = series(scores, OUTCOME, "client", ["total"])
     low, high = instrument.scale_range("total")
     points = [(float(s), None if pd.isna(v) else float(v)) for s, v in table["total"].items()]
-    chart = Chart(title="How you have been feeling", desc="Your mood questionnaire score after "
-                  "each session; lower is better. Dashed: the usual course for people who "
-                  "started where you did.", x_label="Session", y_label="Score (lower is better)",
-                  y_range=(low, high),
-                  series=[*expected_series(expected or [], (low, high)),
-                          Series("Your score", "outcome", points)],
-                  bands=[Band(b.low, b.high + 1 if b.high < high else b.high, b.name)
-                         for b in instrument.bands],
-                  x_range=_x_range(table, [row[0] for row in expected or []]))
+    chart = Chart(
+        title="How you have been feeling",
+        desc="Your mood questionnaire score after "
+        "each session; lower is better. Dashed: the usual course for people who "
+        "started where you did.",
+        x_label="Session",
+        y_label="Score (lower is better)",
+        y_range=(low, high),
+        series=[
+            *expected_series(expected or [], (low, high)),
+            Series("Your score", "outcome", points),
+        ],
+        bands=[
+            Band(b.low, b.high + 1 if b.high < high else b.high, b.name) for b in instrument.bands
+        ],
+        x_range=_x_range(table, [row[0] for row in expected or []]),
+    )
     return styled(render(chart, chart_id="report-outcome"))
 
 

@@ -12,11 +12,11 @@ from .charts import plain_alliance_chart, plain_outcome_chart, styled
 
 PLAIN_CHANGE = {
     "recovered": "Your scores have improved by more than everyday ups and downs, and are now in "
-                 "the range most people without these difficulties score in.",
+    "the range most people without these difficulties score in.",
     "improved": "Your scores have improved by more than everyday ups and downs.",
     "unchanged": "Your scores have not yet changed by more than everyday ups and downs.",
     "deteriorated": "Your scores are higher than when we started, by more than everyday ups and "
-                    "downs. This is worth talking about together.",
+    "downs. This is worth talking about together.",
 }
 PLAIN_MEASURES = {"PHQ-9": "Mood questionnaire", "GAD-7": "Worry questionnaire"}
 
@@ -27,17 +27,30 @@ def progress_context(client: Client) -> dict:
     scores = scores_table(responses)
     outcome = outcome_context(client, responses)
     settings = ClinicSettings.for_clinic(client.clinic_id)
-    goals = [{**row, "sparkline": styled(row["sparkline"]) if row["sparkline"] else ""}
-             for row in goal_rows(client, responses, settings)
-             if row["goal"].status in ("active", "achieved")]
-    return {"client": client, "goals": goals, "alliance": plain_alliance_chart(scores),
-            "outcome_chart": plain_outcome_chart(scores, outcome["expected"]),
-            "changes": _plain_changes(outcome["outcome_status"]),
-            "sessions": client.sessions.filter(attendance="attended").count()}
+    goals = [
+        {**row, "sparkline": styled(row["sparkline"]) if row["sparkline"] else ""}
+        for row in goal_rows(client, responses, settings)
+        if row["goal"].status in ("active", "achieved")
+    ]
+    return {
+        "client": client,
+        "goals": goals,
+        "alliance": plain_alliance_chart(scores),
+        "outcome_chart": plain_outcome_chart(scores, outcome["expected"]),
+        "changes": _plain_changes(outcome["outcome_status"]),
+        "sessions": client.sessions.filter(attendance="attended").count(),
+    }
 
 
 def _plain_changes(status) -> list[dict]:
     if status is None:
         return []
-    return [{"measure": PLAIN_MEASURES.get(c.measure, c.measure), "start": c.intake,
-             "now": c.latest, "words": PLAIN_CHANGE[c.category]} for c in status.changes]
+    return [
+        {
+            "measure": PLAIN_MEASURES.get(c.measure, c.measure),
+            "start": c.intake,
+            "now": c.latest,
+            "words": PLAIN_CHANGE[c.category],
+        }
+        for c in status.changes
+    ]

@@ -60,8 +60,9 @@ def team_figures(viewer, therapists) -> list[TherapistFigures]:
     for row in build_rows(viewer):
         if row.client.therapist_id in figures:
             figures[row.client.therapist_id].rows.append(row)
-    ruptures = Rupture.objects.filter(client__in=visible_clients(viewer),
-                                      client__therapist__in=list(figures))
+    ruptures = Rupture.objects.filter(
+        client__in=visible_clients(viewer), client__therapist__in=list(figures)
+    )
     for therapist_id, status in ruptures.values_list("client__therapist_id", "status"):
         figures[therapist_id].ruptures[status] += 1
     means = dimension_means(viewer.clinic_id)
@@ -72,8 +73,9 @@ def team_figures(viewer, therapists) -> list[TherapistFigures]:
 
 def dimension_means(clinic_id: int) -> dict:
     """{(therapist id or CLINIC, dimension): (mean, low, high)} over every client check-in."""
-    scores = Response.objects.filter(client__clinic_id=clinic_id, instrument=ALLIANCE,
-                                     respondent=Respondent.CLIENT)
+    scores = Response.objects.filter(
+        client__clinic_id=clinic_id, instrument=ALLIANCE, respondent=Respondent.CLIENT
+    )
     rows = list(scores.values_list("client__therapist_id", "scores"))
     table = dimension_table(rows + [(CLINIC, s) for _, s in rows], DIMENSIONS)
     found = {}
@@ -94,10 +96,12 @@ def dimension_chart(figures: TherapistFigures) -> SafeString:
     rows = []
     for d in figures.dimensions:
         if d.mean is not None:
-            rows.append((f"{d.dimension.capitalize()}: {figures.therapist.username}",
-                         d.mean, d.low, d.high))
+            rows.append(
+                (f"{d.dimension.capitalize()}: {figures.therapist.username}", d.mean, d.low, d.high)
+            )
         if d.clinic is not None:
-            rows.append((f"{d.dimension.capitalize()}: clinic", d.clinic, d.clinic_low,
-                         d.clinic_high))
+            rows.append(
+                (f"{d.dimension.capitalize()}: clinic", d.clinic, d.clinic_low, d.clinic_high)
+            )
     title = "The alliance by part (0-10): this therapist against the clinic"
     return mark_safe(interval_chart(rows, title)) if rows else mark_safe("")  # escaped inside

@@ -35,8 +35,12 @@ def client_report(request, code: str, pdf: bool = False):
     catch_up_client(client)  # check-ins still waiting to be stored
     if pdf:
         record(request.user, client, "report-exported", "client-progress-pdf")
-    return _respond(request, "reports/client_report.html", progress_context(client),
-                    pdf=f"progress-{client.code}.pdf" if pdf else "")
+    return _respond(
+        request,
+        "reports/client_report.html",
+        progress_context(client),
+        pdf=f"progress-{client.code}.pdf" if pdf else "",
+    )
 
 
 @login_required
@@ -46,8 +50,12 @@ def supervision_report(request, username: str, pdf: bool = False):
     catch_up(visible_clients(request.user))  # check-ins still waiting to be stored
     figures = team_figures(request.user, [therapist])[0]
     context = {"figures": figures, "chart": dimension_chart(figures)}
-    return _respond(request, "reports/supervision_report.html", context,
-                    pdf=f"supervision-{therapist.username}.pdf" if pdf else "")
+    return _respond(
+        request,
+        "reports/supervision_report.html",
+        context,
+        pdf=f"supervision-{therapist.username}.pdf" if pdf else "",
+    )
 
 
 @login_required

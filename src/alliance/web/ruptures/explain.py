@@ -42,8 +42,11 @@ def signs_text(rupture: Rupture) -> str:
     if not parts:
         return ""
     combined = signs.get("combined_sd")
-    total = (f"; with the alliance's own fall the signs came to {combined:.1f} SD"
-             if combined is not None else "")
+    total = (
+        f"; with the alliance's own fall the signs came to {combined:.1f} SD"
+        if combined is not None
+        else ""
+    )
     return f"At session {signs.get('session')} {' and '.join(parts)}{total}."
 
 
@@ -66,8 +69,10 @@ def _therapist_part(signs: dict) -> str:
 def what_dropped(rupture: Rupture) -> str:
     if rupture.depth is None or rupture.baseline is None or rupture.depth <= 0:
         return f"At session {rupture.onset_session} the client said something felt off"
-    return (f"At session {rupture.lowest_session} the alliance was {rupture.depth:.1f} points "
-            f"below the client's usual {rupture.baseline:.1f} of 10{where_it_fell(rupture)}")
+    return (
+        f"At session {rupture.lowest_session} the alliance was {rupture.depth:.1f} points "
+        f"below the client's usual {rupture.baseline:.1f} of 10{where_it_fell(rupture)}"
+    )
 
 
 def where_it_fell(rupture: Rupture) -> str:
@@ -83,8 +88,10 @@ def explanation(rupture: Rupture, words: list[str]) -> str:
     sd = rupture.thresholds.get("sd_ref")
     parts = [f"Found because {'; '.join(rule_text(rupture))}.", signs_text(rupture)]
     if rupture.baseline is not None:
-        parts.append(f"Usual level: the mean of the earlier check-ins, {rupture.baseline:.1f}"
-                     + (f"; 1 SD counts as {sd:.2f} points." if sd else "."))
+        parts.append(
+            f"Usual level: the mean of the earlier check-ins, {rupture.baseline:.1f}"
+            + (f"; 1 SD counts as {sd:.2f} points." if sd else ".")
+        )
     parts += [f"In the client's words: {text}" for text in words]
     parts.append("Open the review for questions worth raising next session.")
     return " ".join(part for part in parts if part)
@@ -93,9 +100,12 @@ def explanation(rupture: Rupture, words: list[str]) -> str:
 def rupture_alert(rupture: Rupture) -> Alert:
     """The one alert of a new episode, saved."""
     return Alert.objects.create(
-        client=rupture.client, kind=KIND, severity=Severity.WARNING,
+        client=rupture.client,
+        kind=KIND,
+        severity=Severity.WARNING,
         message=f"Possible rupture. {what_dropped(rupture)}."[:300],
-        explanation=explanation(rupture, client_words(rupture)))
+        explanation=explanation(rupture, client_words(rupture)),
+    )
 
 
 def outcome_text(rupture: Rupture) -> str:
@@ -105,5 +115,7 @@ def outcome_text(rupture: Rupture) -> str:
     if rupture.status == RuptureStatus.REPAIRED:
         return f"Repaired: at session {rupture.repair_session} the alliance was{above}."
     window = rupture.thresholds.get("window", "the")
-    return (f"Not repaired: the alliance did not come{above} within {window} sessions "
-            f"after session {rupture.lowest_session}.")
+    return (
+        f"Not repaired: the alliance did not come{above} within {window} sessions "
+        f"after session {rupture.lowest_session}."
+    )

@@ -30,8 +30,9 @@ log = logging.getLogger(__name__)
 FOLDED_KINDS = ("rupture-reported", "alliance-drop", "alliance-review", "task-disagreement")
 
 
-def follow_client(client: Client, sessions: list[Session], *,
-                  settings: ClinicSettings | None = None) -> list[Rupture]:
+def follow_client(
+    client: Client, sessions: list[Session], *, settings: ClinicSettings | None = None
+) -> list[Rupture]:
     """Store new episodes and update known ones; fold each session's other alliance alerts into
     the rupture open at that session. Call with the client row locked (alliance.web.followup)."""
     events = _events(client, settings or ClinicSettings.for_clinic(client.clinic_id))
@@ -58,8 +59,9 @@ def open_at(ruptures: list[Rupture], number: int) -> Rupture | None:
 
 
 def _events(client: Client, settings: ClinicSettings) -> pd.DataFrame | None:
-    responses = (Response.objects.filter(client=client, instrument__in=SESSION_INSTRUMENTS)
-                 .select_related("client", "session"))
+    responses = Response.objects.filter(
+        client=client, instrument__in=SESSION_INSTRUMENTS
+    ).select_related("client", "session")
     table = session_table(responses)
     if not table["alliance"].notna().any():
         return None
@@ -90,14 +92,24 @@ def _number(value) -> float | None:
 
 def _fields(event: dict) -> dict:
     repaired = event["repaired"]
-    status = (RuptureStatus.OPEN if repaired is None
-              else RuptureStatus.REPAIRED if repaired else RuptureStatus.UNREPAIRED)
+    status = (
+        RuptureStatus.OPEN
+        if repaired is None
+        else RuptureStatus.REPAIRED
+        if repaired
+        else RuptureStatus.UNREPAIRED
+    )
     repair = event["repair_session"]
     return {
-        "lowest_session": int(event["lowest_session"]), "last_session": int(event["last_session"]),
-        "depth": _number(event["depth"]), "depth_sd": _number(event["depth_sd"]),
-        "baseline": _number(event["baseline"]), "dimensions": list(event["dimensions"]),
-        "rule": str(event["rule"]), "thresholds": event["thresholds"], "status": status,
+        "lowest_session": int(event["lowest_session"]),
+        "last_session": int(event["last_session"]),
+        "depth": _number(event["depth"]),
+        "depth_sd": _number(event["depth_sd"]),
+        "baseline": _number(event["baseline"]),
+        "dimensions": list(event["dimensions"]),
+        "rule": str(event["rule"]),
+        "thresholds": event["thresholds"],
+        "status": status,
         "repair_session": None if pd.isna(repair) else int(repair),
     }
 
@@ -145,9 +157,12 @@ def close_alert(rupture: Rupture) -> None:
 
 def fold_alerts(rupture: Rupture, session: Session) -> None:
     """Close this session's other alliance alerts: the open rupture's alert already covers them."""
-    folded = (Alert.objects.open().filter(client_id=session.client_id, response__session=session,
-                                          kind__in=FOLDED_KINDS)
-              .exclude(severity=Severity.URGENT).exclude(pk=rupture.alert_id))
+    folded = (
+        Alert.objects.open()
+        .filter(client_id=session.client_id, response__session=session, kind__in=FOLDED_KINDS)
+        .exclude(severity=Severity.URGENT)
+        .exclude(pk=rupture.alert_id)
+    )
     outcome = f"Part of the rupture that began at session {rupture.onset_session}."
     if folded.update(closed_at=timezone.now(), outcome=outcome):
         record(None, session.client, "alerts-folded-into-rupture", rupture)

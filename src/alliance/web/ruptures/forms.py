@@ -11,13 +11,26 @@ from .strategies import strategies
 
 class RepairForm(forms.Form):
     kind = forms.ChoiceField(
-        label="What kind of rupture was it?", widget=forms.RadioSelect,
-        choices=[("", "Not sure yet"), *RuptureKind.choices], required=False)
+        label="What kind of rupture was it?",
+        widget=forms.RadioSelect,
+        choices=[("", "Not sure yet"), *RuptureKind.choices],
+        required=False,
+    )
     noticed = forms.CharField(
-        label="What you noticed", widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
-        error_messages={"required": "Say briefly what you noticed in the session."})
+        label="What you noticed",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+        error_messages={"required": "Say briefly what you noticed in the session."},
+    )
     strategies = forms.MultipleChoiceField(
-        label="What you tried", widget=forms.CheckboxSelectMultiple, required=False,
-        choices=lambda: [(s.id, s.name) for s in strategies()])
-    how_it_went = forms.CharField(label="How it went", required=False, max_length=4000,
-                                  widget=forms.Textarea(attrs={"rows": 3}))
+        label="What you tried",
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        choices=lambda: [(s.id, s.name) for s in strategies()],
+    )
+    how_it_went = forms.CharField(
+        label="How it went",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

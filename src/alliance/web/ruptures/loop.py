@@ -22,11 +22,17 @@ def disagreement_step(follow_up: FollowUp) -> None:
     if not follow_up.checkin_sessions:
         return
     checks = defaultdict(list)
-    for check in (TaskCheck.objects.filter(session__in=follow_up.checkin_sessions)
-                  .select_related("task").order_by("task_id")):
+    for check in (
+        TaskCheck.objects.filter(session__in=follow_up.checkin_sessions)
+        .select_related("task")
+        .order_by("task_id")
+    ):
         checks[check.session_id].append(check)
-    onsets = list(follow_up.client.ruptures.filter(status=RuptureStatus.OPEN)
-                  .values_list("onset_session", flat=True))
+    onsets = list(
+        follow_up.client.ruptures.filter(status=RuptureStatus.OPEN).values_list(
+            "onset_session", flat=True
+        )
+    )
     line = follow_up.settings.task_agreement_line
     for session in follow_up.checkin_sessions:
         if checks[session.pk] and not any(onset <= session.number for onset in onsets):

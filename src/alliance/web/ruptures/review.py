@@ -12,13 +12,22 @@ from .words import client_words
 def disagreements(rupture: Rupture, line: int) -> dict[str, list]:
     """Goals and tasks the client agreed with less than the line during the episode."""
     span = (rupture.onset_session, max(rupture.lowest_session, rupture.last_session))
-    in_episode = {"session__client": rupture.client, "session__number__range": span,
-                  "agreement__lt": line}
+    in_episode = {
+        "session__client": rupture.client,
+        "session__number__range": span,
+        "agreement__lt": line,
+    }
     return {
-        "tasks": list(TaskCheck.objects.filter(**in_episode).select_related("task", "session")
-                      .order_by("session__number")),
-        "goals": list(GoalAgreement.objects.filter(**in_episode).select_related("goal", "session")
-                      .order_by("session__number")),
+        "tasks": list(
+            TaskCheck.objects.filter(**in_episode)
+            .select_related("task", "session")
+            .order_by("session__number")
+        ),
+        "goals": list(
+            GoalAgreement.objects.filter(**in_episode)
+            .select_related("goal", "session")
+            .order_by("session__number")
+        ),
     }
 
 
@@ -28,7 +37,13 @@ def review_context(rupture: Rupture) -> dict:
     # a task the client disagreed with is the most specific lead, whatever else fell
     focus = ["task"] if disagreed["tasks"] else rupture.dimensions
     return {
-        "rupture": rupture, "what_dropped": what_dropped(rupture), "rules": rule_text(rupture),
-        "words": client_words(rupture), "strategies": strategies_for(focus), "focus": focus,
-        "kinds": kinds(), "used": used_names(rupture.strategies), **disagreed,
+        "rupture": rupture,
+        "what_dropped": what_dropped(rupture),
+        "rules": rule_text(rupture),
+        "words": client_words(rupture),
+        "strategies": strategies_for(focus),
+        "focus": focus,
+        "kinds": kinds(),
+        "used": used_names(rupture.strategies),
+        **disagreed,
     }

@@ -32,8 +32,10 @@ def _data() -> dict:
 
 def strategies() -> list[Strategy]:
     """Every strategy, in the file's order."""
-    return [Strategy(s["id"], s["name"], tuple(s["fits"]), tuple(s["questions"]))
-            for s in _data()["strategies"]]
+    return [
+        Strategy(s["id"], s["name"], tuple(s["fits"]), tuple(s["questions"]))
+        for s in _data()["strategies"]
+    ]
 
 
 def kinds() -> list[Kind]:

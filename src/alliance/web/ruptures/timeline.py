@@ -11,18 +11,28 @@ from .strategies import used_names
 
 def timeline_rows(ruptures: list[Rupture]) -> list[dict]:
     """Newest first: what fell, what was tried, and whether it came back."""
-    return [{"rupture": r, "what": what_dropped(r), "tried": used_names(r.strategies)}
-            for r in sorted(ruptures, key=lambda r: -r.onset_session)]
+    return [
+        {"rupture": r, "what": what_dropped(r), "tried": used_names(r.strategies)}
+        for r in sorted(ruptures, key=lambda r: -r.onset_session)
+    ]
 
 
 def chart_marks(ruptures: list[Rupture]) -> list[Mark]:
     """A shaded span from onset to the lowest session, and a line where it was repaired."""
     marks = []
     for r in ruptures:
-        label = (f"Rupture: sessions {r.onset_session} to {r.lowest_session}, "
-                 f"{r.get_status_display().lower()}")
+        label = (
+            f"Rupture: sessions {r.onset_session} to {r.lowest_session}, "
+            f"{r.get_status_display().lower()}"
+        )
         marks.append(Mark(r.onset_session, r.lowest_session, label, f"rupture {r.status}"))
         if r.status == RuptureStatus.REPAIRED and r.repair_session:
-            marks.append(Mark(r.repair_session, r.repair_session,
-                              f"Repaired at session {r.repair_session}", "repair"))
+            marks.append(
+                Mark(
+                    r.repair_session,
+                    r.repair_session,
+                    f"Repaired at session {r.repair_session}",
+                    "repair",
+                )
+            )
     return marks

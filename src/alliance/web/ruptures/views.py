@@ -26,8 +26,9 @@ def review(request, code: str, pk: int):
     is_own = client.therapist_id == request.user.pk
     if request.method == "POST" and not is_own:
         raise Http404("No such client")
-    form = RepairForm(request.POST or None,
-                      initial={name: getattr(rupture, name) for name in RECORDED})
+    form = RepairForm(
+        request.POST or None, initial={name: getattr(rupture, name) for name in RECORDED}
+    )
     if request.method == "POST" and form.is_valid():
         _save(rupture, form, request.user)
         return redirect("rupture", code=client.code, pk=rupture.pk)

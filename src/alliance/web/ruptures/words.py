@@ -15,18 +15,31 @@ def _sessions(rupture: Rupture) -> tuple[int, int]:
 def client_words(rupture: Rupture) -> list[str]:
     """Quoted comments and task concerns from the episode's sessions, oldest first."""
     span = _sessions(rupture)
-    comments = (Response.objects.filter(client=rupture.client, instrument=CLIENT_FORM,
-                                        respondent="client", session__number__range=span)
-                .order_by("session__number").values_list("answers", flat=True))
+    comments = (
+        Response.objects.filter(
+            client=rupture.client,
+            instrument=CLIENT_FORM,
+            respondent="client",
+            session__number__range=span,
+        )
+        .order_by("session__number")
+        .values_list("answers", flat=True)
+    )
     found = [f'"{answers[COMMENT_ITEM]}"' for answers in comments if answers.get(COMMENT_ITEM)]
-    found += [f'about the task "{check.task.description}": "{check.concern}"'
-              for check in concerns(rupture)]
+    found += [
+        f'about the task "{check.task.description}": "{check.concern}"'
+        for check in concerns(rupture)
+    ]
     return found
 
 
 def concerns(rupture: Rupture) -> list[TaskCheck]:
     """Task checks with a written concern in the episode's sessions."""
-    return list(TaskCheck.objects.filter(session__client=rupture.client,
-                                         session__number__range=_sessions(rupture))
-                .exclude(concern="").select_related("task", "session")
-                .order_by("session__number", "task_id"))
+    return list(
+        TaskCheck.objects.filter(
+            session__client=rupture.client, session__number__range=_sessions(rupture)
+        )
+        .exclude(concern="")
+        .select_related("task", "session")
+        .order_by("session__number", "task_id")
+    )

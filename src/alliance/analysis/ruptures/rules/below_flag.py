@@ -18,7 +18,8 @@ def resolve(rule: BelowFlag, instrument: Instrument) -> BelowFlag:
     if cutoff is None:
         if instrument.cutoff is None:
             raise ConfigError(
-                f"rule {rule.name}: instrument {instrument.id} has no cutoff; give cutoff")
+                f"rule {rule.name}: instrument {instrument.id} has no cutoff; give cutoff"
+            )
         cutoff = instrument.cutoff.value
     if perfect is None:
         scale = instrument.cutoff.scale if instrument.cutoff else instrument.scales[0].id

@@ -23,8 +23,10 @@ def resolve(rule: SuddenLoss, instrument: Instrument) -> SuddenLoss:
     if rule.reliable_change is not None:
         return rule
     if instrument.reliable_change is None:
-        raise ConfigError(f"rule {rule.name}: instrument {instrument.id} has no reliable change; "
-                          "give reliable_change")
+        raise ConfigError(
+            f"rule {rule.name}: instrument {instrument.id} has no reliable change; "
+            "give reliable_change"
+        )
     return dataclasses.replace(rule, reliable_change=instrument.reliable_change.value)
 
 
@@ -44,8 +46,10 @@ def _significant(before: np.ndarray, after: np.ndarray, critical: tuple[float, .
     usable = (n1 >= 2) & (n2 >= 2) & (missing <= 2)
     with np.errstate(invalid="ignore", divide="ignore"):
         m1, m2 = np.nanmean(_rows(before, usable), axis=1), np.nanmean(_rows(after, usable), axis=1)
-        v1, v2 = np.nanvar(_rows(before, usable), axis=1, ddof=1), np.nanvar(
-            _rows(after, usable), axis=1, ddof=1)
+        v1, v2 = (
+            np.nanvar(_rows(before, usable), axis=1, ddof=1),
+            np.nanvar(_rows(after, usable), axis=1, ddof=1),
+        )
         pooled = ((n1 - 1) * v1 + (n2 - 1) * v2) / (n1 + n2 - 2)
         t = (m1 - m2) / np.sqrt(pooled * (1 / n1 + 1 / n2))
     threshold = np.asarray(critical, dtype=float)[np.clip(missing, 0, 2)]

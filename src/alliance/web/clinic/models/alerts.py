@@ -17,9 +17,12 @@ class Severity(models.TextChoices):
 SEVERITY_ORDER = {Severity.URGENT: 0, Severity.WARNING: 1, Severity.INFO: 2}
 # short words for badges; any other kind is shown with its hyphens as spaces
 KIND_LABELS = {
-    "risk-self-harm": "risk of self-harm", "rupture-reported": "something felt off",
-    "alliance-drop": "alliance dropped", "alliance-review": "alliance below the line",
-    "rupture": "possible rupture", "task-disagreement": "disagrees with a task",
+    "risk-self-harm": "risk of self-harm",
+    "rupture-reported": "something felt off",
+    "alliance-drop": "alliance dropped",
+    "alliance-review": "alliance below the line",
+    "rupture": "possible rupture",
+    "task-disagreement": "disagrees with a task",
     "not-on-track": "not on track",
 }
 
@@ -35,15 +38,17 @@ class AlertQuerySet(models.QuerySet):
 
 class Alert(models.Model):
     client = models.ForeignKey("clinic.Client", on_delete=models.CASCADE, related_name="alerts")
-    response = models.ForeignKey("clinic.Response", null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="alerts")
+    response = models.ForeignKey(
+        "clinic.Response", null=True, blank=True, on_delete=models.SET_NULL, related_name="alerts"
+    )
     kind = models.CharField(max_length=40)
     severity = models.CharField(max_length=20, choices=Severity.choices)
     message = models.CharField(max_length=300)
     explanation = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    acknowledged_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                        on_delete=models.SET_NULL, related_name="+")
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     snoozed_until = models.DateTimeField(null=True, blank=True)
     # closed by the system, e.g. when the rupture it announced was repaired; `outcome` says how

@@ -24,7 +24,8 @@ class Goal(models.Model):
     status = models.CharField(max_length=20, choices=GoalStatus.choices, default=GoalStatus.ACTIVE)
     priority = models.PositiveSmallIntegerField(default=1)
     therapist_agreement = models.PositiveSmallIntegerField(
-        "therapist's agreement (0-10)", null=True, blank=True, validators=ZERO_TO_TEN)
+        "therapist's agreement (0-10)", null=True, blank=True, validators=ZERO_TO_TEN
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -41,8 +42,9 @@ class GoalStatusChange(models.Model):
     old = models.CharField(max_length=20, choices=GoalStatus.choices)
     new = models.CharField(max_length=20, choices=GoalStatus.choices)
     note = models.CharField(max_length=300, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
-                           related_name="+")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -62,8 +64,9 @@ class TaskStatus(models.TextChoices):
 
 class Task(models.Model):
     client = models.ForeignKey("clinic.Client", on_delete=models.CASCADE, related_name="tasks")
-    goal = models.ForeignKey(Goal, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="tasks")
+    goal = models.ForeignKey(
+        Goal, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    )
     description = models.CharField(max_length=300)
     rationale = models.CharField(max_length=500, blank=True)
     kind = models.CharField(max_length=20, choices=TaskKind.choices, default=TaskKind.METHOD)
@@ -80,14 +83,18 @@ class Task(models.Model):
 class GoalAgreement(models.Model):
     """The client's answer at a check-in: how much this goal is what they want to work on."""
 
-    session = models.ForeignKey("clinic.Session", on_delete=models.CASCADE,
-                                related_name="goal_agreements")
+    session = models.ForeignKey(
+        "clinic.Session", on_delete=models.CASCADE, related_name="goal_agreements"
+    )
     goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="agreements")
     agreement = models.PositiveSmallIntegerField(validators=ZERO_TO_TEN)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["session", "goal"],
-                                               name="one_goal_agreement_per_session")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "goal"], name="one_goal_agreement_per_session"
+            )
+        ]
 
 
 class TaskDone(models.TextChoices):
@@ -99,8 +106,9 @@ class TaskDone(models.TextChoices):
 class TaskCheck(models.Model):
     """The client's answers on one task at a check-in; between-session tasks add done/helped."""
 
-    session = models.ForeignKey("clinic.Session", on_delete=models.CASCADE,
-                                related_name="task_checks")
+    session = models.ForeignKey(
+        "clinic.Session", on_delete=models.CASCADE, related_name="task_checks"
+    )
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="checks")
     understanding = models.PositiveSmallIntegerField(validators=ZERO_TO_TEN)
     agreement = models.PositiveSmallIntegerField(validators=ZERO_TO_TEN)
@@ -109,5 +117,6 @@ class TaskCheck(models.Model):
     helped = models.PositiveSmallIntegerField(null=True, blank=True, validators=ZERO_TO_TEN)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["session", "task"],
-                                               name="one_task_check_per_session")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "task"], name="one_task_check_per_session")
+        ]

@@ -20,7 +20,9 @@ class Client(models.Model):
     code = models.CharField(max_length=32, unique=True, default=new_client_code)
     display_name = models.CharField(max_length=100, blank=True)
     therapist = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="clients",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="clients",
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -62,14 +64,16 @@ class Session(models.Model):
     episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="sessions")
     number = models.PositiveIntegerField()
     date = models.DateField()
-    attendance = models.CharField(max_length=20, choices=Attendance.choices,
-                                  default=Attendance.ATTENDED)
+    attendance = models.CharField(
+        max_length=20, choices=Attendance.choices, default=Attendance.ATTENDED
+    )
 
     class Meta:
         ordering = ["number"]
         constraints = [
-            models.UniqueConstraint(fields=["client", "number"],
-                                    name="one_session_number_per_client"),
+            models.UniqueConstraint(
+                fields=["client", "number"], name="one_session_number_per_client"
+            ),
         ]
 
     def __str__(self) -> str:

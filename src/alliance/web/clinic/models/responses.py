@@ -18,8 +18,9 @@ class CheckinLink(models.Model):
     session = models.ForeignKey("clinic.Session", on_delete=models.CASCADE, related_name="links")
     token_hash = models.CharField(max_length=64, unique=True)
     instruments = models.JSONField(default=list)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
@@ -35,10 +36,12 @@ class CheckinSubmission(models.Model):
     """
 
     link = models.OneToOneField(CheckinLink, on_delete=models.CASCADE, related_name="submission")
-    client = models.ForeignKey("clinic.Client", on_delete=models.CASCADE,
-                               related_name="submissions")
-    session = models.ForeignKey("clinic.Session", on_delete=models.CASCADE,
-                                related_name="submissions")
+    client = models.ForeignKey(
+        "clinic.Client", on_delete=models.CASCADE, related_name="submissions"
+    )
+    session = models.ForeignKey(
+        "clinic.Session", on_delete=models.CASCADE, related_name="submissions"
+    )
     answers = models.JSONField(default=dict)  # {instrument: {item: value}}
     ratings = models.JSONField(default=dict)  # {"goal-agreement__<goal>": 7, "task-...": ...}
     submitted_at = models.DateTimeField(default=timezone.now)
@@ -46,8 +49,9 @@ class CheckinSubmission(models.Model):
     failed_attempts = models.PositiveSmallIntegerField(default=0)  # storing it failed this often
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["session"],
-                                               name="one_client_checkin_per_session")]
+        constraints = [
+            models.UniqueConstraint(fields=["session"], name="one_client_checkin_per_session")
+        ]
         indexes = [models.Index(fields=["client", "stored_at"])]
 
 
@@ -55,8 +59,9 @@ class Response(models.Model):
     """One administration of one instrument: raw answers and their scores."""
 
     client = models.ForeignKey("clinic.Client", on_delete=models.CASCADE, related_name="responses")
-    session = models.ForeignKey("clinic.Session", on_delete=models.CASCADE,
-                                related_name="responses")
+    session = models.ForeignKey(
+        "clinic.Session", on_delete=models.CASCADE, related_name="responses"
+    )
     instrument = models.CharField(max_length=50)
     respondent = models.CharField(max_length=20, choices=Respondent.choices)
     answers = models.JSONField(default=dict)
@@ -64,14 +69,18 @@ class Response(models.Model):
     band = models.CharField(max_length=40, blank=True)
     flags = models.JSONField(default=list)
     submitted_at = models.DateTimeField(default=timezone.now)
-    link = models.ForeignKey(CheckinLink, null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="responses")
-    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                   on_delete=models.SET_NULL, related_name="+")
+    link = models.ForeignKey(
+        CheckinLink, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["session", "instrument", "respondent"],
-                                    name="one_response_per_instrument_and_session"),
+            models.UniqueConstraint(
+                fields=["session", "instrument", "respondent"],
+                name="one_response_per_instrument_and_session",
+            ),
         ]
         indexes = [models.Index(fields=["client", "instrument", "respondent"])]

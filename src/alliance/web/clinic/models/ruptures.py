@@ -31,23 +31,29 @@ class Rupture(models.Model):
     dimensions = models.JSONField(default=list)
     rule = models.CharField(max_length=200)
     thresholds = models.JSONField(default=dict)
-    status = models.CharField(max_length=20, choices=RuptureStatus.choices,
-                              default=RuptureStatus.OPEN)
+    status = models.CharField(
+        max_length=20, choices=RuptureStatus.choices, default=RuptureStatus.OPEN
+    )
     repair_session = models.PositiveIntegerField(null=True, blank=True)
     detected_at = models.DateTimeField(default=timezone.now)
     resolved_at = models.DateTimeField(null=True, blank=True)
-    alert = models.OneToOneField("clinic.Alert", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="rupture")
+    alert = models.OneToOneField(
+        "clinic.Alert", null=True, blank=True, on_delete=models.SET_NULL, related_name="rupture"
+    )
     # what the therapist records
     kind = models.CharField(max_length=20, choices=RuptureKind.choices, blank=True)
     noticed = models.TextField(blank=True)
     strategies = models.JSONField(default=list)
     how_it_went = models.TextField(blank=True)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     recorded_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["onset_session"]
-        constraints = [models.UniqueConstraint(fields=["client", "onset_session"],
-                                               name="one_rupture_per_onset")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "onset_session"], name="one_rupture_per_onset"
+            )
+        ]

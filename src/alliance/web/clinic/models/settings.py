@@ -32,27 +32,32 @@ def default_rupture_detector() -> dict:
 
 
 class ClinicSettings(models.Model):
-    clinic = models.OneToOneField("accounts.Clinic", on_delete=models.CASCADE,
-                                  related_name="settings")
+    clinic = models.OneToOneField(
+        "accounts.Clinic", on_delete=models.CASCADE, related_name="settings"
+    )
     link_lifetime_hours = models.PositiveIntegerField(default=72)
     schedule = models.JSONField(
         default=default_schedule,
-        help_text='Instrument id -> ask at session 1 and every Nth after '
-                  '(1 every session, 0 never), '
-                  'e.g. {"phq-9": 1, "alliance-checkin": 1}',
+        help_text="Instrument id -> ask at session 1 and every Nth after "
+        "(1 every session, 0 never), "
+        'e.g. {"phq-9": 1, "alliance-checkin": 1}',
     )
     rupture_detector = models.JSONField(
         default=default_rupture_detector,
         help_text="The rupture detector's rules, baseline and repair settings (see the clinic "
-                  "docs); an empty {} restores the default.",
+        "docs); an empty {} restores the default.",
     )
     task_agreement_line = models.PositiveSmallIntegerField(
-        default=5, help_text="A task the client agrees with less than this (0-10) raises an alert.")
+        default=5, help_text="A task the client agrees with less than this (0-10) raises an alert."
+    )
     goal_agreement_line = models.PositiveSmallIntegerField(
-        default=5, help_text="A goal agreed less than this (0-10) by either side is highlighted.")
+        default=5, help_text="A goal agreed less than this (0-10) by either side is highlighted."
+    )
     stall_ratings = models.PositiveSmallIntegerField(
-        default=3, help_text="A goal is highlighted as stalled when its last this-many progress "
-                             "ratings show no gain.")
+        default=3,
+        help_text="A goal is highlighted as stalled when its last this-many progress "
+        "ratings show no gain.",
+    )
 
     class Meta:
         verbose_name_plural = "clinic settings"
@@ -98,8 +103,10 @@ class ClinicSettings(models.Model):
     def instruments_for(self, session_number: int, respondent: str) -> list[str]:
         """The instruments this respondent is asked at this session, in schedule order."""
         return [
-            instrument_id for instrument_id, every in self.schedule.items()
-            if every and (session_number - 1) % every == 0
+            instrument_id
+            for instrument_id, every in self.schedule.items()
+            if every
+            and (session_number - 1) % every == 0
             and _respondent(instrument_id) == respondent
         ]
 

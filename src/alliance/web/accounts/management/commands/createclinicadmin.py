@@ -17,8 +17,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("username")
         parser.add_argument("--clinic", default="My clinic", help="Clinic name, when none exists.")
-        parser.add_argument("--password-from-env", metavar="VAR",
-                            help="Read the password from this environment variable.")
+        parser.add_argument(
+            "--password-from-env",
+            metavar="VAR",
+            help="Read the password from this environment variable.",
+        )
 
     def handle(self, *args, username: str, clinic: str, password_from_env: str | None, **options):
         if User.objects.filter(username=username).exists():
@@ -26,8 +29,9 @@ class Command(BaseCommand):
         password = self._password(password_from_env)
         with transaction.atomic():
             found = Clinic.objects.order_by("pk").first() or Clinic.objects.create(name=clinic)
-            User.objects.create_superuser(username=username, password=password, email="",
-                                          role=Role.ADMIN, clinic=found)
+            User.objects.create_superuser(
+                username=username, password=password, email="", role=Role.ADMIN, clinic=found
+            )
         self.stdout.write(f"Created clinic admin {username!r} for {found.name!r}.")
 
     def _password(self, variable: str | None) -> str:
