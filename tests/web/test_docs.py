@@ -19,7 +19,7 @@ def test_every_environment_variable_is_documented():
 def test_every_alert_kind_is_documented():
     from alliance.measures import list_instruments
 
-    kinds = set(re.findall(r'"(alliance-[a-z]+)", Severity', RULES.read_text()))
+    kinds = set(re.findall(r'"(alliance-[a-z]+)",\s*Severity', RULES.read_text()))
     kinds |= {
         flag.id for inst in list_instruments() for flag in inst.flags if inst.respondent == "client"
     }
