@@ -51,3 +51,13 @@ def test_createclinicadmin_refuses_a_short_password(db, monkeypatch):
     with pytest.raises(CommandError, match="at least 12 characters"):
         call_command("createclinicadmin", "ada", "--password-from-env", "FIRST_ADMIN_PASSWORD")
     assert not User.objects.exists()
+
+
+def test_a_data_dir_without_a_clinic_database_is_refused(tmp_path):
+    import click
+    import pytest
+
+    from alliance.cli._django import configure_django
+
+    with pytest.raises(click.ClickException, match="--data-dir: no clinic database"):
+        configure_django(tmp_path)

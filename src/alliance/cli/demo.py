@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 import click
 
-SECRET_FILE = "secret_key.txt"
-
-
-def stored_secret(data_dir: Path) -> str:
-    """The demo's secret key, generated once and kept (private) in the data directory."""
-    path = data_dir / SECRET_FILE
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+from ._django import stored_secret
 
 
 def configure(data_dir: Path, host: str) -> None:
