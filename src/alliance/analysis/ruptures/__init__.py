@@ -1,21 +1,18 @@
 """Rupture detection from session-by-session alliance scores (SCIENCE.md section 5)."""
 
 from .answers import sessions_from_answers
-from .config import (
+from .config import BaselineConfig, ConfigError, RepairConfig, RuleConfig
+from .detector import CLINIC_DEFAULT, TOTAL_ONLY_DEFAULT, RuptureDetector
+from .rules import (
     RULES,
-    BaselineConfig,
     BelowFlag,
     ClientReported,
-    ConfigError,
     ConvergingSigns,
     DimensionDrop,
-    RepairConfig,
-    RuleConfig,
     SuddenLoss,
     TherapistGap,
     VEpisode,
 )
-from .detector import CLINIC_DEFAULT, TOTAL_ONLY_DEFAULT, RuptureDetector
 from .settings import DetectorConfig, parse_rule_spec, rule_from_dict
 from .table import RuptureInputError
 

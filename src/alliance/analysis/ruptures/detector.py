@@ -11,26 +11,16 @@ import pandas as pd
 from alliance.interop.tables import is_answer_table
 from alliance.measures import get_instrument
 
-from . import rules as rule_modules
 from .answers import sessions_from_answers
-from .config import (
-    RULES,
-    BaselineConfig,
-    ClientReported,
-    ConfigError,
-    ConvergingSigns,
-    DimensionDrop,
-    RepairConfig,
-    RuleConfig,
-    VEpisode,
-)
+from .config import BaselineConfig, ConfigError, RepairConfig, RuleConfig
 from .context import Context
 from .episodes import find_episodes
 from .events import COLUMNS, describe
+from .rules import RULES, ClientReported, ConvergingSigns, VEpisode
 from .settings import DetectorConfig, rule_from_dict
-from .signs import has_pattern_signs, reads_signs
+from .signs import has_pattern_signs
 from .summary import summarise
-from .table import DIMENSIONS, RuptureInputError, check_sessions
+from .table import RuptureInputError, check_sessions
 
 # Every default event rests on the client's word and the scores agreeing, or on evidence in the
 # scores too strong for an ordinary session (docs/ruptures.md, "The clinic default"). The evidence
@@ -50,17 +40,11 @@ TOTAL_ONLY_DEFAULT: tuple[RuleConfig, ...] = (
 # Rules that weigh all the signs ask no set drop of the total; for the repair line they count as
 # asking the smallest drop the literature calls a rupture, 1 SD (Strauss et al. 2006).
 SIGNS_DROP_K = 1.0
-NEEDS = {
-    "client-reported": ("rupture_reported",),
-    "therapist-gap": ("therapist_alliance",),
-    "dimension-drop": DIMENSIONS,
-}
 
 
 def needed_columns(rule: RuleConfig) -> tuple[str, ...]:
     """The optional columns a rule reads."""
-    extra = ("rupture_reported",) if getattr(rule, "report_level", 0) else ()
-    return NEEDS.get(rule.name, ()) + extra
+    return rule.needs
 
 
 def default_rules(columns: Iterable[str]) -> tuple[RuleConfig, ...]:
@@ -119,8 +103,8 @@ class RuptureDetector:
         self.skipped_rules_ = tuple(r.name for r in candidates if r not in usable)
         if not usable:
             raise RuptureInputError("none of the default rules can run on this table")
-        self.rules_ = tuple(rule_modules.resolve(rule, context) for rule in usable)
-        hits = {rule: rule_modules.detect(rule, context) for rule in self.rules_}
+        self.rules_ = tuple(rule.resolve(context.instrument) for rule in usable)
+        hits = {rule: rule.detect(context) for rule in self.rules_}
         groups = [hits] if self.config.combine else [{rule: hit} for rule, hit in hits.items()]
         self.events_ = _ordered(
             pd.concat([self._events(g, context) for g in groups], ignore_index=True)
@@ -149,9 +133,8 @@ class RuptureDetector:
     def _tolerance(self, hits: dict[RuleConfig, np.ndarray]) -> float:
         if self.config.repair.tolerance_sd is not None:
             return self.config.repair.tolerance_sd
-        ks = [rule.k for rule in hits if isinstance(rule, VEpisode | DimensionDrop)]
-        ks += [k for rule in hits if isinstance(rule, ClientReported) for k in rule.drop_ks()]
-        ks += [SIGNS_DROP_K for rule in hits if reads_signs(rule)]
+        ks = [k for rule in hits for k in rule.drop_ks()]
+        ks += [SIGNS_DROP_K for rule in hits if rule.reads_signs]
         return 0.5 * (min(ks) if ks else 2.0)
 
     @property

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from .baseline import Reference, reference
-from .config import ClientReported, ConvergingSigns, RuleConfig
-from .table import DIMENSIONS
+from .config import RuleConfig
+from .table import DIMENSIONS, RuptureInputError
 
 if TYPE_CHECKING:
     from .context import Context
@@ -49,14 +49,26 @@ class Evidence:
 
 def reads_signs(rule: RuleConfig) -> bool:
     """Whether a rule judges the scores by the evidence of all the signs."""
-    return isinstance(rule, ConvergingSigns) or (
-        isinstance(rule, ClientReported) and rule.corroborate_with == "signs"
-    )
+    return rule.reads_signs
 
 
 def has_pattern_signs(columns: Iterable[str]) -> bool:
     """Whether a table can show a sign beyond the drop (all three dimensions, or the therapist)."""
     return set(DIMENSIONS) <= set(columns) or THERAPIST in columns
+
+
+def require_pattern_signs(context: Context, owner: str) -> None:
+    """Fail, naming the columns, when the table shows no sign beyond the drop."""
+    if not has_pattern_signs(context.sessions.frame.columns):
+        raise RuptureInputError(
+            f"{owner} needs the columns goal, task and bond or the column {THERAPIST}, "
+            "which the table lacks"
+        )
+
+
+def evidence_of(context: Context) -> Evidence:
+    """Each session's rupture signs and their evidence together, computed once per fit."""
+    return context.memo("evidence", lambda: evidence(context))
 
 
 def evidence(context: Context) -> Evidence:
