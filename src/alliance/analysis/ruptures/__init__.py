@@ -2,7 +2,14 @@
 
 from .answers import sessions_from_answers
 from .config import BaselineConfig, ConfigError, RepairConfig, RuleConfig
-from .detector import CLINIC_DEFAULT, TOTAL_ONLY_DEFAULT, RuptureDetector
+from .defaults import (
+    CLINIC_DEFAULT,
+    SCORES_ONLY_DEFAULT,
+    SIGNS_ONLY_DEFAULT,
+    TOTAL_ONLY_DEFAULT,
+    choose_default,
+)
+from .detector import RuptureDetector
 from .rules import (
     RULES,
     BelowFlag,
@@ -19,6 +26,8 @@ from .table import RuptureInputError
 __all__ = [
     "CLINIC_DEFAULT",
     "RULES",
+    "SCORES_ONLY_DEFAULT",
+    "SIGNS_ONLY_DEFAULT",
     "TOTAL_ONLY_DEFAULT",
     "BaselineConfig",
     "BelowFlag",
@@ -34,6 +43,7 @@ __all__ = [
     "SuddenLoss",
     "TherapistGap",
     "VEpisode",
+    "choose_default",
     "parse_rule_spec",
     "rule_from_dict",
     "sessions_from_answers",
