@@ -80,21 +80,24 @@ class BaselineConfig:
     """How the client's own level and the reference SD are estimated."""
 
     min_earlier: int = 3  # earlier sessions needed before a baseline exists
-    within_sd: str = "earlier"  # "earlier": SD of the sessions before; "all": the whole series
+    within_sd: str = "earlier"  # "earlier": SD of the sessions before; "all": the whole series;
+    # "none": between_sd alone (a known SD, as for the validation's oracle)
     between_sd: float | None = None  # a fixed value (e.g. a clinic norm); None: estimate it
     between_method: str = "pooled"  # "pooled": the sample's pooled within-client SD; "total": the
-    # SD of every session score (includes the differences between clients' levels)
+    # SD of every session score (includes the differences between clients' levels); "successive":
+    # the median successive difference as an SD (robust to trends and heavy tails)
 
     def __post_init__(self) -> None:
         if self.min_earlier < 2:
             raise ConfigError(f"baseline: min_earlier must be 2 or more, not {self.min_earlier!r}")
-        if self.within_sd not in ("earlier", "all"):
+        if self.within_sd not in ("earlier", "all", "none"):
             raise ConfigError(
-                f"baseline: within_sd must be 'earlier' or 'all', not {self.within_sd!r}"
+                f"baseline: within_sd must be 'earlier', 'all' or 'none', not {self.within_sd!r}"
             )
-        if self.between_method not in ("pooled", "total"):
+        if self.between_method not in ("pooled", "total", "successive"):
             raise ConfigError(
-                f"baseline: between_method must be 'pooled' or 'total', not {self.between_method!r}"
+                "baseline: between_method must be 'pooled', 'total' or 'successive', "
+                f"not {self.between_method!r}"
             )
         if self.between_sd is not None and not self.between_sd >= 0:
             raise ConfigError(f"baseline: between_sd must be 0 or more, not {self.between_sd!r}")

@@ -1,0 +1,1 @@
+"""PHQ-9 courses of the independent family (filled in below)."""
