@@ -19,5 +19,4 @@ reported here untuned (SCIENCE.md section 9):
 
 from .checkins import IndependentClinic, checkin_clinic
 
-
 __all__ = ["IndependentClinic", "checkin_clinic"]
