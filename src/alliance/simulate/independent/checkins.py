@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .clients import draw_clients
-from .items import client_answers
+from .items import client_answers, total_sd
 
 CLIENT_FORM, THERAPIST_FORM = "alliance-checkin", "alliance-checkin-t"
 
@@ -46,7 +46,7 @@ def checkin_clinic(n_clients: int = 600, seed: int = 1) -> IndependentClinic:
     truth = truth.merge(clients[["client_id", "client_type", "reporter"]], on="client_id")
     return IndependentClinic(
         pd.DataFrame(answers),
-        clients.drop(columns="dimension_offsets"),
+        clients.drop(columns="dimension_offsets").assign(total_sd=total_sd(clients["noise_sd"])),
         truth,
         pd.DataFrame(misclicks, columns=["client_id", "session", "item"]),
     )

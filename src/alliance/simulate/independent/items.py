@@ -11,6 +11,16 @@ ITEMS = {"goal": ("1", "2"), "task": ("3", "4"), "bond": ("5", "6")}
 T_DF = 4  # Student t noise: heavy tails; scaled to unit variance below
 
 
+def item_noise_sd(noise_sd):
+    return 0.35 + 0.3 * noise_sd
+
+
+def total_sd(noise_sd):
+    """The true SD of a client's check-in total around its course: session noise, plus the item
+    noise and the rounding to whole points averaged over six items."""
+    return np.sqrt(noise_sd**2 + (item_noise_sd(noise_sd) ** 2 + 1 / 12) / 6)
+
+
 def heavy_noise(rng: np.random.Generator, size) -> np.ndarray:
     return rng.standard_t(T_DF, size) / np.sqrt(T_DF / (T_DF - 2))
 
@@ -59,7 +69,7 @@ def _items(latent: np.ndarray, sd: float, rng, slip: str | None) -> dict[str, fl
     values = {}
     for index, dimension in enumerate(DIMENSIONS):
         for item in ITEMS[dimension]:
-            raw = latent[index] + rng.normal(0.0, 0.35 + 0.3 * sd)
+            raw = latent[index] + rng.normal(0.0, item_noise_sd(sd))
             values[item] = float(np.clip(np.round(raw), 0, 10))
     if slip is not None:
         values[slip] = 0.0
