@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .base import RecoveryModel
 from .curves import (
     VarianceCurve,
     band_frame,
@@ -60,12 +61,13 @@ def fit_stratum(
     return StratumCurve(coef, cov, intake_mean, variance, between, within, n_clients, len(y))
 
 
-class ExpectedRecovery:
+class ExpectedRecovery(RecoveryModel):
     """Expected course of the outcome (higher is worse) by intake stratum, with a tolerance band.
 
     strata: intake cut points (a client with intake >= a cut point is in the stratum above it);
     coverage: the share of on-course clients the band should hold at each session;
-    min_clients: below this many clients a stratum uses `default` and says so in `notes_`.
+    min_clients: below this many clients a stratum uses `default` and says so in `notes_`;
+    scale_range: the instrument's (lowest, highest) score; the expected score and band stay inside.
     """
 
     def __init__(
@@ -78,6 +80,7 @@ class ExpectedRecovery:
         outcome: str = "outcome",
         client: str = "client_id",
         session: str = "session",
+        scale_range: tuple[float, float] | None = None,
     ):
         if not 0 < coverage < 1:
             raise ValueError(f"coverage must be between 0 and 1, got {coverage}")
@@ -86,8 +89,10 @@ class ExpectedRecovery:
         self.strata = tuple(strata)
         self.coverage = coverage
         self.min_clients = min_clients
-        self.default = default or DefaultCurve()
+        self.default = default
+        self.default_curve = default or DefaultCurve()
         self.outcome, self.client, self.session = outcome, client, session
+        self.scale_range = scale_range
 
     def fit(self, sessions: pd.DataFrame) -> ExpectedRecovery:
         """Fit one curve per intake stratum on the clinic's own session history."""
@@ -107,7 +112,7 @@ class ExpectedRecovery:
 
     def _fit_one(self, rows: pd.DataFrame, intake: np.ndarray, stratum: int) -> StratumCurve | None:
         if rows[self.client].nunique() < self.min_clients or rows[self.session].nunique() < 2:
-            self.notes_.append(self.default.note(self.stratum_label(stratum)))
+            self.notes_.append(self.default_curve.note(self.stratum_label(stratum)))
             return None
         return fit_stratum(
             rows, intake, outcome=self.outcome, client=self.client, session=self.session
@@ -129,6 +134,7 @@ class ExpectedRecovery:
 
     def predict(self, intake, session) -> pd.DataFrame:
         """Expected score with its lower and upper tolerance limits for each (intake, session)."""
+        self.check_fitted("curves_")
         intake_a, session_a = np.broadcast_arrays(
             np.asarray(intake, float), np.asarray(session, float)
         )
@@ -141,14 +147,22 @@ class ExpectedRecovery:
             m = stratum == s
             expected[m], spread[m] = self._course(int(s), intake_a[m], session_a[m])
         sources = [self._source(int(s)) for s in stratum]
-        return band_frame(
-            intake_a, session_a, expected, spread, self.coverage, stratum=stratum, source=sources
+        return self.within_scale(
+            band_frame(
+                intake_a,
+                session_a,
+                expected,
+                spread,
+                self.coverage,
+                stratum=stratum,
+                source=sources,
+            )
         )
 
     def _course(self, stratum: int, intake: np.ndarray, session: np.ndarray):
         curve = self.curves_[stratum]
         if curve is None:
-            return self.default.expected(intake, session), self.default.spread(session)
+            return self.default_curve.expected(intake, session), self.default_curve.spread(session)
         return curve.predict(intake, np.log(session))
 
     def _source(self, stratum: int) -> str:
@@ -164,7 +178,7 @@ class ExpectedRecovery:
             np.array([outcomes[-1]]), np.array([band["lower"]]), np.array([band["upper"]])
         )[0]
         note = (
-            self.default.note(self.stratum_label(int(band["stratum"])))
+            self.default_curve.note(self.stratum_label(int(band["stratum"])))
             if band["source"] == "default"
             else ""
         )

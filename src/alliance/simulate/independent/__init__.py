@@ -18,5 +18,6 @@ reported here untuned (SCIENCE.md section 9):
 """
 
 from .checkins import IndependentClinic, checkin_clinic
+from .outcome import OutcomeClinic, phq9_clinic
 
-__all__ = ["IndependentClinic", "checkin_clinic"]
+__all__ = ["IndependentClinic", "OutcomeClinic", "checkin_clinic", "phq9_clinic"]

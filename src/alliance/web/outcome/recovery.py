@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
+from alliance.analysis.trajectories.base import instrument_range
 from alliance.web.clinic.models import Respondent, Response
 from alliance.web.clinic.tables import intake_and_latest, outcome_table, recovery_history
 
@@ -67,7 +68,7 @@ def fit_recovery(clinic_id: int) -> ExpectedRecovery:
         client__clinic_id=clinic_id, instrument=OUTCOME, respondent=Respondent.CLIENT
     )
     history = recovery_history(outcome_table(outcome_rows(scores)), OUTCOME)
-    return ExpectedRecovery().fit(history)
+    return ExpectedRecovery(scale_range=instrument_range(OUTCOME)).fit(history)
 
 
 def clinic_recovery(clinic_id: int, version: tuple[int, int] | None = None) -> ExpectedRecovery:
