@@ -55,7 +55,9 @@ def command(
     table = _read(path)
     _check_range(table, instrument, path)
     _progress("fitting expected recovery curves")
-    recovery = ExpectedRecovery(scale_range=instrument_range(instrument)).fit(table)
+    recovery = ExpectedRecovery(
+        scale_range=instrument_range(instrument), reliable_change=criterion.points
+    ).fit(table)
     placements = _with_change(recovery.place_all(table), table, criterion, cutoff)
     _progress("fitting the alliance-outcome model")
     model = _alliance_model(table)
@@ -151,6 +153,10 @@ def as_contract(placements: pd.DataFrame, model: AllianceOutcomeModel | None) ->
         "upper",
         "reliable_change",
         "category",
+        "deviation",
+        "course_deviation",
+        "projected_change",
+        "band_status",
     ]
     return {"alliance_outcome": effects, "clients": placements[fields].to_dict("records")}
 

@@ -92,3 +92,11 @@ def instrument_range(instrument_id: str) -> tuple[float, float]:
     instrument = get_instrument(instrument_id)
     rule = instrument.reliable_change
     return instrument.scale_range(rule.scale if rule else instrument.scale_ids[0])
+
+
+def reliable_change_of(instrument_id: str) -> float:
+    """The instrument's published reliable change in points (6 on the PHQ-9)."""
+    rule = get_instrument(instrument_id).reliable_change
+    if rule is None:
+        raise ValueError(f"instrument {instrument_id} has no reliable change")
+    return float(rule.value)

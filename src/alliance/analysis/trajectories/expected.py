@@ -17,8 +17,9 @@ from .curves import (
     split_variance,
 )
 from .default import DefaultCurve
+from .operating import fit_operating_point
 from .placement import Placement, one_client, place_rows, place_table, statuses
-from .projection import fit_persistence, projected
+from .projection import calibrated, fit_persistence, projected
 from .table import check_sessions
 
 
@@ -67,7 +68,10 @@ class ExpectedRecovery(RecoveryModel):
     strata: intake cut points (a client with intake >= a cut point is in the stratum above it);
     coverage: the share of on-course clients the band should hold at each session;
     min_clients: below this many clients a stratum uses `default` and says so in `notes_`;
-    scale_range: the instrument's (lowest, highest) score; the expected score and band stay inside.
+    scale_range: the instrument's (lowest, highest) score; the expected score and band stay inside;
+    reliable_change, specificity: the operating point of the not-on-track call (operating.py): a
+        client is not on track when the projected change exceeds what `specificity` of the
+        history's reliably improved clients (by `reliable_change` points; 6 on the PHQ-9) showed.
     """
 
     def __init__(
@@ -81,9 +85,15 @@ class ExpectedRecovery(RecoveryModel):
         client: str = "client_id",
         session: str = "session",
         scale_range: tuple[float, float] | None = None,
+        reliable_change: float = 6.0,
+        specificity: float = 0.85,
     ):
         if not 0 < coverage < 1:
             raise ValueError(f"coverage must be between 0 and 1, got {coverage}")
+        if not 0 < specificity < 1:
+            raise ValueError(f"specificity must be between 0 and 1, got {specificity}")
+        if not reliable_change > 0:
+            raise ValueError(f"reliable_change must be above 0, got {reliable_change}")
         if list(strata) != sorted(strata):
             raise ValueError(f"strata cut points must be increasing, got {strata}")
         self.strata = tuple(strata)
@@ -93,6 +103,7 @@ class ExpectedRecovery(RecoveryModel):
         self.default_curve = default or DefaultCurve()
         self.outcome, self.client, self.session = outcome, client, session
         self.scale_range = scale_range
+        self.reliable_change, self.specificity = reliable_change, specificity
 
     def fit(self, sessions: pd.DataFrame) -> ExpectedRecovery:
         """Fit one curve per intake stratum on the clinic's own session history."""
@@ -107,7 +118,11 @@ class ExpectedRecovery(RecoveryModel):
             self.curves_[stratum] = self._fit_one(table[mask], row_intake[mask], stratum)
         self.n_clients_ = int(intake.size)
         self.n_sessions_ = int(len(table))
-        self.persistence_ = fit_persistence(place_rows(self, table), self.min_clients)
+        rows = place_rows(self, table)
+        self.persistence_ = fit_persistence(rows, self.min_clients)
+        self.operating_point_ = fit_operating_point(
+            projected(self, rows), self.reliable_change, self.specificity, self.min_clients
+        )
         return self
 
     def _fit_one(self, rows: pd.DataFrame, intake: np.ndarray, stratum: int) -> StratumCurve | None:
@@ -202,10 +217,11 @@ class ExpectedRecovery(RecoveryModel):
         """Every client at their latest session (or at session `at`, for those who reached it).
 
         Columns: client_id, session, intake, outcome, expected, lower, upper, deviation (latest
-        score, in spreads), status, source, course_deviation (see `course_deviation`),
+        score, in spreads), status (at the operating point, see operating.py), band_status (inside,
+        above or below the band alone), source, course_deviation (see `course_deviation`),
         projected_end and projected_change (see `projection`).
         """
-        return projected(self, place_table(self, sessions, at))
+        return calibrated(self, projected(self, place_table(self, sessions, at)))
 
     @property
     def summary(self) -> pd.DataFrame:

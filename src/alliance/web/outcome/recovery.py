@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
-from alliance.analysis.trajectories.base import instrument_range
+from alliance.analysis.trajectories.base import instrument_range, reliable_change_of
 from alliance.web.clinic.models import Respondent, Response
 from alliance.web.clinic.tables import intake_and_latest, outcome_table, recovery_history
 
@@ -68,7 +68,9 @@ def fit_recovery(clinic_id: int) -> ExpectedRecovery:
         client__clinic_id=clinic_id, instrument=OUTCOME, respondent=Respondent.CLIENT
     )
     history = recovery_history(outcome_table(outcome_rows(scores)), OUTCOME)
-    return ExpectedRecovery(scale_range=instrument_range(OUTCOME)).fit(history)
+    return ExpectedRecovery(
+        scale_range=instrument_range(OUTCOME), reliable_change=reliable_change_of(OUTCOME)
+    ).fit(history)
 
 
 def clinic_recovery(clinic_id: int, version: tuple[int, int] | None = None) -> ExpectedRecovery:
