@@ -57,12 +57,21 @@ def _raise(client: Client, track: Track) -> Alert:
         client=client,
         kind=KIND,
         severity=Severity.WARNING,
-        message=f"Not on track: PHQ-9 {track.outcome:g} at session {track.session}, above the "
-        f"expected range {track.lower:.1f} to {track.upper:.1f}.",
+        message=_message(track),
         explanation=_explanation(client, track),
     )
     record(None, client, "alert-raised", alert)
     return alert
+
+
+def _message(track: Track) -> str:
+    head = f"Not on track: PHQ-9 {track.outcome:g} at session {track.session}"
+    if track.above_band:
+        return f"{head}, above the expected range {track.lower:.1f} to {track.upper:.1f}."
+    return (
+        f"{head}: the course so far points to a change of {track.projected_change:+.1f} "
+        "from intake, less than clients of this clinic who went on to improve reliably."
+    )
 
 
 def _close(alert: Alert, track: Track) -> None:

@@ -35,6 +35,9 @@ class Track:
     lower: float
     upper: float
     default_curve: bool
+    projected_change: float | None = None  # the graded signal: change from intake the course
+    # so far points to (below 0 is better)
+    above_band: bool = False  # the latest score alone is above the expected range
 
     @property
     def words(self) -> str:
@@ -108,6 +111,8 @@ def _track(placed: pd.Series, session: int) -> Track:
         float(placed["lower"]),
         float(placed["upper"]),
         placed["source"] == "default",
+        float(placed["projected_change"]),
+        placed["band_status"] == NOT_ON_TRACK,
     )
 
 
