@@ -42,7 +42,7 @@ def client_page(request, code: str):
         .exclude(severity="urgent")
         .select_related("rupture"),
         "panels": alliance_panels(scores, chart_marks(ruptures)),
-        "outcome": outcome_chart(scores, outcome["expected"]),
+        "outcome": outcome_chart(scores, outcome["expected"], outcome["instruments"].outcome),
         "alliance_table": table_rows(scores),
         "comments": comments(responses),
         "sessions": session_rows(client, responses),

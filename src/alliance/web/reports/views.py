@@ -14,6 +14,7 @@ from alliance.web.clinic.access import (
     visible_clients,
 )
 from alliance.web.clinic.audit import record
+from alliance.web.clinic.instruments import for_clinic
 from alliance.web.followup.run import catch_up, catch_up_client
 
 from .pdf import pdf_response
@@ -49,7 +50,11 @@ def supervision_report(request, username: str, pdf: bool = False):
     therapist = get_therapist_for(request.user, username)
     catch_up(visible_clients(request.user))  # check-ins still waiting to be stored
     figures = team_figures(request.user, [therapist])[0]
-    context = {"figures": figures, "chart": dimension_chart(figures)}
+    context = {
+        "figures": figures,
+        "chart": dimension_chart(figures),
+        "instruments": for_clinic(therapist.clinic_id),
+    }
     return _respond(
         request,
         "reports/supervision_report.html",
