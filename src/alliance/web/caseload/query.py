@@ -17,7 +17,7 @@ from alliance.web.clinic.instruments import (
     for_clinic,
 )
 from alliance.web.clinic.models import Alert, Attendance, Client, Episode, Respondent, Response
-from alliance.web.clinic.tables import outcome_table
+from alliance.web.clinic.tables import outcome_table_from_values
 from alliance.web.outcome.cache import history_version
 from alliance.web.outcome.recovery import Track, clinic_recovery, tracks
 from alliance.web.outcome.status import OutcomeStatus, outcome_statuses
@@ -111,21 +111,6 @@ def latest_two(rows: list[dict]) -> dict[tuple[int, str], list[dict]]:
     return found
 
 
-def outcome_rows(rows: list[dict]) -> list[dict]:
-    """Intake and latest outcome scores as rows for `outcome_table`."""
-    return [
-        {
-            "client_id": r["client_id"],
-            "episode": r["session__episode_id"],
-            "instrument": r["instrument"],
-            "session": r["session__number"],
-            "total": r["scores"].get("total"),
-        }
-        for r in rows
-        if r["instrument"] != ALLIANCE
-    ]
-
-
 def build_rows(
     user, *, search: str = "", therapist: str = "", instruments: ClinicInstruments | None = None
 ) -> list[Row]:
@@ -138,7 +123,8 @@ def build_rows(
     for alert in Alert.objects.open().filter(client__in=clients.values("pk")):
         alerts[alert.client_id].append(alert)
     rows = [_row(client, responses, alerts[client.pk], instruments.outcome) for client in clients]
-    _add_outcome(rows, outcome_table(outcome_rows(ranked)), user.clinic_id, instruments.outcome)
+    table = outcome_table_from_values(ranked, {instruments.outcome, ANXIETY})
+    _add_outcome(rows, table, user.clinic_id, instruments.outcome)
     return rows
 
 

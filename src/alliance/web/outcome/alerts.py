@@ -9,9 +9,9 @@ from django.db import transaction
 
 from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS, ClinicInstruments, for_clinic
 from alliance.web.clinic.models import Alert, AlertKind, Client, Respondent, Response
-from alliance.web.clinic.tables import outcome_table
+from alliance.web.clinic.tables import outcome_table_from_query
 
-from .recovery import Track, clinic_recovery, outcome_rows, tracks
+from .recovery import Track, clinic_recovery, tracks
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ def follow_recovery(client: Client) -> Alert | None:
         client=client, instrument=instruments.outcome, respondent=Respondent.CLIENT
     )
     model = clinic_recovery(client.clinic_id, outcome=instruments.outcome)
-    track = tracks(model, outcome_table(outcome_rows(scores)), instruments.outcome)
+    track = tracks(model, outcome_table_from_query(scores), instruments.outcome)
     track = track.get(client.pk)
     standing = Alert.objects.filter(
         client=client, kind=AlertKind.NOT_ON_TRACK, closed_at__isnull=True

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.tools.sm_exceptions import PerfectSeparationError
 
-from alliance.analysis.dropout import DropoutRiskModel
+from alliance.analysis.dropout import DropoutRiskModel, unrepaired_counts
 from alliance.web.clinic.instruments import ALLIANCE, for_clinic
 from alliance.web.clinic.models import (
     Client,
@@ -20,10 +20,14 @@ from alliance.web.clinic.models import (
     Rupture,
     RuptureStatus,
 )
-from alliance.web.clinic.tables import course_table, outcome_table, unrepaired_so_far
+from alliance.web.clinic.tables import (
+    course_table,
+    episode_endings,
+    outcome_table_from_query,
+    rupture_events,
+)
 
 from .cache import fitted
-from .recovery import outcome_rows
 
 MIN_ENDED, MIN_DROPOUTS = 20, 5  # ended episodes, and of them dropped out, before we fit
 
@@ -50,9 +54,11 @@ def _names(outcome: str) -> dict[str, str]:
 def sessions_for(responses, ruptures, outcome: str) -> pd.DataFrame:
     """The model's session table (one row per episode session) from querysets of responses
     and of ruptures (the unrepaired ones are counted); `outcome` is the clinic's measure."""
-    wide = course_table(outcome_table(outcome_rows(responses)), _names(outcome))
-    ruptures = ruptures.filter(status=RuptureStatus.UNREPAIRED)
-    unrepaired = unrepaired_so_far(wide, ruptures.values_list("client_id", "onset_session"))
+    wide = course_table(outcome_table_from_query(responses), _names(outcome))
+    # onsets are the client's session numbers, so they are counted on the client and the
+    # session number, not on the episode's course
+    events = rupture_events(ruptures.filter(status=RuptureStatus.UNREPAIRED))
+    unrepaired = unrepaired_counts(wide, events, client="client_id", session="session")
     return pd.DataFrame(
         {
             "client_id": wide["ident"],
@@ -67,12 +73,8 @@ def sessions_for(responses, ruptures, outcome: str) -> pd.DataFrame:
 def fit_dropout(clinic_id: int, outcome: str | None = None) -> DropoutFit:
     """Fit on every episode of the clinic; ended episodes give the labels, open ones none."""
     outcome = outcome or for_clinic(clinic_id).outcome
-    episodes = Episode.objects.filter(client__clinic_id=clinic_id)
-    ends = {
-        f"{e['client_id']}/{e['id']}": e["ending"] or "open"
-        for e in episodes.values("id", "client_id", "ending")
-    }
-    ended = [v for v in ends.values() if v != "open"]
+    clients = episode_endings(Episode.objects.filter(client__clinic_id=clinic_id))
+    ended = [v for v in clients["ended"] if v != "open"]
     dropouts = ended.count(Ending.DROPPED_OUT)
     if len(ended) < MIN_ENDED or dropouts < MIN_DROPOUTS:
         return DropoutFit(
@@ -90,7 +92,6 @@ def fit_dropout(clinic_id: int, outcome: str | None = None) -> DropoutFit:
         Rupture.objects.filter(client__clinic_id=clinic_id),
         outcome,
     )
-    clients = pd.DataFrame({"client_id": list(ends), "ended": list(ends.values())})
     try:
         return DropoutFit(DropoutRiskModel().fit(sessions, clients))
     except (ValueError, np.linalg.LinAlgError, PerfectSeparationError) as problem:

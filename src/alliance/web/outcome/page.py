@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alliance.web.clinic.instruments import ALLIANCE, for_clinic
 from alliance.web.clinic.models import Client, Response
-from alliance.web.clinic.tables import outcome_table
+from alliance.web.clinic.tables import outcome_table_from_responses
 
 from .cache import history_version
 from .dropout import dropout_reading
@@ -12,26 +12,10 @@ from .recovery import DEFAULT_NOTE, clinic_recovery, expected_curve, tracks
 from .status import MEASURES, outcome_statuses
 
 
-def client_rows(responses: list[Response], outcome: str) -> list[dict]:
-    """A client's outcome responses (the clinic's outcome and the recovery pair) as rows for
-    `outcome_table`."""
-    return [
-        {
-            "client_id": r.client_id,
-            "episode": r.session.episode_id,
-            "instrument": r.instrument,
-            "session": r.session.number,
-            "total": r.scores.get("total"),
-        }
-        for r in responses
-        if (r.instrument in MEASURES or r.instrument == outcome) and r.respondent == "client"
-    ]
-
-
 def outcome_context(client: Client, responses: list[Response]) -> dict:
     """Status since intake, the client's place on the expected course and the band to draw."""
     instruments = for_clinic(client.clinic_id)
-    table = outcome_table(client_rows(responses, instruments.outcome))
+    table = outcome_table_from_responses(responses, {*MEASURES, instruments.outcome})
     version = history_version(client.clinic_id, instruments.outcome)
     model = clinic_recovery(client.clinic_id, version, instruments.outcome)
     track = tracks(model, table, instruments.outcome).get(client.pk)

@@ -10,7 +10,7 @@ import pandas as pd
 from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
 from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Respondent, Response
-from alliance.web.clinic.tables import intake_and_latest, outcome_table, recovery_history
+from alliance.web.clinic.tables import intake_and_latest, outcome_table_from_query, recovery_history
 
 from .cache import fitted, history_version
 
@@ -46,30 +46,13 @@ class Track:
         return self.status == NOT_ON_TRACK
 
 
-def outcome_rows(queryset) -> list[dict]:
-    """Rows for `outcome_table` from a queryset of responses."""
-    rows = queryset.values(
-        "client_id", "session__episode_id", "instrument", "session__number", "scores__total"
-    )
-    return [
-        {
-            "client_id": r["client_id"],
-            "episode": r["session__episode_id"],
-            "instrument": r["instrument"],
-            "session": r["session__number"],
-            "total": r["scores__total"],
-        }
-        for r in rows
-    ]
-
-
 def fit_recovery(clinic_id: int, outcome: str | None = None) -> ExpectedRecovery:
     """Fit the expected course on every score of the clinic's outcome measure (one query)."""
     outcome = outcome or for_clinic(clinic_id).outcome
     scores = Response.objects.filter(
         client__clinic_id=clinic_id, instrument=outcome, respondent=Respondent.CLIENT
     )
-    history = recovery_history(outcome_table(outcome_rows(scores)), outcome)
+    history = recovery_history(outcome_table_from_query(scores), outcome)
     return ExpectedRecovery().fit(history)
 
 
