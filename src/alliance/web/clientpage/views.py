@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import get_client_for, get_own_client
 from alliance.web.clinic.models import Alert, ClinicSettings, Response
-from alliance.web.clinic.record import add_client, add_goal, add_session, end_episode
+from alliance.web.clinic.record import add_client, add_session, end_episode
 from alliance.web.clinic.tables import scores_table
 from alliance.web.followup.run import catch_up_client
 from alliance.web.goals.summary import goal_rows, task_rows
@@ -18,7 +18,7 @@ from alliance.web.outcome.page import outcome_context
 from alliance.web.ruptures.timeline import chart_marks, timeline_rows
 
 from .charts import alliance_panels, outcome_chart
-from .forms import EndEpisodeForm, GoalForm, NewClientForm, SessionForm
+from .forms import EndEpisodeForm, NewClientForm, SessionForm
 from .summary import comments, session_rows, table_rows
 
 
@@ -84,12 +84,6 @@ def _act(request, code: str, form_class, action):
 @require_POST
 def new_session(request, code: str):
     return _act(request, code, SessionForm, add_session)
-
-
-@login_required
-@require_POST
-def new_goal(request, code: str):
-    return _act(request, code, GoalForm, add_goal)
 
 
 @login_required

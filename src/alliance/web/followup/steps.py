@@ -7,8 +7,9 @@ over the same history (a failed follow-up is rolled back as a whole and retried)
 
 from __future__ import annotations
 
+from alliance.web.goals.steps import disagreement_step
 from alliance.web.outcome.alerts import recovery_step
-from alliance.web.ruptures.loop import disagreement_step, rupture_step
+from alliance.web.ruptures.loop import rupture_step
 
 from .context import Step
 
