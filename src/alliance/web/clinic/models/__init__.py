@@ -1,7 +1,7 @@
 """The clinical record, one file per part."""
 
 from .alerts import Alert, Severity
-from .audit import AuditEvent
+from .audit import AppendOnly, AuditEvent, AuditKind
 from .goals import (
     Goal,
     GoalAgreement,
@@ -21,7 +21,9 @@ from .settings import ClinicSettings
 __all__ = [
     "Alert",
     "Attendance",
+    "AppendOnly",
     "AuditEvent",
+    "AuditKind",
     "CheckinLink",
     "CheckinSubmission",
     "Client",
