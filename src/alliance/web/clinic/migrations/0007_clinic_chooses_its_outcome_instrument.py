@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clinic', '0005_clinics_on_the_old_default_get_the_new_rupture_rules'),
+        ('clinic', '0006_audit_keeps_names_and_addresses_append_only'),
     ]
 
     operations = [
