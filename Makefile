@@ -21,7 +21,7 @@ test: $(STAMP) lint
 	$(BIN)/pytest
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not browser and not slow"
+	$(BIN)/pytest -m "not browser and not slow" -n auto
 
 test-browser: $(STAMP)
 	$(BIN)/pytest -m browser
