@@ -205,3 +205,10 @@ LOGGING = {
     },
 }
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# Security (docs/security.md): separation of duties.
+ADMINS_MAY_TREAT = envbool("ALLIANCE_ADMINS_MAY_TREAT", False)
+# The demo keeps mail (password reset links) as files in its data directory's outbox/.
+if envbool("ALLIANCE_MAIL_TO_FILES", False):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = DATA_DIR / "outbox"
