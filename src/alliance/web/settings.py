@@ -102,11 +102,13 @@ INSTALLED_APPS = [
     "alliance.web.reports",
     "alliance.web.charts",
     "alliance.web.demo",
+    "alliance.web.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "alliance.web.security.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -192,6 +194,8 @@ if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("ALLIANCE_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("ALLIANCE_HSTS_PRELOAD", True)
 
 LOGGING = {
     "version": 1,

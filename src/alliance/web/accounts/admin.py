@@ -89,6 +89,10 @@ class StaffAdmin(ClinicAdminOnly, UserAdmin):
     fieldsets = (*UserAdmin.fieldsets, ("Clinic", {"fields": ("role", "clinic", "team")}))
     add_fieldsets = ((None, {"fields": STAFF_FIELDS}),)
 
+    def has_delete_permission(self, request, obj=None) -> bool:
+        """Staff are deactivated, never deleted, so every name in the record's history stays."""
+        return False
+
     @admin.display(boolean=True, description="Clinical access")
     def clinical(self, user) -> bool:
         return duties.holds_clinical_relationship(user)
