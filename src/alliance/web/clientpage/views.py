@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from alliance.web.accounts.duties import may_take_clients
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import get_client_for, get_own_client
 from alliance.web.clinic.audit import record_read
@@ -59,7 +61,9 @@ def client_page(request, code: str):
 
 @login_required
 def new_client(request):
-    """Add a client to the user's own caseload."""
+    """Add a client to the user's own caseload (a clinic admin holds none, see duties.py)."""
+    if not may_take_clients(request.user):
+        raise PermissionDenied("A clinic admin does not hold a caseload")
     form = NewClientForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         client = add_client(therapist=request.user, **form.cleaned_data)
