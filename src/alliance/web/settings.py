@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "alliance.web.reports",
     "alliance.web.charts",
     "alliance.web.demo",
+    "alliance.web.wording",
 ]
 
 MIDDLEWARE = [

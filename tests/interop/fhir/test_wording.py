@@ -153,6 +153,13 @@ def test_a_questionnaire_that_does_not_match_the_shipped_structure_is_refused(ch
     assert any(problem.endswith(expected) for problem in problems), problems
 
 
+def test_items_out_of_the_shipped_order_are_refused():
+    found = mangled(lambda items: items.insert(0, items.pop()))
+    assert refusals(found)[0].endswith(
+        "items in the order 7, 1, 2, 3, 4, 5, 6; the shipped order differs"
+    )
+
+
 def test_every_mismatch_is_listed():
     found = mangled(lambda items: (items[0].update(text=" "), items.pop()))
     assert len(refusals(found)) == 2
