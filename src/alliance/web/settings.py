@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "alliance.web.charts",
     "alliance.web.demo",
     "alliance.web.security",
+    "alliance.web.wording",
 ]
 
 MIDDLEWARE = [
