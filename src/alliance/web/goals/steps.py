@@ -1,4 +1,4 @@
-"""The goals app's follow-up step (listed in alliance.web.followup.steps), run once the answers
+"""The goals app's follow-up step (registered in GoalsConfig.ready), run once the answers
 are committed and after the rupture detector: a task-disagreement alert unless a rupture explains
 it."""
 

@@ -1,4 +1,4 @@
-"""The repair loop's follow-up step (listed in alliance.web.followup.steps), run once the answers
+"""The repair loop's follow-up step (registered in RupturesConfig.ready), run once the answers
 are committed: the rupture detector over the client's series."""
 
 from __future__ import annotations
