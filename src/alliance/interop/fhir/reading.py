@@ -34,7 +34,8 @@ def read_bundle(bundle: str | bytes | dict) -> pd.DataFrame:
     data = _bundle(bundle)
     entries = data.get("entry") or []
     resources = index(entries)
-    responses, problems = [], []
+    responses: list[_Response] = []
+    problems: list[Problem] = []
     for n, entry in enumerate(entries, start=1):
         resource = entry.get("resource") or {}
         name = _name(n, entry, resource)
