@@ -21,7 +21,7 @@ def normalise_email(value: str) -> str:
 
 
 def normalise_mobile(value: str) -> str:
-    """The number in E.164 (+447700900123), or a field error naming the problem."""
+    """The number in E.164 (+447400123456), or a field error naming the problem."""
     value = (value or "").strip()
     if not value:
         return ""

@@ -19,6 +19,7 @@ class DeliverySettingsForm(forms.ModelForm):
     class Meta:
         model = DeliverySettings
         fields = [
+            "clinic",
             "send_when",
             "send_after_hours",
             "remind_after_hours",

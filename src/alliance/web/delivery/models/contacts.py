@@ -17,7 +17,7 @@ class Contact(models.Model):
 
     client = models.OneToOneField("clinic.Client", on_delete=models.CASCADE, related_name="contact")
     email = models.EmailField(blank=True)
-    mobile = models.CharField(max_length=20, blank=True)  # E.164, e.g. +447700900123
+    mobile = models.CharField(max_length=20, blank=True)  # E.164, e.g. +447400123456
     delivery = models.CharField(max_length=10, choices=Preference.choices, default=Preference.NONE)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -76,5 +76,12 @@ class Delivery(models.Model):
         return f"delivery {self.pk} ({self.channel}, {self.status})"
 
     @property
+    def url(self) -> str:
+        """The check-in address this delivery sends (derived again, never stored)."""
+        from ..tokens import checkin_url
+
+        return checkin_url(self.seed)
+
+    @property
     def is_waiting(self) -> bool:
         return self.status in WAITING
