@@ -166,10 +166,10 @@ def test_a_send_interrupted_after_its_claim_is_failed_not_sent_twice(
 
     add_session(reachable(), date=START.date(), by=theo)
     delivery = Delivery.objects.get()
-    with pytest.raises(KeyboardInterrupt):  # the worker dies between the claim and the send
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(sending.transport, "send_checkin", _die)
-            sending.deliver(delivery.pk)
+    # the worker dies between the claim and the send
+    with pytest.raises(KeyboardInterrupt), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sending.transport, "send_checkin", _die)
+        sending.deliver(delivery.pk)
     worker.run_due()  # the restarted worker runs the task again
     delivery.refresh_from_db()
     assert delivery.status == Status.FAILED and "interrupted" in delivery.reason
