@@ -41,29 +41,36 @@ def gunicorn_command(port: int, workers: int) -> list[str]:
     ]
 
 
+WORKER_COMMAND = [sys.executable, "-m", "alliance", "worker", "--interval", "0.1"]
+
+
 @contextmanager
 def running_server(*, workers: int, log: Path) -> Iterator[int]:
-    """Start gunicorn with this process's environment; yield its port once it answers."""
+    """Start gunicorn and one task worker (`alliance worker`) with this process's environment;
+    yield the server's port once it answers."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    with log.open("ab") as output:  # gunicorn's and the app's own logs, for a failed run
-        server = subprocess.Popen(
-            gunicorn_command(port, workers),
-            cwd=REPO,
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
+    started = [_start(gunicorn_command(port, workers), log), _start(WORKER_COMMAND, log)]
     try:
-        _wait_until_ready(server, port, log)
+        _wait_until_ready(started[0], port, log)
         yield port
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        for process in started:
+            _stop(process)
+
+
+def _start(command: list[str], log: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with log.open("ab") as output:  # the processes' and the app's own logs, for a failed run
+        return subprocess.Popen(command, cwd=REPO, env=env, stdout=output, stderr=subprocess.STDOUT)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _wait_until_ready(server: subprocess.Popen, port: int, log: Path) -> None:

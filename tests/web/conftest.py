@@ -143,3 +143,13 @@ def _valid_answers(client: Client, **changes: str | None) -> dict[str, str]:
     data.update({f"goal-progress__{goal.pk}": "4" for goal in client.goals.all()})
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def queued_tasks(settings) -> None:
+    """Tasks wait in the database for the worker, as in production (the suite's default runs
+    them when queued)."""
+    settings.TASKS = DATABASE_TASKS

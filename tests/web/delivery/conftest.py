@@ -16,6 +16,9 @@ from urllib.parse import parse_qs
 import pytest
 from aiosmtpd.controller import Controller
 
+from tests.web.conftest import DATABASE_TASKS
+from tests.web.worker_helpers import run_worker
+
 URL = re.compile(r"https?://[^\s]+/c/[A-Za-z0-9_-]+/")
 
 
@@ -122,36 +125,24 @@ def public_base(settings):
 
 
 class QueueWorker:
-    """Runs the queued tasks that are due, as the worker does, until none is left due."""
+    """The real worker (db_worker, as `alliance worker` runs it), run by the test when it wants."""
 
-    def __init__(self, backend):
-        self.backend = backend
+    @staticmethod
+    def run_due() -> None:
+        run_worker()
 
-    def due(self) -> list:
-        from django.utils import timezone
+    @staticmethod
+    def waiting() -> list[str]:
+        from django_tasks_db.models import DBTaskResult
 
-        now = timezone.now()
-        return [r for r in self.backend.results if not r.task.run_after or r.task.run_after <= now]
-
-    def waiting(self) -> list[str]:
-        return [r.task.name for r in self.backend.results]
-
-    def run_due(self) -> list:
-        done = []
-        while due := self.due():
-            for result in due:
-                self.backend.results.remove(result)
-                done.append(result.task.call(*result.args, **result.kwargs))
-        return done
+        return list(DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True))
 
 
 @pytest.fixture
 def worker(settings):
-    """The task queue with a worker the test runs; tasks wait until the test runs them."""
-    from django_tasks import default_task_backend
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    return QueueWorker(default_task_backend)
+    """Tasks wait in the database until the test runs the worker, as in production."""
+    settings.TASKS = DATABASE_TASKS
+    return QueueWorker()
 
 
 @pytest.fixture
