@@ -55,5 +55,6 @@ def test_an_answered_check_in_closes_the_warning(
         worker.run_due()
         url = smtp_server.links_to("client@example.org")[-1]
         client.post(urlsplit(url).path, valid_answers(patient))
+        worker.run_due()  # the check-in's follow-up
     alert = Alert.objects.get(kind="checkins-missed")
     assert alert.closed_at is not None and "session 3" in alert.outcome
