@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import get_own_client
 from alliance.web.clinic.answers import store_therapist_answers
+from alliance.web.clinic.audit import record_read
 from alliance.web.clinic.models import (
     ClinicSettings,
     Respondent,
@@ -106,6 +107,7 @@ def therapist_form(request, code: str, number: int):
     """The therapist's own ratings of the session (alliance-checkin-t)."""
     client = get_own_client(request.user, code)
     session = get_object_or_404(client.sessions, number=number)
+    record_read(request, client, "therapist-form", session)
     schedule = ClinicSettings.for_clinic(client.clinic_id)
     instruments = schedule.instruments_for(session.number, Respondent.THERAPIST)
     answered = session.responses.filter(respondent=Respondent.THERAPIST).exists()

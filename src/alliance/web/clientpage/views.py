@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import get_client_for, get_own_client
+from alliance.web.clinic.audit import record_read
 from alliance.web.clinic.models import Alert, ClinicSettings, Response
 from alliance.web.clinic.record import add_client, add_goal, add_session, end_episode
 from alliance.web.clinic.tables import scores_table
@@ -26,6 +27,7 @@ from .summary import comments, session_rows, table_rows
 def client_page(request, code: str):
     """Everything about one client that the user may see."""
     client = get_client_for(request.user, code)
+    record_read(request, client, "client-page")
     responses = list(Response.objects.filter(client=client).select_related("session", "client"))
     scores = scores_table(responses)
     settings = ClinicSettings.for_clinic(client.clinic_id)
