@@ -36,6 +36,9 @@ def configure(data_dir: Path, host: str) -> None:
 )
 def command(host: str, port: int, data_dir: str) -> None:
     """Seed a synthetic demo clinic (once) and serve it; synthetic data only."""
+    # links sent by email or SMS point at this server unless a public address is configured
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    os.environ.setdefault("ALLIANCE_CHECKIN_BASE_URL", f"http://{shown}:{port}")
     configure(Path(data_dir).resolve(), host)
     from django.core.management import call_command
     from django.core.servers.basehttp import run
