@@ -20,7 +20,15 @@ ADDRESS = "loop.client@example.org"
 
 @pytest.mark.browser
 def test_a_check_in_sent_by_email_is_answered_on_a_phone(
-    desktop, phone, theo, loop_client, log_in, answer_checkin, smtp_server, settings, live_server
+    desktop,
+    phone,
+    theo,
+    loop_client,
+    log_in,
+    answer_checkin,
+    smtp_server,  # noqa: F811 (the fixture imported above)
+    settings,
+    live_server,
 ):
     settings.TASKS = DATABASE_TASKS  # tasks wait for the worker, as in production
     settings.CHECKIN_BASE_URL = live_server.url
