@@ -3,6 +3,7 @@ real SMTP, the reminder carries the same link, the link expires; time is moved, 
 
 import datetime as dt
 import socket
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -113,6 +114,16 @@ def test_marking_the_session_missed_cancels_a_scheduled_send(reachable, theo, wo
     session.save()
     worker.run_due()
     assert Delivery.objects.get().status == Status.CANCELLED
+
+
+def test_marking_the_session_cancelled_after_sending_closes_its_link(recorded, client):
+    _, session = recorded
+    with time_machine.travel(START + dt.timedelta(hours=1), tick=False):
+        session.attendance = Attendance.CANCELLED
+        session.save()
+        delivery = Delivery.objects.get()
+        assert delivery.status == Status.CANCELLED
+        assert client.get(urlsplit(delivery.url).path).status_code == 410
 
 
 def test_a_fixed_delay_sends_that_many_hours_later(reachable, theo, smtp_server, worker):
