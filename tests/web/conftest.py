@@ -153,3 +153,12 @@ def queued_tasks(settings) -> None:
     """Tasks wait in the database for the worker, as in production (the suite's default runs
     them when queued)."""
     settings.TASKS = DATABASE_TASKS
+
+
+@pytest.fixture
+def worker(transactional_db, queued_tasks):
+    """Tasks queued in the database, and the real worker to run them (`worker()`). The data is
+    committed: the worker closes a connection left inside a transaction, as it should."""
+    from tests.web.worker_helpers import run_worker
+
+    return run_worker

@@ -10,7 +10,7 @@ from alliance.web.followup.models import PendingFollowUp
 from alliance.web.followup.run import requeue_waiting, waiting_clients
 from alliance.web.followup.steps import ANALYSE, steps
 from tests.web.checkin_helpers import submit_checkin
-from tests.web.worker_helpers import queued_tasks_by_status, run_worker
+from tests.web.worker_helpers import queued_tasks_by_status
 
 from .conftest import COMMENT, strained_checkin
 
@@ -26,9 +26,9 @@ def test_the_checkin_keeps_the_submission_and_queues_its_follow_up(queued_tasks,
     assert queued_tasks_by_status() == {"READY": 1}
 
 
-def test_the_worker_stores_the_kept_answers_before_its_analysis(queued_tasks, steady_client):
+def test_the_worker_stores_the_kept_answers_before_its_analysis(worker, steady_client):
     strained_checkin(steady_client)
-    run_worker()
+    worker()
     stored = Response.objects.filter(session__number=5)
     assert sorted(stored.values_list("instrument", flat=True)) == [
         "alliance-checkin",
@@ -44,9 +44,7 @@ def test_the_worker_stores_the_kept_answers_before_its_analysis(queued_tasks, st
     assert queued_tasks_by_status() == {"SUCCESSFUL": 1}
 
 
-def test_a_failing_analysis_step_never_holds_back_the_answers(
-    queued_tasks, monkeypatch, steady_client
-):
+def test_a_failing_analysis_step_never_holds_back_the_answers(worker, monkeypatch, steady_client):
     strained_checkin(steady_client)
 
     def broken(follow_up):
@@ -54,7 +52,7 @@ def test_a_failing_analysis_step_never_holds_back_the_answers(
 
     real = steps
     monkeypatch.setattr(run, "steps", lambda stage: [broken] if stage == ANALYSE else real(stage))
-    run_worker()
+    worker()
     assert Response.objects.filter(session__number=5).count() == 3
     marker = PendingFollowUp.objects.get()
     assert marker.failed_attempts == 1 and marker.last_error == "RuntimeError: a step that fails"
@@ -79,17 +77,15 @@ def test_a_page_view_runs_no_follow_up(queued_tasks, steady_client, login, theo)
     assert waiting_clients() == [steady_client.pk] and not Rupture.objects.exists()
 
 
-def test_a_worker_that_starts_queues_again_what_a_killed_worker_left_running(
-    queued_tasks, steady_client
-):
+def test_a_worker_that_starts_queues_again_what_a_killed_worker_left_running(worker, steady_client):
     from django_tasks_db.models import DBTaskResult
 
     strained_checkin(steady_client)
     DBTaskResult.objects.update(status="RUNNING")  # claimed by a worker that was then killed
-    run_worker()
+    worker()
     assert waiting_clients() == [steady_client.pk]  # the queue never runs a claimed task again
     assert requeue_waiting() == 1
-    run_worker()
+    worker()
     assert waiting_clients() == [] and Rupture.objects.get().onset_session == 5
     assert Response.objects.filter(session__number=5).count() == 3
 

@@ -15,7 +15,6 @@ from alliance.web.clinic.models import CheckinSubmission, Response, Rupture
 from alliance.web.followup import run
 from alliance.web.followup.models import PendingFollowUp
 from alliance.web.followup.steps import ANALYSE, STORE, steps
-from tests.web.worker_helpers import run_worker
 
 from .conftest import strained_checkin
 
@@ -47,7 +46,7 @@ def test_a_follow_up_locks_the_client_row_before_anything_else(queued_tasks, ste
         assert run.follow_up_client(steady_client.pk)
     selects = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT")]
     assert "clinic_client" in selects[0]
-    assert ("FOR UPDATE" in selects[0]) == connection.features.has_select_for_update
+    assert ("FOR NO KEY UPDATE" in selects[0]) == connection.features.has_select_for_update
 
 
 def test_a_second_follow_up_of_the_same_answers_stores_nothing_twice(queued_tasks, steady_client):
@@ -99,7 +98,7 @@ def _race(client_id: int) -> list[bool]:
 
 
 def test_a_checkin_that_cannot_be_stored_is_kept_counted_and_stored_on_a_later_try(
-    queued_tasks, monkeypatch, steady_client
+    worker, monkeypatch, steady_client
 ):
     def broken(client_id):
         raise IntegrityError("a bug in storing")
@@ -108,14 +107,14 @@ def test_a_checkin_that_cannot_be_stored_is_kept_counted_and_stored_on_a_later_t
     monkeypatch.setattr(run, "steps", lambda stage: [broken] if stage == STORE else real(stage))
     page = strained_checkin(steady_client)
     assert page.status_code == 200 and b"Thank you" in page.content
-    run_worker()
+    worker()
     kept = CheckinSubmission.objects.get(session__number=5)
     assert kept.stored_at is None and kept.failed_attempts == 1
     monkeypatch.undo()  # the bug is fixed; the next try waits its delay
-    run_worker()
+    worker()
     assert CheckinSubmission.objects.get(pk=kept.pk).stored_at is None
     with time_machine.travel(timezone.now() + dt.timedelta(seconds=31)):
-        run_worker()
+        worker()
     assert CheckinSubmission.objects.get(pk=kept.pk).stored_at is not None
     assert Response.objects.filter(session__number=5).count() == 3
     assert Rupture.objects.get().onset_session == 5
