@@ -24,6 +24,8 @@ def configure(data_dir: Path, host: str) -> None:
     os.environ["ALLIANCE_SECRET_KEY"] = stored_secret(data_dir)
     hosts = "*" if host in ("0.0.0.0", "::") else ",".join(sorted({host, "localhost", "127.0.0.1"}))
     os.environ["ALLIANCE_ALLOWED_HOSTS"] = hosts
+    if not os.environ.get("EMAIL_HOST"):  # mail lands in DIR/outbox/ unless a server is given
+        os.environ.setdefault("ALLIANCE_MAIL_TO_FILES", "true")
     os.environ["DJANGO_SETTINGS_MODULE"] = "alliance.web.settings"
     django.setup()
 

@@ -20,6 +20,7 @@ from alliance.web.clinic.models import (
 from alliance.web.delivery.opened import mark_opened
 from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
 from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
+from alliance.web.wording.models import worded_items
 
 from .forms import CheckinForm
 from .links import LinkUnusable, create_link, find_link, find_link_to_submit, use_up
@@ -31,7 +32,12 @@ UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 def _client_forms(link, data=None) -> tuple[CheckinForm, RatingsForm]:
     goals, tasks = asked_about(link.client_id)
     return (
-        CheckinForm(data, instruments=link.instruments, goals=goals),
+        CheckinForm(
+            data,
+            instruments=link.instruments,
+            goals=goals,
+            worded=worded_items(link.client_id, link.instruments),
+        ),
         RatingsForm(data, goals=goals, tasks=tasks),
     )
 
@@ -107,7 +113,9 @@ def therapist_form(request, code: str, number: int):
     instruments = schedule.instruments_for(session.number, Respondent.THERAPIST)
     answered = session.responses.filter(respondent=Respondent.THERAPIST).exists()
     data = request.POST if request.method == "POST" and not answered else None
-    form = CheckinForm(data, instruments=instruments, goals=[])
+    form = CheckinForm(
+        data, instruments=instruments, goals=[], worded=worded_items(client.pk, instruments)
+    )
     if data is not None and form.is_valid():
         with transaction.atomic():
             store_therapist_answers(session, form.answers(), therapist=request.user)

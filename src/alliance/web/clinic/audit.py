@@ -66,3 +66,11 @@ def _target(target: object) -> str:
     if hasattr(target, "_meta") and hasattr(target, "pk"):
         return f"{target._meta.model_name}:{target.pk}"
     return str(target)[:100]
+
+
+def record_account(request, action: str, target: object = None) -> AuditEvent:
+    """A change to a staff account or team (role, supervision, password, two-factor device)."""
+    found = event(request.user, None, action, target, kind=AuditKind.ACCOUNT)
+    found.ip = client_address(request)
+    found.save()
+    return found

@@ -13,6 +13,7 @@ from alliance.web.clinic.access import (
     supervised_therapists,
 )
 from alliance.web.clinic.audit import record_export, record_read
+from alliance.web.clinic.instruments import for_clinic
 
 from .pdf import pdf_response
 from .progress import progress_context
@@ -52,7 +53,11 @@ def supervision_report(request, username: str, pdf: bool = False):
     therapist = get_therapist_for(request.user, username)
     _audit(request, None, "supervision-report", therapist.username, pdf=pdf)
     figures = team_figures(request.user, [therapist])[0]
-    context = {"figures": figures, "chart": dimension_chart(figures)}
+    context = {
+        "figures": figures,
+        "chart": dimension_chart(figures),
+        "instruments": for_clinic(therapist.clinic_id),
+    }
     return _respond(
         request,
         "reports/supervision_report.html",
