@@ -234,6 +234,20 @@ def _prepare(answers: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def numeric(column: pd.Series) -> pd.Series:
+    """pd.to_numeric(errors="coerce"), parsing each distinct text once: answer tables repeat a
+    few values ("0" to "10", session numbers) a million times."""
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        return pd.to_numeric(column, errors="coerce")
+    try:
+        codes, uniques = pd.factorize(column)
+    except TypeError:  # unhashable junk (a list), refused as a value anyway
+        return pd.to_numeric(column, errors="coerce")
+    parsed = pd.to_numeric(pd.Series(uniques, dtype=object), errors="coerce").to_numpy(float)
+    values = np.where(codes < 0, np.nan, parsed[np.maximum(codes, 0)] if len(parsed) else np.nan)
+    return pd.Series(values, index=column.index)
+
+
 def _refuse_blank_keys(table: pd.DataFrame) -> None:
     for column in KEYS:
         blank = table[column].isna().to_numpy()
@@ -248,7 +262,7 @@ def _refuse_blank_keys(table: pd.DataFrame) -> None:
 
 
 def _check_sessions(table: pd.DataFrame) -> None:
-    sessions = pd.to_numeric(table["session"], errors="coerce")
+    sessions = numeric(table["session"])
     bad = sessions.isna() | (sessions % 1 != 0)
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
@@ -309,7 +323,7 @@ def _item_columns(inst: Instrument, rows: pd.DataFrame) -> tuple[np.ndarray, lis
 
 def _table_values(inst: Instrument, rows: pd.DataFrame, column: np.ndarray) -> np.ndarray:
     raw = rows["value"]
-    values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
+    values = numeric(raw).to_numpy(dtype=float)
     blank = _blank(raw, values)
     items = [inst.item(i) for i in _column_ids(inst, rows, column)]
     low = min(min(item.values) for item in items)
