@@ -74,14 +74,6 @@ ALLOWED_HOSTS = envstr("ALLIANCE_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",
 CSRF_TRUSTED_ORIGINS = [o for o in envstr("ALLIANCE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 HTTPS = envbool("ALLIANCE_HTTPS", False)
 CHECKIN_BASE_URL = envstr("ALLIANCE_CHECKIN_BASE_URL", "")
-# "background": a thread in each server process runs the follow-up of stored answers (rupture
-# detection and the rest) after the commit; "inline": at once, in the request (tests, one-off use).
-FOLLOW_UP = envstr("ALLIANCE_FOLLOW_UP", "background")
-if FOLLOW_UP not in ("background", "inline"):
-    raise ImproperlyConfigured(
-        f"ALLIANCE_FOLLOW_UP must be 'background' or 'inline', not {FOLLOW_UP!r}"
-    )
-
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -89,6 +81,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "alliance.web.accounts",
     "alliance.web.clinic",
     "alliance.web.checkin",
@@ -102,11 +96,14 @@ INSTALLED_APPS = [
     "alliance.web.reports",
     "alliance.web.charts",
     "alliance.web.demo",
+    "alliance.web.security",
+    "alliance.web.wording",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "alliance.web.security.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -150,6 +147,9 @@ DATABASES = {
         "OPTIONS": SQLITE_OPTIONS,
     },
 }
+# Background work (the follow-up of check-ins, and every task defined with
+# alliance.web.clinic.background) is queued in the database and run by `alliance worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
@@ -192,6 +192,8 @@ if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("ALLIANCE_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("ALLIANCE_HSTS_PRELOAD", True)
 
 LOGGING = {
     "version": 1,
@@ -205,3 +207,10 @@ LOGGING = {
     },
 }
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# Security (docs/security.md): separation of duties.
+ADMINS_MAY_TREAT = envbool("ALLIANCE_ADMINS_MAY_TREAT", False)
+# The demo keeps mail (password reset links) as files in its data directory's outbox/.
+if envbool("ALLIANCE_MAIL_TO_FILES", False):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = DATA_DIR / "outbox"
