@@ -8,9 +8,11 @@ vectorised pandas and numpy, and writes a CSV.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow.parquet as pq
 
 SCORE_KEYS = ["client_id", "session", "instrument", "respondent"]
 SCALES = ["alliance", "goal", "task", "bond"]
@@ -57,7 +59,8 @@ WORK = {"score": score, "ruptures": ruptures, "analyze": analyze}
 
 
 def main(kind: str, source: str, target: str) -> None:
-    WORK[kind](pd.read_csv(source)).to_csv(target, index=False)
+    table = pq.read_table(source).to_pandas() if Path(source).is_dir() else pd.read_csv(source)
+    WORK[kind](table).to_csv(target, index=False)
 
 
 if __name__ == "__main__":

@@ -1,41 +1,113 @@
-"""`alliance score FILE.csv`: score item-level answers in the interchange format."""
+"""`alliance score FILE`: score item-level answers in the interchange format.
+
+FILE is a CSV, a Parquet file or a folder of Parquet files. It is read and scored in chunks of
+whole clients (when each client's rows are together, as exports write them), and each chunk is
+printed as soon as it is scored, so memory stays bounded whatever the size; a progress bar shows
+on a terminal.
+"""
 
 from __future__ import annotations
 
 import io
+import json
+import sys
+import textwrap
 
 import click
 import numpy as np
 import pandas as pd
+from tqdm import tqdm
 
-from alliance.interop.tables import TableError, read_answers
+from alliance.interop.sources import client_chunks, column_names, count_rows
+from alliance.interop.tables import ANSWER_COLUMNS, TableError, require_columns
 from alliance.measures import ScoringError, get_instrument, score_answers
 
-from ._output import FORMAT_OPTION, fail, plain, print_json
+from ._output import FORMAT_OPTION, fail, plain
 
 KEYS = ["client_id", "session", "instrument", "respondent"]
 LONG_COLUMNS = [*KEYS, "scale", "score", "band", "flags", "complete"]
 
 
 @click.command("score")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 @FORMAT_OPTION
 def command(path: str, fmt: str) -> None:
-    """Score FILE.csv (client_id,session,instrument,item,value[,respondent,therapist_id,date])."""
+    """Score FILE (CSV or Parquet: client_id,session,instrument,item,value[,respondent,...])."""
+    printer = PRINTERS[fmt]()
     try:
-        scored = score_answers(read_answers(path))
+        require_columns(pd.DataFrame(columns=column_names(path)), ANSWER_COLUMNS, source=path)
+        with tqdm(total=count_rows(path), unit=" rows", disable=None, file=sys.stderr) as bar:
+            for offset, answers in client_chunks(path):
+                printer.add(_scored(answers, offset))
+                bar.update(len(answers))
     except (TableError, ScoringError) as error:
         fail(str(error))
-    if fmt == "json":
-        print_json(to_records(scored))
-    elif fmt == "csv":
-        click.echo(_long_csv(scored), nl=False)
-    else:
-        click.echo(
-            _long_frame(scored).astype(object).fillna("").to_string(index=False)
-            if len(scored)
-            else "no answers to score"
-        )
+    printer.finish()
+
+
+def _scored(answers: pd.DataFrame, offset: int) -> pd.DataFrame:
+    """The chunk's scores; an error names the row of the file, not of the chunk."""
+    try:
+        return score_answers(answers)
+    except ScoringError as error:
+        if error.row is None or not offset:
+            raise
+        text = str(error).replace(f"row {error.row}", f"row {error.row + offset}", 1)
+        raise TableError(text) from None
+
+
+class CsvPrinter:
+    def __init__(self) -> None:
+        self.header = True
+
+    def add(self, scored: pd.DataFrame) -> None:
+        if len(scored) or self.header:
+            click.echo(_long_csv(scored, header=self.header), nl=False)
+            self.header = False
+
+    def finish(self) -> None:
+        if self.header:
+            self.add(pd.DataFrame(columns=[*KEYS, "flags", "complete"]))
+
+
+class JsonPrinter:
+    """The same text as one json.dumps(records, indent=2) of every record, written as it comes."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def add(self, scored: pd.DataFrame) -> None:
+        for record in to_records(scored):
+            text = json_text(record)
+            click.echo(("[\n" if not self.count else ",\n") + textwrap.indent(text, "  "), nl=False)
+            self.count += 1
+
+    def finish(self) -> None:
+        click.echo("\n]" if self.count else "[]")
+
+
+class TablePrinter:
+    """Aligned columns, aligned within each chunk of clients (one chunk for most files)."""
+
+    def __init__(self) -> None:
+        self.header = True
+
+    def add(self, scored: pd.DataFrame) -> None:
+        if len(scored):
+            frame = _long_frame(scored).astype(object).fillna("")
+            click.echo(frame.to_string(index=False, header=self.header))
+            self.header = False
+
+    def finish(self) -> None:
+        if self.header:
+            click.echo("no answers to score")
+
+
+PRINTERS = {"csv": CsvPrinter, "json": JsonPrinter, "table": TablePrinter}
+
+
+def json_text(record: dict) -> str:
+    return json.dumps(plain(record), indent=2, ensure_ascii=False)
 
 
 def to_records(scored: pd.DataFrame) -> list[dict]:
@@ -108,7 +180,7 @@ def _joined_flags(flags: pd.Series) -> np.ndarray:
     return np.array([";".join(found) for found in uniques], dtype=object)[codes]
 
 
-def _long_csv(scored: pd.DataFrame) -> str:
+def _long_csv(scored: pd.DataFrame, *, header: bool = True) -> str:
     buffer = io.StringIO()
-    _long_frame(scored).to_csv(buffer, index=False)
+    _long_frame(scored).to_csv(buffer, index=False, header=header)
     return buffer.getvalue()

@@ -44,8 +44,11 @@ def require_columns(table: pd.DataFrame, required: list[str], *, source: str) ->
 
 
 def read_answers(path: Path | str) -> pd.DataFrame:
-    """Item-level answers in the interchange format (see ANSWER_COLUMNS and ANSWER_OPTIONAL)."""
-    table = read_csv(path)
+    """Item-level answers in the interchange format (see ANSWER_COLUMNS and ANSWER_OPTIONAL),
+    from CSV or Parquet (a file or a folder of them; see sources.py)."""
+    from .sources import read_table  # sources reads CSV through this module
+
+    table = read_table(path)
     require_columns(table, ANSWER_COLUMNS, source=str(path))
     return table
 
