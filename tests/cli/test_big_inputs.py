@@ -24,6 +24,14 @@ def run(*args: str) -> str:
 
 
 @pytest.fixture
+def small_chunks(monkeypatch):
+    """Chunks of 500 rows, and no source small enough to be read whole."""
+    monkeypatch.setattr(sources, "CHUNK_ROWS", 500)
+    monkeypatch.setattr(sources, "WHOLE_ROWS", 0)
+    monkeypatch.setattr(sources, "WHOLE_CSV_BYTES", 0)
+
+
+@pytest.fixture
 def answers(tmp_path):
     table = generate_answers(6_000, seed=21)
     table.to_csv(tmp_path / "answers.csv", index=False)
@@ -46,35 +54,41 @@ def test_a_parquet_file_and_a_partitioned_folder_score_as_the_csv_does(tmp_path,
     assert rows_of(folder).equals(rows_of(from_csv))
 
 
+def test_a_small_file_is_read_whole_in_one_piece(tmp_path, answers):
+    assert len(list(sources.client_chunks(tmp_path / "answers.csv", rows=500))) == 1
+
+
 def test_scoring_in_chunks_of_whole_clients_gives_every_administration_once(
-    tmp_path, answers, monkeypatch
+    tmp_path, answers, request
 ):
     whole = run("score", str(tmp_path / "answers.csv"), "--format", "json")
-    monkeypatch.setattr(sources, "CHUNK_ROWS", 500)
-    chunks = list(sources.client_chunks(tmp_path / "answers.csv", rows=500))
+    request.getfixturevalue("small_chunks")
+    chunks = list(sources.client_chunks(tmp_path / "answers.csv"))
     assert len(chunks) > 5
     clients = [set(chunk["client_id"]) for _, chunk in chunks]
     assert sum(map(len, clients)) == len(set().union(*clients))  # no client split
     in_chunks = run("score", str(tmp_path / "answers.csv"), "--format", "json")
+    assert in_chunks != whole  # printed chunk by chunk, so in another order
     key = lambda r: (r["client_id"], r["session"], r["instrument"], r["respondent"])  # noqa: E731
     assert sorted(json.loads(in_chunks), key=key) == sorted(json.loads(whole), key=key)
     csv_rows = run("score", str(tmp_path / "answers.csv"), "--format", "csv")
     assert csv_rows.count("client_id,") == 1  # one header however many chunks
 
 
-def test_an_error_in_a_later_chunk_names_the_row_of_the_file(tmp_path, answers, monkeypatch):
+def test_an_error_in_a_later_chunk_names_the_row_of_the_file(tmp_path, answers, small_chunks):
     answers.loc[5_000, "value"] = 99
     answers.to_csv(tmp_path / "bad.csv", index=False)
-    monkeypatch.setattr(sources, "CHUNK_ROWS", 500)
     result = CliRunner().invoke(main, ["score", str(tmp_path / "bad.csv")])
     assert result.exit_code != 0
     assert "row 5001," in result.output and "value '99'" in result.output
 
 
-def test_rows_of_a_client_apart_are_read_whole_and_still_scored_right(tmp_path, answers):
+def test_rows_of_a_client_apart_are_read_whole_and_still_scored_right(
+    tmp_path, answers, small_chunks
+):
     shuffled = answers.sample(frac=1, random_state=3)
     shuffled.to_csv(tmp_path / "shuffled.csv", index=False)
-    assert len(list(sources.client_chunks(tmp_path / "shuffled.csv", rows=500))) == 1
+    assert len(list(sources.client_chunks(tmp_path / "shuffled.csv"))) == 1
     got = run("score", str(tmp_path / "shuffled.csv"), "--format", "csv")
     assert rows_of(got).equals(
         rows_of(run("score", str(tmp_path / "answers.csv"), "--format", "csv"))
@@ -101,3 +115,14 @@ def test_ruptures_and_analyze_read_parquet_as_they_read_csv(tmp_path):
 def test_a_missing_parquet_folder_is_named(tmp_path):
     result = CliRunner().invoke(main, ["score", str(tmp_path / "nowhere.parquet")])
     assert result.exit_code != 0 and "nowhere.parquet: no such file or folder" in result.output
+
+
+def test_a_partitioned_folder_scored_in_chunks_holds_the_csvs_rows(tmp_path, answers, request):
+    from_csv = run("score", str(tmp_path / "answers.csv"), "--format", "csv")
+    answers.assign(site=answers["client_id"].str[-1]).to_parquet(
+        tmp_path / "by-site", partition_cols=["site"], index=False
+    )
+    request.getfixturevalue("small_chunks")
+    assert len(list(sources.client_chunks(tmp_path / "by-site"))) > 3
+    folder = run("score", str(tmp_path / "by-site"), "--format", "csv")
+    assert rows_of(folder).equals(rows_of(from_csv))

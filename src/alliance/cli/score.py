@@ -181,6 +181,25 @@ def _joined_flags(flags: pd.Series) -> np.ndarray:
 
 
 def _long_csv(scored: pd.DataFrame, *, header: bool = True) -> str:
-    buffer = io.StringIO()
-    _long_frame(scored).to_csv(buffer, index=False, header=header)
-    return buffer.getvalue()
+    """The long frame as pandas' to_csv writes it; joined here when no field needs quoting."""
+    frame = _long_frame(scored)
+    fields = [_as_text(frame[column]) for column in frame.columns]
+    if any(np.any(pd.Series(column).str.contains(NEEDS_QUOTES).to_numpy()) for column in fields):
+        buffer = io.StringIO()
+        frame.to_csv(buffer, index=False, header=header)
+        return buffer.getvalue()
+    lines = [",".join(frame.columns)] if header else []
+    lines += [",".join(row) for row in zip(*fields, strict=True)]
+    return "".join(line + "\n" for line in lines)
+
+
+NEEDS_QUOTES = r'[,"\r\n]'
+
+
+def _as_text(column: pd.Series) -> list[str]:
+    """Each value as to_csv writes it: missing as empty, numbers and booleans by str()."""
+    if column.dtype == object:
+        return ["" if value is None or value != value else str(value) for value in column.tolist()]
+    if pd.api.types.is_string_dtype(column.dtype):
+        return column.fillna("").tolist()
+    return column.astype(str).tolist()

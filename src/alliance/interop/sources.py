@@ -2,8 +2,10 @@
 site, year or anything else, as `site=north/year=2025/part-0.parquet`), whole or in chunks of
 whole clients so that memory stays bounded whatever the file's size.
 
-Text and whole-number columns arrive as text, as they do from a CSV, so a Parquet file and the
-CSV of the same data give the same results; fractional and true/false columns stay numbers.
+Text columns arrive as text (as from a CSV), numbers as numbers, partition folders' values
+(site=north) as text; the science reads either, so a Parquet file and the CSV of the same data give
+the same results. Store codes (client, therapist) as text: an integer column of codes arrives as
+numbers and prints without leading zeros.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ import pyarrow.dataset as ds
 from .tables import TEXT_COLUMNS, TableError, read_csv
 
 CHUNK_ROWS = 500_000  # rows read at a time when reading in chunks (then rounded to whole clients)
+WHOLE_ROWS = 2_000_000  # a Parquet source up to this many rows is read whole
+WHOLE_CSV_BYTES = 64 * 1024**2  # and a CSV up to this size (about 2 M answer rows)
 
 
 def is_parquet(path: Path | str) -> bool:
@@ -46,18 +50,19 @@ def count_rows(path: Path | str) -> int | None:
 
 
 def client_chunks(
-    path: Path | str, *, client: str = "client_id", rows: int = CHUNK_ROWS
+    path: Path | str, *, client: str = "client_id", rows: int | None = None
 ) -> Iterator[tuple[int, pd.DataFrame]]:
     """(rows before it, piece) for pieces of about `rows` rows, each holding all its clients' rows.
 
     That needs each client's rows together (as exports write them). When they are not, the whole
-    table comes as one piece, which is as correct and only bounded by memory.
+    table comes as one piece, which is as correct and only bounded by memory. A source small
+    enough to hold (WHOLE_ROWS, WHOLE_CSV_BYTES) also comes whole: one read, one piece.
     """
-    if not _clients_together(path, client):
+    if _small(path) or not _clients_together(path, client):
         yield 0, read_table(path)
         return
     carried, offset = None, 0
-    for batch in _batches(path, rows):
+    for batch in _batches(path, rows or CHUNK_ROWS):
         frame = batch if carried is None else pd.concat([carried, batch], ignore_index=True)
         if client not in frame or frame.empty:
             carried = frame
@@ -70,6 +75,12 @@ def client_chunks(
             offset += first_of_last
     if carried is not None:
         yield offset, carried
+
+
+def _small(path: Path | str) -> bool:
+    if is_parquet(path):
+        return count_rows(path) <= WHOLE_ROWS
+    return Path(path).exists() and Path(path).stat().st_size <= WHOLE_CSV_BYTES
 
 
 def _clients_together(path: Path | str, client: str) -> bool:
@@ -118,12 +129,14 @@ def _dataset(path: Path | str) -> ds.Dataset:
 
 
 def _as_text(table: pa.Table) -> pd.DataFrame:
-    """Text, whole-number and partition (dictionary) columns as text; other columns as they are."""
+    """Text and partition (dictionary) columns as pandas text, as a CSV gives them."""
     frame = table.to_pandas()
     for name, field in zip(table.column_names, table.schema, strict=True):
         kind = field.type
-        if pa.types.is_dictionary(kind):
-            kind = kind.value_type
-        if pa.types.is_string(kind) or pa.types.is_large_string(kind) or pa.types.is_integer(kind):
+        if (
+            pa.types.is_dictionary(kind)
+            or pa.types.is_string(kind)
+            or pa.types.is_large_string(kind)
+        ):
             frame[name] = frame[name].astype("str").where(frame[name].notna())
     return frame
