@@ -150,6 +150,11 @@ class AllianceOutcomeModel:
         return self.effects_[self.alliance].between
 
     @property
+    def problems_(self) -> dict[str, tuple[str, ...]]:
+        """What each scale's mixed-model fit met (a boundary, a stopped search), by scale."""
+        return {scale: fit.problems for scale, fit in self.fits_.items() if fit.problems}
+
+    @property
     def summary(self) -> pd.DataFrame:
         """One row per scale and part: estimate, interval, clients and session pairs."""
         return effects_frame(self.effects_)
