@@ -14,17 +14,17 @@ from alliance.analysis.report.html import CLIENT_COLUMNS
 from alliance.analysis.trajectories import ExpectedRecovery
 from alliance.analysis.trajectories.base import instrument_range
 from alliance.analysis.trajectories.table import check_sessions
-from alliance.interop.tables import TableError, read_csv, require_columns
-from alliance.measures import UnknownInstrumentError, get_instrument
+from alliance.interop.sources import read_table
+from alliance.interop.tables import TableError, require_columns
+from alliance.measures import DIMENSIONS, UnknownInstrumentError, get_instrument
 
 from ._output import fail, print_json
 
 REQUIRED = ["client_id", "therapist_id", "session", "alliance", "outcome"]
-DIMENSIONS = ["goal", "task", "bond"]
 
 
 @click.command("analyze")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 @click.option(
     "--format",
     "fmt",
@@ -76,7 +76,7 @@ def _progress(message: str) -> None:
 
 def _read(path: str) -> pd.DataFrame:
     try:
-        table = read_csv(path)
+        table = read_table(path)
         require_columns(table, REQUIRED, source=path)
         dims = [d for d in DIMENSIONS if d in table.columns]
         checked = check_sessions(

@@ -18,6 +18,11 @@ from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.models import Client
 
 CHROMIUM = os.environ.get("ALLIANCE_TEST_CHROMIUM", "/usr/bin/chromium")
+MISSING_CHROMIUM = (
+    "The browser tests need Chromium, and there is none at {path}: install it with "
+    "`apt install chromium`, or name yours with ALLIANCE_TEST_CHROMIUM=/path/to/chromium. "
+    "`make test-fast` runs every other test."
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -36,6 +41,14 @@ PHONE = {
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 SECONDS = 10_000  # Playwright takes milliseconds
 PASSWORD = "a-browser-test-password"
+
+
+def pytest_collection_finish(session) -> None:
+    """Stop at once, in one line and with a failing status, when browser tests are selected and
+    there is no Chromium to drive: a missing browser is never a skip."""
+    wanted = any(item.get_closest_marker("browser") for item in session.items)
+    if wanted and not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.exit(MISSING_CHROMIUM.format(path=CHROMIUM), returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 @pytest.fixture(scope="session")
@@ -73,9 +86,16 @@ def _page(browser: Browser, options: dict) -> Iterator[Page]:
     page = context.new_page()
     script_errors: list[str] = []
     page.on("pageerror", lambda error: script_errors.append(str(error)))
+    page.on("console", lambda message: _note_policy_violation(message, script_errors))
     yield page
     context.close()
     assert not script_errors, f"the page's scripts failed: {script_errors}"
+
+
+def _note_policy_violation(message, script_errors: list[str]) -> None:
+    """A script or style the Content-Security-Policy refused counts as a page error."""
+    if message.type == "error" and "Content Security Policy" in message.text:
+        script_errors.append(message.text)
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from typing import Any
 
 import numpy as np
 
-from alliance.measures import Instrument
+from alliance.measures import DIMENSIONS, Instrument
 
 from .baseline import Reference, reference
 from .config import BaselineConfig
-from .table import DIMENSIONS, RuptureInputError, Sessions
+from .table import RuptureInputError, Sessions
 
 
 class Context:

@@ -2,7 +2,7 @@
 
 The project's own clinic (alliance.simulate) plants ruptures with a model the rupture rules were
 developed beside. This family is structurally different, so the defaults chosen there can be
-reported here untuned (SCIENCE.md section 9):
+reported here untuned (docs/science.md section 9):
 
 - session noise is heavy-tailed (Student t, 4 degrees of freedom) and its scale differs from client
   to client (log-normal), with a group of high-noise clients;

@@ -1,6 +1,6 @@
 """PHQ-9 courses of the independent family: log-linear recovery, heterogeneous clients, and a fifth
-who get worse (SCIENCE.md section 7: 5-10 % of clients deteriorate in routine care; a harder mix
-is used here on purpose).
+who get worse (docs/science.md section 7: 5-10 % of clients deteriorate in routine care; a harder
+mix is used here on purpose).
 
 Each client's score follows intake - rate * ln(session) (Finch, Lambert & Schaalje 2001 fit the
 course on log session), with the rate drawn per client; deteriorators climb instead. Session noise

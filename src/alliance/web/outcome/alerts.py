@@ -6,18 +6,13 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.utils import timezone
 
-from alliance.measures import DIMENSIONS
-from alliance.web.clinic.audit import record
-from alliance.web.clinic.models import Alert, Client, Respondent, Response, Severity
-from alliance.web.clinic.tables import outcome_table
+from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS, ClinicInstruments, for_clinic
+from alliance.web.clinic.models import Alert, AlertKind, Client, Respondent, Response
+from alliance.web.clinic.tables import outcome_table_from_query
 
-from .cache import OUTCOME
-from .recovery import Track, clinic_recovery, outcome_rows, tracks
+from .recovery import Track, clinic_recovery, tracks
 
-KIND = "not-on-track"
-ALLIANCE = "alliance-checkin"
 log = logging.getLogger(__name__)
 
 
@@ -36,36 +31,37 @@ def recovery_step(follow_up) -> None:
 
 def follow_recovery(client: Client) -> Alert | None:
     """Place the client after a check-in; raise or close the not-on-track alert as needed."""
+    instruments = for_clinic(client.clinic_id)
     scores = Response.objects.filter(
-        client=client, instrument=OUTCOME, respondent=Respondent.CLIENT
+        client=client, instrument=instruments.outcome, respondent=Respondent.CLIENT
     )
-    track = tracks(clinic_recovery(client.clinic_id), outcome_table(outcome_rows(scores)))
+    model = clinic_recovery(client.clinic_id, outcome=instruments.outcome)
+    track = tracks(model, outcome_table_from_query(scores), instruments.outcome)
     track = track.get(client.pk)
-    standing = Alert.objects.filter(client=client, kind=KIND, closed_at__isnull=True).first()
+    standing = Alert.objects.filter(
+        client=client, kind=AlertKind.NOT_ON_TRACK, closed_at__isnull=True
+    ).first()
     if track is None:
         return standing
     if track.off_track and standing is None:
-        return _raise(client, track)
+        return _raise(client, track, instruments)
     if not track.off_track and standing is not None:
-        _close(standing, track)
+        _close(standing, track, instruments)
         return None
     return standing
 
 
-def _raise(client: Client, track: Track) -> Alert:
-    alert = Alert.objects.create(
-        client=client,
-        kind=KIND,
-        severity=Severity.WARNING,
-        message=_message(track),
-        explanation=_explanation(client, track),
+def _raise(client: Client, track: Track, instruments: ClinicInstruments) -> Alert:
+    return Alert.objects.raise_(
+        client,
+        AlertKind.NOT_ON_TRACK,
+        _message(track, instruments.outcome_name),
+        _explanation(client, track),
     )
-    record(None, client, "alert-raised", alert)
-    return alert
 
 
-def _message(track: Track) -> str:
-    head = f"Not on track: PHQ-9 {track.outcome:g} at session {track.session}"
+def _message(track: Track, name: str) -> str:
+    head = f"Not on track: {name} {track.outcome:g} at session {track.session}"
     if track.above_band:
         return f"{head}, above the expected range {track.lower:.1f} to {track.upper:.1f}."
     return (
@@ -74,13 +70,11 @@ def _message(track: Track) -> str:
     )
 
 
-def _close(alert: Alert, track: Track) -> None:
-    alert.closed_at = timezone.now()
-    alert.outcome = (
-        f"Back on track: PHQ-9 {track.outcome:g} at session {track.session}, {track.words}."
+def _close(alert: Alert, track: Track, instruments: ClinicInstruments) -> None:
+    name = instruments.outcome_name
+    alert.close(
+        f"Back on track: {name} {track.outcome:g} at session {track.session}, {track.words}."
     )
-    alert.save(update_fields=["closed_at", "outcome"])
-    record(None, alert.client, "alert-closed", alert)
 
 
 def _explanation(client: Client, track: Track) -> str:

@@ -11,13 +11,13 @@ from alliance.web.clinic.access import (
     get_client_for,
     get_therapist_for,
     supervised_therapists,
-    visible_clients,
 )
-from alliance.web.clinic.audit import record
-from alliance.web.followup.run import catch_up, catch_up_client
+from alliance.web.clinic.audit import record_export, record_read
+from alliance.web.clinic.instruments import for_clinic
 
 from .pdf import pdf_response
 from .progress import progress_context
+from .slots import one_report_at_a_time
 from .team import dimension_chart, team_figures
 
 
@@ -28,13 +28,19 @@ def _respond(request, template: str, context: dict, *, pdf: str = ""):
     return render(request, template, context)
 
 
+def _audit(request, client, what: str, target: object = None, *, pdf: bool) -> None:
+    if pdf:
+        record_export(request, client, f"{what}-pdf", target)
+    else:
+        record_read(request, client, what, target)
+
+
 @login_required
+@one_report_at_a_time
 def client_report(request, code: str, pdf: bool = False):
     """A report to share with the client: their goals, alliance and outcome in plain words."""
     client = get_client_for(request.user, code)
-    catch_up_client(client)  # check-ins still waiting to be stored
-    if pdf:
-        record(request.user, client, "report-exported", "client-progress-pdf")
+    _audit(request, client, "client-report", pdf=pdf)
     return _respond(
         request,
         "reports/client_report.html",
@@ -44,12 +50,17 @@ def client_report(request, code: str, pdf: bool = False):
 
 
 @login_required
+@one_report_at_a_time
 def supervision_report(request, username: str, pdf: bool = False):
     """One therapist's caseload, who is off track, ruptures and repair, the alliance by part."""
     therapist = get_therapist_for(request.user, username)
-    catch_up(visible_clients(request.user))  # check-ins still waiting to be stored
+    _audit(request, None, "supervision-report", therapist.username, pdf=pdf)
     figures = team_figures(request.user, [therapist])[0]
-    context = {"figures": figures, "chart": dimension_chart(figures)}
+    context = {
+        "figures": figures,
+        "chart": dimension_chart(figures),
+        "instruments": for_clinic(therapist.clinic_id),
+    }
     return _respond(
         request,
         "reports/supervision_report.html",
@@ -59,10 +70,11 @@ def supervision_report(request, username: str, pdf: bool = False):
 
 
 @login_required
+@one_report_at_a_time
 def team(request):
     """The supervisor's dashboard: each therapist of their teams at a glance."""
     therapists = list(supervised_therapists(request.user))
     if not therapists:
         raise Http404("No team")
-    catch_up(visible_clients(request.user))  # check-ins still waiting to be stored
+    record_read(request, None, "team-dashboard")
     return render(request, "reports/team.html", {"team": team_figures(request.user, therapists)})

@@ -7,9 +7,10 @@ from typing import ClassVar
 
 import numpy as np
 
+from alliance.measures import DIMENSIONS
+
 from ..config import RuleConfig, positive
 from ..context import Context
-from ..table import DIMENSIONS
 from .v_episode import below_baseline
 
 

@@ -1,7 +1,8 @@
 """The clinical record, one file per part."""
 
-from .alerts import Alert, Severity
-from .audit import AuditEvent
+from .alert_kinds import AlertKind, Severity
+from .alerts import Alert
+from .audit import AppendOnly, AuditEvent, AuditKind
 from .goals import (
     Goal,
     GoalAgreement,
@@ -20,8 +21,11 @@ from .settings import ClinicSettings
 
 __all__ = [
     "Alert",
+    "AlertKind",
     "Attendance",
+    "AppendOnly",
     "AuditEvent",
+    "AuditKind",
     "CheckinLink",
     "CheckinSubmission",
     "Client",
