@@ -190,3 +190,11 @@ def test_the_summary_counts_events_and_repairs_per_rule():
     assert summary.loc["all", "events"] == 1
     assert summary.loc["v-episode", "repaired"] == 1
     assert summary.loc["all", "share_of_clients"] == 1.0
+
+
+def test_a_report_column_left_blank_counts_as_no_reports():
+    dims = {name: [*STEADY, 5.5, 8.0] for name in ("goal", "task", "bond")}
+    blank = [float("nan")] * 7
+    table = series([*STEADY, 5.5, 8.0], rupture_reported=blank, **dims)
+    detector = RuptureDetector(baseline=CLINIC_NORM).fit(table)
+    assert detector.applied == "no client reports: applied converging-signs:k=3.0"

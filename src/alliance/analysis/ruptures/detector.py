@@ -96,8 +96,8 @@ class RuptureDetector:
         return self
 
     def _choice(self, frame: pd.DataFrame) -> DefaultChoice:
-        if self.is_default:
-            return choose_default(frame.columns)
+        if self.is_default:  # a column with no value at all (item 8 never asked) counts as absent
+            return choose_default([c for c in frame.columns if frame[c].notna().any()])
         return DefaultChoice("rules as given", self.config.rules)
 
     def _skipped(self, choice: DefaultChoice) -> tuple[str, ...]:
