@@ -79,7 +79,8 @@ def client_chunks(
 
 def _small(path: Path | str) -> bool:
     if is_parquet(path):
-        return count_rows(path) <= WHOLE_ROWS
+        rows = count_rows(path)
+        return rows is not None and rows <= WHOLE_ROWS
     return Path(path).exists() and Path(path).stat().st_size <= WHOLE_CSV_BYTES
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 ANSWER_COLUMNS = ["client_id", "session", "instrument", "item", "value"]
 ANSWER_OPTIONAL = ["respondent", "therapist_id", "date"]
-TEXT_COLUMNS = {"dtype": str, "keep_default_na": False, "na_values": [""]}
+TEXT_COLUMNS: dict[str, Any] = {"dtype": str, "keep_default_na": False, "na_values": [""]}
 
 
 class TableError(ValueError):
