@@ -35,7 +35,7 @@ def read_bundle(bundle: str | bytes | dict) -> pd.DataFrame:
     entries = data.get("entry") or []
     resources = index(entries)
     responses: list[_Response] = []
-    problems = []
+    problems: list[Problem] = []
     for n, entry in enumerate(entries, start=1):
         problems += _entry_problems(n, entry, resources, responses)
     problems += _duplicates(responses)
