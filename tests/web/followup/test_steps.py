@@ -4,8 +4,8 @@ import pytest
 
 from alliance.web.checkin.submissions import store_waiting_submissions
 from alliance.web.followup.steps import ANALYSE, STORE, register_step, steps
-from alliance.web.outcome.alerts import recovery_step
 from alliance.web.goals.steps import disagreement_step
+from alliance.web.outcome.alerts import recovery_step
 from alliance.web.ruptures.loop import rupture_step
 
 
