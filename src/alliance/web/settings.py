@@ -76,6 +76,9 @@ HTTPS = envbool("ALLIANCE_HTTPS", False)
 CHECKIN_BASE_URL = envstr("ALLIANCE_CHECKIN_BASE_URL", "")
 # "background": a thread in each server process runs the follow-up of stored answers (rupture
 # detection and the rest) after the commit; "inline": at once, in the request (tests, one-off use).
+# the API: requests per minute per token, and the public base of the resource URLs it answers
+API_RATE_PER_MINUTE = envint("ALLIANCE_API_RATE_PER_MINUTE", 300)
+API_BASE_URL = envstr("ALLIANCE_API_BASE_URL", "")
 FOLLOW_UP = envstr("ALLIANCE_FOLLOW_UP", "background")
 if FOLLOW_UP not in ("background", "inline"):
     raise ImproperlyConfigured(
@@ -102,6 +105,8 @@ INSTALLED_APPS = [
     "alliance.web.reports",
     "alliance.web.charts",
     "alliance.web.demo",
+    "alliance.web.api",
+    "ninja",  # its interactive docs then load their scripts from the package, not a CDN
 ]
 
 MIDDLEWARE = [

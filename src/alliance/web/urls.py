@@ -17,5 +17,6 @@ urlpatterns = [
     path("", include("alliance.web.goals.urls")),
     path("", include("alliance.web.ruptures.urls")),
     path("", include("alliance.web.reports.urls")),
+    path("", include("alliance.web.api.urls")),
     path("admin/", admin.site.urls),
 ]
