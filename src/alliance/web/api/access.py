@@ -12,7 +12,7 @@ from alliance.web.clinic.models import Alert, Client, Rupture
 from .errors import Invalid
 
 CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
-NO_CLIENT = "no such client"
+NO_CLIENT = "No such client"  # as the access helper words it
 
 
 def _checked(code: str) -> str:
