@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "alliance.web.demo",
     "alliance.web.api",
     "ninja",  # its interactive docs then load their scripts from the package, not a CDN
+    "alliance.web.delivery",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +119,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "alliance.web.delivery.kiosk.KioskOnlyMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.web.urls"
@@ -132,6 +134,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "alliance.web.delivery.kiosk.kiosk_page",
             ],
         },
     },
@@ -210,3 +213,37 @@ LOGGING = {
     },
 }
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+# Delivery (docs/delivery.md). Email through Django's email framework: SMTP when EMAIL_HOST is
+# set, else one file per message in the data directory's outbox/ so nothing is lost unseen.
+OUTBOX_DIR = DATA_DIR / "outbox"
+EMAIL_HOST = envstr("EMAIL_HOST", "")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "alliance@localhost")
+EMAIL_BACKEND = envstr(
+    "ALLIANCE_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
+EMAIL_FILE_PATH = OUTBOX_DIR
+SMS_BACKEND = envstr("ALLIANCE_SMS_BACKEND", "outbox")
+if SMS_BACKEND not in ("outbox", "twilio"):
+    raise ImproperlyConfigured(
+        f"ALLIANCE_SMS_BACKEND must be 'outbox' or 'twilio', not {SMS_BACKEND!r}"
+    )
+TWILIO_API_URL = envstr("ALLIANCE_TWILIO_API_URL", "https://api.twilio.com")
+TWILIO_ACCOUNT_SID = envstr("ALLIANCE_TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = envstr("ALLIANCE_TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM = envstr("ALLIANCE_TWILIO_FROM", "")
+if SMS_BACKEND == "twilio" and not (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_FROM):
+    raise ImproperlyConfigured(
+        "ALLIANCE_SMS_BACKEND=twilio needs ALLIANCE_TWILIO_ACCOUNT_SID, "
+        "ALLIANCE_TWILIO_AUTH_TOKEN and ALLIANCE_TWILIO_FROM"
+    )
+SMS_TIMEOUT = envint("ALLIANCE_SMS_TIMEOUT", 10)
+PHONE_REGION = envstr("ALLIANCE_PHONE_REGION", "")  # e.g. GB: numbers may omit +44

@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("alliance.web.ruptures.urls")),
     path("", include("alliance.web.reports.urls")),
     path("", include("alliance.web.api.urls")),
+    path("", include("alliance.web.delivery.urls")),
     path("admin/", admin.site.urls),
 ]

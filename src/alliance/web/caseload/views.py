@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import visible_clients
+from alliance.web.delivery.status import add_checkin_status
 from alliance.web.followup.run import catch_up
 from alliance.web.outcome.recovery import DEFAULT_NOTE
 
@@ -48,6 +49,7 @@ def caseload(request):
     rows = sort_rows(build_rows(request.user, search=search, therapist=therapist), sort)
     if request.GET.get("attention") == "1":
         rows = [row for row in rows if row.alerts]
+    add_checkin_status(rows)
     context = {
         "rows": rows,
         "urgent": urgent_alerts(request.user),

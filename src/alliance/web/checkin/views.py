@@ -16,6 +16,7 @@ from alliance.web.clinic.models import (
     ClinicSettings,
     Respondent,
 )
+from alliance.web.delivery.opened import mark_opened
 from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
 from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
 
@@ -41,7 +42,9 @@ def checkin(request, token: str):
     try:
         if request.method == "POST":
             return _submit(request, token)
-        form, ratings = _client_forms(find_link(token))
+        link = find_link(token)
+        mark_opened(link)
+        form, ratings = _client_forms(link)
     except LinkUnusable as problem:
         return _unusable(request, problem)
     return _form_page(request, form, ratings)

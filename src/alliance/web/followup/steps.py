@@ -7,6 +7,7 @@ over the same history (a failed follow-up is rolled back as a whole and retried)
 
 from __future__ import annotations
 
+from alliance.web.delivery.steps import answered_step, urgent_notice_step
 from alliance.web.outcome.alerts import recovery_step
 from alliance.web.ruptures.loop import disagreement_step, rupture_step
 
@@ -16,4 +17,6 @@ FOLLOW_UP_STEPS: list[Step] = [
     rupture_step,
     disagreement_step,
     recovery_step,
+    answered_step,
+    urgent_notice_step,
 ]
