@@ -1,4 +1,4 @@
-"""Each shipped instrument matches the structure, scoring and codes set out in SCIENCE.md."""
+"""Each shipped instrument matches the structure, scoring and codes set out in docs/science.md."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_wai_sr_t_is_the_therapists_mirror_of_wai_sr():
 @pytest.mark.parametrize("instrument_id", ["wai-sr", "wai-sr-t"])
 def test_wai_sr_reliable_change_follows_the_assumed_sd_and_alpha(instrument_id):
     change = get_instrument(instrument_id).reliable_change
-    # SCIENCE.md section 2: SD 8, alpha .90 -> 1.96 * sqrt(2) * 8 * sqrt(.10) = 7.01
+    # docs/science.md §2: SD 8, alpha .90 -> 1.96 * sqrt(2) * 8 * sqrt(.10) = 7.01
     assert (change.sd, change.reliability, change.provisional) == (8.0, 0.90, True)
     assert change.value == pytest.approx(1.96 * math.sqrt(2) * 8 * math.sqrt(0.1), abs=0.05)
 

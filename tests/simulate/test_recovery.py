@@ -4,7 +4,7 @@ The within-client lag effect is estimated by regressing next session's PHQ-9 on 
 alliance deviation from the client's own mean, controlling for the current PHQ-9, with client fixed
 effects and client-specific slopes on log(session). The client slopes matter: improvement rates
 differ between clients, and without them the current outcome stands in for the client's slope and
-takes a small share of the alliance effect (SCIENCE.md section 6 on detrending).
+takes a small share of the alliance effect (docs/science.md §6 on detrending).
 """
 
 from __future__ import annotations

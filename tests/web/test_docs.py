@@ -7,7 +7,6 @@ from django.urls import get_resolver
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 SETTINGS = Path(__file__).resolve().parents[2] / "src/alliance/web/settings.py"
-RULES = Path(__file__).resolve().parents[2] / "src/alliance/web/alerts/rules.py"
 
 
 def test_every_environment_variable_is_documented():
@@ -16,15 +15,28 @@ def test_every_environment_variable_is_documented():
     assert names and all(f"`{name}`" in documented for name in names)
 
 
-def test_every_alert_kind_is_documented():
-    from alliance.measures import list_instruments
+def test_every_alert_kind_is_in_the_alert_table_with_its_severity():
+    from alliance.web.clinic.models import AlertKind
 
-    kinds = set(re.findall(r'"(alliance-[a-z]+)",\s*Severity', RULES.read_text()))
-    kinds |= {
-        flag.id for inst in list_instruments() for flag in inst.flags if inst.respondent == "client"
-    }
     documented = (DOCS / "clinic.md").read_text()
-    assert "alliance-drop" in kinds and all(f"`{kind}`" in documented for kind in kinds)
+    table = documented.split("| Kind | Severity |")[1].split("\n\n")[0]
+    rows = [f"| `{kind}` | {kind.severity.label.lower()} |" for kind in AlertKind]
+    assert len(rows) >= 7 and [row for row in rows if row not in table] == []
+
+
+def test_every_flag_that_raises_an_alert_is_an_alert_kind_of_its_severity():
+    from alliance.measures import list_instruments
+    from alliance.web.clinic.models import AlertKind, Severity
+
+    raising = [
+        flag
+        for inst in list_instruments()
+        for flag in inst.flags
+        if flag.urgent or inst.respondent == "client"
+    ]
+    kinds = {flag.id: AlertKind(flag.id).severity for flag in raising}
+    expected = {flag.id: Severity.URGENT if flag.urgent else Severity.WARNING for flag in raising}
+    assert "risk-self-harm" in kinds and kinds == expected
 
 
 def test_every_page_is_in_the_url_map():

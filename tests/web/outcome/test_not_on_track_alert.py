@@ -6,8 +6,8 @@ import datetime as dt
 from django.urls import reverse
 
 from alliance.web.clinic.answers import store_answers
-from alliance.web.clinic.models import Alert
-from alliance.web.outcome.alerts import KIND, follow_recovery
+from alliance.web.clinic.models import Alert, AlertKind
+from alliance.web.outcome.alerts import follow_recovery
 from tests.web.checkin_helpers import submit_checkin
 from tests.web.outcome_helpers import alliance, phq, store_series
 
@@ -26,9 +26,11 @@ def test_it_raises_one_alert_however_long_the_client_stays_off_track(theo, make_
     store_series(client, [20])
     assert _score(client, 2, 19) is None  # inside the band
     first = _score(client, 3, 24, rating=6)
-    assert first is not None and first.kind == KIND and first.severity == "warning"
+    assert (
+        first is not None and first.kind == AlertKind.NOT_ON_TRACK and first.severity == "warning"
+    )
     assert _score(client, 4, 24) == first and _score(client, 5, 23) == first
-    assert Alert.objects.filter(client=client, kind=KIND).count() == 1
+    assert Alert.objects.filter(client=client, kind=AlertKind.NOT_ON_TRACK).count() == 1
     assert "above the expected range" in first.message and "session 3" in first.message
     assert "goal 6 (own average 7.3)" in first.explanation
     assert "default curve" in first.explanation  # a new clinic has too little history
@@ -52,7 +54,7 @@ def test_an_acknowledged_alert_is_not_raised_again(login, theo, make_client):
     alert.refresh_from_db()
     assert alert.acknowledged_by == theo
     _score(client, 4, 24)
-    assert Alert.objects.filter(client=client, kind=KIND).count() == 1
+    assert Alert.objects.filter(client=client, kind=AlertKind.NOT_ON_TRACK).count() == 1
 
 
 def test_it_can_be_snoozed_like_other_warnings(login, theo, make_client):
@@ -83,4 +85,4 @@ def test_a_real_checkin_runs_the_check(theo, make_client, django_capture_on_comm
     worst = {f"phq-9__{n}": "3" for n in range(1, 9)}
     with django_capture_on_commit_callbacks(execute=True):
         assert submit_checkin(client, 3, **worst).status_code == 200
-    assert Alert.objects.filter(client=client, kind=KIND).count() == 1
+    assert Alert.objects.filter(client=client, kind=AlertKind.NOT_ON_TRACK).count() == 1

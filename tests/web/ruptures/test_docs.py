@@ -2,8 +2,7 @@
 
 from pathlib import Path
 
-from alliance.web.goals.disagreement import KIND as TASK_DISAGREEMENT
-from alliance.web.ruptures.explain import KIND as RUPTURE
+from alliance.web.clinic.models import AlertKind
 from alliance.web.ruptures.strategies import strategies
 
 CLINIC = Path(__file__).resolve().parents[3] / "docs" / "clinic.md"
@@ -12,8 +11,8 @@ CLINIC = Path(__file__).resolve().parents[3] / "docs" / "clinic.md"
 def test_every_new_alert_kind_and_setting_is_documented():
     documented = CLINIC.read_text()
     names = [
-        RUPTURE,
-        TASK_DISAGREEMENT,
+        AlertKind.RUPTURE,
+        AlertKind.TASK_DISAGREEMENT,
         "rupture_detector",
         "task_agreement_line",
         "goal_agreement_line",

@@ -1,4 +1,4 @@
-"""Rupture detection from session-by-session alliance scores (SCIENCE.md section 5)."""
+"""Rupture detection from session-by-session alliance scores (docs/science.md §5)."""
 
 from .answers import sessions_from_answers
 from .config import (

@@ -1,7 +1,7 @@
 """The signs a rupture leaves in a session, each in SD_ref units, and how strong they are together.
 
 - drop: the alliance below the client's baseline, as in v-episode;
-- dimension: one dimension falling beyond the other two (SCIENCE.md section 5: a single dimension
+- dimension: one dimension falling beyond the other two (docs/science.md §5: a single dimension
   falls while the others hold). For goal, task and bond in turn, the score less the mean of the
   other two is compared with the same difference in the client's earlier sessions; the largest;
 - therapist: the therapist rating the session above the client by more than the pair usually

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from alliance.measures import Score, score_one
-from alliance.web.alerts.rules import alerts_for, compares_with_previous
 
+from .alert_rules import alerts_for, compares_with_previous
 from .audit import event
 from .models import Alert, AuditEvent, CheckinLink, Response, Session
 
@@ -35,7 +35,7 @@ def store_answers(
     """
     scores = scores or {}
     fields = {
-        "client_id": session.client_id,
+        "client": session.client,
         "session": session,
         "respondent": respondent,
         "link": link,
@@ -48,13 +48,16 @@ def store_answers(
     )
     if previous is None:
         previous = previous_responses(session, respondent, list(answers))
-    raised = Alert.objects.bulk_create(
-        alert
-        for response in stored
-        for alert in alerts_for(response, previous.get(response.instrument))
-    )
     rows = [event(entered_by, session.client, "response-stored", r) for r in stored]
-    rows += [event(entered_by, session.client, "alert-raised", alert) for alert in raised]
+    Alert.objects.raise_all(
+        (
+            alert
+            for response in stored
+            for alert in alerts_for(response, previous.get(response.instrument))
+        ),
+        actor=entered_by,
+        audit=rows,
+    )
     if audit is None:
         AuditEvent.objects.bulk_create(rows)
     else:

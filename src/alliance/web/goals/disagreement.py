@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from alliance.web.clinic.audit import record
-from alliance.web.clinic.models import Alert, Session, Severity, TaskCheck
-
-KIND = "task-disagreement"
+from alliance.web.clinic.models import Alert, AlertKind, Session, TaskCheck
 
 
 def _describe(check: TaskCheck) -> str:
@@ -22,14 +19,11 @@ def disagreement_alert(session: Session, checks: list[TaskCheck], line: int) -> 
     if not low:
         return None
     tasks = ", ".join(f'"{check.task.description}"' for check in low)
-    alert = Alert.objects.create(
-        client=session.client,
-        kind=KIND,
-        severity=Severity.WARNING,
-        message=f"At session {session.number} the client agreed little with {tasks}."[:300],
-        explanation=" ".join(_describe(check) for check in low)
+    return Alert.objects.raise_(
+        session.client,
+        AlertKind.TASK_DISAGREEMENT,
+        f"At session {session.number} the client agreed little with {tasks}.",
+        " ".join(_describe(check) for check in low)
         + f" The line is {line} of 10 (clinic setting). Ask what would make the task fit "
         "better, explain again why it may help, or change it together.",
     )
-    record(None, session.client, "alert-raised", alert)
-    return alert

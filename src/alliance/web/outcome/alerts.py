@@ -6,17 +6,14 @@ from __future__ import annotations
 import logging
 
 from django.db import transaction
-from django.utils import timezone
 
 from alliance.measures import DIMENSIONS
-from alliance.web.clinic.audit import record
-from alliance.web.clinic.models import Alert, Client, Respondent, Response, Severity
+from alliance.web.clinic.models import Alert, AlertKind, Client, Respondent, Response
 from alliance.web.clinic.tables import outcome_table
 
 from .cache import OUTCOME
 from .recovery import Track, clinic_recovery, outcome_rows, tracks
 
-KIND = "not-on-track"
 ALLIANCE = "alliance-checkin"
 log = logging.getLogger(__name__)
 
@@ -41,7 +38,9 @@ def follow_recovery(client: Client) -> Alert | None:
     )
     track = tracks(clinic_recovery(client.clinic_id), outcome_table(outcome_rows(scores)))
     track = track.get(client.pk)
-    standing = Alert.objects.filter(client=client, kind=KIND, closed_at__isnull=True).first()
+    standing = Alert.objects.filter(
+        client=client, kind=AlertKind.NOT_ON_TRACK, closed_at__isnull=True
+    ).first()
     if track is None:
         return standing
     if track.off_track and standing is None:
@@ -53,25 +52,19 @@ def follow_recovery(client: Client) -> Alert | None:
 
 
 def _raise(client: Client, track: Track) -> Alert:
-    alert = Alert.objects.create(
-        client=client,
-        kind=KIND,
-        severity=Severity.WARNING,
-        message=f"Not on track: PHQ-9 {track.outcome:g} at session {track.session}, above the "
+    return Alert.objects.raise_(
+        client,
+        AlertKind.NOT_ON_TRACK,
+        f"Not on track: PHQ-9 {track.outcome:g} at session {track.session}, above the "
         f"expected range {track.lower:.1f} to {track.upper:.1f}.",
-        explanation=_explanation(client, track),
+        _explanation(client, track),
     )
-    record(None, client, "alert-raised", alert)
-    return alert
 
 
 def _close(alert: Alert, track: Track) -> None:
-    alert.closed_at = timezone.now()
-    alert.outcome = (
+    alert.close(
         f"Back on track: PHQ-9 {track.outcome:g} at session {track.session}, {track.words}."
     )
-    alert.save(update_fields=["closed_at", "outcome"])
-    record(None, alert.client, "alert-closed", alert)
 
 
 def _explanation(client: Client, track: Track) -> str:

@@ -3,11 +3,10 @@ which rule fired, and what the client wrote; and how the episode ended."""
 
 from __future__ import annotations
 
-from alliance.web.clinic.models import Alert, Rupture, RuptureStatus, Severity
+from alliance.web.clinic.models import Alert, AlertKind, Rupture, RuptureStatus
 
 from .words import client_words
 
-KIND = "rupture"
 DIMENSION_NAMES = {"goal": "goals", "task": "tasks", "bond": "the bond"}
 
 RULE_TEXT = {
@@ -98,13 +97,12 @@ def explanation(rupture: Rupture, words: list[str]) -> str:
 
 
 def rupture_alert(rupture: Rupture) -> Alert:
-    """The one alert of a new episode, saved."""
-    return Alert.objects.create(
-        client=rupture.client,
-        kind=KIND,
-        severity=Severity.WARNING,
-        message=f"Possible rupture. {what_dropped(rupture)}."[:300],
-        explanation=explanation(rupture, client_words(rupture)),
+    """The one alert of a new episode, saved and audited."""
+    return Alert.objects.raise_(
+        rupture.client,
+        AlertKind.RUPTURE,
+        f"Possible rupture. {what_dropped(rupture)}.",
+        explanation(rupture, client_words(rupture)),
     )
 
 

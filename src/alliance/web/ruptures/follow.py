@@ -13,6 +13,7 @@ from alliance.analysis.ruptures import ConfigError, RuptureInputError
 from alliance.web.clinic.audit import record
 from alliance.web.clinic.models import (
     Alert,
+    AlertKind,
     Client,
     ClinicSettings,
     Response,
@@ -27,7 +28,12 @@ from .explain import outcome_text, rupture_alert
 
 log = logging.getLogger(__name__)
 # alerts about the same strain that the rupture alert already explains
-FOLDED_KINDS = ("rupture-reported", "alliance-drop", "alliance-review", "task-disagreement")
+FOLDED_KINDS = (
+    AlertKind.RUPTURE_REPORTED,
+    AlertKind.ALLIANCE_DROP,
+    AlertKind.ALLIANCE_REVIEW,
+    AlertKind.TASK_DISAGREEMENT,
+)
 
 
 def follow_client(
@@ -121,7 +127,6 @@ def _open(client: Client, event: dict) -> Rupture:
         rupture.resolved_at = timezone.now()
     if rupture.status != RuptureStatus.REPAIRED:
         rupture.alert = rupture_alert(rupture)
-        record(None, client, "alert-raised", rupture.alert)
     rupture.save()
     record(None, client, "rupture-detected", rupture)
     return rupture
@@ -147,22 +152,18 @@ def _update(rupture: Rupture, event: dict) -> None:
 
 def close_alert(rupture: Rupture) -> None:
     """Close the rupture's alert with the episode's outcome (kept on the alert)."""
-    alert = rupture.alert
-    if alert is None or alert.closed_at is not None:
-        return
-    alert.closed_at, alert.outcome = timezone.now(), outcome_text(rupture)
-    alert.save(update_fields=["closed_at", "outcome"])
-    record(None, rupture.client, "alert-closed", alert)
+    if rupture.alert is not None:
+        rupture.alert.close(outcome_text(rupture))
 
 
 def fold_alerts(rupture: Rupture, session: Session) -> None:
     """Close this session's other alliance alerts: the open rupture's alert already covers them."""
-    folded = (
+    (
         Alert.objects.open()
         .filter(client_id=session.client_id, response__session=session, kind__in=FOLDED_KINDS)
         .exclude(severity=Severity.URGENT)
         .exclude(pk=rupture.alert_id)
+        .fold_into(
+            rupture, outcome=f"Part of the rupture that began at session {rupture.onset_session}."
+        )
     )
-    outcome = f"Part of the rupture that began at session {rupture.onset_session}."
-    if folded.update(closed_at=timezone.now(), outcome=outcome):
-        record(None, session.client, "alerts-folded-into-rupture", rupture)

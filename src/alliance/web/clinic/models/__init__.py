@@ -1,6 +1,7 @@
 """The clinical record, one file per part."""
 
-from .alerts import Alert, Severity
+from .alert_kinds import AlertKind, Severity
+from .alerts import Alert
 from .audit import AuditEvent
 from .goals import (
     Goal,
@@ -20,6 +21,7 @@ from .settings import ClinicSettings
 
 __all__ = [
     "Alert",
+    "AlertKind",
     "Attendance",
     "AuditEvent",
     "CheckinLink",

@@ -1,30 +1,26 @@
-"""Alerts raised by the answers; open until a person acknowledges them or the system closes them."""
+"""Alerts raised by the answers; open until a person acknowledges them or the system closes them.
+
+An alert's life is written here once: `Alert.objects.raise_` (or `raise_all`), `alert.close`,
+and `queryset.fold_into`, each writing its own audit row."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-
-class Severity(models.TextChoices):
-    URGENT = "urgent", "Urgent"
-    WARNING = "warning", "Warning"
-    INFO = "info", "For review"
+from .alert_kinds import AlertKind, Severity
+from .audit import AuditEvent
 
 
-SEVERITY_ORDER = {Severity.URGENT: 0, Severity.WARNING: 1, Severity.INFO: 2}
-# short words for badges; any other kind is shown with its hyphens as spaces
-KIND_LABELS = {
-    "risk-self-harm": "risk of self-harm",
-    "rupture-reported": "something felt off",
-    "alliance-drop": "alliance dropped",
-    "alliance-review": "alliance below the line",
-    "rupture": "possible rupture",
-    "task-disagreement": "disagrees with a task",
-    "not-on-track": "not on track",
-}
+def _audit():
+    # the audit module imports the models, so it is imported when first used
+    from alliance.web.clinic import audit
+
+    return audit
 
 
 class AlertQuerySet(models.QuerySet):
@@ -34,6 +30,48 @@ class AlertQuerySet(models.QuerySet):
         return self.filter(acknowledged_at__isnull=True, closed_at__isnull=True).filter(
             Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now) | Q(severity=Severity.URGENT)
         )
+
+    def raise_(self, client, kind: AlertKind, message: str, explanation: str = "", **fields):
+        """Store one alert of this kind (at the kind's severity) and audit it."""
+        alert = self.create(**_fields(client, kind, message, explanation, fields))
+        _audit().record(None, alert.client, "alert-raised", alert)
+        return alert
+
+    def raise_all(
+        self, alerts: Iterable[Alert], *, actor=None, audit: list | None = None
+    ) -> list[Alert]:
+        """Store unsaved alerts (from `Alert.of_kind`) in one insert, with one audit row each
+        (`actor`: who entered the answers, None for the client through a link).
+
+        With `audit`, the rows are added to that list for the caller to write in one insert."""
+        raised = self.bulk_create(alerts)
+        rows = [_audit().event(actor, alert.client, "alert-raised", alert) for alert in raised]
+        if audit is None:
+            AuditEvent.objects.bulk_create(rows)
+        else:
+            audit.extend(rows)
+        return raised
+
+    def fold_into(self, into: models.Model, *, outcome: str) -> int:
+        """Close these alerts as part of `into` (a record with a client, such as a rupture),
+        with one audit row naming it when any was folded."""
+        folded = self.update(closed_at=timezone.now(), outcome=outcome[:300])
+        if folded:
+            action = f"alerts-folded-into-{into._meta.model_name}"
+            _audit().record(None, into.client, action, into)
+        return folded
+
+
+def _fields(client, kind: AlertKind, message: str, explanation: str, fields: dict) -> dict:
+    kind = AlertKind(kind)
+    fields.setdefault("severity", kind.severity)
+    return {
+        "client": client,
+        "kind": kind,
+        "message": message[:300],
+        "explanation": explanation,
+        **fields,
+    }
 
 
 class Alert(models.Model):
@@ -60,9 +98,25 @@ class Alert(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    @classmethod
+    def of_kind(cls, client, kind: AlertKind, message: str, explanation: str = "", **fields):
+        """An unsaved alert of this kind, for `Alert.objects.raise_all`."""
+        return cls(**_fields(client, kind, message, explanation, fields))
+
+    def close(self, outcome: str) -> bool:
+        """Close the alert with how it ended (kept on it) and audit it; False if already closed."""
+        if self.closed_at is not None:
+            return False
+        self.closed_at, self.outcome = timezone.now(), outcome[:300]
+        self.save(update_fields=["closed_at", "outcome"])
+        _audit().record(None, self.client, "alert-closed", self)
+        return True
+
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS.get(self.kind, self.kind.replace("-", " "))
+        if self.kind in AlertKind.values:
+            return AlertKind(self.kind).label
+        return self.kind.replace("-", " ")
 
     @property
     def is_urgent(self) -> bool:

@@ -6,13 +6,15 @@ Thresholds come from the instrument files (flags, cutoff, reliable change), neve
 from __future__ import annotations
 
 from alliance.measures import get_instrument
-from alliance.web.clinic.models import Alert, Response, Severity
+
+from .models import Alert, AlertKind, Response
 
 URGENT_NEXT_STEP = "Contact the client today and follow the clinic's risk procedure."
 
 
 def alerts_for(response: Response, previous: Response | None) -> list[Alert]:
-    """The alerts this response raises (unsaved); `previous` is the same instrument's last one."""
+    """The alerts this response raises (unsaved, for `Alert.objects.raise_all`); `previous` is
+    the same instrument's last one. A flag's id is its alert kind."""
     found = _flag_alerts(response)
     if compares_with_previous(response.instrument, response.respondent):
         found += _alliance_alerts(response, previous)
@@ -24,14 +26,13 @@ def compares_with_previous(instrument_id: str, respondent: str) -> bool:
     return respondent == "client" and get_instrument(instrument_id).kind == "alliance"
 
 
-def _alert(response: Response, kind: str, severity: str, message: str, explanation: str) -> Alert:
-    return Alert(
-        client_id=response.client_id,
+def _alert(response: Response, kind: str, message: str, explanation: str) -> Alert:
+    return Alert.of_kind(
+        response.client,
+        kind,
+        message,
+        explanation,
         response=response,
-        kind=kind,
-        severity=severity,
-        message=message,
-        explanation=explanation,
         created_at=response.submitted_at,
     )
 
@@ -47,7 +48,6 @@ def _flag_alerts(response: Response) -> list[Alert]:
                 _alert(
                     response,
                     flag.id,
-                    Severity.URGENT,
                     flag.label,
                     f"{instrument.title}, item {flag.item}. {URGENT_NEXT_STEP}",
                 )
@@ -57,7 +57,6 @@ def _flag_alerts(response: Response) -> list[Alert]:
                 _alert(
                     response,
                     flag.id,
-                    Severity.WARNING,
                     flag.label,
                     "Ask about it at the start of the next session.",
                 )
@@ -77,8 +76,7 @@ def _alliance_alerts(response: Response, previous: Response | None) -> list[Aler
         found.append(
             _alert(
                 response,
-                "alliance-drop",
-                Severity.WARNING,
+                AlertKind.ALLIANCE_DROP,
                 f"The alliance fell from {before:g} to {total:g} since the last check-in.",
                 f"A drop of {change.value:g} or more is larger than measurement noise"
                 f"{' (provisional threshold)' if change.provisional else ''}. "
@@ -90,8 +88,7 @@ def _alliance_alerts(response: Response, previous: Response | None) -> list[Aler
         found.append(
             _alert(
                 response,
-                "alliance-review",
-                Severity.INFO,
+                AlertKind.ALLIANCE_REVIEW,
                 f"The alliance is {total:g}, below {cutoff.value:g} of 10.",
                 "Most clients rate the alliance near the top, so a score below this line is "
                 "worth a conversation about what could work better.",

@@ -1,0 +1,67 @@
+"""Every kind of alert the clinic raises, with its severity and what raises it."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Severity(models.TextChoices):
+    URGENT = "urgent", "Urgent"
+    WARNING = "warning", "Warning"
+    INFO = "info", "For review"
+
+
+class AlertKind(models.TextChoices):
+    """value, severity, what raises it, and the short words shown on badges.
+
+    `Alert.kind` keeps plain choices-free text, so adding a kind here needs no migration."""
+
+    RISK_SELF_HARM = (
+        "risk-self-harm",
+        Severity.URGENT,
+        "PHQ-9 item 9 above 0, whatever the total",
+        "risk of self-harm",
+    )
+    RUPTURE_REPORTED = (
+        "rupture-reported",
+        Severity.WARNING,
+        "the client said something felt off (check-in item 8 above 0)",
+        "something felt off",
+    )
+    ALLIANCE_DROP = (
+        "alliance-drop",
+        Severity.WARNING,
+        "the alliance total fell by the reliable-change value since the last check-in",
+        "alliance dropped",
+    )
+    ALLIANCE_REVIEW = (
+        "alliance-review",
+        Severity.INFO,
+        "the alliance total is below the instrument's cutoff",
+        "alliance below the line",
+    )
+    RUPTURE = (
+        "rupture",
+        Severity.WARNING,
+        "the rupture detector found a new episode",
+        "possible rupture",
+    )
+    TASK_DISAGREEMENT = (
+        "task-disagreement",
+        Severity.WARNING,
+        "the client agreed with a task less than the clinic's line",
+        "disagrees with a task",
+    )
+    NOT_ON_TRACK = (
+        "not-on-track",
+        Severity.WARNING,
+        "the latest outcome is above the expected range",
+        "not on track",
+    )
+
+    def __new__(cls, value: str, severity: str, description: str):
+        kind = str.__new__(cls, value)
+        kind._value_ = value
+        kind.severity = Severity(severity)
+        kind.description = description
+        return kind
