@@ -41,3 +41,37 @@ class ApiCaller:
 
     def patch(self, path: str, body):
         return self.client.patch(path, body, content_type="application/json", headers=self.headers)
+
+
+class DueTasks:
+    """The task queue as a test sees it: tasks wait until the test runs the ones now due."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def due(self) -> list:
+        from django.utils import timezone
+
+        now = timezone.now()
+        return [r for r in self.backend.results if not r.task.run_after or r.task.run_after <= now]
+
+    def waiting(self) -> list:
+        return list(self.backend.results)
+
+    def run(self) -> int:
+        """Run every due task, and those they enqueue that are due, as the worker would."""
+        ran = 0
+        while due := self.due():
+            for result in due:
+                self.backend.results.remove(result)
+                result.task.call(*result.args, **result.kwargs)
+                ran += 1
+        return ran
+
+
+@pytest.fixture
+def tasks(settings):
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    return DueTasks(default_task_backend)

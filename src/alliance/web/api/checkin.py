@@ -1,4 +1,5 @@
-"""Create a check-in link through the API: shown once, or sent and never shown."""
+"""Create a check-in link through the API: shown once with `send` "none", else sent to the
+client by the delivery module and never shown."""
 
 from __future__ import annotations
 
@@ -7,19 +8,23 @@ from django.urls import reverse
 from ninja import Status
 
 from alliance.web.checkin.links import create_link
+from alliance.web.delivery.services import send_checkin
 
-from .errors import Conflict, Invalid
+from .errors import Conflict
+from .writing import refused_as_422
 
 
 def create_checkin_link(request, session, send: str):
-    """(status, record) of a new link for this session."""
+    """201 with the URL for "none"; 202 once a send by email or SMS is under way."""
     if session.checkin_stored:
         raise Conflict("session: the client's check-in of this session is already stored")
-    if send != "none":
-        raise Invalid("send", f"sending by {send} is not available on this server yet")
-    link, token = create_link(session, by=request.user)
-    url = _public_url(request, reverse("checkin", args=[token]))
-    return Status(201, _record(link, send, url=url))
+    if send == "none":
+        link, token = create_link(session, by=request.user)
+        url = _public_url(request, reverse("checkin", args=[token]))
+        return Status(201, _record(link, send, url=url))
+    with refused_as_422({"channel": "send"}):
+        delivery = send_checkin(session, channel=send, actor=request.user)
+    return Status(202, _record(delivery.link, send, url=None))
 
 
 def _record(link, send: str, *, url: str | None) -> dict:

@@ -34,14 +34,16 @@ def list_clients(request, paging: Query[Paging]):
     )
     items, count = page(found.order_by("code"), paging)
     audit_read(request, items, "clients")
-    return {"items": [client_record(c) for c in items], "count": count}
+    return {"items": [client_record(c, request.user) for c in items], "count": count}
 
 
 @router.get("/clients/{code}", response={200: ClientOut, **ERRORS})
 def get_client(request, code: str):
     client = readable_client(request, code)
     audit_read(request, client, "client")
-    return client_record(_with_status(type(client).objects.filter(pk=client.pk)).get())
+    return client_record(
+        _with_status(type(client).objects.filter(pk=client.pk)).get(), request.user
+    )
 
 
 @router.patch("/clients/{code}", response={200: ClientOut, **ERRORS})
@@ -50,7 +52,9 @@ def patch_client(request, code: str, payload: ClientPatch):
     client = own_client(request, code)
     change_client(client, payload.model_dump(exclude_unset=True), by=request.user)
     record(request.user, client, "client-changed", client)
-    return client_record(_with_status(type(client).objects.filter(pk=client.pk)).get())
+    return client_record(
+        _with_status(type(client).objects.filter(pk=client.pk)).get(), request.user
+    )
 
 
 @router.get("/clients/{code}/episodes", response={200: EpisodePage, **ERRORS})

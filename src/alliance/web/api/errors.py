@@ -37,12 +37,17 @@ class Conflict(HttpError):
         super().__init__(409, message)
 
 
-class Invalid(Exception):
+class Invalids(Exception):
     """Input that passed the schema but not the rules; nothing was stored."""
 
+    def __init__(self, found: list[tuple[str, str]]):
+        super().__init__("; ".join(f"{field}: {problem}" for field, problem in found))
+        self.found = found
+
+
+class Invalid(Invalids):
     def __init__(self, field: str, problem: str):
-        super().__init__(f"{field}: {problem}")
-        self.field, self.problem = field, problem
+        super().__init__([(field, problem)])
 
 
 def field_name(loc: list) -> str:
@@ -79,9 +84,9 @@ def install(api: NinjaAPI) -> None:
         detail = "; ".join(f"{p['field']}: {p['problem']}" for p in found)
         return answer(request, 422, detail or "the request is not valid", found)
 
-    @api.exception_handler(Invalid)
-    def invalid_value(request, exc: Invalid):
-        found = [{"field": exc.field, "problem": exc.problem}]
+    @api.exception_handler(Invalids)
+    def invalid_value(request, exc: Invalids):
+        found = [{"field": field, "problem": problem} for field, problem in exc.found]
         return answer(request, 422, str(exc), found)
 
     @api.exception_handler(Http404)

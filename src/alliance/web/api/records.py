@@ -17,13 +17,13 @@ from .contact import contact
 from .links import alert_url, client_url, rupture_url, session_url
 
 
-def client_record(client: Client) -> dict:
+def client_record(client: Client, viewer=None) -> dict:
     return {
         "code": client.code,
         "display_name": client.display_name,
         "therapist": client.therapist.username,
         "status": "in-care" if getattr(client, "in_care", True) else "ended",
-        **contact(client),
+        **contact(client, viewer),
         "created_at": client.created_at,
         "url": client_url(client.code),
     }
