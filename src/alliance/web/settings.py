@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "alliance.web.delivery.kiosk.KioskOnlyMiddleware",
+    "alliance.web.api.middleware.ExplainPlainErrors",
 ]
 
 ROOT_URLCONF = "alliance.web.urls"

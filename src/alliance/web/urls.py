@@ -21,3 +21,5 @@ urlpatterns = [
     path("", include("alliance.web.delivery.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "alliance.web.api.views.not_found"

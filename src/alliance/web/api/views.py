@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django.views.defaults import page_not_found
 
 from alliance.web.clinic.audit import record
 
@@ -40,3 +42,10 @@ def revoke_token(request, pk: int):
         record(request.user, None, "api-token-revoked", token)
         messages.success(request, f"Token {token.prefix}… is revoked.")
     return redirect("api-tokens")
+
+
+def not_found(request, exception=None):
+    """The site's 404; under /api/ and /fhir/ a JSON answer that names the problem."""
+    if request.path.startswith(("/api/", "/fhir/")):
+        return JsonResponse({"detail": "not found: no such resource", "errors": []}, status=404)
+    return page_not_found(request, exception)
