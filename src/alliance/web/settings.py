@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "alliance.web.charts",
     "alliance.web.demo",
     "alliance.web.api",
+    "alliance.web.exports",
     "ninja",  # its interactive docs then load their scripts from the package, not a CDN
     "alliance.web.delivery",
 ]

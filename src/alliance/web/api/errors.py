@@ -8,6 +8,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from .ratelimit import RateLimited
 
+SEND_HEADER = "Authorization: send the header 'Bearer TOKEN'"
+
 LOCATIONS = ("body", "query", "path", "header", "cookie", "form", "file")
 
 
@@ -95,7 +97,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):
-        response = answer(request, 401, "Authorization: send the header 'Bearer TOKEN'")
+        response = answer(request, 401, SEND_HEADER)
         response["WWW-Authenticate"] = "Bearer"
         return response
 
