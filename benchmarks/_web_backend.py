@@ -19,12 +19,12 @@ DRAIN_SECONDS = 300  # longest wait for the follow-ups of a round of check-ins
 
 
 def wait_for_follow_ups() -> float:
-    """Seconds until the servers have run every queued follow-up (rupture detection etc.), so
+    """Seconds until the worker has run every queued follow-up (rupture detection etc.), so
     the next round of bare inserts does not pay for the check-ins' deferred work."""
     from alliance.web.followup.run import waiting_clients
 
     start = time.perf_counter()
-    while waiting_clients(failed_too=True):
+    while waiting_clients():
         if time.perf_counter() - start > DRAIN_SECONDS:
             raise RuntimeError(f"follow-ups still pending after {DRAIN_SECONDS} s")
         time.sleep(0.05)

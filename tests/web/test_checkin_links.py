@@ -72,10 +72,11 @@ def test_a_redeem_racing_a_finished_one_cannot_store_twice(checkin_token, theos_
     assert not Response.objects.exists()
 
 
-def test_a_submit_reads_the_link_once_and_writes_one_row(settings, checkin_token, theos_client):
+def test_a_submit_reads_the_link_once_and_writes_its_row_and_its_task(
+    queued_tasks, checkin_token, theos_client
+):
     from django.test.utils import CaptureQueriesContext
 
-    settings.FOLLOW_UP = "background"  # only the submit's own queries
     answers = {"phq-9": {str(n): 0 for n in range(1, 10)}}
     with CaptureQueriesContext(connection) as queries:
         redeem(checkin_token, answers)
@@ -84,8 +85,9 @@ def test_a_submit_reads_the_link_once_and_writes_one_row(settings, checkin_token
         for q in queries.captured_queries
         if not q["sql"].startswith(("SAVEPOINT", "RELEASE SAVEPOINT"))
     ]
-    assert [s.split()[0] for s in sql] == ["SELECT", "INSERT"]
+    assert [s.split()[0] for s in sql] == ["SELECT", "INSERT", "INSERT"]
     assert '"clinic_checkinlink"' in sql[0] and '"clinic_checkinsubmission"' in sql[1]
+    assert '"django_tasks_database_dbtaskresult"' in sql[2]
     with pytest.raises(LinkUnusable) as problem:
         redeem(checkin_token, answers)
     assert problem.value.reason == "used"

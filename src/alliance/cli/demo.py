@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -52,5 +56,26 @@ def command(host: str, port: int, data_dir: str) -> None:
     click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for username, role in demo_logins():
         click.echo(f"  {username:<6} {role}")
+    click.echo("A background worker runs beside it (the follow-up of every check-in).")
     click.echo("Press Ctrl+C to stop.")
-    run(host, port, get_wsgi_application(), threading=True)
+    with background_worker(Path(data_dir).resolve()):
+        run(host, port, get_wsgi_application(), threading=True)
+
+
+def worker_command(data_dir: Path) -> list[str]:
+    """`alliance worker` on the demo's own database, as a command line."""
+    return [sys.executable, "-m", "alliance", "worker", "--data-dir", str(data_dir)]
+
+
+@contextmanager
+def background_worker(data_dir: Path) -> Iterator[subprocess.Popen]:
+    """Run `alliance worker` beside the demo server, and stop it with the server."""
+    worker = subprocess.Popen(worker_command(data_dir))
+    try:
+        yield worker
+    finally:
+        worker.terminate()
+        try:
+            worker.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            worker.kill()

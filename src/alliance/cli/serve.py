@@ -40,7 +40,10 @@ def pending_migrations() -> list[str]:
 @click.option("--workers", default=2, show_default=True, type=int, help="Gunicorn workers.")
 @click.option("--migrate", is_flag=True, help="Apply database migrations before serving.")
 def command(host: str, port: int, workers: int, migrate: bool) -> None:
-    """Serve the clinic web app with gunicorn (needs ALLIANCE_SECRET_KEY)."""
+    """Serve the clinic web app with gunicorn (needs ALLIANCE_SECRET_KEY).
+
+    Background work (the follow-up of every check-in) runs in `alliance worker`: run at least
+    one beside the server, with the same environment (docs/deployment.md)."""
     if not os.environ.get("ALLIANCE_SECRET_KEY"):
         fail(
             "ALLIANCE_SECRET_KEY is not set: generate one with "

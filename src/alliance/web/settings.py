@@ -74,16 +74,9 @@ ALLOWED_HOSTS = envstr("ALLIANCE_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",
 CSRF_TRUSTED_ORIGINS = [o for o in envstr("ALLIANCE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 HTTPS = envbool("ALLIANCE_HTTPS", False)
 CHECKIN_BASE_URL = envstr("ALLIANCE_CHECKIN_BASE_URL", "")
-# "background": a thread in each server process runs the follow-up of stored answers (rupture
-# detection and the rest) after the commit; "inline": at once, in the request (tests, one-off use).
 # the API: requests per minute per token, and the public base of the resource URLs it answers
 API_RATE_PER_MINUTE = envint("ALLIANCE_API_RATE_PER_MINUTE", 300)
 API_BASE_URL = envstr("ALLIANCE_API_BASE_URL", "")
-FOLLOW_UP = envstr("ALLIANCE_FOLLOW_UP", "background")
-if FOLLOW_UP not in ("background", "inline"):
-    raise ImproperlyConfigured(
-        f"ALLIANCE_FOLLOW_UP must be 'background' or 'inline', not {FOLLOW_UP!r}"
-    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -92,6 +85,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "alliance.web.accounts",
     "alliance.web.clinic",
     "alliance.web.checkin",
@@ -160,6 +155,9 @@ DATABASES = {
         "OPTIONS": SQLITE_OPTIONS,
     },
 }
+# Background work (the follow-up of check-ins, and every task defined with
+# alliance.web.clinic.background) is queued in the database and run by `alliance worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"

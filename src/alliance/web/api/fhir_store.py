@@ -11,7 +11,7 @@ from django.http import Http404
 from alliance.measures import get_instrument
 from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.models import Response
-from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
+from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
 
 from .access import own_client
 from .errors import Invalids
@@ -51,8 +51,6 @@ def store_transaction(request, answers: pd.DataFrame) -> dict:
     if problems:
         raise Invalids(problems)
     stored = _store(planned, by=request.user)
-    for client_id in {response.client_id for response in stored}:
-        follow_up_soon(client_id)  # as after a check-in: rupture detection and the rest
     return {
         "resourceType": "Bundle",
         "type": "transaction-response",
@@ -97,6 +95,8 @@ def _store(planned: list, *, by) -> list[Response]:
     for (session, respondent), answers in grouped.items():
         stored += store_answers(session, answers, respondent=respondent, entered_by=by)
         mark_follow_up(session, source=respondent)
+    for client_id in {session.client_id for session, _ in grouped}:
+        queue_follow_up(client_id)  # as after a check-in: rupture detection and the rest
     return stored
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ninja import Query, Router
 
 from alliance.measures import UnknownInstrumentError, get_instrument
-from alliance.web.followup.run import catch_up_client
 from alliance.web.outcome.page import outcome_context
 
 from .access import readable_client
@@ -30,7 +29,6 @@ def known_instrument(instrument: str) -> str:
 def list_responses(request, code: str, paging: Query[Paging], instrument: str | None = None):
     """Every administration with its raw answers, scores, band and flags, oldest first."""
     client = readable_client(request, code)
-    catch_up_client(client)
     found = client.responses.select_related("session").order_by("session__number", "pk")
     if instrument is not None:
         found = found.filter(instrument=known_instrument(instrument))
@@ -65,7 +63,6 @@ def list_tasks(request, code: str, paging: Query[Paging]):
 def list_ruptures(request, code: str, paging: Query[Paging]):
     """Rupture episodes with their repair record, by onset."""
     client = readable_client(request, code)
-    catch_up_client(client)
     found = client.ruptures.select_related("client", "recorded_by").order_by("onset_session")
     found = changed_since(
         found, paging, "detected_at", "resolved_at", "recorded_at", target_model="rupture"
@@ -79,7 +76,6 @@ def list_ruptures(request, code: str, paging: Query[Paging]):
 def get_outcome(request, code: str):
     """Change since intake, recovery, the place on the expected course and dropout risk."""
     client = readable_client(request, code)
-    catch_up_client(client)
     responses = list(client.responses.select_related("session", "client"))
     audit_read(request, client, "outcome")
     return outcome_record(client, outcome_context(client, responses))

@@ -8,9 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from alliance.web.alerts.queries import urgent_alerts
-from alliance.web.clinic.access import visible_clients
 from alliance.web.delivery.status import add_checkin_status
-from alliance.web.followup.run import catch_up
 from alliance.web.outcome.recovery import DEFAULT_NOTE
 
 from .query import Row, build_rows
@@ -45,7 +43,6 @@ def caseload(request):
     search = request.GET.get("q", "").strip()[:50]
     therapist = request.GET.get("therapist", "").strip()[:150]
     sort = request.GET.get("sort", "alerts")
-    catch_up(visible_clients(request.user))  # alerts still waiting for their follow-up
     rows = sort_rows(build_rows(request.user, search=search, therapist=therapist), sort)
     if request.GET.get("attention") == "1":
         rows = [row for row in rows if row.alerts]

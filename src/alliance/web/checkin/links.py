@@ -19,7 +19,7 @@ from alliance.web.clinic.models import (
     ClinicSettings,
     Session,
 )
-from alliance.web.followup.schedule import follow_up_soon
+from alliance.web.followup.schedule import queue_follow_up
 
 from .submissions import raises_urgent_alert, store_submission
 
@@ -114,12 +114,11 @@ def use_up(
     scores: Mapping[str, Score] | None = None,
     ratings: Mapping[str, object] | None = None,
 ) -> CheckinSubmission:
-    """Keep the checked answers, at most once per link and per session.
-
-    That is one insert, committed on its own: the follow-up stores the answers as responses,
-    ratings and alerts and marks the link used. Answers that raise an urgent flag are stored in
-    full in the same transaction, so their alert exists the moment the client is thanked. The
-    caller starts the follow-up after the commit.
+    """Keep the checked answers, at most once per link and per session, and queue their
+    follow-up in the same transaction (which stores them as responses, ratings and alerts and
+    marks the link used). Answers that raise an urgent flag are stored in full in that
+    transaction too, so their alert exists the moment the client is thanked. Inside a caller's
+    transaction this is a savepoint, so losing the race leaves that transaction usable.
     """
     scores = dict(scores or {})
     submission = CheckinSubmission(
@@ -130,24 +129,12 @@ def use_up(
         ratings=dict(ratings or {}),
         submitted_at=timezone.now(),
     )
-    with claiming(link):
-        if raises_urgent_alert(answers, scores):
-            with transaction.atomic():
-                submission.save(force_insert=True)
-                store_submission(submission, scores=scores)
-        else:
-            _insert(submission)
-    return submission
-
-
-def _insert(submission: CheckinSubmission) -> None:
-    """Insert the row, committed by itself; inside a caller's transaction behind a savepoint, so
-    that losing the race leaves that transaction usable."""
-    if transaction.get_connection().in_atomic_block:
-        with transaction.atomic():
-            submission.save(force_insert=True)
-    else:
+    with claiming(link), transaction.atomic():
         submission.save(force_insert=True)
+        if raises_urgent_alert(answers, scores):
+            store_submission(submission, scores=scores)
+        queue_follow_up(link.client_id)
+    return submission
 
 
 def redeem(
@@ -157,10 +144,5 @@ def redeem(
     scores: Mapping[str, Score] | None = None,
     ratings: Mapping[str, object] | None = None,
 ) -> CheckinSubmission:
-    """Keep the client's answers and use up the link, all or nothing, at most once; the
-    follow-up (storing them as responses, rupture detection and the rest) starts after the
-    commit."""
-    link = find_link_to_submit(token)
-    submission = use_up(link, answers, scores=scores, ratings=ratings)
-    follow_up_soon(link.client_id)
-    return submission
+    """Keep the client's answers and use up the link, all or nothing, at most once."""
+    return use_up(find_link_to_submit(token), answers, scores=scores, ratings=ratings)

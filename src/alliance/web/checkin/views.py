@@ -17,7 +17,7 @@ from alliance.web.clinic.models import (
     Respondent,
 )
 from alliance.web.delivery.opened import mark_opened
-from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
+from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
 from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
 
 from . import quick
@@ -61,7 +61,6 @@ def _submit(request, token: str):
             return _form_page(request, form, ratings)
         checked = quick.Checked(form.answers(), form.scores, ratings_of(ratings))
     use_up(link, checked.answers, scores=checked.scores, ratings=checked.ratings)
-    follow_up_soon(link.client_id)
     return render(request, "checkin/thanks.html")
 
 
@@ -116,7 +115,7 @@ def therapist_form(request, code: str, number: int):
         with transaction.atomic():
             store_therapist_answers(session, form.answers(), therapist=request.user)
             mark_follow_up(session, source=Respondent.THERAPIST)
-        follow_up_soon(client.pk)
+            queue_follow_up(client.pk)
         return redirect("client", code=client.code)
     context = {"client": client, "session": session, "form": form, "answered": answered}
     return render(request, "checkin/therapist_form.html", context)

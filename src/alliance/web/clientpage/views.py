@@ -13,7 +13,6 @@ from alliance.web.clinic.models import Alert, ClinicSettings, Response
 from alliance.web.clinic.record import add_client, add_goal, add_session, end_episode
 from alliance.web.clinic.tables import scores_table
 from alliance.web.delivery.status import delivery_context
-from alliance.web.followup.run import catch_up_client
 from alliance.web.goals.summary import goal_rows, task_rows
 from alliance.web.outcome.page import outcome_context
 from alliance.web.ruptures.timeline import chart_marks, timeline_rows
@@ -27,7 +26,6 @@ from .summary import comments, session_rows, table_rows
 def client_page(request, code: str):
     """Everything about one client that the user may see."""
     client = get_client_for(request.user, code)
-    catch_up_client(client)  # alerts still waiting for their follow-up
     responses = list(Response.objects.filter(client=client).select_related("session", "client"))
     scores = scores_table(responses)
     settings = ClinicSettings.for_clinic(client.clinic_id)

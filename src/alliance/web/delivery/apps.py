@@ -7,6 +7,11 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Delivery"
 
     def ready(self) -> None:
+        from alliance.web.followup.steps import ANALYSE, register_step
+
         from . import hooks
+        from .steps import answered_step, urgent_notice_step
 
         hooks.connect()
+        register_step(ANALYSE, 40, answered_step)  # after the alerts the earlier steps raise
+        register_step(ANALYSE, 50, urgent_notice_step)

@@ -11,10 +11,8 @@ from alliance.web.clinic.access import (
     get_client_for,
     get_therapist_for,
     supervised_therapists,
-    visible_clients,
 )
 from alliance.web.clinic.audit import record
-from alliance.web.followup.run import catch_up, catch_up_client
 
 from .pdf import pdf_response
 from .progress import progress_context
@@ -32,7 +30,6 @@ def _respond(request, template: str, context: dict, *, pdf: str = ""):
 def client_report(request, code: str, pdf: bool = False):
     """A report to share with the client: their goals, alliance and outcome in plain words."""
     client = get_client_for(request.user, code)
-    catch_up_client(client)  # check-ins still waiting to be stored
     if pdf:
         record(request.user, client, "report-exported", "client-progress-pdf")
     return _respond(
@@ -47,7 +44,6 @@ def client_report(request, code: str, pdf: bool = False):
 def supervision_report(request, username: str, pdf: bool = False):
     """One therapist's caseload, who is off track, ruptures and repair, the alliance by part."""
     therapist = get_therapist_for(request.user, username)
-    catch_up(visible_clients(request.user))  # check-ins still waiting to be stored
     figures = team_figures(request.user, [therapist])[0]
     context = {"figures": figures, "chart": dimension_chart(figures)}
     return _respond(
@@ -64,5 +60,4 @@ def team(request):
     therapists = list(supervised_therapists(request.user))
     if not therapists:
         raise Http404("No team")
-    catch_up(visible_clients(request.user))  # check-ins still waiting to be stored
     return render(request, "reports/team.html", {"team": team_figures(request.user, therapists)})

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class RupturesConfig(AppConfig):
     name = "alliance.web.ruptures"
     label = "ruptures"
+
+    def ready(self) -> None:
+        from alliance.web.followup.steps import ANALYSE, register_step
+
+        from .loop import disagreement_step, rupture_step
+
+        register_step(ANALYSE, 10, rupture_step)
+        register_step(ANALYSE, 20, disagreement_step)  # an open rupture explains a disagreement

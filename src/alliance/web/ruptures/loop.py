@@ -1,4 +1,4 @@
-"""The repair loop's follow-up steps (listed in alliance.web.followup.steps), run once the answers
+"""The repair loop's follow-up steps (registered in RupturesConfig.ready), run once the answers
 are committed: the rupture detector, then a task-disagreement alert unless a rupture explains it."""
 
 from __future__ import annotations
