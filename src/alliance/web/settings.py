@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "alliance.web.demo",
     "alliance.web.api",
     "alliance.web.exports",
+    "alliance.web.webhooks",
     "ninja",  # its interactive docs then load their scripts from the package, not a CDN
     "alliance.web.delivery",
 ]

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("alliance.web.ruptures.urls")),
     path("", include("alliance.web.reports.urls")),
     path("", include("alliance.web.api.urls")),
+    path("", include("alliance.web.webhooks.urls")),
     path("", include("alliance.web.delivery.urls")),
     path("admin/", admin.site.urls),
 ]
