@@ -1,8 +1,9 @@
 """Named personas shared by every web test.
 
 Theo is a therapist; Cora a colleague in another team who must not see Theo's clients;
-Sam supervises Theo's team; Ada is a clinic admin with no clients; Theo's client C-THEO1 holds a
-check-in link for session 1. Factories take keyword options so a test asks for what it needs.
+Sam supervises Theo's team; Ada is a clinic admin with no clients; Pia is the privacy officer;
+Theo's client C-THEO1 holds a check-in link for session 1. Factories take keyword options so a
+test asks for what it needs.
 """
 
 from __future__ import annotations
@@ -75,6 +76,12 @@ def ada(make_user) -> User:
 
 
 @pytest.fixture
+def pia(make_user) -> User:
+    """The clinic's privacy officer: reads the audit, sees no client."""
+    return make_user("pia", role=Role.PRIVACY)
+
+
+@pytest.fixture
 def make_client(clinic):
     def make(
         therapist: User,
@@ -104,6 +111,14 @@ def make_client(clinic):
 @pytest.fixture
 def theos_client(make_client, theo) -> Client:
     return make_client(theo, code="C-THEO1")
+
+
+@pytest.fixture
+def full_record(make_client, theo) -> Client:
+    """Theo's client with something behind every kind of page (see tests/web/every_page.py)."""
+    from tests.web.every_page import make_full_record
+
+    return make_full_record(make_client, theo)
 
 
 @pytest.fixture

@@ -34,7 +34,7 @@ def test_acting_for_a_client_is_for_their_own_therapist_only(
     assert page.status_code == status
 
 
-@pytest.mark.parametrize("name", ["new-link", "new-session", "new-goal", "end-episode"])
+@pytest.mark.parametrize("name", ["new-link", "new-session", "goal-new", "end-episode"])
 @pytest.mark.parametrize("persona", ["sam", "cora", "ada"])
 def test_posting_to_another_therapists_client_is_a_404(request, login, theos_client, name, persona):
     page = login(request.getfixturevalue(persona)).post(_url(name, theos_client), {})
@@ -48,7 +48,7 @@ def test_anonymous_visitors_are_sent_to_the_login(client, theos_client, name):
     assert page.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("name", ["new-link", "new-session", "new-goal", "end-episode"])
+@pytest.mark.parametrize("name", ["new-link", "new-session", "goal-new", "end-episode"])
 def test_anonymous_posts_are_sent_to_the_login(client, theos_client, name):
     page = client.post(_url(name, theos_client), {})
     assert page.status_code == 302
@@ -134,3 +134,78 @@ def test_a_clinic_admin_manages_only_their_own_clinics_staff(login, ada, theo, m
 def test_a_clinic_admin_cannot_make_anyone_a_superuser(login, ada, theo):
     html = login(ada).get(reverse("admin:accounts_user_change", args=[theo.pk])).content.decode()
     assert 'name="is_superuser"' not in html and 'name="role"' in html
+
+
+# The whole matrix: every URL of the app for every persona, including the admin's.
+
+SEES = {"theo", "sam"}  # the client's therapist and the team's supervisor
+STAFF_PAGES = {
+    "caseload": {"theo": 200, "sam": 200, "cora": 200, "ada": 200, "pia": 200},
+    "new-client": {"theo": 200, "sam": 200, "cora": 200, "ada": 403, "pia": 200},
+    "supervision-report": {"theo": 200, "sam": 200, "cora": 404, "ada": 404, "pia": 404},
+    "supervision-report-pdf": {"theo": 200, "sam": 200, "cora": 404, "ada": 404, "pia": 404},
+    "team": {"theo": 404, "sam": 200, "cora": 404, "ada": 404, "pia": 404},
+    "audit": {"theo": 403, "sam": 403, "cora": 403, "ada": 200, "pia": 200},
+    "admin": {"theo": 302, "sam": 302, "cora": 302, "ada": 200, "pia": 302},
+}
+PERSONAS = ["theo", "sam", "cora", "ada", "pia"]
+
+
+def _expected(page, persona: str) -> set[int]:
+    if persona == "theo":
+        return {200, 302, 400}  # shown, done, or the form's problems named
+    readable = page.method == "get" and page.name in {"client", "client-report", "rupture"}
+    if persona == "sam" and (readable or page.name == "client-report-pdf"):
+        return {200}
+    if persona == "sam" and page.name == "acknowledge-alert":
+        return {302}  # a supervisor may acknowledge their team's alerts
+    return {404}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_page_about_a_client_answers_each_persona_as_the_access_rule_says(
+    request, login, full_record, persona
+):
+    from tests.web.every_page import client_pages
+
+    session = login(request.getfixturevalue(persona))
+    for page in client_pages(full_record):
+        status = getattr(session, page.method)(page.url).status_code
+        assert status in _expected(page, persona), (page.name, status)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_every_staff_page_answers_each_persona_as_the_roles_say(request, login, theo, persona):
+    from tests.web.every_page import staff_pages
+
+    session = login(request.getfixturevalue(persona))
+    for page in staff_pages(theo):
+        assert session.get(page.url).status_code == STAFF_PAGES[page.name][persona], page.name
+
+
+def test_anonymous_visitors_get_no_page_about_a_client_or_staff(client, full_record, theo):
+    from tests.web.every_page import client_pages, staff_pages
+
+    for page in [*client_pages(full_record), *staff_pages(theo)]:
+        response = getattr(client, page.method)(page.url)
+        assert response.status_code == 302 and "login" in response.url, page.name
+
+
+@pytest.mark.parametrize("persona", ["theo", "sam", "cora", "pia"])
+def test_nobody_but_the_admin_reaches_the_admin_forms_that_grant_access(
+    request, login, theos_team, persona
+):
+    from alliance.web.accounts.models import User
+
+    user = request.getfixturevalue(persona)
+    session = login(user)
+    change = reverse("admin:accounts_team_change", args=[theos_team.pk])
+    page = session.post(
+        change, {"name": "x", "clinic": theos_team.clinic_id, "supervisor": user.pk}
+    )
+    assert page.status_code == 302 and "login" in page.url
+    promote = reverse("admin:accounts_user_change", args=[user.pk])
+    session.post(promote, {"username": user.username, "role": "admin", "clinic": user.clinic_id})
+    theos_team.refresh_from_db()
+    assert theos_team.supervisor.username == "sam"
+    assert User.objects.get(pk=user.pk).role == user.role

@@ -24,6 +24,7 @@ def configure(data_dir: Path, host: str) -> None:
     os.environ["ALLIANCE_SECRET_KEY"] = stored_secret(data_dir)
     hosts = "*" if host in ("0.0.0.0", "::") else ",".join(sorted({host, "localhost", "127.0.0.1"}))
     os.environ["ALLIANCE_ALLOWED_HOSTS"] = hosts
+    os.environ.setdefault("ALLIANCE_MAIL_TO_FILES", "true")  # reset links land in DIR/outbox/
     os.environ["DJANGO_SETTINGS_MODULE"] = "alliance.web.settings"
     django.setup()
 

@@ -105,11 +105,14 @@ INSTALLED_APPS = [
     "alliance.web.webhooks",
     "ninja",  # its interactive docs then load their scripts from the package, not a CDN
     "alliance.web.delivery",
+    "alliance.web.security",
+    "alliance.web.wording",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "alliance.web.security.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -201,6 +204,8 @@ if HTTPS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("ALLIANCE_HSTS_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = envbool("ALLIANCE_HSTS_PRELOAD", True)
 
 LOGGING = {
     "version": 1,
@@ -248,3 +253,9 @@ if SMS_BACKEND == "twilio" and not (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and
     )
 SMS_TIMEOUT = envint("ALLIANCE_SMS_TIMEOUT", 10)
 PHONE_REGION = envstr("ALLIANCE_PHONE_REGION", "")  # e.g. GB: numbers may omit +44
+# Security (docs/security.md): separation of duties.
+ADMINS_MAY_TREAT = envbool("ALLIANCE_ADMINS_MAY_TREAT", False)
+# The demo keeps mail (password reset links) as files in its data directory's outbox/.
+if envbool("ALLIANCE_MAIL_TO_FILES", False):
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = DATA_DIR / "outbox"

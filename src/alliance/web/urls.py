@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("alliance.web.api.urls")),
     path("", include("alliance.web.webhooks.urls")),
     path("", include("alliance.web.delivery.urls")),
+    path("", include("alliance.web.security.urls")),
     path("admin/", admin.site.urls),
 ]
 

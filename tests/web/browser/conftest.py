@@ -73,9 +73,16 @@ def _page(browser: Browser, options: dict) -> Iterator[Page]:
     page = context.new_page()
     script_errors: list[str] = []
     page.on("pageerror", lambda error: script_errors.append(str(error)))
+    page.on("console", lambda message: _note_policy_violation(message, script_errors))
     yield page
     context.close()
     assert not script_errors, f"the page's scripts failed: {script_errors}"
+
+
+def _note_policy_violation(message, script_errors: list[str]) -> None:
+    """A script or style the Content-Security-Policy refused counts as a page error."""
+    if message.type == "error" and "Content Security Policy" in message.text:
+        script_errors.append(message.text)
 
 
 @pytest.fixture

@@ -5,7 +5,8 @@ import pytest
 from alliance.web.checkin.submissions import store_waiting_submissions
 from alliance.web.followup.steps import ANALYSE, STORE, register_step, steps
 from alliance.web.outcome.alerts import recovery_step
-from alliance.web.ruptures.loop import disagreement_step, rupture_step
+from alliance.web.goals.steps import disagreement_step
+from alliance.web.ruptures.loop import rupture_step
 
 
 def test_the_features_register_their_steps_in_the_documented_order():

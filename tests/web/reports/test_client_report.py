@@ -46,4 +46,4 @@ def test_the_pdf_is_a_real_pdf(login, theo, make_client):
 
 def test_exporting_the_pdf_is_audited(login, theo, theos_client):
     login(theo).get(reverse("client-report-pdf", args=[theos_client.code]))
-    assert theos_client.audit_events.filter(action="report-exported", actor=theo).exists()
+    assert theos_client.audit_events.filter(kind="export", actor_name="theo").exists()

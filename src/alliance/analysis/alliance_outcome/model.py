@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from alliance.analysis.trajectories.table import check_sessions
+from alliance.measures import DIMENSIONS
 
 from .lagged import DETRENDED, METHODS, lagged_pairs, split_within_between
 from .mixed import MixedFit, fit_random_intercept
@@ -13,7 +14,6 @@ from .results import AllianceEffect, Estimate, effects_frame
 from .therapist import TherapistShare, therapist_share
 from .within import within_client_fit
 
-DIMENSIONS = ("goal", "task", "bond")
 OWN_COURSE = "own-course"
 CURRENT_OUTCOME = (OWN_COURSE, "raw", "none")
 

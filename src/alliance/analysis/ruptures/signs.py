@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from alliance.measures import DIMENSIONS
+
 from .baseline import Reference, reference
 from .config import ClientReported, ConvergingSigns, RuleConfig
-from .table import DIMENSIONS
 
 if TYPE_CHECKING:
     from .context import Context

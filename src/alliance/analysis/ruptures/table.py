@@ -9,7 +9,6 @@ import pandas as pd
 
 REQUIRED = ["client_id", "session", "alliance"]
 OPTIONAL = ["goal", "task", "bond", "therapist_alliance", "rupture_reported"]
-DIMENSIONS = ("goal", "task", "bond")
 
 
 class RuptureInputError(ValueError):

@@ -30,6 +30,7 @@ class Administration:
     date: str | None
     row: int  # the first answer's row, counted from 1 after the header
     answers: list[tuple[str, int | str | None]] = field(default_factory=list)
+    respondent_given: bool = True  # False when the table left it blank, meaning the client
 
     @property
     def key(self) -> tuple[str, int, str, str]:
@@ -53,11 +54,13 @@ def _add(found: dict[tuple, Administration], row: int, record: dict) -> None:
         instrument.id,
         _respondent(record, row),
     )
+    date = _date(record, row)
     admin = found.get(key)
     if admin is None:
         admin = found[key] = Administration(
-            *key[:2], instrument, key[3], text(record.get("therapist_id")), _date(record, row), row
+            *key[:2], instrument, key[3], text(record.get("therapist_id")), date, row
         )
+        admin.respondent_given = text(record.get("respondent")) is not None
     _same_as_first(admin, record, row)
     item_id = _required(record, "item", row)
     if any(item_id == seen for seen, _ in admin.answers):

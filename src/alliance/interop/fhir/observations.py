@@ -36,7 +36,8 @@ def _one(admin: Administration, scale_id: str, value: float, band: str | None) -
     }
     if admin.date:
         resource["effectiveDateTime"] = admin.date
-    resource["performer"] = [source(admin)]
+    if admin.respondent_given:
+        resource["performer"] = [source(admin)]
     resource["valueQuantity"] = _quantity(value)
     if isinstance(band, str) and band:
         resource["interpretation"] = [_band(band)]

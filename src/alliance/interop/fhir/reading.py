@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from alliance.interop.tables import ANSWER_COLUMNS
+from alliance.interop.tables import ANSWER_COLUMNS, ANSWER_OPTIONAL
 from alliance.measures import Instrument, UnknownInstrumentError, get_instrument, list_instruments
 
 from . import codes
@@ -26,6 +26,7 @@ class _Response:
     therapist_id: str | None
     date: str | None
     answers: list[tuple[str, int | str | None]]
+    respondent_given: bool
 
 
 def read_bundle(bundle: str | bytes | dict) -> pd.DataFrame:
@@ -115,7 +116,8 @@ def _response(resource: dict, name: str, resources: dict) -> _Response:
     respondent, therapist = _who(resource, resources, client)
     key = (client, _session(resource), inst.id, respondent)
     answers = item_answers(inst, resource.get("item") or [])
-    return _Response(name, key, therapist, resource.get("authored"), answers)
+    given = isinstance(resource.get("source"), dict)
+    return _Response(name, key, therapist, resource.get("authored"), answers, given)
 
 
 def _instrument(canonical: str | None) -> Instrument:
@@ -199,20 +201,17 @@ def _frame(responses: list[_Response]) -> pd.DataFrame:
             "instrument": r.key[2],
             "item": item,
             "value": None if value is None else str(value),
-            "respondent": r.key[3],
+            "respondent": r.key[3] if r.respondent_given else None,
             "therapist_id": r.therapist_id,
             "date": r.date,
         }
         for r in responses
         for item, value in r.answers
     ]
-    frame = pd.DataFrame(
-        rows, columns=[*ANSWER_COLUMNS, "respondent", "therapist_id", "date"], dtype=object
-    )
+    frame = pd.DataFrame(rows, columns=ANSWER_COLUMNS + ANSWER_OPTIONAL, dtype=object)
     return frame[ANSWER_COLUMNS + _optional_columns(frame)]
 
 
 def _optional_columns(frame: pd.DataFrame) -> list[str]:
-    """respondent when anyone but the client answered; therapist_id and date when known."""
-    found = ["respondent"] if (frame["respondent"] != "client").any() else []
-    return found + [column for column in ("therapist_id", "date") if frame[column].notna().any()]
+    """Each optional column that any response fills (the respondent from its source)."""
+    return [column for column in ANSWER_OPTIONAL if frame[column].notna().any()]

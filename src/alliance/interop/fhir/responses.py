@@ -42,7 +42,8 @@ def response(admin: Administration) -> dict:
         resource["authored"] = admin.date
     if admin.therapist_id:
         resource["author"] = _reference("Practitioner", admin.therapist_id)
-    resource["source"] = source(admin)
+    if admin.respondent_given:
+        resource["source"] = source(admin)
     resource["item"] = [_item(admin.instrument, item, value) for item, value in admin.answers]
     return resource
 

@@ -22,7 +22,10 @@ def problems_of(resource: dict, name: str) -> list[Problem]:
     try:
         model.model_validate(resource)
     except ValidationError as error:
-        return [Problem(name, _described(detail)) for detail in error.errors()]
+        return [
+            Problem(name, _described(detail), item=_item_named(resource, detail["loc"]))
+            for detail in error.errors()
+        ]
     return []
 
 
@@ -50,3 +53,17 @@ def parsed(document: str | bytes | dict, name: str) -> dict:
 def _described(detail: dict) -> str:
     field = ".".join(str(part) for part in detail["loc"]) or "(resource)"
     return f"{field}: {detail['msg']}"
+
+
+def _item_named(resource: dict, location: tuple) -> str | None:
+    """The linkId of the innermost item a model error is in, so the message names the item."""
+    found, node, parent_key = None, resource, None
+    for step in location:
+        if isinstance(step, int):
+            node = node[step] if isinstance(node, list) and step < len(node) else None
+        else:
+            node = node.get(step) if isinstance(node, dict) else None
+        if isinstance(step, int) and parent_key == "item" and isinstance(node, dict):
+            found = str(node.get("linkId"))
+        parent_key = step
+    return found

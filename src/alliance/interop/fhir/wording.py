@@ -23,6 +23,7 @@ class Wording:
     version: str
     texts: dict[str, dict[str, str]]
     options: dict[str, dict[str, dict[int, str]]] = field(default_factory=dict)
+    language: str = ""  # the Questionnaire's own language; the others come from translations
 
     @property
     def languages(self) -> list[str]:
@@ -46,14 +47,17 @@ class Wording:
             }
             for lang, items in data.get("options", {}).items()
         }
-        return cls(data["instrument"], data["version"], data["texts"], options)
+        return cls(
+            data["instrument"], data["version"], data["texts"], options, data.get("language", "")
+        )
 
 
 def read_wording(
     questionnaire: str | bytes | dict, instrument: str | None = None, *, language: str | None = None
 ) -> Wording:
     """The wording of a Questionnaire with the same items, codes and answer options as a shipped
-    instrument (named, or found by canonical URL or LOINC panel code); FhirError otherwise."""
+    instrument (named, or found by canonical URL or LOINC panel code); FhirError otherwise.
+    `language` is the language of the Questionnaire's own text when it does not name one."""
     data = parsed(questionnaire, "Questionnaire")
     name = f"Questionnaire {data.get('url') or data.get('id') or ''}".strip()
     _refuse(
@@ -62,11 +66,11 @@ def read_wording(
         else [Problem(name, f"resourceType is {data.get('resourceType')!r}, not Questionnaire")]
     )
     inst = _which(data, instrument, name)
-    lang = language or data.get("language")
+    lang = data.get("language") or language  # `language` only fills in when it is not named
     if not lang:
         _refuse([Problem(name, "no language: set Questionnaire.language or give the language")])
     matched = _matched(inst, data, name)
-    return Wording(inst.id, inst.version, *_texts(inst, matched, lang))
+    return Wording(inst.id, inst.version, *_texts(inst, matched, lang), language=lang)
 
 
 def _refuse(problems: list[Problem]) -> None:
@@ -128,6 +132,9 @@ def _matched(inst: Instrument, data: dict, name: str) -> dict[str, dict]:
             problems += [Problem(name, p, item=link) for p in _misfits(inst, item_id, item)]
     missing = [item.id for item in inst.items if item.id not in found]
     problems += [Problem(name, f"{inst.id} item {i} is missing", item=i) for i in missing]
+    if not problems and list(found) != [item.id for item in inst.items]:
+        order = ", ".join(found)
+        problems.append(Problem(name, f"items in the order {order}; the shipped order differs"))
     _refuse(problems)
     return found
 

@@ -10,6 +10,7 @@ class Role(models.TextChoices):
     THERAPIST = "therapist", "Therapist"
     SUPERVISOR = "supervisor", "Supervisor"
     ADMIN = "admin", "Clinic admin"
+    PRIVACY = "privacy", "Privacy officer"
 
 
 class Clinic(models.Model):
@@ -54,6 +55,10 @@ class User(AbstractUser):
     @property
     def is_clinic_admin(self) -> bool:
         return self.role == Role.ADMIN or self.is_superuser
+
+    @property
+    def reads_the_audit(self) -> bool:
+        return self.role == Role.PRIVACY or self.is_clinic_admin
 
     @property
     def display(self) -> str:

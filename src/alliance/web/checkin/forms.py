@@ -80,12 +80,23 @@ def question_field(item: Item, label: str) -> forms.Field:
 
 
 class CheckinForm(forms.Form):
-    """The questions of the given instruments; goal-progress asks one question per goal."""
+    """The questions of the given instruments; goal-progress asks one question per goal.
 
-    def __init__(self, *args, instruments: list[str], goals: list[Goal], **kwargs):
+    `worded` ({instrument: {item id: item}}) holds the clinic's licensed wording, shown instead
+    of the short labels."""
+
+    def __init__(
+        self,
+        *args,
+        instruments: list[str],
+        goals: list[Goal],
+        worded: dict[str, dict[str, Item]] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.instruments = [get_instrument(i) for i in instruments]
         self.goals = goals
+        self.worded = worded or {}
         self.section_names: list[tuple[Instrument, list[str]]] = []
         for instrument in self.instruments:
             self.section_names.append((instrument, self._add_fields(instrument)))
@@ -101,7 +112,9 @@ class CheckinForm(forms.Form):
     def _questions(self, instrument: Instrument):
         if instrument.id == GOAL_PROGRESS:
             return [(str(goal.pk), goal.text, instrument.items[0]) for goal in self.goals]
-        return [(item.id, item.label, item) for item in instrument.items]
+        worded = self.worded.get(instrument.id, {})
+        shown = [worded.get(item.id, item) for item in instrument.items]
+        return [(item.id, item.label, item) for item in shown]
 
     @property
     def sections(self) -> list[Section]:

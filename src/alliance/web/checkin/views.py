@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import get_own_client
 from alliance.web.clinic.answers import store_therapist_answers
+from alliance.web.clinic.audit import record_read
 from alliance.web.clinic.models import (
     ClinicSettings,
     Respondent,
@@ -19,6 +20,7 @@ from alliance.web.clinic.models import (
 from alliance.web.delivery.opened import mark_opened
 from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
 from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
+from alliance.web.wording.models import worded_items
 
 from . import quick
 from .forms import CheckinForm
@@ -31,7 +33,12 @@ UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 def _client_forms(link, data=None, asked=None) -> tuple[CheckinForm, RatingsForm]:
     goals, tasks = asked or asked_about(link.client_id)
     return (
-        CheckinForm(data, instruments=link.instruments, goals=goals),
+        CheckinForm(
+            data,
+            instruments=link.instruments,
+            goals=goals,
+            worded=worded_items(link.client_id, link.instruments),
+        ),
         RatingsForm(data, goals=goals, tasks=tasks),
     )
 
@@ -106,11 +113,14 @@ def therapist_form(request, code: str, number: int):
     """The therapist's own ratings of the session (alliance-checkin-t)."""
     client = get_own_client(request.user, code)
     session = get_object_or_404(client.sessions, number=number)
+    record_read(request, client, "therapist-form", session)
     schedule = ClinicSettings.for_clinic(client.clinic_id)
     instruments = schedule.instruments_for(session.number, Respondent.THERAPIST)
     answered = session.responses.filter(respondent=Respondent.THERAPIST).exists()
     data = request.POST if request.method == "POST" and not answered else None
-    form = CheckinForm(data, instruments=instruments, goals=[])
+    form = CheckinForm(
+        data, instruments=instruments, goals=[], worded=worded_items(client.pk, instruments)
+    )
     if data is not None and form.is_valid():
         with transaction.atomic():
             store_therapist_answers(session, form.answers(), therapist=request.user)

@@ -26,11 +26,6 @@ class SessionForm(forms.Form):
     attendance = forms.ChoiceField(label="Attendance", choices=Attendance.choices)
 
 
-class GoalForm(forms.Form):
-    text = forms.CharField(label="Goal, in the client's own words", max_length=300)
-    framing = forms.CharField(label="Your framing (optional)", max_length=300, required=False)
-
-
 class EndEpisodeForm(forms.Form):
     ended = forms.DateField(
         label="Last day of care",

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from alliance.web.accounts.duties import may_take_clients
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import get_client_for, get_own_client
+from alliance.web.clinic.audit import record_read
 from alliance.web.clinic.models import Alert, ClinicSettings, Response
-from alliance.web.clinic.record import add_client, add_goal, add_session, end_episode
+from alliance.web.clinic.record import add_client, add_session, end_episode
 from alliance.web.clinic.tables import scores_table
 from alliance.web.delivery.status import delivery_context
 from alliance.web.goals.summary import goal_rows, task_rows
@@ -18,7 +21,7 @@ from alliance.web.outcome.page import outcome_context
 from alliance.web.ruptures.timeline import chart_marks, timeline_rows
 
 from .charts import alliance_panels, outcome_chart
-from .forms import EndEpisodeForm, GoalForm, NewClientForm, SessionForm
+from .forms import EndEpisodeForm, NewClientForm, SessionForm
 from .summary import comments, session_rows, table_rows
 
 
@@ -26,6 +29,7 @@ from .summary import comments, session_rows, table_rows
 def client_page(request, code: str):
     """Everything about one client that the user may see."""
     client = get_client_for(request.user, code)
+    record_read(request, client, "client-page")
     responses = list(Response.objects.filter(client=client).select_related("session", "client"))
     scores = scores_table(responses)
     settings = ClinicSettings.for_clinic(client.clinic_id)
@@ -43,7 +47,7 @@ def client_page(request, code: str):
         .exclude(severity="urgent")
         .select_related("rupture"),
         "panels": alliance_panels(scores, chart_marks(ruptures)),
-        "outcome": outcome_chart(scores, outcome["expected"]),
+        "outcome": outcome_chart(scores, outcome["expected"], outcome["instruments"].outcome),
         "alliance_table": table_rows(scores),
         "comments": comments(responses),
         "sessions": session_rows(client, responses),
@@ -60,7 +64,9 @@ def client_page(request, code: str):
 
 @login_required
 def new_client(request):
-    """Add a client to the user's own caseload."""
+    """Add a client to the user's own caseload (a clinic admin holds none, see duties.py)."""
+    if not may_take_clients(request.user):
+        raise PermissionDenied("A clinic admin does not hold a caseload")
     form = NewClientForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         client = add_client(therapist=request.user, **form.cleaned_data)
@@ -85,12 +91,6 @@ def _act(request, code: str, form_class, action):
 @require_POST
 def new_session(request, code: str):
     return _act(request, code, SessionForm, add_session)
-
-
-@login_required
-@require_POST
-def new_goal(request, code: str):
-    return _act(request, code, GoalForm, add_goal)
 
 
 @login_required

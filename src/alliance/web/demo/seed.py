@@ -12,6 +12,7 @@ from django.utils import timezone
 from alliance.simulate import simulate_clinic
 from alliance.web.accounts.models import Clinic
 from alliance.web.clinic.answers import store_answers
+from alliance.web.clinic.instruments import ALLIANCE, COMMENT_ITEM
 from alliance.web.clinic.models import Alert, Client, Ending, Episode, Goal, Session
 
 from .people import CLINIC_NAME, create_staff
@@ -97,8 +98,8 @@ def _seed_answers(session, session_row, answers, goals, rng) -> None:
     }
     when = timezone.make_aware(dt.datetime.combine(session.date, dt.time(17, 0)))
     client_answers = {i: a for (i, who), a in by_instrument.items() if who == "client"}
-    if "alliance-checkin" in client_answers and session_row.rupture_reported and rng.random() < 0.5:
-        client_answers["alliance-checkin"]["7"] = str(rng.choice(COMMENTS))
+    if ALLIANCE in client_answers and session_row.rupture_reported and rng.random() < 0.5:
+        client_answers[ALLIANCE][COMMENT_ITEM] = str(rng.choice(COMMENTS))
     if client_answers:
         client_answers["goal-progress"] = _progress(goals, session_row.outcome, rng)
     store_answers(session, client_answers, respondent="client", submitted_at=when)

@@ -15,7 +15,7 @@ A feature registers its step in its AppConfig.ready with an order; the documente
 |---|---|---|---|
 | 10 | store | the kept check-ins become responses, ratings and alerts | checkin |
 | 10 | analyse | rupture detection | ruptures |
-| 20 | analyse | task disagreement (after ruptures: an open rupture explains it) | ruptures |
+| 20 | analyse | task disagreement (after ruptures: an open rupture explains it) | goals |
 | 30 | analyse | expected recovery, the not-on-track alert | outcome |
 
 A step must give the same result when run again over the same history: a failed follow-up is

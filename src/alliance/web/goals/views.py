@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from alliance.web.clinic.access import get_own_client
+from alliance.web.clinic.audit import record_read
 
 from .forms import GoalForm, TaskForm
 from .record import save_goal, save_task
@@ -31,6 +32,7 @@ def new_goal(request, code: str):
 def edit_goal(request, code: str, pk: int):
     client = get_own_client(request.user, code)
     goal = get_object_or_404(client.goals, pk=pk)
+    record_read(request, client, "goal-form", goal)
     form = GoalForm(request.POST or None, instance=goal, editing=True)
     return _page(request, client, form, save_goal, "Edit the goal", "#goals-heading")
 
@@ -46,5 +48,6 @@ def new_task(request, code: str):
 def edit_task(request, code: str, pk: int):
     client = get_own_client(request.user, code)
     task = get_object_or_404(client.tasks, pk=pk)
+    record_read(request, client, "task-form", task)
     form = TaskForm(request.POST or None, instance=task, client=client, editing=True)
     return _page(request, client, form, save_task, "Edit the task", "#tasks-heading")

@@ -12,7 +12,8 @@ from alliance.web.clinic.access import (
     get_therapist_for,
     supervised_therapists,
 )
-from alliance.web.clinic.audit import record
+from alliance.web.clinic.audit import record_export, record_read
+from alliance.web.clinic.instruments import for_clinic
 
 from .pdf import pdf_response
 from .progress import progress_context
@@ -26,12 +27,18 @@ def _respond(request, template: str, context: dict, *, pdf: str = ""):
     return render(request, template, context)
 
 
+def _audit(request, client, what: str, target: object = None, *, pdf: bool) -> None:
+    if pdf:
+        record_export(request, client, f"{what}-pdf", target)
+    else:
+        record_read(request, client, what, target)
+
+
 @login_required
 def client_report(request, code: str, pdf: bool = False):
     """A report to share with the client: their goals, alliance and outcome in plain words."""
     client = get_client_for(request.user, code)
-    if pdf:
-        record(request.user, client, "report-exported", "client-progress-pdf")
+    _audit(request, client, "client-report", pdf=pdf)
     return _respond(
         request,
         "reports/client_report.html",
@@ -44,8 +51,13 @@ def client_report(request, code: str, pdf: bool = False):
 def supervision_report(request, username: str, pdf: bool = False):
     """One therapist's caseload, who is off track, ruptures and repair, the alliance by part."""
     therapist = get_therapist_for(request.user, username)
+    _audit(request, None, "supervision-report", therapist.username, pdf=pdf)
     figures = team_figures(request.user, [therapist])[0]
-    context = {"figures": figures, "chart": dimension_chart(figures)}
+    context = {
+        "figures": figures,
+        "chart": dimension_chart(figures),
+        "instruments": for_clinic(therapist.clinic_id),
+    }
     return _respond(
         request,
         "reports/supervision_report.html",
@@ -60,4 +72,5 @@ def team(request):
     therapists = list(supervised_therapists(request.user))
     if not therapists:
         raise Http404("No team")
+    record_read(request, None, "team-dashboard")
     return render(request, "reports/team.html", {"team": team_figures(request.user, therapists)})

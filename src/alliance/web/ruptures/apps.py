@@ -8,7 +8,6 @@ class RupturesConfig(AppConfig):
     def ready(self) -> None:
         from alliance.web.followup.steps import ANALYSE, register_step
 
-        from .loop import disagreement_step, rupture_step
+        from .loop import rupture_step
 
         register_step(ANALYSE, 10, rupture_step)
-        register_step(ANALYSE, 20, disagreement_step)  # an open rupture explains a disagreement

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from alliance.web.clinic.access import get_client_for
-from alliance.web.clinic.audit import record
+from alliance.web.clinic.audit import record, record_read
 
 from .forms import RepairForm
 from .review import review_context
@@ -21,6 +21,7 @@ def review(request, code: str, pk: int):
     """GET: the review; POST (the client's own therapist only): what they noticed and did."""
     client = get_client_for(request.user, code)
     rupture = get_object_or_404(client.ruptures, pk=pk)
+    record_read(request, client, "rupture-review", rupture)
     is_own = client.therapist_id == request.user.pk
     if request.method == "POST" and not is_own:
         raise Http404("No such client")

@@ -2,7 +2,7 @@
 
 from .alert_kinds import AlertKind, Severity
 from .alerts import Alert
-from .audit import AuditEvent
+from .audit import AppendOnly, AuditEvent, AuditKind
 from .goals import (
     Goal,
     GoalAgreement,
@@ -23,7 +23,9 @@ __all__ = [
     "Alert",
     "AlertKind",
     "Attendance",
+    "AppendOnly",
     "AuditEvent",
+    "AuditKind",
     "CheckinLink",
     "CheckinSubmission",
     "Client",

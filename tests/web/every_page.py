@@ -1,0 +1,68 @@
+"""A client of Theo's with something behind every kind of page, and every URL of the app for it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from alliance.web.clinic.models import Alert, Client, Rupture, Severity, Task
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    url: str
+    method: str = "get"
+
+
+def make_full_record(make_client, theo) -> Client:
+    """Theo's client C-FULL1: two sessions, a goal, a task, a rupture and an open alert."""
+    client = make_client(theo, code="C-FULL1", sessions=2)
+    Task.objects.create(client=client, description="Walk each morning")
+    Rupture.objects.create(
+        client=client, onset_session=2, lowest_session=2, last_session=2, rule="v-episode"
+    )
+    Alert.objects.create(
+        client=client, kind="alliance-drop", severity=Severity.WARNING, message="m"
+    )
+    return client
+
+
+def client_pages(client: Client) -> list[Page]:
+    """Every page and action about one client, as the URL map lists them."""
+    code = client.code
+    goal, task = client.goals.get(), client.tasks.get()
+    rupture, alert = client.ruptures.get(), client.alerts.get()
+    return [
+        Page("client", reverse("client", args=[code])),
+        Page("client-report", reverse("client-report", args=[code])),
+        Page("client-report-pdf", reverse("client-report-pdf", args=[code])),
+        Page("rupture", reverse("rupture", args=[code, rupture.pk])),
+        Page("goal-new", reverse("goal-new", args=[code])),
+        Page("goal-edit", reverse("goal-edit", args=[code, goal.pk])),
+        Page("task-new", reverse("task-new", args=[code])),
+        Page("task-edit", reverse("task-edit", args=[code, task.pk])),
+        Page("therapist-form", reverse("therapist-form", args=[code, 1])),
+        Page("new-link", reverse("new-link", args=[code, 2]), "post"),
+        Page("new-session", reverse("new-session", args=[code]), "post"),
+        Page("end-episode", reverse("end-episode", args=[code]), "post"),
+        Page("rupture-record", reverse("rupture", args=[code, rupture.pk]), "post"),
+        Page("snooze-alert", reverse("snooze-alert", args=[alert.pk]), "post"),
+        Page("acknowledge-alert", reverse("acknowledge-alert", args=[alert.pk]), "post"),
+    ]
+
+
+def staff_pages(therapist) -> list[Page]:
+    """Every page that is not about one client."""
+    return [
+        Page("caseload", reverse("caseload")),
+        Page("new-client", reverse("new-client")),
+        Page("supervision-report", reverse("supervision-report", args=[therapist.username])),
+        Page(
+            "supervision-report-pdf", reverse("supervision-report-pdf", args=[therapist.username])
+        ),
+        Page("team", reverse("team")),
+        Page("audit", reverse("audit")),
+        Page("admin", reverse("admin:index")),
+    ]
