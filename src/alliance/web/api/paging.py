@@ -9,9 +9,7 @@ from django.db.models.fields import CharField
 from django.db.models.functions import Cast, Concat
 from ninja import Field, Schema
 
-from alliance.web.clinic.models import AuditEvent
-
-from .reads import READ_ACTION
+from alliance.web.clinic.models import AuditEvent, AuditKind
 
 MAX_LIMIT = 500
 
@@ -41,7 +39,7 @@ def page(queryset: QuerySet, paging: Paging) -> tuple[list, int]:
 def audited_since(since: dt.datetime, *, target_model: str | None = None, **match) -> Exists:
     """Whether an audited change (never a read) touched the outer row since this time: by the
     audit row's target naming it (`target_model`), or by a field match such as client=pk."""
-    changes = AuditEvent.objects.filter(at__gte=since).exclude(action=READ_ACTION)
+    changes = AuditEvent.objects.filter(at__gte=since, kind=AuditKind.CHANGE)
     if target_model is not None:
         target = Concat(Value(f"{target_model}:"), Cast(OuterRef("pk"), CharField()))
         changes = changes.filter(target=target)

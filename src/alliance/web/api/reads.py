@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from alliance.web.clinic.audit import event
-from alliance.web.clinic.models import AuditEvent, Client
+from alliance.web.clinic.audit import record_read
+from alliance.web.clinic.models import Client
 
 READ_ACTION = "api-read"
 
 
 def audit_read(request, clients: Client | Iterable[Client], what: str) -> None:
-    """One audit row per client read through the API; `what` names the resource, never data."""
-    if isinstance(clients, Client):
-        clients = [clients]
-    rows = [event(request.user, client, READ_ACTION, what) for client in clients]
-    AuditEvent.objects.bulk_create(rows)
+    """One read row per client read through the API, written before the answer is sent; `what`
+    names the resource, never data."""
+    for client in [clients] if isinstance(clients, Client) else clients:
+        record_read(request, client, READ_ACTION, what)
