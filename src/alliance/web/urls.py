@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("alliance.web.reports.urls")),
     path("", include("alliance.web.api.urls")),
     path("", include("alliance.web.webhooks.urls")),
+    path("", include("alliance.web.exports.urls")),
     path("", include("alliance.web.delivery.urls")),
     path("", include("alliance.web.security.urls")),
     path("admin/", admin.site.urls),

@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from alliance.web.alerts.queries import urgent_alerts
-from alliance.web.delivery.status import add_checkin_status
 from alliance.web.clinic.instruments import for_clinic
+from alliance.web.delivery.status import add_checkin_status
 from alliance.web.outcome.recovery import DEFAULT_NOTE
 
 from .query import Row, build_rows
