@@ -13,7 +13,8 @@ from alliance.analysis.report import render_report
 from alliance.analysis.report.html import CLIENT_COLUMNS
 from alliance.analysis.trajectories import ExpectedRecovery
 from alliance.analysis.trajectories.table import check_sessions
-from alliance.interop.tables import TableError, read_csv, require_columns
+from alliance.interop.sources import read_table
+from alliance.interop.tables import TableError, require_columns
 from alliance.measures import DIMENSIONS, UnknownInstrumentError, get_instrument
 
 from ._output import fail, print_json
@@ -22,7 +23,7 @@ REQUIRED = ["client_id", "therapist_id", "session", "alliance", "outcome"]
 
 
 @click.command("analyze")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 @click.option(
     "--format",
     "fmt",
@@ -73,7 +74,7 @@ def _progress(message: str) -> None:
 
 def _read(path: str) -> pd.DataFrame:
     try:
-        table = read_csv(path)
+        table = read_table(path)
         require_columns(table, REQUIRED, source=path)
         dims = [d for d in DIMENSIONS if d in table.columns]
         checked = check_sessions(

@@ -24,7 +24,8 @@ def configure(data_dir: Path, host: str) -> None:
     os.environ["ALLIANCE_SECRET_KEY"] = stored_secret(data_dir)
     hosts = "*" if host in ("0.0.0.0", "::") else ",".join(sorted({host, "localhost", "127.0.0.1"}))
     os.environ["ALLIANCE_ALLOWED_HOSTS"] = hosts
-    os.environ.setdefault("ALLIANCE_MAIL_TO_FILES", "true")  # reset links land in DIR/outbox/
+    if not os.environ.get("EMAIL_HOST"):  # mail lands in DIR/outbox/ unless a server is given
+        os.environ.setdefault("ALLIANCE_MAIL_TO_FILES", "true")
     os.environ["DJANGO_SETTINGS_MODULE"] = "alliance.web.settings"
     django.setup()
 
@@ -41,6 +42,9 @@ def configure(data_dir: Path, host: str) -> None:
 )
 def command(host: str, port: int, data_dir: str) -> None:
     """Seed a synthetic demo clinic (once) and serve it; synthetic data only."""
+    # links sent by email or SMS point at this server unless a public address is configured
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    os.environ.setdefault("ALLIANCE_CHECKIN_BASE_URL", f"http://{shown}:{port}")
     configure(Path(data_dir).resolve(), host)
     from django.core.management import call_command
     from django.core.servers.basehttp import run

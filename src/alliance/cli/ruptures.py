@@ -14,7 +14,8 @@ from alliance.analysis.ruptures import (
     RuptureInputError,
     parse_rule_spec,
 )
-from alliance.interop.tables import TableError, read_csv
+from alliance.interop.sources import read_table
+from alliance.interop.tables import TableError
 from alliance.measures import ScoringError
 
 from ._output import FORMAT_OPTION, fail, plain
@@ -34,7 +35,7 @@ EVENT_KEYS = [
 
 
 @click.command("ruptures")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 @click.option(
     "--rule",
     "rules",
@@ -50,7 +51,7 @@ def command(path: str, rules: tuple[str, ...], separate: bool, fmt: str) -> None
     try:
         chosen = [parse_rule_spec(spec) for spec in rules] or None
         detector = RuptureDetector(chosen, combine=not separate)
-        events = detector.fit(read_csv(path)).events_
+        events = detector.fit(read_table(path)).events_
     except (TableError, ScoringError, RuptureInputError, ConfigError) as error:
         fail(f"{path}: {error}" if not str(error).startswith(str(path)) else str(error))
     records = to_records(events)

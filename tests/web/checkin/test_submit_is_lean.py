@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from alliance.measures import score_one
-from alliance.web.checkin import forms, quick
+from alliance.web.checkin import forms
 from alliance.web.checkin.links import create_link
 from alliance.web.clinic import answers
 from alliance.web.clinic.models import Goal, Task, TaskKind
@@ -67,7 +67,6 @@ def test_the_submit_scores_the_answers_once(
         return score_one(instrument_id, items)
 
     monkeypatch.setattr(forms, "score_one", counting)
-    monkeypatch.setattr(quick, "score_one", counting)
     monkeypatch.setattr(answers, "score_one", counting)
     HttpClient().post(reverse("checkin", args=[checkin_token]), valid_answers(theos_client))
     assert sorted(calls) == ["alliance-checkin", "goal-progress", "phq-9"]

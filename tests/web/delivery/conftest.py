@@ -3,69 +3,17 @@ loopback, and the task queue run as its worker would run it."""
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
-import re
-import socket
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
-from aiosmtpd.controller import Controller
 
-URL = re.compile(r"https?://[^\s]+/c/[A-Za-z0-9_-]+/")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@dataclass
-class Mailbox:
-    """What the SMTP server received; addresses in `refuse` get a 550."""
-
-    messages: list = field(default_factory=list)
-    refuse: set = field(default_factory=set)
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address in self.refuse:
-            return "550 5.1.1 no such mailbox"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-        self.messages.append(message)
-        return "250 Message accepted"
-
-    def to(self, address: str) -> list:
-        return [m for m in self.messages if address in m["To"]]
-
-    @staticmethod
-    def text(message) -> str:
-        return message.get_body(preferencelist=("plain",)).get_content()
-
-    def links_to(self, address: str) -> list[str]:
-        return [url for m in self.to(address) for url in URL.findall(self.text(m))]
-
-
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback; Django's email framework sends to it over SMTP."""
-    mailbox = Mailbox()
-    port = free_port()
-    controller = Controller(mailbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS, settings.EMAIL_HOST_USER = False, ""
-    yield mailbox
-    controller.stop()
+from tests.web.conftest import DATABASE_TASKS
+from tests.web.mail_helpers import smtp_server  # noqa: F401 (a fixture)
+from tests.web.worker_helpers import run_worker
 
 
 @dataclass
@@ -122,36 +70,24 @@ def public_base(settings):
 
 
 class QueueWorker:
-    """Runs the queued tasks that are due, as the worker does, until none is left due."""
+    """The real worker (db_worker, as `alliance worker` runs it), run by the test when it wants."""
 
-    def __init__(self, backend):
-        self.backend = backend
+    @staticmethod
+    def run_due() -> None:
+        run_worker()
 
-    def due(self) -> list:
-        from django.utils import timezone
+    @staticmethod
+    def waiting() -> list[str]:
+        from django_tasks_db.models import DBTaskResult
 
-        now = timezone.now()
-        return [r for r in self.backend.results if not r.task.run_after or r.task.run_after <= now]
-
-    def waiting(self) -> list[str]:
-        return [r.task.name for r in self.backend.results]
-
-    def run_due(self) -> list:
-        done = []
-        while due := self.due():
-            for result in due:
-                self.backend.results.remove(result)
-                done.append(result.task.call(*result.args, **result.kwargs))
-        return done
+        return list(DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True))
 
 
 @pytest.fixture
 def worker(settings):
-    """The task queue with a worker the test runs; tasks wait until the test runs them."""
-    from django_tasks import default_task_backend
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
-    return QueueWorker(default_task_backend)
+    """Tasks wait in the database until the test runs the worker, as in production."""
+    settings.TASKS = DATABASE_TASKS
+    return QueueWorker()
 
 
 @pytest.fixture

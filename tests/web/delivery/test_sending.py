@@ -3,6 +3,7 @@ real SMTP, the reminder carries the same link, the link expires; time is moved, 
 
 import datetime as dt
 import socket
+from urllib.parse import urlsplit
 
 import pytest
 import time_machine
@@ -115,6 +116,16 @@ def test_marking_the_session_missed_cancels_a_scheduled_send(reachable, theo, wo
     assert Delivery.objects.get().status == Status.CANCELLED
 
 
+def test_marking_the_session_cancelled_after_sending_closes_its_link(recorded, client):
+    _, session = recorded
+    with time_machine.travel(START + dt.timedelta(hours=1), tick=False):
+        session.attendance = Attendance.CANCELLED
+        session.save()
+        delivery = Delivery.objects.get()
+        assert delivery.status == Status.CANCELLED
+        assert client.get(urlsplit(delivery.url).path).status_code == 410
+
+
 def test_a_fixed_delay_sends_that_many_hours_later(reachable, theo, smtp_server, worker):
     DeliverySettings.objects.create(clinic=theo.clinic, send_when="after", send_after_hours=3)
     with time_machine.travel(START, tick=False):
@@ -166,10 +177,10 @@ def test_a_send_interrupted_after_its_claim_is_failed_not_sent_twice(
 
     add_session(reachable(), date=START.date(), by=theo)
     delivery = Delivery.objects.get()
-    with pytest.raises(KeyboardInterrupt):  # the worker dies between the claim and the send
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(sending.transport, "send_checkin", _die)
-            sending.deliver(delivery.pk)
+    # the worker dies between the claim and the send
+    with pytest.raises(KeyboardInterrupt), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sending.transport, "send_checkin", _die)
+        sending.deliver(delivery.pk)
     worker.run_due()  # the restarted worker runs the task again
     delivery.refresh_from_db()
     assert delivery.status == Status.FAILED and "interrupted" in delivery.reason

@@ -1,5 +1,7 @@
 """SMS through the provider's HTTP API, replaced by a loopback stub of that API."""
 
+import datetime as dt
+
 import pytest
 
 from alliance.web.clinic.record import add_session
@@ -10,10 +12,7 @@ MOBILE = "+447400123456"
 
 
 def test_a_client_who_chose_sms_gets_the_link_by_text(reachable, theo, sms_provider, worker):
-    import datetime as dt
-
-    client = reachable(email="", mobile=MOBILE, delivery="sms")
-    add_session(client, date=dt.date(2026, 3, 2), by=theo)
+    _record_session(reachable, theo)
     worker.run_due()
     [request] = sms_provider.requests
     assert request["path"] == "/2010-04-01/Accounts/AC-test/Messages.json"
@@ -26,8 +25,6 @@ def test_a_client_who_chose_sms_gets_the_link_by_text(reachable, theo, sms_provi
 def test_a_refusal_keeps_the_providers_code_and_never_the_number(
     reachable, theo, sms_provider, worker
 ):
-    import datetime as dt
-
     sms_provider.answer = (400, {"code": 21211, "message": f"The 'To' number {MOBILE} is invalid"})
     add_session(
         reachable(email="", mobile=MOBILE, delivery="sms"), date=dt.date(2026, 3, 2), by=theo
@@ -39,8 +36,6 @@ def test_a_refusal_keeps_the_providers_code_and_never_the_number(
 
 
 def test_a_provider_outage_is_retried(reachable, theo, sms_provider, worker):
-    import datetime as dt
-
     sms_provider.answer = (503, {"code": 20503, "message": "unavailable"})
     add_session(
         reachable(email="", mobile=MOBILE, delivery="sms"), date=dt.date(2026, 3, 2), by=theo
@@ -52,8 +47,6 @@ def test_a_provider_outage_is_retried(reachable, theo, sms_provider, worker):
 
 
 def test_without_a_provider_texts_go_to_the_outbox(reachable, theo, worker, settings, tmp_path):
-    import datetime as dt
-
     settings.SMS_BACKEND, settings.OUTBOX_DIR = "outbox", tmp_path
     add_session(
         reachable(email="", mobile=MOBILE, delivery="sms"), date=dt.date(2026, 3, 2), by=theo
@@ -61,3 +54,8 @@ def test_without_a_provider_texts_go_to_the_outbox(reachable, theo, worker, sett
     worker.run_due()
     [written] = tmp_path.glob("sms-*.txt")
     assert written.read_text().startswith(f"To: {MOBILE}") and "/c/" in written.read_text()
+
+
+def _record_session(reachable, theo):
+    client = reachable(email="", mobile=MOBILE, delivery="sms")
+    return add_session(client, date=dt.date(2026, 3, 2), by=theo)

@@ -1,4 +1,4 @@
-"""Create and redeem one-use check-in links; the database keeps only a hash of each token."""
+"""Create, find and use up one-use check-in links; the database keeps only a hash of each token."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import secrets
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from alliance.measures import Score
@@ -65,18 +66,12 @@ def find_link(token: str) -> CheckinLink:
 
 def find_link_to_submit(token: str) -> CheckinLink:
     """find_link without looking for kept answers: the submit's one insert finds them, as the
-    unique link it needs, at no extra cost. The link carries its session's `client_id`.
-
-    One plain query: on the check-in's path the ORM's building of the joined query costs more
-    than the query itself (docs/testing.md, the check-in benchmark)."""
-    link_table, session_table = (
-        connection.ops.quote_name(model._meta.db_table) for model in (CheckinLink, Session)
+    unique link it needs, at no extra cost. The link carries its session's `client_id`."""
+    link = (
+        CheckinLink.objects.annotate(client_id=F("session__client_id"))
+        .filter(token_hash=hash_token(token))
+        .first()
     )
-    sql = (
-        f"SELECT l.*, s.client_id AS client_id FROM {link_table} l "
-        f"JOIN {session_table} s ON s.id = l.session_id WHERE l.token_hash = %s"
-    )
-    link = next(iter(CheckinLink.objects.raw(sql, [hash_token(token)])), None)
     _check(link)
     return link
 
@@ -135,14 +130,3 @@ def use_up(
             store_submission(submission, scores=scores)
         queue_follow_up(link.client_id)
     return submission
-
-
-def redeem(
-    token: str,
-    answers: Mapping[str, Mapping[str, object]],
-    *,
-    scores: Mapping[str, Score] | None = None,
-    ratings: Mapping[str, object] | None = None,
-) -> CheckinSubmission:
-    """Keep the client's answers and use up the link, all or nothing, at most once."""
-    return use_up(find_link_to_submit(token), answers, scores=scores, ratings=ratings)

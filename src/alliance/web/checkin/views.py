@@ -22,7 +22,6 @@ from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
 from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
 from alliance.web.wording.models import worded_items
 
-from . import quick
 from .forms import CheckinForm
 from .links import LinkUnusable, create_link, find_link, find_link_to_submit, use_up
 from .qr import qr_svg
@@ -30,8 +29,8 @@ from .qr import qr_svg
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 
 
-def _client_forms(link, data=None, asked=None) -> tuple[CheckinForm, RatingsForm]:
-    goals, tasks = asked or asked_about(link.client_id)
+def _client_forms(link, data=None) -> tuple[CheckinForm, RatingsForm]:
+    goals, tasks = asked_about(link.client_id)
     return (
         CheckinForm(
             data,
@@ -58,16 +57,12 @@ def checkin(request, token: str):
 
 
 def _submit(request, token: str):
-    """Check the answers, then keep them with one insert that uses up the link."""
+    """Check the answers with the forms, then keep them with one insert that uses up the link."""
     link = find_link_to_submit(token)
-    asked = asked_about(link.client_id)
-    checked = quick.check(request.POST, link.instruments, *asked)
-    if checked is None:  # something unusual: the forms check it and say what is wrong
-        form, ratings = _client_forms(link, request.POST, asked)
-        if not all([form.is_valid(), ratings.is_valid()]):
-            return _form_page(request, form, ratings)
-        checked = quick.Checked(form.answers(), form.scores, ratings_of(ratings))
-    use_up(link, checked.answers, scores=checked.scores, ratings=checked.ratings)
+    form, ratings = _client_forms(link, request.POST)
+    if not all([form.is_valid(), ratings.is_valid()]):
+        return _form_page(request, form, ratings)
+    use_up(link, form.answers(), scores=form.scores, ratings=ratings_of(ratings))
     return render(request, "checkin/thanks.html")
 
 

@@ -13,5 +13,5 @@ class DeliveryConfig(AppConfig):
         from .steps import answered_step, urgent_notice_step
 
         hooks.connect()
-        register_step(ANALYSE, 40, answered_step)  # after the alerts the earlier steps raise
+        register_step(ANALYSE, 40, answered_step)  # closes the delivery and the missed warning
         register_step(ANALYSE, 50, urgent_notice_step)

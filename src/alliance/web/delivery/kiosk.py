@@ -72,10 +72,11 @@ def redeem_code(device: KioskDevice, typed: str) -> Delivery:
     with transaction.atomic():
         found = _usable(device, hashed)
         KioskAttempt.objects.create(device=device, code_hash=hashed, succeeded=found is not None)
-        if found is None:
-            raise KioskRefused("That code is not valid. Check it with your therapist.")
-        found.used_at = timezone.now()
-        found.save(update_fields=["used_at"])
+        if found is not None:
+            found.used_at = timezone.now()
+            found.save(update_fields=["used_at"])
+    if found is None:  # the failed attempt stays counted
+        raise KioskRefused("That code is not valid. Check it with your therapist.")
     return found.delivery
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from django.utils import timezone
-
-from alliance.web.clinic.models import Alert, Client, Severity
+from alliance.web.clinic.models import Alert, AlertKind, Client
 
 from .models import Delivery, DeliverySettings, Status
 
-KIND = "checkins-missed"
+KIND = AlertKind.CHECKINS_MISSED
 
 
 def missed_in_a_row(client: Client) -> int:
@@ -40,12 +38,11 @@ def check_missed(client: Client) -> Alert | None:
     needed = DeliverySettings.for_clinic(client.clinic_id).missed_in_a_row
     if not needed or count < needed or open_missed_alert(client):
         return None
-    return Alert.objects.create(
-        client=client,
-        kind=KIND,
-        severity=Severity.WARNING,
-        message=f"Missed {count} check-ins in a row",
-        explanation="The last check-in links sent expired unanswered. Ask the client in "
+    return Alert.objects.raise_(
+        client,
+        KIND,
+        f"Missed {count} check-ins in a row",
+        "The last check-in links sent expired unanswered. Ask the client in "
         "session how the check-in works for them (channel, timing, or the kiosk).",
     )
 
@@ -53,6 +50,4 @@ def check_missed(client: Client) -> Alert | None:
 def close_missed(client: Client, session_number: int) -> None:
     alert = open_missed_alert(client)
     if alert is not None:
-        alert.closed_at = timezone.now()
-        alert.outcome = f"Answered the check-in of session {session_number}."
-        alert.save(update_fields=["closed_at", "outcome"])
+        alert.close(f"Answered the check-in of session {session_number}.")

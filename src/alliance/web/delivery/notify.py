@@ -22,20 +22,16 @@ URGENT_SUBJECT = "An urgent alert waits in alliance"
 
 
 def notice_urgent_alerts(client) -> list[UrgentNotice]:
-    """One notice per urgent alert of the client not yet noticed; each sent after the commit."""
+    """One notice per urgent alert of the client not yet noticed, each queued to be sent."""
     fresh = Alert.objects.filter(client=client, severity=Severity.URGENT).exclude(
         pk__in=UrgentNotice.objects.values("alert_id")
     )
-    notices = [UrgentNotice.objects.create(alert=alert) for alert in fresh]
-    for notice in notices:
-        transaction.on_commit(lambda pk=notice.pk: _enqueue_notice(pk))
-    return notices
-
-
-def _enqueue_notice(notice_id: int) -> None:
     from .tasks import urgent_notice_task
 
-    urgent_notice_task.enqueue(notice_id)
+    notices = [UrgentNotice.objects.create(alert=alert) for alert in fresh]
+    for notice in notices:
+        urgent_notice_task.enqueue(notice.pk)
+    return notices
 
 
 def urgent_recipients(alert: Alert) -> list[str]:

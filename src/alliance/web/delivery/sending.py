@@ -74,6 +74,8 @@ def send_delay(settings: DeliverySettings) -> dt.timedelta:
 def cancel(session: Session, reason: str) -> int:
     """Stop the session's waiting check-ins (a cancelled or missed session)."""
     waiting = list(session.deliveries.filter(status__in=WAITING))
+    links = [delivery.link_id for delivery in waiting if delivery.link_id]
+    CheckinLink.objects.filter(pk__in=links, used_at__isnull=True).update(expires_at=timezone.now())
     for delivery in waiting:
         _finish(delivery, Status.CANCELLED, reason)
     return len(waiting)

@@ -49,8 +49,9 @@ def send_email(to: str, subject: str, body: str) -> None:
     message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
     try:
         message.send()
-    except smtplib.SMTPRecipientsRefused:
-        raise SendError("the mail server refused the address", permanent=True) from None
+    except smtplib.SMTPRecipientsRefused as error:
+        permanent = all(code >= 500 for code, _ in error.recipients.values())
+        raise SendError("the mail server refused the address", permanent=permanent) from None
     except smtplib.SMTPResponseException as error:
         permanent = 500 <= error.smtp_code < 600
         raise SendError(f"the mail server said {error.smtp_code}", permanent=permanent) from None

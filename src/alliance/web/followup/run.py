@@ -1,5 +1,8 @@
 """Run pending follow-ups: each client in its own transactions with its row locked first, so two
-follow-ups of one client never run at once, and a failure never touches the stored answers."""
+follow-ups of one client never run at once, and a failure never touches the stored answers.
+
+The lock is FOR NO KEY UPDATE on PostgreSQL: it excludes another follow-up of the client but not
+the check-in submits that insert rows pointing at the client (they take FOR KEY SHARE)."""
 
 from __future__ import annotations
 
@@ -34,13 +37,13 @@ def follow_up_client(client_id: int) -> bool:
 
 
 def _store_locked(client_id: int) -> None:
-    if Client.objects.select_for_update().filter(pk=client_id).only("pk").first():
+    if Client.objects.select_for_update(no_key=True).filter(pk=client_id).only("pk").first():
         for step in steps(STORE):
             step(client_id)
 
 
 def _analyse_locked(client_id: int) -> None:
-    client = Client.objects.select_for_update().filter(pk=client_id).first()
+    client = Client.objects.select_for_update(no_key=True).filter(pk=client_id).first()
     pending = list(PendingFollowUp.objects.filter(client_id=client_id).select_related("session"))
     if client is None or not pending:
         return
