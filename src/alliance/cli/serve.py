@@ -8,6 +8,7 @@ import sys
 import click
 
 from ._output import fail
+from .start_checks import start_problems
 
 
 def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
@@ -40,12 +41,9 @@ def pending_migrations() -> list[str]:
 @click.option("--workers", default=2, show_default=True, type=int, help="Gunicorn workers.")
 @click.option("--migrate", is_flag=True, help="Apply database migrations before serving.")
 def command(host: str, port: int, workers: int, migrate: bool) -> None:
-    """Serve the clinic web app with gunicorn (needs ALLIANCE_SECRET_KEY)."""
-    if not os.environ.get("ALLIANCE_SECRET_KEY"):
-        fail(
-            "ALLIANCE_SECRET_KEY is not set: generate one with "
-            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` and keep it secret"
-        )
+    """Serve the clinic web app with gunicorn (refuses unsafe settings, see the deployment docs)."""
+    if problems := start_problems(os.environ):
+        fail("; ".join(problems))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.web.settings")
     import django
     from django.core.management import call_command
