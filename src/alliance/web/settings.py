@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -103,6 +104,7 @@ INSTALLED_APPS = [
     "alliance.web.charts",
     "alliance.web.demo",
     "alliance.web.security",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +117,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.web.urls"
@@ -212,6 +215,19 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 
 # Security (docs/security.md): separation of duties.
 ADMINS_MAY_TREAT = envbool("ALLIANCE_ADMINS_MAY_TREAT", False)
+# Login lockout (django-axes): after this many wrong passwords for one username from one address,
+# no password is checked (no hash computed) until the cool-off ends or an admin unlocks.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("ALLIANCE_LOCKOUT_FAILURES", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("ALLIANCE_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "alliance.web.clinic.audit.client_address"
+AXES_VERBOSE = False
 # The demo keeps mail (password reset links) as files in its data directory's outbox/.
 if envbool("ALLIANCE_MAIL_TO_FILES", False):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

@@ -88,6 +88,16 @@ class StaffAdmin(ClinicAdminOnly, UserAdmin):
     list_filter = ("role", "team", "is_active")
     fieldsets = (*UserAdmin.fieldsets, ("Clinic", {"fields": ("role", "clinic", "team")}))
     add_fieldsets = ((None, {"fields": STAFF_FIELDS}),)
+    actions = ["unlock_logins"]
+
+    @admin.action(description="Unlock the login of the selected staff (after too many failures)")
+    def unlock_logins(self, request, queryset):
+        from axes.utils import reset
+
+        for user in queryset:
+            reset(username=user.username)
+            record_account(request, "login-unlocked", user)
+        messages.success(request, f"Unlocked {queryset.count()} login(s).")
 
     def has_delete_permission(self, request, obj=None) -> bool:
         """Staff are deactivated, never deleted, so every name in the record's history stays."""
