@@ -21,6 +21,7 @@ def configure(data_dir: Path, host: str) -> None:
     hosts = "*" if host in ("0.0.0.0", "::") else ",".join(sorted({host, "localhost", "127.0.0.1"}))
     os.environ["ALLIANCE_ALLOWED_HOSTS"] = hosts
     os.environ.setdefault("ALLIANCE_MAIL_TO_FILES", "true")  # reset links land in DIR/outbox/
+    os.environ.setdefault("ALLIANCE_TWO_FACTOR", "false")  # so a newcomer can look around
     os.environ["DJANGO_SETTINGS_MODULE"] = "alliance.web.settings"
     django.setup()
 
@@ -53,5 +54,6 @@ def command(host: str, port: int, data_dir: str) -> None:
     click.echo(f"Demo logins (password for all: {DEMO_PASSWORD}):")
     for username, role in demo_logins():
         click.echo(f"  {username:<6} {role}")
+    click.echo("Two-factor login is off in this demo; password reset mail goes to outbox/.")
     click.echo("Press Ctrl+C to stop.")
     run(host, port, get_wsgi_application(), threading=True)

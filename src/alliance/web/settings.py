@@ -105,6 +105,9 @@ INSTALLED_APPS = [
     "alliance.web.demo",
     "alliance.web.security",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +118,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "alliance.web.security.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -228,6 +233,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "alliance.web.clinic.audit.client_address"
 AXES_VERBOSE = False
+# Two-factor login (TOTP) for every staff role; a clinic may relax it for therapists only.
+TWO_FACTOR = envbool("ALLIANCE_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = "alliance"
 # The demo keeps mail (password reset links) as files in its data directory's outbox/.
 if envbool("ALLIANCE_MAIL_TO_FILES", False):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

@@ -63,6 +63,10 @@ theo = User.objects.create_user("theo", password="x" * 12, clinic=clinic)
 client = add_client(therapist=theo, started=dt.date(2026, 1, 5))
 browser = Browser()
 browser.force_login(theo)
+from django_otp.plugins.otp_totp.models import TOTPDevice
+session = browser.session
+session["otp_device_id"] = TOTPDevice.objects.create(user=theo, name="phone").persistent_id
+session.save()
 assert browser.get(f"/clients/{client.code}/", HTTP_HOST="localhost").status_code == 200
 print(client.code)
 """

@@ -73,9 +73,9 @@ def test_a_locked_login_costs_no_password_hash(client, theo, start, monkeypatch)
     assert hashed == []
 
 
-def test_an_admin_unlocks_the_login(client, theo, ada, start):
+def test_an_admin_unlocks_the_login(client, login, theo, ada, start):
     _fail_ten_times(client)
-    client.force_login(ada)
+    login(ada)
     changelist = reverse("admin:accounts_user_changelist")
     data = {"action": "unlock_logins", "_selected_action": [theo.pk]}
     assert client.post(changelist, data).status_code == 302

@@ -88,7 +88,16 @@ class StaffAdmin(ClinicAdminOnly, UserAdmin):
     list_filter = ("role", "team", "is_active")
     fieldsets = (*UserAdmin.fieldsets, ("Clinic", {"fields": ("role", "clinic", "team")}))
     add_fieldsets = ((None, {"fields": STAFF_FIELDS}),)
-    actions = ["unlock_logins"]
+    actions = ["unlock_logins", "reset_two_factor"]
+
+    @admin.action(description="Reset the two-factor login of the selected staff (lost phone)")
+    def reset_two_factor(self, request, queryset):
+        from alliance.web.security.twofactor import forget_devices
+
+        for user in queryset:
+            forget_devices(user)
+            record_account(request, "two-factor-reset", user)
+        messages.success(request, f"Two-factor login reset for {queryset.count()} person(s).")
 
     @admin.action(description="Unlock the login of the selected staff (after too many failures)")
     def unlock_logins(self, request, queryset):

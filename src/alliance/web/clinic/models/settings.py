@@ -59,6 +59,12 @@ class ClinicSettings(models.Model):
         "ratings show no gain.",
     )
 
+    therapists_need_two_factor = models.BooleanField(
+        default=True,
+        help_text="Therapists give a code from an authenticator app at each login. Supervisors, "
+        "privacy officers and admins always do.",
+    )
+
     class Meta:
         verbose_name_plural = "clinic settings"
 
