@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from alliance.web.clinic.audit import record_account
+from alliance.web.security.hygiene import TextHygiene
 
 from . import duties
 from .models import Clinic, Team, User
@@ -55,7 +56,7 @@ class ClinicAdminOnly(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class StaffChangeForm(UserChangeForm):
+class StaffChangeForm(TextHygiene, UserChangeForm):
     def clean_role(self):
         role = self.cleaned_data["role"]
         if "role" in self.changed_data:
@@ -63,7 +64,7 @@ class StaffChangeForm(UserChangeForm):
         return role
 
 
-class StaffAddForm(forms.ModelForm):
+class StaffAddForm(TextHygiene, forms.ModelForm):
     """A new staff member gets no password from the admin: they set their own from an email."""
 
     email = forms.EmailField(label="Email (the link to set a password is sent here)")
@@ -152,7 +153,7 @@ def _send_reset(request, user, *, welcome: bool = False) -> None:
     messages.success(request, f"A link to set a password was emailed to {user.username}.")
 
 
-class TeamForm(forms.ModelForm):
+class TeamForm(TextHygiene, forms.ModelForm):
     class Meta:
         model = Team
         fields = ("clinic", "name", "supervisor")

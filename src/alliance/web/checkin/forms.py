@@ -10,6 +10,7 @@ from django import forms
 
 from alliance.measures import Instrument, Item, Score, ScoringError, get_instrument, score_one
 from alliance.web.clinic.models import Goal
+from alliance.web.security.hygiene import TextHygiene
 
 SEPARATOR = "__"
 GOAL_PROGRESS = "goal-progress"
@@ -79,7 +80,7 @@ def question_field(item: Item, label: str) -> forms.Field:
     return field
 
 
-class CheckinForm(forms.Form):
+class CheckinForm(TextHygiene, forms.Form):
     """The questions of the given instruments; goal-progress asks one question per goal."""
 
     def __init__(self, *args, instruments: list[str], goals: list[Goal], **kwargs):

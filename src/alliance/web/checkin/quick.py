@@ -18,6 +18,7 @@ from alliance.measures import Item, Score, ScoringError, get_instrument, score_o
 from alliance.web.clinic.models import Goal, Task
 from alliance.web.goals import questions
 from alliance.web.goals.checkin import PREFIXES
+from alliance.web.security.hygiene import text_problem
 
 from .forms import GOAL_PROGRESS, _prototype, field_name
 
@@ -124,7 +125,7 @@ def _clean(sent: str | None, rule: Rule) -> object:
     if rule.choices is not None:
         return rule.choices.get(sent, _INVALID)
     text = sent.strip()
-    if "\x00" in text or (rule.max_length is not None and len(text) > rule.max_length):
+    if text_problem(text) or (rule.max_length is not None and len(text) > rule.max_length):
         return _INVALID
     if not text:
         return _INVALID if rule.required else None

@@ -14,10 +14,11 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from alliance.web.checkin.qr import qr_svg
 from alliance.web.clinic.audit import record_account
 
+from .hygiene import TextHygiene
 from .twofactor import has_device, new_recovery_codes, safe_next
 
 
-class CodeForm(forms.Form):
+class CodeForm(TextHygiene, forms.Form):
     code = forms.CharField(
         label="Code from your authenticator app (or a recovery code)",
         max_length=16,
