@@ -121,6 +121,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "alliance.web.security.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "alliance.web.security.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -137,6 +138,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "alliance.web.security.idle.idle_minutes",
             ],
         },
     },
@@ -236,6 +238,7 @@ AXES_VERBOSE = False
 # Two-factor login (TOTP) for every staff role; a clinic may relax it for therapists only.
 TWO_FACTOR = envbool("ALLIANCE_TWO_FACTOR", True)
 OTP_TOTP_ISSUER = "alliance"
+IDLE_MINUTES = envint("ALLIANCE_IDLE_MINUTES", 30)
 # The demo keeps mail (password reset links) as files in its data directory's outbox/.
 if envbool("ALLIANCE_MAIL_TO_FILES", False):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
