@@ -19,12 +19,12 @@ DRAIN_SECONDS = 300  # longest wait for the follow-ups of a round of check-ins
 
 
 def wait_for_follow_ups() -> float:
-    """Seconds until the servers have run every queued follow-up (rupture detection etc.), so
+    """Seconds until the worker has run every queued follow-up (rupture detection etc.), so
     the next round of bare inserts does not pay for the check-ins' deferred work."""
     from alliance.web.followup.run import waiting_clients
 
     start = time.perf_counter()
-    while waiting_clients(failed_too=True):
+    while waiting_clients():
         if time.perf_counter() - start > DRAIN_SECONDS:
             raise RuntimeError(f"follow-ups still pending after {DRAIN_SECONDS} s")
         time.sleep(0.05)
@@ -51,8 +51,27 @@ def _figures(load: Load) -> dict:
     }
 
 
-def measure_posts(sizes: dict, log: Path) -> tuple[dict[str, Load], float]:
-    """Alternate rounds of bare inserts and check-in submits against one gunicorn server."""
+def _pair(send: dict, bare: list, checkins: list) -> tuple[Load, Load, float]:
+    """One pair: a round of bare inserts (A), then a round of check-ins (B) and the time until
+    the worker has followed every one of them up."""
+    bare_load = send["bare"](bare)
+    checkin_load = send["checkin"](checkins)
+    return bare_load, checkin_load, wait_for_follow_ups()
+
+
+def _pair_figures(bare: Load, checkin: Load, drained: float) -> dict:
+    end_to_end = checkin.seconds + drained
+    return {
+        "bare": bare.per_second,
+        "checkin": checkin.per_second,
+        "end_to_end": checkin.ok / end_to_end if end_to_end else 0.0,
+        "drain_seconds": drained,
+    }
+
+
+def measure_posts(sizes: dict, log: Path) -> tuple[dict[str, Load], list[dict]]:
+    """Alternate rounds of bare inserts and check-in submits (A B A B ...) against one gunicorn
+    server with one `alliance worker` beside it; the merged loads and each pair's figures."""
     from ._web_data import seed_checkin_links
     from ._web_server import running_server
     from ._web_urls import BARE_INSERT_PATH, BARE_INSERT_REPLY
@@ -61,7 +80,7 @@ def measure_posts(sizes: dict, log: Path) -> tuple[dict[str, Load], float]:
     checkins = [(p.path, p.fields) for p in seed_checkin_links(WARMUP + per_round * rounds)]
     bare = [(BARE_INSERT_PATH, {})] * per_round
     loads: dict[str, list[Load]] = {"checkin": [], "bare": []}
-    drained = 0.0
+    pairs = []
     with running_server(workers=sizes["workers"], log=log) as port:
         csrf = csrf_cookie(port)
         send = {
@@ -76,11 +95,19 @@ def measure_posts(sizes: dict, log: Path) -> tuple[dict[str, Load], float]:
         send["checkin"](checkins[:WARMUP])
         wait_for_follow_ups()
         for n in range(rounds):
-            loads["bare"].append(send["bare"](bare))
             batch = checkins[WARMUP + n * per_round : WARMUP + (n + 1) * per_round]
-            loads["checkin"].append(send["checkin"](batch))
-            drained += wait_for_follow_ups()
-    return {kind: _merge(found) for kind, found in loads.items()}, drained
+            bare_load, checkin_load, drained = _pair(send, bare, batch)
+            loads["bare"].append(bare_load)
+            loads["checkin"].append(checkin_load)
+            pairs.append(_pair_figures(bare_load, checkin_load, drained))
+    return {kind: _merge(found) for kind, found in loads.items()}, pairs
+
+
+def count_alerts() -> int:
+    """Alerts the check-ins raised (their analysis really ran)."""
+    from alliance.web.clinic.models import Alert
+
+    return Alert.objects.filter(client__therapist__username="links-therapist").count()
 
 
 def measure_caseload(sizes: dict) -> dict:
@@ -104,9 +131,10 @@ def main(results_path: str, sizes_json: str) -> int:
     call_command("migrate", verbosity=0)
     sizes = json.loads(sizes_json)
     results = Path(results_path)
-    posts, drained = measure_posts(sizes, results.with_suffix(".gunicorn.log"))
+    posts, pairs = measure_posts(sizes, results.with_suffix(".gunicorn.log"))
     found = {kind: _figures(load) for kind, load in posts.items()}
-    found["follow_up_drain_seconds"] = drained
+    found["pairs"] = pairs
+    found["alerts"] = count_alerts()
     found |= measure_caseload(sizes)
     results.write_text(json.dumps(found))
     return 0

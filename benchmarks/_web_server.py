@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -41,32 +43,53 @@ def gunicorn_command(port: int, workers: int) -> list[str]:
     ]
 
 
+WORKER_COMMAND = [sys.executable, "-m", "alliance", "worker", "--interval", "0.1"]
+
+
 @contextmanager
 def running_server(*, workers: int, log: Path) -> Iterator[int]:
-    """Start gunicorn with this process's environment; yield its port once it answers."""
+    """Start gunicorn and one task worker (`alliance worker`) with this process's environment;
+    yield the server's port once it answers."""
     port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    with log.open("ab") as output:  # gunicorn's and the app's own logs, for a failed run
-        server = subprocess.Popen(
-            gunicorn_command(port, workers),
+    started = [start(gunicorn_command(port, workers), log), start(WORKER_COMMAND, log)]
+    try:
+        wait_until_ready(started[0], port, log)
+        yield port
+    finally:
+        for process in started:
+            stop(process)
+
+
+def start(command: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start a command in a process group of its own (so `kill_hard` reaches its children)."""
+    env = {**(env or os.environ), "PYTHONPATH": str(REPO)}
+    with log.open("ab") as output:  # the processes' and the app's own logs, for a failed run
+        return subprocess.Popen(
+            command,
             cwd=REPO,
             env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
     try:
-        _wait_until_ready(server, port, log)
-        yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        kill_hard(process)
 
 
-def _wait_until_ready(server: subprocess.Popen, port: int, log: Path) -> None:
+def kill_hard(process: subprocess.Popen) -> None:
+    """SIGKILL the process and everything it started (gunicorn's workers), as a crash would."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def wait_until_ready(server: subprocess.Popen, port: int, log: Path) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if server.poll() is not None:

@@ -40,23 +40,40 @@ def test_the_seeded_caseload_lists_every_client_with_its_history(db):
     assert timing.queries > 0 and timing.median_ms > 0
 
 
-def _figures(checkin_ok: int, *, checkin_per_second: float, median_ms: float) -> dict:
+def _figures(checkin_ok=4, *, checkin=60.0, end_to_end=40.0, median_ms=20.0, pairs=5) -> dict:
     load = {"requests": 4, "seconds": 1.0, "failures": {}}
+    pair = {"bare": 100.0, "checkin": checkin, "end_to_end": end_to_end, "drain_seconds": 0.5}
     return {
-        "checkin": {**load, "ok": checkin_ok, "per_second": checkin_per_second},
+        "checkin": {**load, "ok": checkin_ok, "per_second": checkin},
         "bare": {**load, "ok": 4, "per_second": 100.0},
+        "pairs": [pair] * pairs,
+        "alerts": 2,
         "caseload": {"median_ms": median_ms, "renders": 1, "queries": 7, "rows": 3},
         "baseline": {"median_ms": 5.0, "renders": 1, "queries": 7, "rows": 1},
     }
 
 
 def test_the_report_passes_only_when_every_target_is_met(capsys):
-    assert bench_web.report("x", _figures(4, checkin_per_second=60, median_ms=20), TINY)
-    assert not bench_web.report("x", _figures(4, checkin_per_second=40, median_ms=20), TINY)
-    assert not bench_web.report("x", _figures(3, checkin_per_second=60, median_ms=20), TINY)
-    assert not bench_web.report("x", _figures(4, checkin_per_second=60, median_ms=200), TINY)
+    assert bench_web.report("x", _figures(), TINY)
+    assert not bench_web.report("x", _figures(checkin=40), TINY)
+    assert not bench_web.report("x", _figures(end_to_end=25), TINY)
+    assert not bench_web.report("x", _figures(3), TINY)
+    assert not bench_web.report("x", _figures(median_ms=200), TINY)
+    assert not bench_web.report("x", _figures(pairs=4), TINY)
     printed = capsys.readouterr().out
-    assert "ratio check-in / bare: 0.60" in printed and "FAIL" in printed
+    assert "ratio check-in submit / bare: 0.60" in printed
+    assert "ratio end to end / bare: 0.40" in printed and "FAIL" in printed
+
+
+def test_the_ratios_are_medians_of_each_pairs_own_ratio():
+    pairs = [
+        {"bare": bare, "checkin": bare * ratio, "end_to_end": bare * ratio / 2, "drain_seconds": 1}
+        for bare, ratio in [(100, 0.9), (50, 0.5), (200, 0.6), (80, 0.7), (10, 0.1)]
+    ]
+    medians = bench_web.pair_medians(pairs)
+    assert medians["bare"] == 80 and medians["checkin"] == 56
+    assert medians["submit_ratio"] == pytest.approx(0.6)
+    assert medians["end_to_end_ratio"] == pytest.approx(0.3)
 
 
 def test_one_database_is_measured_end_to_end_through_gunicorn():
@@ -64,5 +81,6 @@ def test_one_database_is_measured_end_to_end_through_gunicorn():
         found = bench_web.measure(database, TINY)
     for kind in ("checkin", "bare"):
         assert found[kind]["ok"] == found[kind]["requests"] == TINY.per_round * TINY.rounds
+    assert len(found["pairs"]) == TINY.rounds and found["pairs"][0]["end_to_end"] > 0
     assert found["caseload"]["rows"] == TINY.clients
     assert found["baseline"]["rows"] == 1

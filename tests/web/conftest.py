@@ -171,3 +171,22 @@ def _valid_answers(client: Client, **changes: str | None) -> dict[str, str]:
     data.update({f"goal-progress__{goal.pk}": "4" for goal in client.goals.all()})
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
+
+
+DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def queued_tasks(settings) -> None:
+    """Tasks wait in the database for the worker, as in production (the suite's default runs
+    them when queued)."""
+    settings.TASKS = DATABASE_TASKS
+
+
+@pytest.fixture
+def worker(transactional_db, queued_tasks):
+    """Tasks queued in the database, and the real worker to run them (`worker()`). The data is
+    committed: the worker closes a connection left inside a transaction, as it should."""
+    from tests.web.worker_helpers import run_worker
+
+    return run_worker

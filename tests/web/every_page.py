@@ -46,7 +46,6 @@ def client_pages(client: Client) -> list[Page]:
         Page("therapist-form", reverse("therapist-form", args=[code, 1])),
         Page("new-link", reverse("new-link", args=[code, 2]), "post"),
         Page("new-session", reverse("new-session", args=[code]), "post"),
-        Page("new-goal", reverse("new-goal", args=[code]), "post"),
         Page("end-episode", reverse("end-episode", args=[code]), "post"),
         Page("rupture-record", reverse("rupture", args=[code, rupture.pk]), "post"),
         Page("snooze-alert", reverse("snooze-alert", args=[alert.pk]), "post"),

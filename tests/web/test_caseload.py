@@ -35,9 +35,10 @@ def test_the_caseload_takes_the_same_number_of_queries_for_5_and_50_clients(
     with django_assert_max_num_queries(few):
         html = page.get(reverse("caseload")).content.decode()
     assert html.count('<th scope="row">') == 50
-    # session, user, pending follow-ups, clients, latest responses, alerts, urgent alerts, teams,
-    # the clinic's history version, and the expected-recovery fit when that version is not cached
-    assert few <= 10
+    # session, user, pending follow-ups, the clinic's outcome instrument, clients, latest
+    # responses, alerts, urgent alerts, teams, the clinic's history version, the
+    # expected-recovery fit when that version is not cached, and the latest check-in deliveries
+    assert few <= 12
 
 
 def test_it_shows_the_latest_alliance_and_its_direction(login, theo, theos_client):

@@ -74,7 +74,9 @@ def test_staff_add_sessions_and_goals_with_an_audit_trail(login, theo, theos_cli
         reverse("new-session", args=[theos_client.code]),
         {"date": "2026-02-01", "attendance": "no-show"},
     )
-    page.post(reverse("new-goal", args=[theos_client.code]), {"text": "Call my sister"})
+    page.post(
+        reverse("goal-new", args=[theos_client.code]), {"text": "Call my sister", "priority": 1}
+    )
     assert theos_client.sessions.get(number=2).attendance == "no-show"
     assert theos_client.goals.filter(text="Call my sister").exists()
     actions = set(theos_client.audit_events.values_list("action", flat=True))

@@ -1,5 +1,6 @@
 """The docs stay honest: every setting, alert kind and URL is documented."""
 
+import ast
 import re
 from pathlib import Path
 
@@ -48,3 +49,21 @@ def test_every_page_is_in_the_url_map():
             shown = "/" + re.sub(r"<(?:\w+:)?(\w+)>", r"<\1>", full)
             shown = shown.replace("<number>", "<n>").replace("<pk>", "<id>")
             assert full.startswith("admin/") or f"`{shown}`" in documented, shown
+
+
+def test_the_task_backend_and_its_worker_are_documented():
+    from django.conf import settings
+
+    from alliance.cli.worker import command
+
+    clinic, deployment = ((DOCS / page).read_text() for page in ("clinic.md", "deployment.md"))
+    backend = settings_module_tasks()["default"]["BACKEND"]
+    assert "`TASKS`" in clinic and f"`{backend}`" in clinic
+    assert settings.TASKS["default"]["BACKEND"] != backend  # the tests run tasks at once
+    assert f"alliance {command.name}" in deployment and "After a crash" in deployment
+
+
+def settings_module_tasks() -> dict:
+    """TASKS as the shipped settings module sets it (the tests' own settings replace it)."""
+    found = re.search(r"^TASKS = (\{.*\})$", SETTINGS.read_text(), re.MULTILINE)
+    return ast.literal_eval(found.group(1))

@@ -61,20 +61,21 @@ def unrepaired_counts(
     session: str,
     onset: str = "onset_session",
 ) -> pd.Series:
-    """Unrepaired ruptures that began at or before each session (0 when no events are given)."""
+    """Unrepaired ruptures that began at or before each session (0 when no events are given),
+    whether or not the onset session itself is a row of the table."""
     if "unrepaired_ruptures" in table:
         return table["unrepaired_ruptures"].astype(float)
     if events is None or events.empty:
         return pd.Series(0.0, index=table.index)
     bad = events[events["repaired"].eq(False).fillna(False).astype(bool)]  # None: not known yet
-    counts = bad.groupby([bad[client].astype(str), bad[onset].astype(float)]).size()
-    keyed = pd.Series(0.0, index=pd.MultiIndex.from_frame(table[[client, session]]))
-    keyed = keyed.add(counts.rename_axis([client, session]), fill_value=0.0).reindex(keyed.index)
-    return (
-        pd.Series(keyed.fillna(0).to_numpy(), index=table.index)
-        .groupby(table[client].to_numpy())
-        .cumsum()
+    rows = pd.DataFrame(
+        {"key": table[client].astype(str).to_numpy(), "at": table[session].to_numpy(dtype=float)}
     )
+    onsets = pd.DataFrame({"key": bad[client].astype(str), "onset": bad[onset].astype(float)})
+    pairs = rows.reset_index(names="row").merge(onsets, on="key")
+    begun = pairs[pairs["onset"] <= pairs["at"]].groupby("row").size()
+    counts = begun.reindex(range(len(rows)), fill_value=0).to_numpy(dtype=float)
+    return pd.Series(counts, index=table.index)
 
 
 @dataclass(frozen=True)

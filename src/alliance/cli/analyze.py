@@ -14,12 +14,11 @@ from alliance.analysis.report.html import CLIENT_COLUMNS
 from alliance.analysis.trajectories import ExpectedRecovery
 from alliance.analysis.trajectories.table import check_sessions
 from alliance.interop.tables import TableError, read_csv, require_columns
-from alliance.measures import UnknownInstrumentError, get_instrument
+from alliance.measures import DIMENSIONS, UnknownInstrumentError, get_instrument
 
 from ._output import fail, print_json
 
 REQUIRED = ["client_id", "therapist_id", "session", "alliance", "outcome"]
-DIMENSIONS = ["goal", "task", "bond"]
 
 
 @click.command("analyze")

@@ -41,7 +41,10 @@ def pending_migrations() -> list[str]:
 @click.option("--workers", default=2, show_default=True, type=int, help="Gunicorn workers.")
 @click.option("--migrate", is_flag=True, help="Apply database migrations before serving.")
 def command(host: str, port: int, workers: int, migrate: bool) -> None:
-    """Serve the clinic web app with gunicorn (refuses unsafe settings, see the deployment docs)."""
+    """Serve the clinic web app with gunicorn (refuses unsafe settings, see the deployment docs).
+
+    Background work (the follow-up of every check-in) runs in `alliance worker`: run at least
+    one beside the server, with the same environment (docs/deployment.md)."""
     if problems := start_problems(os.environ):
         fail("; ".join(problems))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.web.settings")

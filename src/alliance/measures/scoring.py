@@ -209,7 +209,7 @@ def score_answers(answers: pd.DataFrame) -> pd.DataFrame:
     if table["instrument"].isna().any():
         _refuse_blank_keys(table)
     parts = [
-        _score_instrument(instrument_id, rows)
+        _score_instrument(str(instrument_id), rows)
         for instrument_id, rows in table.groupby("instrument", sort=False, observed=True)
     ]
     if not parts:

@@ -10,8 +10,6 @@ from .config import ClinicConfig
 from .observed import latent_drop_for, observed_drop, total_sd
 from .people import Clients
 
-DIMENSIONS = ("goal", "task", "bond")
-
 
 @dataclass
 class SessionDrop:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from alliance.measures import score_answers
+from alliance.measures import DIMENSIONS, score_answers
 
-from .alliance import DIMENSIONS
 from .answers import MISSING, phq_items
 from .config import ClinicConfig
 from .course import CLIENT_ITEMS, THERAPIST_ITEMS, Course

@@ -75,14 +75,6 @@ ALLOWED_HOSTS = envstr("ALLIANCE_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",
 CSRF_TRUSTED_ORIGINS = [o for o in envstr("ALLIANCE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 HTTPS = envbool("ALLIANCE_HTTPS", False)
 CHECKIN_BASE_URL = envstr("ALLIANCE_CHECKIN_BASE_URL", "")
-# "background": a thread in each server process runs the follow-up of stored answers (rupture
-# detection and the rest) after the commit; "inline": at once, in the request (tests, one-off use).
-FOLLOW_UP = envstr("ALLIANCE_FOLLOW_UP", "background")
-if FOLLOW_UP not in ("background", "inline"):
-    raise ImproperlyConfigured(
-        f"ALLIANCE_FOLLOW_UP must be 'background' or 'inline', not {FOLLOW_UP!r}"
-    )
-
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -90,6 +82,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
     "alliance.web.accounts",
     "alliance.web.clinic",
     "alliance.web.checkin",
@@ -103,7 +97,9 @@ INSTALLED_APPS = [
     "alliance.web.reports",
     "alliance.web.charts",
     "alliance.web.demo",
+    "alliance.web.delivery",
     "alliance.web.security",
+    "alliance.web.wording",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -123,6 +119,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "alliance.web.security.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "alliance.web.delivery.kiosk.KioskOnlyMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -138,6 +135,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "alliance.web.delivery.kiosk.kiosk_page",
                 "alliance.web.security.idle.idle_minutes",
             ],
         },
@@ -162,6 +160,9 @@ DATABASES = {
         "OPTIONS": SQLITE_OPTIONS,
     },
 }
+# Background work (the follow-up of check-ins, and every task defined with
+# alliance.web.clinic.background) is queued in the database and run by `alliance worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
@@ -220,6 +221,39 @@ LOGGING = {
 }
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
+# Delivery (docs/delivery.md). Email through Django's email framework: SMTP when EMAIL_HOST is
+# set, else one file per message in the data directory's outbox/ so nothing is lost unseen.
+OUTBOX_DIR = DATA_DIR / "outbox"
+EMAIL_HOST = envstr("EMAIL_HOST", "")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "alliance@localhost")
+EMAIL_BACKEND = envstr(
+    "ALLIANCE_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
+EMAIL_FILE_PATH = OUTBOX_DIR
+SMS_BACKEND = envstr("ALLIANCE_SMS_BACKEND", "outbox")
+if SMS_BACKEND not in ("outbox", "twilio"):
+    raise ImproperlyConfigured(
+        f"ALLIANCE_SMS_BACKEND must be 'outbox' or 'twilio', not {SMS_BACKEND!r}"
+    )
+TWILIO_API_URL = envstr("ALLIANCE_TWILIO_API_URL", "https://api.twilio.com")
+TWILIO_ACCOUNT_SID = envstr("ALLIANCE_TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = envstr("ALLIANCE_TWILIO_AUTH_TOKEN", "")
+TWILIO_FROM = envstr("ALLIANCE_TWILIO_FROM", "")
+if SMS_BACKEND == "twilio" and not (TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN and TWILIO_FROM):
+    raise ImproperlyConfigured(
+        "ALLIANCE_SMS_BACKEND=twilio needs ALLIANCE_TWILIO_ACCOUNT_SID, "
+        "ALLIANCE_TWILIO_AUTH_TOKEN and ALLIANCE_TWILIO_FROM"
+    )
+SMS_TIMEOUT = envint("ALLIANCE_SMS_TIMEOUT", 10)
+PHONE_REGION = envstr("ALLIANCE_PHONE_REGION", "")  # e.g. GB: numbers may omit +44
 # Security (docs/security.md): separation of duties.
 ADMINS_MAY_TREAT = envbool("ALLIANCE_ADMINS_MAY_TREAT", False)
 # Login lockout (django-axes): after this many wrong passwords for one username from one address,

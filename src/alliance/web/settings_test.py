@@ -1,4 +1,4 @@
-"""Settings for the test suite: a fixed secret, a fast password hasher, follow-ups at once."""
+"""Settings for the test suite: a fixed secret, a fast password hasher, tasks run at once."""
 
 import os
 
@@ -8,5 +8,6 @@ from .settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
-# follow-ups run in the request, so a test sees the rupture alert right after a check-in
-FOLLOW_UP = "inline"
+# tasks run when queued, so a test sees the rupture alert right after a check-in; the tests of the
+# worker and of a crash use the database backend and the real worker (tests/web/followup/)
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

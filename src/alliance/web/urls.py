@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("alliance.web.goals.urls")),
     path("", include("alliance.web.ruptures.urls")),
     path("", include("alliance.web.reports.urls")),
+    path("", include("alliance.web.delivery.urls")),
     path("", include("alliance.web.security.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,6 +18,11 @@ from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.models import Client
 
 CHROMIUM = os.environ.get("ALLIANCE_TEST_CHROMIUM", "/usr/bin/chromium")
+MISSING_CHROMIUM = (
+    "The browser tests need Chromium, and there is none at {path}: install it with "
+    "`apt install chromium`, or name yours with ALLIANCE_TEST_CHROMIUM=/path/to/chromium. "
+    "`make test-fast` runs every other test."
+)
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -36,6 +41,14 @@ PHONE = {
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 SECONDS = 10_000  # Playwright takes milliseconds
 PASSWORD = "a-browser-test-password"
+
+
+def pytest_collection_finish(session) -> None:
+    """Stop at once, in one line and with a failing status, when browser tests are selected and
+    there is no Chromium to drive: a missing browser is never a skip."""
+    wanted = any(item.get_closest_marker("browser") for item in session.items)
+    if wanted and not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        pytest.exit(MISSING_CHROMIUM.format(path=CHROMIUM), returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
-"""A check-in submit is a few reads and one insert that keeps the checked answers as one row;
-storing them as responses and their analysis (rupture detection) are left to the follow-up, and
-only urgent answers are stored in full at once."""
+"""A check-in submit is a few reads, one insert that keeps the checked answers as one row and one
+that queues their follow-up; storing them as responses and their analysis (rupture detection) are
+left to the follow-up, and only urgent answers are stored in full at once."""
 
 from django.db import connection
 from django.test import Client as HttpClient
@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from alliance.measures import score_one
-from alliance.web.checkin import forms, quick
+from alliance.web.checkin import forms
 from alliance.web.checkin.links import create_link
 from alliance.web.clinic import answers
 from alliance.web.clinic.models import Goal, Task, TaskKind
@@ -30,9 +30,8 @@ def _submit_counting_queries(client, number: int) -> list[str]:
 
 
 def test_a_submit_takes_the_same_few_queries_however_many_goals_and_tasks(
-    settings, make_client, theo
+    queued_tasks, make_client, theo
 ):
-    settings.FOLLOW_UP = "background"  # the follow-up runs after the commit, not counted here
     client = make_client(theo, sessions=3, goals=("Sleep better",))
     few = _submit_counting_queries(client, 2)
     for text in ("Walk daily", "Call my sister", "Cook twice a week"):
@@ -45,19 +44,22 @@ def test_a_submit_takes_the_same_few_queries_however_many_goals_and_tasks(
             rationale="to see what helps",
         )
     many = _submit_counting_queries(client, 3)
-    assert len(few) == len(many) == 3  # the link, its goals and tasks, and the one insert
+    assert len(few) == len(many) == 4  # the link, its goals and tasks, and the two inserts
     writes = [
         " ".join(sql.replace("INTO ", "").split()[:2])
         for sql in many
         if sql.startswith(("INSERT", "UPDATE"))
     ]
-    assert writes == ['INSERT "clinic_checkinsubmission"']
+    assert writes == [
+        'INSERT "clinic_checkinsubmission"',
+        'INSERT "django_tasks_database_dbtaskresult"',
+    ]
 
 
 def test_the_submit_scores_the_answers_once(
-    settings, monkeypatch, checkin_token, theos_client, valid_answers
+    queued_tasks, monkeypatch, checkin_token, theos_client, valid_answers
 ):
-    settings.FOLLOW_UP = "background"  # the follow-up scores them again as it stores them
+    # the follow-up, queued and not run here, scores them again as it stores them
     calls: list[str] = []
 
     def counting(instrument_id, items):
@@ -65,7 +67,6 @@ def test_the_submit_scores_the_answers_once(
         return score_one(instrument_id, items)
 
     monkeypatch.setattr(forms, "score_one", counting)
-    monkeypatch.setattr(quick, "score_one", counting)
     monkeypatch.setattr(answers, "score_one", counting)
     HttpClient().post(reverse("checkin", args=[checkin_token]), valid_answers(theos_client))
     assert sorted(calls) == ["alliance-checkin", "goal-progress", "phq-9"]

@@ -1,70 +1,67 @@
-"""In background mode the check-in only keeps the submission and leaves a marker; when the worker
-never ran (the server stopped first), the next page that shows the client's record runs the
-follow-up (storing the answers, then the analysis) before showing it."""
+"""The check-in keeps the submission and queues its follow-up in the same transaction; the
+worker then stores the answers and runs the analysis. Until it has, nothing else runs them: the
+pages show what is stored."""
 
-from django.core.management import call_command
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from alliance.web.clinic.access import visible_clients
 from alliance.web.clinic.models import Alert, AuditEvent, CheckinSubmission, Response, Rupture
-from alliance.web.followup import run, steps
+from alliance.web.followup import run
 from alliance.web.followup.models import PendingFollowUp
-from alliance.web.followup.run import catch_up, follow_up_client, waiting_clients
+from alliance.web.followup.run import requeue_waiting, waiting_clients
+from alliance.web.followup.steps import ANALYSE, steps
 from tests.web.checkin_helpers import submit_checkin
+from tests.web.worker_helpers import queued_tasks_by_status
 
 from .conftest import COMMENT, strained_checkin
 
 
-def test_the_checkin_keeps_the_submission_and_nothing_else_yet(settings, steady_client):
-    settings.FOLLOW_UP = "background"  # the test's transaction never commits: the worker never runs
+def test_the_checkin_keeps_the_submission_and_queues_its_follow_up(queued_tasks, steady_client):
     assert b"Thank you" in strained_checkin(steady_client).content
     kept = CheckinSubmission.objects.get(session__number=5)
     assert kept.stored_at is None
     assert kept.answers["alliance-checkin"]["7"] == COMMENT
     assert not Response.objects.filter(session__number=5).exists()
-    assert not PendingFollowUp.objects.exists()
     assert not Rupture.objects.exists()
     assert waiting_clients() == [steady_client.pk]
+    assert queued_tasks_by_status() == {"READY": 1}
 
 
-def test_the_follow_up_stores_the_kept_answers_before_its_analysis(settings, steady_client):
-    settings.FOLLOW_UP = "background"
+def test_the_worker_stores_the_kept_answers_before_its_analysis(worker, steady_client):
     strained_checkin(steady_client)
-    assert follow_up_client(steady_client.pk)
+    worker()
     stored = Response.objects.filter(session__number=5)
     assert sorted(stored.values_list("instrument", flat=True)) == [
         "alliance-checkin",
         "goal-progress",
         "phq-9",
     ]
-    assert stored.get(instrument="alliance-checkin").submitted_at == (
-        CheckinSubmission.objects.get(session__number=5).submitted_at
-    )
     kept = CheckinSubmission.objects.get(session__number=5)
+    assert stored.get(instrument="alliance-checkin").submitted_at == kept.submitted_at
     assert kept.stored_at is not None and kept.link.used_at == kept.submitted_at
     assert Rupture.objects.get().onset_session == 5
     assert AuditEvent.objects.filter(action="checkin-submitted").count() == 5
     assert waiting_clients() == []
+    assert queued_tasks_by_status() == {"SUCCESSFUL": 1}
 
 
-def test_a_failing_analysis_step_never_holds_back_the_answers(settings, monkeypatch, steady_client):
-    settings.FOLLOW_UP = "background"
+def test_a_failing_analysis_step_never_holds_back_the_answers(worker, monkeypatch, steady_client):
     strained_checkin(steady_client)
 
     def broken(follow_up):
         raise RuntimeError("a step that fails")
 
-    monkeypatch.setattr(steps, "FOLLOW_UP_STEPS", [broken])
-    monkeypatch.setattr(run, "FOLLOW_UP_STEPS", [broken])
-    assert not follow_up_client(steady_client.pk)
+    real = steps
+    monkeypatch.setattr(run, "steps", lambda stage: [broken] if stage == ANALYSE else real(stage))
+    worker()
     assert Response.objects.filter(session__number=5).count() == 3
-    assert PendingFollowUp.objects.get().failed_attempts == 1
+    marker = PendingFollowUp.objects.get()
+    assert marker.failed_attempts == 1 and marker.last_error == "RuntimeError: a step that fails"
+    assert queued_tasks_by_status() == {"FAILED": 1, "READY": 1}  # the retry waits its delay
 
 
-def test_the_urgent_alert_is_stored_with_the_checkin_not_in_the_follow_up(settings, steady_client):
-    settings.FOLLOW_UP = "background"
+def test_the_urgent_alert_is_stored_with_the_checkin_not_in_the_follow_up(
+    queued_tasks, steady_client
+):
     submit_checkin(steady_client, 5, **{"phq-9__9": "2"})
     assert Alert.objects.open().get(severity="urgent").kind == "risk-self-harm"
     assert Response.objects.filter(session__number=5).count() == 3
@@ -72,75 +69,27 @@ def test_the_urgent_alert_is_stored_with_the_checkin_not_in_the_follow_up(settin
     assert PendingFollowUp.objects.filter(client=steady_client).exists()
 
 
-def test_the_caseload_runs_pending_follow_ups_before_showing_alerts(
-    settings, steady_client, login, theo
-):
-    settings.FOLLOW_UP = "background"
+def test_a_page_view_runs_no_follow_up(queued_tasks, steady_client, login, theo):
     strained_checkin(steady_client)
-    html = login(theo).get(reverse("caseload")).content.decode()
-    assert Rupture.objects.get().onset_session == 5
-    assert "Warning: possible rupture" in html
-    assert not PendingFollowUp.objects.exists()
+    client_page = login(theo).get(reverse("client", args=[steady_client.code]))
+    assert client_page.status_code == 200
+    assert login(theo).get(reverse("caseload")).status_code == 200
+    assert waiting_clients() == [steady_client.pk] and not Rupture.objects.exists()
 
 
-def test_the_client_page_runs_pending_follow_ups_before_showing_alerts(
-    settings, steady_client, login, theo
-):
-    settings.FOLLOW_UP = "background"
+def test_a_worker_that_starts_queues_again_what_a_killed_worker_left_running(worker, steady_client):
+    from django_tasks_db.models import DBTaskResult
+
     strained_checkin(steady_client)
-    html = login(theo).get(reverse("client", args=[steady_client.code])).content.decode()
-    assert Rupture.objects.get().alert is not None
-    assert "At session 5 the alliance was 3.0 points below" in html
-    assert not PendingFollowUp.objects.exists()
-
-
-def test_catching_up_costs_one_query_when_nothing_is_pending(steady_client, theo):
-    with CaptureQueriesContext(connection) as queries:
-        catch_up(visible_clients(theo))
-    assert len(queries.captured_queries) == 1
-
-
-def test_the_drain_command_runs_every_pending_follow_up(settings, steady_client, capsys):
-    settings.FOLLOW_UP = "background"
-    strained_checkin(steady_client)
-    call_command("run_follow_ups")
-    assert "Followed up 1 client(s)." in capsys.readouterr().out
-    assert Rupture.objects.get().alert is not None
-    assert not PendingFollowUp.objects.exists()
-
-
-def test_the_client_report_stores_waiting_checkins_before_showing_them(
-    settings, steady_client, login, theo
-):
-    settings.FOLLOW_UP = "background"
-    strained_checkin(steady_client)
-    page = login(theo).get(reverse("client-report", args=[steady_client.code]))
-    assert page.status_code == 200
+    DBTaskResult.objects.update(status="RUNNING")  # claimed by a worker that was then killed
+    worker()
+    assert waiting_clients() == [steady_client.pk]  # the queue never runs a claimed task again
+    assert requeue_waiting() == 1
+    worker()
+    assert waiting_clients() == [] and Rupture.objects.get().onset_session == 5
     assert Response.objects.filter(session__number=5).count() == 3
-    assert not PendingFollowUp.objects.exists()
 
 
-def test_the_team_pages_store_their_clients_waiting_checkins_first(
-    settings, steady_client, login, sam, theo
-):
-    settings.FOLLOW_UP = "background"
-    strained_checkin(steady_client)
-    assert login(sam).get(reverse("team")).status_code == 200
-    assert CheckinSubmission.objects.get(session__number=5).stored_at is not None
-    strained_checkin(steady_client, 6)
-    assert login(sam).get(reverse("supervision-report", args=[theo.username])).status_code == 200
-    assert CheckinSubmission.objects.get(session__number=6).stored_at is not None
-
-
-def test_the_rupture_review_stores_waiting_checkins_that_may_close_it(
-    settings, steady_client, login, theo
-):
-    settings.FOLLOW_UP = "background"
-    strained_checkin(steady_client)
-    follow_up_client(steady_client.pk)
-    rupture = Rupture.objects.get()
-    submit_checkin(steady_client, 6, rating=8)
-    page = login(theo).get(reverse("rupture", args=[steady_client.code, rupture.pk]))
-    assert page.status_code == 200
-    rupture.refresh_from_db()
-    assert (rupture.status, rupture.repair_session) == ("repaired", 6)
+def test_queuing_again_with_nothing_waiting_queues_nothing(queued_tasks, steady_client):
+    assert requeue_waiting() == 0
+    assert queued_tasks_by_status() == {}

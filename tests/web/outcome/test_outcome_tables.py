@@ -1,11 +1,13 @@
 """The rows-to-tables helpers behind the outcome features count sessions within an episode."""
 
+import pandas as pd
+
+from alliance.analysis.dropout import unrepaired_counts
 from alliance.web.clinic.tables import (
     course_table,
     intake_and_latest,
     outcome_table,
     recovery_history,
-    unrepaired_so_far,
 )
 
 
@@ -49,5 +51,12 @@ def test_the_dropout_table_pairs_alliance_and_outcome_and_counts_unrepaired_rupt
         ["7/2", 1, 7.0, 12.0],
         ["7/2", 2, 8.5, 14.0],
     ]
-    assert unrepaired_so_far(wide, [(7, 6), (7, 9)]).tolist() == [0.0, 1.0]
-    assert unrepaired_so_far(wide, []).tolist() == [0.0, 0.0]
+    events = pd.DataFrame(
+        {"client_id": [7, 7, 7], "onset_session": [3, 6, 9], "repaired": [False, False, None]}
+    )
+    counted = unrepaired_counts(wide, events, client="client_id", session="session")
+    # the onset at 3 is no row of the table (episode 1 has no alliance) and still counts
+    assert counted.tolist() == [1.0, 2.0]
+    assert unrepaired_counts(
+        wide, events.iloc[:0], client="client_id", session="session"
+    ).tolist() == [0.0, 0.0]

@@ -16,6 +16,7 @@ def _form(settings: ClinicSettings, **changes) -> dict:
         "task_agreement_line": 5,
         "goal_agreement_line": 5,
         "stall_ratings": 3,
+        "outcome_instrument": settings.outcome_instrument,
     }
     return data | changes
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from alliance.analysis.trajectories.table import check_sessions
+from alliance.measures import DIMENSIONS
 
 from .lagged import DETRENDED, METHODS, lagged_pairs, split_within_between
 from .mixed import MixedFit, fit_random_intercept
@@ -13,7 +14,6 @@ from .results import AllianceEffect, Estimate, effects_frame
 from .therapist import TherapistShare, therapist_share
 from .within import within_client_fit
 
-DIMENSIONS = ("goal", "task", "bond")
 OWN_COURSE = "own-course"
 CURRENT_OUTCOME = (OWN_COURSE, "raw", "none")
 
@@ -119,7 +119,9 @@ class AllianceOutcomeModel:
         """Next outcome, within alliance and current outcome all taken off the client's own
         course (mean, and line on log(session) when detrended): the client's own improvement
         slope then cannot leak into the within effect (docs/analysis.md)."""
-        kept = {name: columns[name] for name in ("within", "current_outcome") if name in columns}
+        kept: dict[str, np.ndarray] = {
+            name: columns[name] for name in ("within", "current_outcome") if name in columns
+        }
         log_s = np.log(pairs[self.session].to_numpy(dtype=float))
         return within_client_fit(
             pairs["outcome_next"].to_numpy(dtype=float),

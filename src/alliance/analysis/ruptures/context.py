@@ -6,12 +6,12 @@ from functools import cached_property
 
 import numpy as np
 
-from alliance.measures import Instrument
+from alliance.measures import DIMENSIONS, Instrument
 
 from .baseline import Reference, reference
 from .config import BaselineConfig
 from .signs import Evidence, evidence
-from .table import DIMENSIONS, RuptureInputError, Sessions
+from .table import RuptureInputError, Sessions
 
 
 class Context:

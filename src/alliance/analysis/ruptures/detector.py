@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from alliance.interop.tables import is_answer_table
-from alliance.measures import get_instrument
+from alliance.measures import DIMENSIONS, get_instrument
 
 from . import rules as rule_modules
 from .answers import sessions_from_answers
@@ -30,7 +30,7 @@ from .events import COLUMNS, describe
 from .settings import DetectorConfig, rule_from_dict
 from .signs import has_pattern_signs, reads_signs
 from .summary import summarise
-from .table import DIMENSIONS, RuptureInputError, check_sessions
+from .table import RuptureInputError, check_sessions
 
 # Every default event rests on the client's word and the scores agreeing, or on evidence in the
 # scores too strong for an ordinary session (docs/ruptures.md, "The clinic default"). The evidence

@@ -54,7 +54,9 @@ def find_episodes(
     return _concat(parts)
 
 
-def _held(hit: np.ndarray, x: np.ndarray, sessions: Sessions, hold: int) -> list[np.ndarray]:
+def _held(
+    hit: np.ndarray, x: np.ndarray, sessions: Sessions, hold: int
+) -> list[tuple[np.ndarray, np.ndarray]]:
     """For each of the `hold` sessions after a row: its score (NaN: absent) and whether flagged."""
     later = []
     for step in range(1, hold + 1):

@@ -140,7 +140,7 @@ def _dimensions(episodes: Episodes, context: Context) -> list[list[str]]:
         return [[] for _ in episodes.onset]
     drops = []
     for name in names:
-        ref, x = context.reference_of(name), context.sessions.column(name)
+        ref, x = context.reference_of(name), context.sessions.required(name)
         with np.errstate(invalid="ignore", divide="ignore"):
             drops.append(
                 (ref.baseline[episodes.onset] - x[episodes.lowest]) / ref.sd_ref[episodes.onset]

@@ -23,9 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from alliance.measures import DIMENSIONS
+
 from .baseline import Reference, reference
 from .config import ClientReported, ConvergingSigns, RuleConfig
-from .table import DIMENSIONS
 
 if TYPE_CHECKING:
     from .context import Context
@@ -86,10 +87,11 @@ def _fall(values: np.ndarray, context: Context) -> tuple[np.ndarray, Reference]:
 
 
 def _dimension_sign(context: Context) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(furthest fall in SDs, which dimension, its fall in points) per session."""
     n = context.sessions.n
     if not set(DIMENSIONS) <= set(context.sessions.frame):
         return np.full(n, np.nan), np.full(n, None, dtype=object), np.full(n, np.nan)
-    scores = np.column_stack([context.sessions.column(d) for d in DIMENSIONS])
+    scores = np.column_stack([context.sessions.required(d) for d in DIMENSIONS])
     falls, sds = [], []
     for index in range(len(DIMENSIONS)):
         others = np.delete(scores, index, axis=1).mean(axis=1)
@@ -99,8 +101,8 @@ def _dimension_sign(context: Context) -> tuple[np.ndarray, np.ndarray, np.ndarra
     in_sd = np.column_stack(sds)
     seen = ~np.isnan(in_sd).all(axis=1)
     furthest = np.argmax(np.where(np.isnan(in_sd), -np.inf, in_sd), axis=1)
-    rows = np.arange(n)
-    name = np.where(seen, np.array(DIMENSIONS, dtype=object)[furthest], None)
+    rows: np.ndarray = np.arange(n)
+    name = np.where(seen, np.array(DIMENSIONS, dtype=object)[furthest], np.full(n, None))
     points = np.where(seen, np.column_stack(falls)[rows, furthest], np.nan)
     return np.where(seen, in_sd[rows, furthest], np.nan), name, points
 

@@ -115,7 +115,7 @@ def simple_drop_events(sessions: pd.DataFrame, drop: float = 0.25) -> pd.DataFra
     range is 0.25 points.
     """
     checked = check_sessions(sessions)
-    x = checked.column("alliance")
+    x = checked.required("alliance")
     with np.errstate(invalid="ignore"):
         flagged = checked.shift(x, -1) - x >= drop
     rows = checked.frame[flagged]

@@ -198,7 +198,10 @@ class ExpectedRecovery:
         """One row per stratum: source, clients, sessions, the curve and the variance split."""
         rows = []
         for stratum, curve in self.curves_.items():
-            row = {"stratum": self.stratum_label(stratum), "source": self._source(stratum)}
+            row: dict[str, object] = {
+                "stratum": self.stratum_label(stratum),
+                "source": self._source(stratum),
+            }
             if curve is not None:
                 row |= {
                     "n_clients": curve.n_clients,

@@ -124,7 +124,10 @@ class NearestNeighbourRecovery:
         ident, sessions, outcomes = one_client(
             client_series, outcome=self.outcome, session=self.session, client=self.client
         )
-        covariates = client_series.iloc[[0]] if self.covariates else None
+        if self.covariates and not isinstance(client_series, pd.DataFrame):
+            raise ValueError(f"place() needs the client's rows with {list(self.covariates)}")
+        covariates = client_series.iloc[[0]] if isinstance(client_series, pd.DataFrame) else None
+        covariates = covariates if self.covariates else None
         band = self.predict(outcomes[0], sessions[-1], covariates, exclude=np.array([ident]))
         row = band.iloc[0]
         status = statuses(

@@ -8,15 +8,19 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, F, Max, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 
-from alliance.measures import DIMENSIONS
 from alliance.web.clinic.access import visible_clients
+from alliance.web.clinic.instruments import (
+    ALLIANCE,
+    ANXIETY,
+    DIMENSIONS,
+    ClinicInstruments,
+    for_clinic,
+)
 from alliance.web.clinic.models import Alert, Attendance, Client, Episode, Respondent, Response
-from alliance.web.clinic.tables import outcome_table
+from alliance.web.clinic.tables import outcome_table_from_values
 from alliance.web.outcome.cache import history_version
 from alliance.web.outcome.recovery import Track, clinic_recovery, tracks
 from alliance.web.outcome.status import OutcomeStatus, outcome_statuses
-
-ALLIANCE, OUTCOME, ANXIETY = "alliance-checkin", "phq-9", "gad-7"
 
 
 @dataclass
@@ -69,14 +73,14 @@ def active_clients(user, *, search: str = "", therapist: str = ""):
     return found.annotate(last_session=Max("sessions__date", filter=attended))
 
 
-def ranked_responses(clients) -> list[dict]:
+def ranked_responses(clients, outcome: str) -> list[dict]:
     """In one query: the last two client responses per (client, instrument), and the first
     outcome score of each episode (its intake)."""
     per_client = [F("client_id"), F("instrument")]
     ranked = Response.objects.filter(
         client__in=clients.values("pk"),
         respondent=Respondent.CLIENT,
-        instrument__in=[ALLIANCE, OUTCOME, ANXIETY],
+        instrument__in=[ALLIANCE, outcome, ANXIETY],
     ).annotate(
         rank=Window(RowNumber(), partition_by=per_client, order_by=F("session__number").desc()),
         intake=Window(
@@ -85,7 +89,7 @@ def ranked_responses(clients) -> list[dict]:
             order_by=F("session__number").asc(),
         ),
     )
-    chosen = ranked.filter(Q(rank__lte=2) | Q(intake=1, instrument__in=[OUTCOME, ANXIETY]))
+    chosen = ranked.filter(Q(rank__lte=2) | Q(intake=1, instrument__in=[outcome, ANXIETY]))
     return list(
         chosen.values(
             "client_id",
@@ -107,47 +111,37 @@ def latest_two(rows: list[dict]) -> dict[tuple[int, str], list[dict]]:
     return found
 
 
-def outcome_rows(rows: list[dict]) -> list[dict]:
-    """Intake and latest outcome scores as rows for `outcome_table`."""
-    return [
-        {
-            "client_id": r["client_id"],
-            "episode": r["session__episode_id"],
-            "instrument": r["instrument"],
-            "session": r["session__number"],
-            "total": r["scores"].get("total"),
-        }
-        for r in rows
-        if r["instrument"] != ALLIANCE
-    ]
-
-
-def build_rows(user, *, search: str = "", therapist: str = "") -> list[Row]:
+def build_rows(
+    user, *, search: str = "", therapist: str = "", instruments: ClinicInstruments | None = None
+) -> list[Row]:
     """One row per active client: latest alliance and its direction, outcome, open alerts."""
+    instruments = instruments or for_clinic(user.clinic_id)
     clients = active_clients(user, search=search, therapist=therapist)
-    ranked = ranked_responses(clients)
+    ranked = ranked_responses(clients, instruments.outcome)
     responses = latest_two(ranked)
     alerts = defaultdict(list)
     for alert in Alert.objects.open().filter(client__in=clients.values("pk")):
         alerts[alert.client_id].append(alert)
-    rows = [_row(client, responses, alerts[client.pk]) for client in clients]
-    _add_outcome(rows, outcome_table(outcome_rows(ranked)), user.clinic_id)
+    rows = [_row(client, responses, alerts[client.pk], instruments.outcome) for client in clients]
+    table = outcome_table_from_values(ranked, {instruments.outcome, ANXIETY})
+    _add_outcome(rows, table, user.clinic_id, instruments.outcome)
     return rows
 
 
-def _add_outcome(rows: list[Row], table, clinic_id: int | None) -> None:
+def _add_outcome(rows: list[Row], table, clinic_id: int | None, outcome: str) -> None:
     """Outcome since intake and expected recovery, computed in bulk for every row."""
     if not rows or clinic_id is None:
         return
     statuses = outcome_statuses(table)
-    placed = tracks(clinic_recovery(clinic_id, history_version(clinic_id)), table)
+    model = clinic_recovery(clinic_id, history_version(clinic_id, outcome), outcome)
+    placed = tracks(model, table, outcome)
     for row in rows:
         row.status, row.track = statuses.get(row.client.pk), placed.get(row.client.pk)
 
 
-def _row(client: Client, responses, alerts: list[Alert]) -> Row:
+def _row(client: Client, responses, alerts: list[Alert], outcome_id: str) -> Row:
     alliance = responses.get((client.pk, ALLIANCE), [])
-    outcome = responses.get((client.pk, OUTCOME), [])
+    outcome = responses.get((client.pk, outcome_id), [])
     latest = alliance[0]["scores"] if alliance else {}
     before = alliance[1]["scores"] if len(alliance) > 1 else {}
     changes = [_change(dim, latest.get(dim), before.get(dim)) for dim in DIMENSIONS]

@@ -8,8 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from alliance.web.alerts.queries import urgent_alerts
-from alliance.web.clinic.access import visible_clients
-from alliance.web.followup.run import catch_up
+from alliance.web.clinic.instruments import for_clinic
+from alliance.web.delivery.status import add_checkin_status
 from alliance.web.outcome.recovery import DEFAULT_NOTE
 
 from .query import Row, build_rows
@@ -44,12 +44,15 @@ def caseload(request):
     search = request.GET.get("q", "").strip()[:50]
     therapist = request.GET.get("therapist", "").strip()[:150]
     sort = request.GET.get("sort", "alerts")
-    catch_up(visible_clients(request.user))  # alerts still waiting for their follow-up
-    rows = sort_rows(build_rows(request.user, search=search, therapist=therapist), sort)
+    instruments = for_clinic(request.user.clinic_id)
+    rows = build_rows(request.user, search=search, therapist=therapist, instruments=instruments)
+    rows = sort_rows(rows, sort)
     if request.GET.get("attention") == "1":
         rows = [row for row in rows if row.alerts]
+    add_checkin_status(rows)
     context = {
         "rows": rows,
+        "instruments": instruments,
         "urgent": urgent_alerts(request.user),
         "sort": sort if sort in SORTS else "alerts",
         "sorts": SORTS,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django import forms
 
 from alliance.measures import Instrument, Item, Score, ScoringError, get_instrument, score_one
+from alliance.web.clinic.formfields import fresh_copy
 from alliance.web.clinic.models import Goal
 from alliance.web.security.hygiene import TextHygiene
 
@@ -60,33 +59,45 @@ def _text_field(item: Item) -> forms.CharField:
     )
 
 
-@lru_cache(maxsize=1024)
-def _prototype(item: Item, label: str) -> forms.Field:
-    """A question's field, built once per process: building choices is slow, copying is not."""
-    return _text_field(item) if item.kind == "text" else _choice_field(item, label)
+_PROTOTYPES: dict[tuple[str, str, str], forms.Field] = {}
+MAX_PROTOTYPES = 4096  # goal progress has one per goal text; past this, build without keeping
 
 
-def question_field(item: Item, label: str) -> forms.Field:
-    """A copy of the question's field that a form may change without touching the prototype.
+def _prototype(instrument_id: str, item: Item, label: str) -> forms.Field:
+    """A question's field, built once per process (alliance.web.clinic.formfields); found by
+    names, which hash faster than the item itself."""
+    key = (instrument_id, item.id, label)
+    found = _PROTOTYPES.get(key)
+    if found is None:
+        found = _text_field(item) if item.kind == "text" else _choice_field(item, label)
+        if len(_PROTOTYPES) < MAX_PROTOTYPES:
+            _PROTOTYPES[key] = found
+    return found
 
-    Django's deepcopy would normalise the choices again; they are never changed, so they are
-    shared and everything else a form may change is copied."""
-    prototype = _prototype(item, label)
-    field = copy.copy(prototype)
-    field.widget = copy.copy(prototype.widget)
-    field.widget.attrs = dict(prototype.widget.attrs)
-    field.error_messages = dict(prototype.error_messages)
-    field.validators = list(prototype.validators)
-    return field
+
+def question_field(instrument_id: str, item: Item, label: str) -> forms.Field:
+    """A fresh copy of the question's field, for one form."""
+    return fresh_copy(_prototype(instrument_id, item, label))
 
 
 class CheckinForm(TextHygiene, forms.Form):
-    """The questions of the given instruments; goal-progress asks one question per goal."""
+    """The questions of the given instruments; goal-progress asks one question per goal.
 
-    def __init__(self, *args, instruments: list[str], goals: list[Goal], **kwargs):
+    `worded` ({instrument: {item id: item}}) holds the clinic's licensed wording, shown instead
+    of the short labels."""
+
+    def __init__(
+        self,
+        *args,
+        instruments: list[str],
+        goals: list[Goal],
+        worded: dict[str, dict[str, Item]] | None = None,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.instruments = [get_instrument(i) for i in instruments]
         self.goals = goals
+        self.worded = worded or {}
         self.section_names: list[tuple[Instrument, list[str]]] = []
         for instrument in self.instruments:
             self.section_names.append((instrument, self._add_fields(instrument)))
@@ -95,14 +106,16 @@ class CheckinForm(TextHygiene, forms.Form):
         names = []
         for item_id, label, item in self._questions(instrument):
             name = field_name(instrument.id, item_id)
-            self.fields[name] = question_field(item, label)
+            self.fields[name] = question_field(instrument.id, item, label)
             names.append(name)
         return names
 
     def _questions(self, instrument: Instrument):
         if instrument.id == GOAL_PROGRESS:
             return [(str(goal.pk), goal.text, instrument.items[0]) for goal in self.goals]
-        return [(item.id, item.label, item) for item in instrument.items]
+        worded = self.worded.get(instrument.id, {})
+        shown = [worded.get(item.id, item) for item in instrument.items]
+        return [(item.id, item.label, item) for item in shown]
 
     @property
     def sections(self) -> list[Section]:

@@ -1,4 +1,4 @@
-"""Create and redeem one-use check-in links; the database keeps only a hash of each token."""
+"""Create, find and use up one-use check-in links; the database keeps only a hash of each token."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import secrets
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from alliance.measures import Score
@@ -19,7 +20,7 @@ from alliance.web.clinic.models import (
     ClinicSettings,
     Session,
 )
-from alliance.web.followup.schedule import follow_up_soon
+from alliance.web.followup.schedule import queue_follow_up
 
 from .submissions import raises_urgent_alert, store_submission
 
@@ -36,10 +37,11 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_link(session: Session, *, by) -> tuple[CheckinLink, str]:
-    """A new link for this session; the token is returned once and never stored."""
+def create_link(session: Session, *, by, token: str | None = None) -> tuple[CheckinLink, str]:
+    """A new link for this session; the token is returned once and never stored (a caller that
+    sends the link may pass a token it can derive again, never one kept in the database)."""
     settings = ClinicSettings.for_clinic(session.client.clinic_id)
-    token = secrets.token_urlsafe(32)
+    token = token or secrets.token_urlsafe(32)
     now = timezone.now()
     link = CheckinLink.objects.create(
         session=session,
@@ -64,18 +66,12 @@ def find_link(token: str) -> CheckinLink:
 
 def find_link_to_submit(token: str) -> CheckinLink:
     """find_link without looking for kept answers: the submit's one insert finds them, as the
-    unique link it needs, at no extra cost. The link carries its session's `client_id`.
-
-    One plain query: on the check-in's path the ORM's building of the joined query costs more
-    than the query itself (docs/testing.md, the check-in benchmark)."""
-    link_table, session_table = (
-        connection.ops.quote_name(model._meta.db_table) for model in (CheckinLink, Session)
+    unique link it needs, at no extra cost. The link carries its session's `client_id`."""
+    link = (
+        CheckinLink.objects.annotate(client_id=F("session__client_id"))
+        .filter(token_hash=hash_token(token))
+        .first()
     )
-    sql = (
-        f"SELECT l.*, s.client_id AS client_id FROM {link_table} l "
-        f"JOIN {session_table} s ON s.id = l.session_id WHERE l.token_hash = %s"
-    )
-    link = next(iter(CheckinLink.objects.raw(sql, [hash_token(token)])), None)
     _check(link)
     return link
 
@@ -113,12 +109,11 @@ def use_up(
     scores: Mapping[str, Score] | None = None,
     ratings: Mapping[str, object] | None = None,
 ) -> CheckinSubmission:
-    """Keep the checked answers, at most once per link and per session.
-
-    That is one insert, committed on its own: the follow-up stores the answers as responses,
-    ratings and alerts and marks the link used. Answers that raise an urgent flag are stored in
-    full in the same transaction, so their alert exists the moment the client is thanked. The
-    caller starts the follow-up after the commit.
+    """Keep the checked answers, at most once per link and per session, and queue their
+    follow-up in the same transaction (which stores them as responses, ratings and alerts and
+    marks the link used). Answers that raise an urgent flag are stored in full in that
+    transaction too, so their alert exists the moment the client is thanked. Inside a caller's
+    transaction this is a savepoint, so losing the race leaves that transaction usable.
     """
     scores = dict(scores or {})
     submission = CheckinSubmission(
@@ -129,37 +124,9 @@ def use_up(
         ratings=dict(ratings or {}),
         submitted_at=timezone.now(),
     )
-    with claiming(link):
-        if raises_urgent_alert(answers, scores):
-            with transaction.atomic():
-                submission.save(force_insert=True)
-                store_submission(submission, scores=scores)
-        else:
-            _insert(submission)
-    return submission
-
-
-def _insert(submission: CheckinSubmission) -> None:
-    """Insert the row, committed by itself; inside a caller's transaction behind a savepoint, so
-    that losing the race leaves that transaction usable."""
-    if transaction.get_connection().in_atomic_block:
-        with transaction.atomic():
-            submission.save(force_insert=True)
-    else:
+    with claiming(link), transaction.atomic():
         submission.save(force_insert=True)
-
-
-def redeem(
-    token: str,
-    answers: Mapping[str, Mapping[str, object]],
-    *,
-    scores: Mapping[str, Score] | None = None,
-    ratings: Mapping[str, object] | None = None,
-) -> CheckinSubmission:
-    """Keep the client's answers and use up the link, all or nothing, at most once; the
-    follow-up (storing them as responses, rupture detection and the rest) starts after the
-    commit."""
-    link = find_link_to_submit(token)
-    submission = use_up(link, answers, scores=scores, ratings=ratings)
-    follow_up_soon(link.client_id)
+        if raises_urgent_alert(answers, scores):
+            store_submission(submission, scores=scores)
+        queue_follow_up(link.client_id)
     return submission

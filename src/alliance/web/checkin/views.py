@@ -17,10 +17,11 @@ from alliance.web.clinic.models import (
     ClinicSettings,
     Respondent,
 )
-from alliance.web.followup.schedule import follow_up_soon, mark_follow_up
+from alliance.web.delivery.opened import mark_opened
+from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
 from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
+from alliance.web.wording.models import worded_items
 
-from . import quick
 from .forms import CheckinForm
 from .links import LinkUnusable, create_link, find_link, find_link_to_submit, use_up
 from .qr import qr_svg
@@ -28,10 +29,15 @@ from .qr import qr_svg
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 
 
-def _client_forms(link, data=None, asked=None) -> tuple[CheckinForm, RatingsForm]:
-    goals, tasks = asked or asked_about(link.client_id)
+def _client_forms(link, data=None) -> tuple[CheckinForm, RatingsForm]:
+    goals, tasks = asked_about(link.client_id)
     return (
-        CheckinForm(data, instruments=link.instruments, goals=goals),
+        CheckinForm(
+            data,
+            instruments=link.instruments,
+            goals=goals,
+            worded=worded_items(link.client_id, link.instruments),
+        ),
         RatingsForm(data, goals=goals, tasks=tasks),
     )
 
@@ -42,24 +48,21 @@ def checkin(request, token: str):
     try:
         if request.method == "POST":
             return _submit(request, token)
-        form, ratings = _client_forms(find_link(token))
+        link = find_link(token)
+        mark_opened(link)
+        form, ratings = _client_forms(link)
     except LinkUnusable as problem:
         return _unusable(request, problem)
     return _form_page(request, form, ratings)
 
 
 def _submit(request, token: str):
-    """Check the answers, then keep them with one insert that uses up the link."""
+    """Check the answers with the forms, then keep them with one insert that uses up the link."""
     link = find_link_to_submit(token)
-    asked = asked_about(link.client_id)
-    checked = quick.check(request.POST, link.instruments, *asked)
-    if checked is None:  # something unusual: the forms check it and say what is wrong
-        form, ratings = _client_forms(link, request.POST, asked)
-        if not all([form.is_valid(), ratings.is_valid()]):
-            return _form_page(request, form, ratings)
-        checked = quick.Checked(form.answers(), form.scores, ratings_of(ratings))
-    use_up(link, checked.answers, scores=checked.scores, ratings=checked.ratings)
-    follow_up_soon(link.client_id)
+    form, ratings = _client_forms(link, request.POST)
+    if not all([form.is_valid(), ratings.is_valid()]):
+        return _form_page(request, form, ratings)
+    use_up(link, form.answers(), scores=form.scores, ratings=ratings_of(ratings))
     return render(request, "checkin/thanks.html")
 
 
@@ -110,12 +113,14 @@ def therapist_form(request, code: str, number: int):
     instruments = schedule.instruments_for(session.number, Respondent.THERAPIST)
     answered = session.responses.filter(respondent=Respondent.THERAPIST).exists()
     data = request.POST if request.method == "POST" and not answered else None
-    form = CheckinForm(data, instruments=instruments, goals=[])
+    form = CheckinForm(
+        data, instruments=instruments, goals=[], worded=worded_items(client.pk, instruments)
+    )
     if data is not None and form.is_valid():
         with transaction.atomic():
             store_therapist_answers(session, form.answers(), therapist=request.user)
             mark_follow_up(session, source=Respondent.THERAPIST)
-        follow_up_soon(client.pk)
+            queue_follow_up(client.pk)
         return redirect("client", code=client.code)
     context = {"client": client, "session": session, "form": form, "answered": answered}
     return render(request, "checkin/therapist_form.html", context)

@@ -5,12 +5,18 @@ from __future__ import annotations
 import pandas as pd
 from django.utils.safestring import SafeString
 
-from alliance.measures import DIMENSIONS, get_instrument
+from alliance.measures import get_instrument
 from alliance.web.charts.svg import MARKERS, Band, Chart, Mark, Series, legend, render
+from alliance.web.clinic.instruments import (
+    ALLIANCE,
+    DEFAULT_OUTCOME,
+    DIMENSIONS,
+    MIRROR,
+    short_name,
+)
 from alliance.web.clinic.tables import series
 
-ALLIANCE = {"client": "alliance-checkin", "therapist": "alliance-checkin-t"}
-OUTCOME = "phq-9"
+BY_RESPONDENT = {"client": ALLIANCE, "therapist": MIRROR}
 
 
 def _points(table: pd.DataFrame, column: str) -> list[tuple[float, float | None]]:
@@ -23,7 +29,7 @@ def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> li
     sessions = scores["session"] if not scores.empty else pd.Series([1])
     x_range = (float(sessions.min()), float(sessions.max()))
     panels = []
-    for respondent, instrument in ALLIANCE.items():
+    for respondent, instrument in BY_RESPONDENT.items():
         table = series(scores, instrument, respondent, list(DIMENSIONS))
         lines = [
             Series(dim.capitalize(), dim, _points(table, dim), marker=shape)
@@ -69,22 +75,24 @@ def expected_series(
     ]
 
 
-def outcome_chart(scores: pd.DataFrame, expected: list | None = None) -> SafeString:
-    """The PHQ-9 total over sessions with its bands shaded, the cutoff line and, when given,
+def outcome_chart(
+    scores: pd.DataFrame, expected: list | None = None, outcome: str = DEFAULT_OUTCOME
+) -> SafeString:
+    """The outcome total over sessions with its bands shaded, the cutoff line and, when given,
     the expected course with its range (session, expected, lower, upper)."""
-    instrument = get_instrument(OUTCOME)
-    table = series(scores, OUTCOME, "client", ["total"])
+    instrument, name = get_instrument(outcome), short_name(outcome)
+    table = series(scores, outcome, "client", ["total"])
     low, high = instrument.scale_range("total")
     band = expected_series(expected or [], (low, high))
     chart = Chart(
-        title="Outcome (PHQ-9 total) over sessions",
+        title=f"Outcome ({name} total) over sessions",
         desc=f"Higher is worse. Bands: {_band_text(instrument)}. "
         f"The line at {instrument.cutoff.value:g} marks the clinical cutoff."
         + (" Dashed lines: the expected course and its range." if band else ""),
         x_label="Session",
-        y_label="PHQ-9 total",
+        y_label=f"{name} total",
         y_range=(low, high),
-        series=[*band, Series("PHQ-9 total", "outcome", _points(table, "total"))],
+        series=[*band, Series(f"{name} total", "outcome", _points(table, "total"))],
         bands=[
             Band(b.low, b.high + 1 if b.high < high else b.high, b.name) for b in instrument.bands
         ],

@@ -27,11 +27,6 @@ class SessionForm(TextHygiene, forms.Form):
     attendance = forms.ChoiceField(label="Attendance", choices=Attendance.choices)
 
 
-class GoalForm(TextHygiene, forms.Form):
-    text = forms.CharField(label="Goal, in the client's own words", max_length=300)
-    framing = forms.CharField(label="Your framing (optional)", max_length=300, required=False)
-
-
 class EndEpisodeForm(TextHygiene, forms.Form):
     ended = forms.DateField(
         label="Last day of care",

@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import pandas as pd
 
-from alliance.measures import DIMENSIONS
+from alliance.web.clinic.instruments import ALLIANCE, COMMENT_ITEM, DIMENSIONS
 from alliance.web.clinic.models import Client, Respondent, Response
 from alliance.web.clinic.tables import series
 
-from .charts import ALLIANCE
-
-COMMENT_INSTRUMENT, COMMENT_ITEM = "alliance-checkin", "7"
+from .charts import BY_RESPONDENT
 
 
 def table_rows(scores: pd.DataFrame) -> list[dict]:
     """Per session: client and therapist goal, task, bond (the charts' text alternative)."""
     tables = {
         who: series(scores, instrument, who, list(DIMENSIONS))
-        for who, instrument in ALLIANCE.items()
+        for who, instrument in BY_RESPONDENT.items()
     }
     sessions = sorted(set(tables["client"].index) | set(tables["therapist"].index))
     return [
         {
             "session": s,
-            "values": [_cell(tables[who], s, dim) for who in ALLIANCE for dim in DIMENSIONS],
+            "values": [_cell(tables[who], s, dim) for who in BY_RESPONDENT for dim in DIMENSIONS],
         }
         for s in sessions
     ]
@@ -44,7 +42,7 @@ def comments(responses: list[Response]) -> list[dict]:
             "text": r.answers.get(COMMENT_ITEM, ""),
         }
         for r in responses
-        if r.instrument == COMMENT_INSTRUMENT
+        if r.instrument == ALLIANCE
     ]
     return sorted([c for c in found if c["text"]], key=lambda c: -c["session"])
 

@@ -13,15 +13,15 @@ from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import get_client_for, get_own_client
 from alliance.web.clinic.audit import record_read
 from alliance.web.clinic.models import Alert, ClinicSettings, Response
-from alliance.web.clinic.record import add_client, add_goal, add_session, end_episode
+from alliance.web.clinic.record import add_client, add_session, end_episode
 from alliance.web.clinic.tables import scores_table
-from alliance.web.followup.run import catch_up_client
+from alliance.web.delivery.status import delivery_context
 from alliance.web.goals.summary import goal_rows, task_rows
 from alliance.web.outcome.page import outcome_context
 from alliance.web.ruptures.timeline import chart_marks, timeline_rows
 
 from .charts import alliance_panels, outcome_chart
-from .forms import EndEpisodeForm, GoalForm, NewClientForm, SessionForm
+from .forms import EndEpisodeForm, NewClientForm, SessionForm
 from .summary import comments, session_rows, table_rows
 
 
@@ -30,23 +30,24 @@ def client_page(request, code: str):
     """Everything about one client that the user may see."""
     client = get_client_for(request.user, code)
     record_read(request, client, "client-page")
-    catch_up_client(client)  # alerts still waiting for their follow-up
     responses = list(Response.objects.filter(client=client).select_related("session", "client"))
     scores = scores_table(responses)
     settings = ClinicSettings.for_clinic(client.clinic_id)
     ruptures = list(client.ruptures.all())
     outcome = outcome_context(client, responses)
+    is_own = client.therapist_id == request.user.pk
     context = {
         **outcome,
+        **delivery_context(client, is_own),
         "client": client,
-        "is_own": client.therapist_id == request.user.pk,
+        "is_own": is_own,
         "urgent": urgent_alerts(request.user).filter(client=client),
         "alerts": Alert.objects.open()
         .filter(client=client)
         .exclude(severity="urgent")
         .select_related("rupture"),
         "panels": alliance_panels(scores, chart_marks(ruptures)),
-        "outcome": outcome_chart(scores, outcome["expected"]),
+        "outcome": outcome_chart(scores, outcome["expected"], outcome["instruments"].outcome),
         "alliance_table": table_rows(scores),
         "comments": comments(responses),
         "sessions": session_rows(client, responses),
@@ -90,12 +91,6 @@ def _act(request, code: str, form_class, action):
 @require_POST
 def new_session(request, code: str):
     return _act(request, code, SessionForm, add_session)
-
-
-@login_required
-@require_POST
-def new_goal(request, code: str):
-    return _act(request, code, GoalForm, add_goal)
 
 
 @login_required

@@ -36,10 +36,6 @@ def get_own_client(user, code: str) -> Client:
     return client
 
 
-def supervises(user, client: Client) -> bool:
-    return client.therapist_id != user.pk
-
-
 def visible_therapists(user) -> QuerySet:
     """The staff whose work this user may review: themself, and the members of the teams they
     supervise; always within their own clinic."""

@@ -1,4 +1,5 @@
-"""Changes to the record made by staff: new clients, sessions and goals, each audited."""
+"""Changes to the record made by staff: new clients, sessions and episode endings, each audited
+(goals and tasks are the goals app's)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from .audit import record
-from .models import Attendance, Client, Episode, Goal, Session
+from .models import Attendance, Client, Episode, Session
 
 
 @transaction.atomic
@@ -44,14 +45,6 @@ def add_session(
     )
     record(by, client, "session-added", session)
     return session
-
-
-def add_goal(client: Client, *, text: str, framing: str = "", by) -> Goal:
-    """A goal in the client's own words."""
-    priority = client.goals.count() + 1
-    goal = Goal.objects.create(client=client, text=text, framing=framing, priority=priority)
-    record(by, client, "goal-added", goal)
-    return goal
 
 
 @transaction.atomic

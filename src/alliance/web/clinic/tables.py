@@ -1,15 +1,18 @@
-"""Turn database rows into the pandas tables the science works on (the interchange format)."""
+"""Turn database rows into the pandas tables the science works on (the interchange format).
+
+Every conversion from stored rows to a table is here; what is computed from the tables is the
+science's (alliance.analysis)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import pandas as pd
 
 from alliance.analysis.ruptures.answers import CLIENT_FORM, RUPTURE_ITEM, THERAPIST_FORM
 from alliance.measures import get_instrument
 
-from .models import Response
+from .models import Response, RuptureStatus
 
 ANSWER_COLUMNS = [
     "client_id",
@@ -118,6 +121,80 @@ def outcome_table(rows: Iterable[dict]) -> pd.DataFrame:
     return table.assign(course=table["session"] - first + 1)
 
 
+def outcome_table_from_query(responses) -> pd.DataFrame:
+    """`outcome_table` of a queryset of responses, reading only the keys and totals."""
+    rows = responses.values(
+        "client_id", "session__episode_id", "instrument", "session__number", "scores__total"
+    )
+    return outcome_table(
+        {
+            "client_id": r["client_id"],
+            "episode": r["session__episode_id"],
+            "instrument": r["instrument"],
+            "session": r["session__number"],
+            "total": r["scores__total"],
+        }
+        for r in rows
+    )
+
+
+def outcome_table_from_values(rows: Iterable[dict], instruments: Collection[str]) -> pd.DataFrame:
+    """`outcome_table` of these instruments from response values (client_id, instrument,
+    scores, session__number, session__episode_id)."""
+    return outcome_table(
+        {
+            "client_id": r["client_id"],
+            "episode": r["session__episode_id"],
+            "instrument": r["instrument"],
+            "session": r["session__number"],
+            "total": r["scores"].get("total"),
+        }
+        for r in rows
+        if r["instrument"] in instruments
+    )
+
+
+def outcome_table_from_responses(
+    responses: Iterable[Response], instruments: Collection[str]
+) -> pd.DataFrame:
+    """`outcome_table` of the client's answers to these instruments, from loaded responses."""
+    return outcome_table(
+        {
+            "client_id": r.client_id,
+            "episode": r.session.episode_id,
+            "instrument": r.instrument,
+            "session": r.session.number,
+            "total": r.scores.get("total"),
+        }
+        for r in responses
+        if r.instrument in instruments and r.respondent == "client"
+    )
+
+
+def episode_endings(episodes) -> pd.DataFrame:
+    """One row per episode of a queryset: `client_id` names it as `course_table`'s `ident`
+    does, `ended` is how it ended ("open" while it runs)."""
+    rows = episodes.values_list("client_id", "id", "ending")
+    return pd.DataFrame(
+        [(f"{client_id}/{episode}", ending or "open") for client_id, episode, ending in rows],
+        columns=["client_id", "ended"],
+    )
+
+
+RUPTURE_EVENT_COLUMNS = ["client_id", "onset_session", "repaired"]
+
+
+def rupture_events(ruptures) -> pd.DataFrame:
+    """The science's rupture events table (client_id, onset_session, repaired) from a queryset
+    of stored ruptures; repaired is None while an episode is open."""
+    rows = ruptures.values_list("client_id", "onset_session", "status")
+    known = {RuptureStatus.REPAIRED: True, RuptureStatus.UNREPAIRED: False}
+    return pd.DataFrame(
+        [(client_id, onset, known.get(status)) for client_id, onset, status in rows],
+        columns=RUPTURE_EVENT_COLUMNS,
+    )
+
+
 def intake_and_latest(table: pd.DataFrame, instrument: str) -> pd.DataFrame:
     """One row per client (their latest episode): intake and latest score of one instrument."""
     chosen = table[table["instrument"] == instrument]
@@ -154,19 +231,6 @@ def course_table(table: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     wide["ident"] = wide["client_id"].astype(str) + "/" + wide["episode"].astype(str)
     wide["course"] = wide["session"] - first + 1
     return wide
-
-
-def unrepaired_so_far(wide: pd.DataFrame, unrepaired: Iterable[tuple[int, int]]) -> pd.Series:
-    """Per row of `course_table`: unrepaired ruptures (client_id, onset session) begun by then."""
-    onsets = pd.DataFrame(list(unrepaired), columns=["client_id", "onset"])
-    counts = wide[["client_id", "session"]].merge(onsets, on="client_id", how="left")
-    counts["begun"] = counts["onset"] <= counts["session"]
-    return (
-        counts.groupby(["client_id", "session"], sort=False)["begun"]
-        .sum()
-        .reindex(pd.MultiIndex.from_frame(wide[["client_id", "session"]]))
-        .to_numpy(dtype=float)
-    )
 
 
 DIMENSION_COLUMNS = ["group", "dimension", "value"]

@@ -12,9 +12,11 @@ from django.utils import timezone
 from alliance.simulate import simulate_clinic
 from alliance.web.accounts.models import Clinic
 from alliance.web.clinic.answers import store_answers
+from alliance.web.clinic.instruments import ALLIANCE, COMMENT_ITEM
 from alliance.web.clinic.models import Alert, Client, Ending, Episode, Goal, Session
+from alliance.web.delivery.demo import seed_demo_delivery
 
-from .people import CLINIC_NAME, create_staff
+from .people import CLINIC_NAME, DEMO_PASSWORD, create_staff
 
 GOALS = [
     "Sleep through the night more often",
@@ -53,6 +55,7 @@ def seed_demo(*, n_clients: int = 60, seed: int = 7, today: dt.date | None = Non
         _seed_client(
             clinic, by_id[client_row.therapist_id], client_row, sessions, answers, rng, today
         )
+    seed_demo_delivery(clinic, therapists[0], DEMO_PASSWORD)
     return True
 
 
@@ -97,8 +100,8 @@ def _seed_answers(session, session_row, answers, goals, rng) -> None:
     }
     when = timezone.make_aware(dt.datetime.combine(session.date, dt.time(17, 0)))
     client_answers = {i: a for (i, who), a in by_instrument.items() if who == "client"}
-    if "alliance-checkin" in client_answers and session_row.rupture_reported and rng.random() < 0.5:
-        client_answers["alliance-checkin"]["7"] = str(rng.choice(COMMENTS))
+    if ALLIANCE in client_answers and session_row.rupture_reported and rng.random() < 0.5:
+        client_answers[ALLIANCE][COMMENT_ITEM] = str(rng.choice(COMMENTS))
     if client_answers:
         client_answers["goal-progress"] = _progress(goals, session_row.outcome, rng)
     store_answers(session, client_answers, respondent="client", submitted_at=when)

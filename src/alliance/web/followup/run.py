@@ -1,5 +1,8 @@
-"""Run pending follow-ups: each client in its own transaction with its row locked first, so two
-follow-ups of one client never run at once, and a failure never touches the stored answers."""
+"""Run pending follow-ups: each client in its own transactions with its row locked first, so two
+follow-ups of one client never run at once, and a failure never touches the stored answers.
+
+The lock is FOR NO KEY UPDATE on PostgreSQL: it excludes another follow-up of the client but not
+the check-in submits that insert rows pointing at the client (they take FOR KEY SHARE)."""
 
 from __future__ import annotations
 
@@ -8,26 +11,24 @@ import logging
 from django.db import DatabaseError, transaction
 from django.db.models import F, QuerySet
 
-from alliance.web.checkin.submissions import store_waiting_submissions, unstored
 from alliance.web.clinic.models import CheckinSubmission, Client, ClinicSettings, Respondent
 
 from .context import FollowUp
 from .models import PendingFollowUp
-from .steps import FOLLOW_UP_STEPS
+from .steps import ANALYSE, STORE, steps
 
 log = logging.getLogger(__name__)
-MAX_ATTEMPTS = 3  # failures after which only the drain command tries a client's follow-up again
 
 
 def follow_up_client(client_id: int) -> bool:
-    """Store the client's kept check-ins, then run every step over their pending follow-ups;
-    False (logged, kept) if either failed. The storing commits on its own, so a failing step
-    never holds back the answers."""
+    """Store what the client has waiting, then run every analysis step over their pending
+    follow-ups; False (logged, kept) if either failed. The storing commits on its own, so a
+    failing step never holds back the answers."""
     try:
         with transaction.atomic():
             _store_locked(client_id)
         with transaction.atomic():
-            _run_locked(client_id)
+            _analyse_locked(client_id)
     except Exception as error:  # whatever a step raises, the answers are already stored
         log.exception("follow-up failed for client %s; it stays pending", client_id)
         _count_failure(client_id, error)
@@ -36,17 +37,18 @@ def follow_up_client(client_id: int) -> bool:
 
 
 def _store_locked(client_id: int) -> None:
-    if Client.objects.select_for_update().filter(pk=client_id).only("pk").first():
-        store_waiting_submissions(client_id)
+    if Client.objects.select_for_update(no_key=True).filter(pk=client_id).only("pk").first():
+        for step in steps(STORE):
+            step(client_id)
 
 
-def _run_locked(client_id: int) -> None:
-    client = Client.objects.select_for_update().filter(pk=client_id).first()
+def _analyse_locked(client_id: int) -> None:
+    client = Client.objects.select_for_update(no_key=True).filter(pk=client_id).first()
     pending = list(PendingFollowUp.objects.filter(client_id=client_id).select_related("session"))
     if client is None or not pending:
         return
     follow_up = _follow_up(client, pending)
-    for step in FOLLOW_UP_STEPS:
+    for step in steps(ANALYSE):
         step(follow_up)
     PendingFollowUp.objects.filter(pk__in=[marker.pk for marker in pending]).delete()
 
@@ -62,51 +64,37 @@ def _follow_up(client: Client, pending: list[PendingFollowUp]) -> FollowUp:
     )
 
 
+def _unstored_submissions() -> QuerySet[CheckinSubmission]:
+    return CheckinSubmission.objects.filter(stored_at__isnull=True)
+
+
 def _count_failure(client_id: int, error: Exception) -> None:
     try:
         PendingFollowUp.objects.filter(client_id=client_id).update(
             failed_attempts=F("failed_attempts") + 1,
             last_error=f"{type(error).__name__}: {error}"[:200],
         )
-        unstored(CheckinSubmission.objects.filter(client_id=client_id)).update(
+        _unstored_submissions().filter(client_id=client_id).update(
             failed_attempts=F("failed_attempts") + 1
         )
     except DatabaseError:
         log.exception("could not count the failed follow-up of client %s", client_id)
 
 
-def waiting_clients(
-    clients: QuerySet[Client] | None = None, *, failed_too: bool = False
-) -> list[int]:
-    """Ids of the clients (of `clients`, else all) with a follow-up or a check-in to store, in
-    one query; those that failed MAX_ATTEMPTS times only with `failed_too`."""
-    markers, submissions = PendingFollowUp.objects.all(), unstored(CheckinSubmission.objects)
-    if clients is not None:
-        markers = markers.filter(client__in=clients.values("pk"))
-        submissions = submissions.filter(client__in=clients.values("pk"))
-    if not failed_too:
-        markers = markers.filter(failed_attempts__lt=MAX_ATTEMPTS)
-        submissions = submissions.filter(failed_attempts__lt=MAX_ATTEMPTS)
-    found = markers.values_list("client_id", flat=True).union(
-        submissions.values_list("client_id", flat=True)
-    )
+def waiting_clients() -> list[int]:
+    """Ids of the clients with a follow-up or a kept check-in still to run, in one query."""
+    markers = PendingFollowUp.objects.values_list("client_id", flat=True)
+    found = markers.union(_unstored_submissions().values_list("client_id", flat=True))
     return sorted(found)
 
 
-def catch_up(clients: QuerySet[Client]) -> None:
-    """Run the pending follow-ups of these clients now (one query when there are none)."""
-    for client_id in waiting_clients(clients):
-        follow_up_client(client_id)
+def requeue_waiting() -> int:
+    """Queue a follow-up for every client with work waiting (a worker's start, after a crash:
+    a task that was running when its worker died is not run again by the queue); the number
+    queued. A client already queued is followed up once and then finds nothing to do."""
+    from .tasks import follow_up
 
-
-def drain() -> tuple[int, int]:
-    """Run every pending follow-up, failed ones too: (clients followed up, clients that failed)."""
-    client_ids = waiting_clients(failed_too=True)
-    failed = sum(not follow_up_client(client_id) for client_id in client_ids)
-    return len(client_ids) - failed, failed
-
-
-def catch_up_client(client: Client) -> None:
-    """Run this client's pending follow-ups now (one query when there are none)."""
-    if waiting_clients(Client.objects.filter(pk=client.pk)):
-        follow_up_client(client.pk)
+    client_ids = waiting_clients()
+    for client_id in client_ids:
+        follow_up.enqueue(client_id)
+    return len(client_ids)

@@ -1,21 +1,14 @@
-"""Mark follow-up work in the answers' transaction; start it once that transaction is committed."""
+"""Mark follow-up work and queue its task, both inside the transaction that stores the answers."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.db import transaction
-
-from . import worker
 from .models import mark_follow_up
-from .run import follow_up_client
+from .tasks import follow_up
 
-__all__ = ["follow_up_soon", "mark_follow_up"]
-INLINE, BACKGROUND = "inline", "background"
+__all__ = ["mark_follow_up", "queue_follow_up"]
 
 
-def follow_up_soon(client_id: int) -> None:
-    """Hand the client's follow-up to the background worker once committed, or run it now."""
-    if settings.FOLLOW_UP == INLINE:
-        follow_up_client(client_id)
-    else:
-        transaction.on_commit(lambda: worker.submit(client_id))
+def queue_follow_up(client_id: int) -> None:
+    """Queue the client's follow-up; call inside the answers' transaction, so the task is
+    committed with them (the database backend) and a crash loses neither."""
+    follow_up.enqueue(client_id)

@@ -1,19 +1,48 @@
-"""The follow-up steps, run in this order for every client with pending follow-ups.
+"""The follow-up steps, registered by the features that own them and run in their order.
 
-A feature adds its analytical work here in one line. A step receives a FollowUp, runs inside the
-follow-up's transaction with the client row locked, and must give the same result when run again
-over the same history (a failed follow-up is rolled back as a whole and retried).
+Two stages run for every client with work waiting, each in its own transaction that first locks
+the client's row:
+
+- STORE steps take a client id and store what was kept but not stored yet (the check-in app
+  stores its kept submissions); they commit before any analysis, so a failing analysis never
+  holds back the answers.
+- ANALYSE steps take a FollowUp (the client, the sessions to follow up, the clinic settings) and
+  run together, in one transaction with the markers they consume.
+
+A feature registers its step in its AppConfig.ready with an order; the documented orders are:
+
+| order | stage | step | app |
+|---|---|---|---|
+| 10 | store | the kept check-ins become responses, ratings and alerts | checkin |
+| 10 | analyse | rupture detection | ruptures |
+| 20 | analyse | task disagreement (after ruptures: an open rupture explains it) | goals |
+| 30 | analyse | expected recovery, the not-on-track alert | outcome |
+| 40 | analyse | an answered check-in closes its delivery and the missed warning | delivery |
+| 50 | analyse | an urgent alert queues the staff email | delivery |
+
+A step must give the same result when run again over the same history: a failed follow-up is
+rolled back as a whole and retried, and a follow-up may run again after a crash.
 """
 
 from __future__ import annotations
 
-from alliance.web.outcome.alerts import recovery_step
-from alliance.web.ruptures.loop import disagreement_step, rupture_step
+from collections.abc import Callable
 
 from .context import Step
 
-FOLLOW_UP_STEPS: list[Step] = [
-    rupture_step,
-    disagreement_step,
-    recovery_step,
-]
+STORE, ANALYSE = "store", "analyse"
+StoreStep = Callable[[int], None]
+_registered: dict[str, dict[str, tuple[int, Callable]]] = {STORE: {}, ANALYSE: {}}
+
+
+def register_step(stage: str, order: int, step: Step | StoreStep) -> None:
+    """Add a step to a stage; registering the same function again replaces it (reloads)."""
+    if stage not in _registered:
+        raise ValueError(f"stage must be {STORE!r} or {ANALYSE!r}, not {stage!r}")
+    _registered[stage][f"{step.__module__}.{step.__qualname__}"] = (order, step)
+
+
+def steps(stage: str) -> list[Callable]:
+    """The stage's steps, by order (then by name, so equal orders stay stable)."""
+    found = sorted(_registered[stage].items(), key=lambda item: (item[1][0], item[0]))
+    return [step for _, (_, step) in found]

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class GoalsConfig(AppConfig):
     name = "alliance.web.goals"
     label = "goals"
+
+    def ready(self) -> None:
+        from alliance.web.followup.steps import ANALYSE, register_step
+
+        from .steps import disagreement_step
+
+        register_step(ANALYSE, 20, disagreement_step)  # after ruptures: an open one explains it

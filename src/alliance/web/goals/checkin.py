@@ -69,7 +69,7 @@ class RatingsForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.goals, self.tasks = goals, tasks
         for name, kind in questions.asked(goals, tasks):
-            self.fields[name] = questions.BUILDERS[kind]()
+            self.fields[name] = questions.question_field(kind)
 
     @property
     def groups(self) -> list[Group]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from django import forms
 
+from alliance.web.clinic.formfields import fresh_copy
 from alliance.web.clinic.models import Goal, Task, TaskDone, TaskKind
 
 SCALE_HINT = "0 means not at all, 10 means completely"
@@ -65,9 +67,19 @@ BUILDERS: dict[str, FieldBuilder] = {
 BETWEEN_SESSIONS_ONLY = ("task-done", "task-helped")
 
 
+@lru_cache(maxsize=len(BUILDERS))
+def _prototype(kind: str) -> forms.Field:
+    return BUILDERS[kind]()
+
+
+def question_field(kind: str) -> forms.Field:
+    """A fresh copy of the field of this kind of question, built once per process."""
+    return fresh_copy(_prototype(kind))
+
+
 def asked(goals: list[Goal], tasks: list[Task]) -> list[tuple[str, str]]:
     """(field name, question kind) of every goal and task question, in the order shown; the one
-    list the form and the quick check of a submit both read."""
+    list the form reads."""
     found = [(f"goal-agreement__{goal.pk}", "goal-agreement") for goal in goals]
     for task in tasks:
         kinds = [

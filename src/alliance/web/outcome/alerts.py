@@ -7,14 +7,12 @@ import logging
 
 from django.db import transaction
 
-from alliance.measures import DIMENSIONS
+from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS, ClinicInstruments, for_clinic
 from alliance.web.clinic.models import Alert, AlertKind, Client, Respondent, Response
-from alliance.web.clinic.tables import outcome_table
+from alliance.web.clinic.tables import outcome_table_from_query
 
-from .cache import OUTCOME
-from .recovery import Track, clinic_recovery, outcome_rows, tracks
+from .recovery import Track, clinic_recovery, tracks
 
-ALLIANCE = "alliance-checkin"
 log = logging.getLogger(__name__)
 
 
@@ -33,10 +31,12 @@ def recovery_step(follow_up) -> None:
 
 def follow_recovery(client: Client) -> Alert | None:
     """Place the client after a check-in; raise or close the not-on-track alert as needed."""
+    instruments = for_clinic(client.clinic_id)
     scores = Response.objects.filter(
-        client=client, instrument=OUTCOME, respondent=Respondent.CLIENT
+        client=client, instrument=instruments.outcome, respondent=Respondent.CLIENT
     )
-    track = tracks(clinic_recovery(client.clinic_id), outcome_table(outcome_rows(scores)))
+    model = clinic_recovery(client.clinic_id, outcome=instruments.outcome)
+    track = tracks(model, outcome_table_from_query(scores), instruments.outcome)
     track = track.get(client.pk)
     standing = Alert.objects.filter(
         client=client, kind=AlertKind.NOT_ON_TRACK, closed_at__isnull=True
@@ -44,26 +44,27 @@ def follow_recovery(client: Client) -> Alert | None:
     if track is None:
         return standing
     if track.off_track and standing is None:
-        return _raise(client, track)
+        return _raise(client, track, instruments)
     if not track.off_track and standing is not None:
-        _close(standing, track)
+        _close(standing, track, instruments)
         return None
     return standing
 
 
-def _raise(client: Client, track: Track) -> Alert:
+def _raise(client: Client, track: Track, instruments: ClinicInstruments) -> Alert:
     return Alert.objects.raise_(
         client,
         AlertKind.NOT_ON_TRACK,
-        f"Not on track: PHQ-9 {track.outcome:g} at session {track.session}, above the "
-        f"expected range {track.lower:.1f} to {track.upper:.1f}.",
+        f"Not on track: {instruments.outcome_name} {track.outcome:g} at session "
+        f"{track.session}, above the expected range {track.lower:.1f} to {track.upper:.1f}.",
         _explanation(client, track),
     )
 
 
-def _close(alert: Alert, track: Track) -> None:
+def _close(alert: Alert, track: Track, instruments: ClinicInstruments) -> None:
+    name = instruments.outcome_name
     alert.close(
-        f"Back on track: PHQ-9 {track.outcome:g} at session {track.session}, {track.words}."
+        f"Back on track: {name} {track.outcome:g} at session {track.session}, {track.words}."
     )
 
 

@@ -14,11 +14,11 @@ from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 
 from alliance.web.accounts.models import Clinic
+from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Episode, Respondent, Response
 
 REFIT_EVERY = 25  # new outcome scores before the model is refitted
 KEEP_SECONDS = 24 * 3600
-OUTCOME = "phq-9"
 Fitted = TypeVar("Fitted")
 
 
@@ -27,13 +27,15 @@ def _count(queryset) -> Subquery:
     return Subquery(counted, output_field=IntegerField())
 
 
-def history_version(clinic_id: int) -> tuple[int, int]:
-    """(ended episodes, outcome scores // REFIT_EVERY) of the clinic, in one query."""
+def history_version(clinic_id: int, outcome: str | None = None) -> tuple[int, int]:
+    """(ended episodes, outcome scores // REFIT_EVERY) of the clinic, in one query (and one
+    more for the clinic's outcome instrument when `outcome` is not given)."""
+    outcome = outcome or for_clinic(clinic_id).outcome
     mine = Q(client__clinic=OuterRef("pk"))
     counts = Clinic.objects.filter(pk=clinic_id).annotate(
         ended=_count(Episode.objects.filter(mine, ended__isnull=False)),
         scores=_count(
-            Response.objects.filter(mine, instrument=OUTCOME, respondent=Respondent.CLIENT)
+            Response.objects.filter(mine, instrument=outcome, respondent=Respondent.CLIENT)
         ),
     ).values_list("ended", "scores").first() or (0, 0)
     return counts[0] or 0, (counts[1] or 0) // REFIT_EVERY

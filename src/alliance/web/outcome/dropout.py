@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import pandas as pd
 from statsmodels.tools.sm_exceptions import PerfectSeparationError
 
-from alliance.analysis.dropout import DropoutRiskModel
+from alliance.analysis.dropout import DropoutRiskModel, unrepaired_counts
+from alliance.web.clinic.instruments import ALLIANCE, for_clinic
 from alliance.web.clinic.models import (
     Client,
     Ending,
@@ -18,13 +20,15 @@ from alliance.web.clinic.models import (
     Rupture,
     RuptureStatus,
 )
-from alliance.web.clinic.tables import course_table, outcome_table, unrepaired_so_far
+from alliance.web.clinic.tables import (
+    course_table,
+    episode_endings,
+    outcome_table_from_query,
+    rupture_events,
+)
 
-from .cache import OUTCOME, fitted
-from .recovery import outcome_rows
+from .cache import fitted
 
-ALLIANCE = "alliance-checkin"
-NAMES = {ALLIANCE: "alliance", OUTCOME: "outcome"}
 MIN_ENDED, MIN_DROPOUTS = 20, 5  # ended episodes, and of them dropped out, before we fit
 
 
@@ -43,12 +47,18 @@ class DropoutReading:
     note: str = ""
 
 
-def sessions_for(responses, ruptures) -> pd.DataFrame:
+def _names(outcome: str) -> dict[str, str]:
+    return {ALLIANCE: "alliance", outcome: "outcome"}
+
+
+def sessions_for(responses, ruptures, outcome: str) -> pd.DataFrame:
     """The model's session table (one row per episode session) from querysets of responses
-    and of ruptures (the unrepaired ones are counted)."""
-    wide = course_table(outcome_table(outcome_rows(responses)), NAMES)
-    ruptures = ruptures.filter(status=RuptureStatus.UNREPAIRED)
-    unrepaired = unrepaired_so_far(wide, ruptures.values_list("client_id", "onset_session"))
+    and of ruptures (the unrepaired ones are counted); `outcome` is the clinic's measure."""
+    wide = course_table(outcome_table_from_query(responses), _names(outcome))
+    # onsets are the client's session numbers, so they are counted on the client and the
+    # session number, not on the episode's course
+    events = rupture_events(ruptures.filter(status=RuptureStatus.UNREPAIRED))
+    unrepaired = unrepaired_counts(wide, events, client="client_id", session="session")
     return pd.DataFrame(
         {
             "client_id": wide["ident"],
@@ -60,14 +70,11 @@ def sessions_for(responses, ruptures) -> pd.DataFrame:
     )
 
 
-def fit_dropout(clinic_id: int) -> DropoutFit:
+def fit_dropout(clinic_id: int, outcome: str | None = None) -> DropoutFit:
     """Fit on every episode of the clinic; ended episodes give the labels, open ones none."""
-    episodes = Episode.objects.filter(client__clinic_id=clinic_id)
-    ends = {
-        f"{e['client_id']}/{e['id']}": e["ending"] or "open"
-        for e in episodes.values("id", "client_id", "ending")
-    }
-    ended = [v for v in ends.values() if v != "open"]
+    outcome = outcome or for_clinic(clinic_id).outcome
+    clients = episode_endings(Episode.objects.filter(client__clinic_id=clinic_id))
+    ended = [v for v in clients["ended"] if v != "open"]
     dropouts = ended.count(Ending.DROPPED_OUT)
     if len(ended) < MIN_ENDED or dropouts < MIN_DROPOUTS:
         return DropoutFit(
@@ -78,11 +85,13 @@ def fit_dropout(clinic_id: int) -> DropoutFit:
         )
     sessions = sessions_for(
         Response.objects.filter(
-            client__clinic_id=clinic_id, respondent=Respondent.CLIENT, instrument__in=list(NAMES)
+            client__clinic_id=clinic_id,
+            respondent=Respondent.CLIENT,
+            instrument__in=list(_names(outcome)),
         ),
         Rupture.objects.filter(client__clinic_id=clinic_id),
+        outcome,
     )
-    clients = pd.DataFrame({"client_id": list(ends), "ended": list(ends.values())})
     try:
         return DropoutFit(DropoutRiskModel().fit(sessions, clients))
     except (ValueError, np.linalg.LinAlgError, PerfectSeparationError) as problem:
@@ -91,12 +100,17 @@ def fit_dropout(clinic_id: int) -> DropoutFit:
         )
 
 
-def dropout_reading(client: Client, version: tuple[int, int]) -> DropoutReading:
+def dropout_reading(client: Client, version: tuple[int, int], outcome: str) -> DropoutReading:
     """The client's risk after their latest session, in words with its reasons."""
-    fit = fitted("dropout", client.clinic_id, lambda: fit_dropout(client.clinic_id), version)
+    fit = fitted(
+        f"dropout:{outcome}",
+        client.clinic_id,
+        partial(fit_dropout, client.clinic_id, outcome),
+        version,
+    )
     if fit.model is None:
         return DropoutReading("", (), fit.reason)
-    mine = _latest_episode(client)
+    mine = _latest_episode(client, outcome)
     if len(mine) < 2:
         return DropoutReading("", (), "Not enough check-ins yet to judge dropout risk.")
     try:
@@ -106,12 +120,13 @@ def dropout_reading(client: Client, version: tuple[int, int]) -> DropoutReading:
     return DropoutReading(_level(risk.risk, risk.typical_risk), risk.reasons)
 
 
-def _latest_episode(client: Client) -> pd.DataFrame:
+def _latest_episode(client: Client, outcome: str) -> pd.DataFrame:
     mine = sessions_for(
         Response.objects.filter(
-            client=client, respondent=Respondent.CLIENT, instrument__in=list(NAMES)
+            client=client, respondent=Respondent.CLIENT, instrument__in=list(_names(outcome))
         ),
         client.ruptures.all(),
+        outcome,
     )
     return mine[mine["client_id"] == mine["client_id"].iloc[-1]] if len(mine) else mine
 

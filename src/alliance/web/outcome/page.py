@@ -2,42 +2,30 @@
 
 from __future__ import annotations
 
+from alliance.web.clinic.instruments import ALLIANCE, for_clinic
 from alliance.web.clinic.models import Client, Response
-from alliance.web.clinic.tables import outcome_table
+from alliance.web.clinic.tables import outcome_table_from_responses
 
-from .cache import OUTCOME, history_version
+from .cache import history_version
 from .dropout import dropout_reading
 from .recovery import DEFAULT_NOTE, clinic_recovery, expected_curve, tracks
 from .status import MEASURES, outcome_statuses
 
 
-def client_rows(responses: list[Response]) -> list[dict]:
-    """A client's outcome responses as rows for `outcome_table`."""
-    return [
-        {
-            "client_id": r.client_id,
-            "episode": r.session.episode_id,
-            "instrument": r.instrument,
-            "session": r.session.number,
-            "total": r.scores.get("total"),
-        }
-        for r in responses
-        if r.instrument in MEASURES and r.respondent == "client"
-    ]
-
-
 def outcome_context(client: Client, responses: list[Response]) -> dict:
     """Status since intake, the client's place on the expected course and the band to draw."""
-    table = outcome_table(client_rows(responses))
-    version = history_version(client.clinic_id)
-    model = clinic_recovery(client.clinic_id, version)
-    track = tracks(model, table).get(client.pk)
+    instruments = for_clinic(client.clinic_id)
+    table = outcome_table_from_responses(responses, {*MEASURES, instruments.outcome})
+    version = history_version(client.clinic_id, instruments.outcome)
+    model = clinic_recovery(client.clinic_id, version, instruments.outcome)
+    track = tracks(model, table, instruments.outcome).get(client.pk)
     return {
+        "instruments": instruments,
         "outcome_status": outcome_statuses(table).get(client.pk),
         "track": track,
-        "expected": _curve(model, table),
+        "expected": _curve(model, table, instruments.outcome),
         "model_notes": model.notes_,
-        "dropout": dropout_reading(client, version),
+        "dropout": dropout_reading(client, version, instruments.outcome),
         "default_note": DEFAULT_NOTE,
         "alliance_trend": alliance_trend(responses),
     }
@@ -48,7 +36,7 @@ def alliance_trend(responses: list[Response]) -> str:
     totals = [
         r.scores.get("total")
         for r in sorted(responses, key=lambda r: r.session.number)
-        if r.instrument == "alliance-checkin" and r.respondent == "client"
+        if r.instrument == ALLIANCE and r.respondent == "client"
     ]
     totals = [t for t in totals if t is not None]
     if not totals:
@@ -60,9 +48,9 @@ def alliance_trend(responses: list[Response]) -> str:
     return f"{totals[-1]:.1f} of 10, {moved} since the check-in before"
 
 
-def _curve(model, table) -> list[tuple[int, float, float, float]]:
+def _curve(model, table, outcome: str) -> list[tuple[int, float, float, float]]:
     """The expected band of the client's latest episode, from its first score on."""
-    scores = table[table["instrument"] == OUTCOME]
+    scores = table[table["instrument"] == outcome]
     if scores.empty:
         return []
     episode = scores[scores["episode"] == scores["episode"].max()]

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import pandas as pd
 
 from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
+from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Respondent, Response
-from alliance.web.clinic.tables import intake_and_latest, outcome_table, recovery_history
+from alliance.web.clinic.tables import intake_and_latest, outcome_table_from_query, recovery_history
 
-from .cache import OUTCOME, fitted
+from .cache import fitted, history_version
 
 TRACK_WORDS = {
     "on-track": "on track",
@@ -44,40 +46,30 @@ class Track:
         return self.status == NOT_ON_TRACK
 
 
-def outcome_rows(queryset) -> list[dict]:
-    """Rows for `outcome_table` from a queryset of responses."""
-    rows = queryset.values(
-        "client_id", "session__episode_id", "instrument", "session__number", "scores__total"
-    )
-    return [
-        {
-            "client_id": r["client_id"],
-            "episode": r["session__episode_id"],
-            "instrument": r["instrument"],
-            "session": r["session__number"],
-            "total": r["scores__total"],
-        }
-        for r in rows
-    ]
-
-
-def fit_recovery(clinic_id: int) -> ExpectedRecovery:
-    """Fit the expected course on every outcome score of the clinic (one query)."""
+def fit_recovery(clinic_id: int, outcome: str | None = None) -> ExpectedRecovery:
+    """Fit the expected course on every score of the clinic's outcome measure (one query)."""
+    outcome = outcome or for_clinic(clinic_id).outcome
     scores = Response.objects.filter(
-        client__clinic_id=clinic_id, instrument=OUTCOME, respondent=Respondent.CLIENT
+        client__clinic_id=clinic_id, instrument=outcome, respondent=Respondent.CLIENT
     )
-    history = recovery_history(outcome_table(outcome_rows(scores)), OUTCOME)
+    history = recovery_history(outcome_table_from_query(scores), outcome)
     return ExpectedRecovery().fit(history)
 
 
-def clinic_recovery(clinic_id: int, version: tuple[int, int] | None = None) -> ExpectedRecovery:
-    """The clinic's expected course, from the cache unless its history moved on."""
-    return fitted("expected-recovery", clinic_id, lambda: fit_recovery(clinic_id), version)
+def clinic_recovery(
+    clinic_id: int, version: tuple[int, int] | None = None, outcome: str | None = None
+) -> ExpectedRecovery:
+    """The clinic's expected course on its outcome, from the cache unless its history moved on."""
+    outcome = outcome or for_clinic(clinic_id).outcome
+    version = version if version is not None else history_version(clinic_id, outcome)
+    fit = partial(fit_recovery, clinic_id, outcome)
+    return fitted(f"expected-recovery:{outcome}", clinic_id, fit, version)
 
 
-def tracks(model: ExpectedRecovery, table: pd.DataFrame) -> dict:
-    """{client_id: Track} for clients with an intake and a later outcome score, placed in bulk."""
-    latest = intake_and_latest(table, OUTCOME)
+def tracks(model: ExpectedRecovery, table: pd.DataFrame, outcome: str) -> dict:
+    """{client_id: Track} for clients with an intake and a later score of `outcome`, placed in
+    bulk."""
+    latest = intake_and_latest(table, outcome)
     latest = latest[latest["course"] > 1]
     if latest.empty:
         return {}

@@ -15,10 +15,10 @@ from alliance.analysis.change import (
     classify_change,
     talking_therapies_outcomes,
 )
+from alliance.web.clinic.instruments import ANXIETY, DEPRESSION, short_name
 from alliance.web.clinic.tables import intake_and_latest
 
-DEPRESSION, ANXIETY = "phq-9", "gad-7"
-MEASURES = {DEPRESSION: "PHQ-9", ANXIETY: "GAD-7"}
+MEASURES = {DEPRESSION: short_name(DEPRESSION), ANXIETY: short_name(ANXIETY)}
 RECOVERY_WORDS = {
     "not-a-case": "not a case at intake (below both cutoffs), so recovery does not apply",
     "reliable-recovery": "reliable recovery: below both cutoffs now, with a reliable improvement",

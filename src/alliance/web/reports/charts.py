@@ -8,9 +8,10 @@ import re
 import pandas as pd
 from django.utils.safestring import SafeString, mark_safe
 
-from alliance.measures import DIMENSIONS, get_instrument
+from alliance.measures import get_instrument
 from alliance.web.charts.svg import Band, Chart, Series, legend, render
 from alliance.web.clientpage.charts import expected_series
+from alliance.web.clinic.instruments import ALLIANCE, DEFAULT_OUTCOME, DIMENSIONS
 from alliance.web.clinic.tables import series
 
 CHART_STYLE = """<style>
@@ -33,7 +34,6 @@ PLAIN_DIMENSIONS = {
     "task": "Agreeing on how we work",
     "bond": "Feeling understood and respected",
 }
-OUTCOME = "phq-9"
 VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 
 
@@ -50,7 +50,7 @@ def styled(svg: str) -> SafeString:
 
 def plain_alliance_chart(scores: pd.DataFrame) -> dict:
     """The client's own ratings of the three parts of working together, in plain words."""
-    table = series(scores, "alliance-checkin", "client", list(DIMENSIONS))
+    table = series(scores, ALLIANCE, "client", list(DIMENSIONS))
     lines = [
         Series(
             PLAIN_DIMENSIONS[dim],
@@ -71,10 +71,13 @@ def plain_alliance_chart(scores: pd.DataFrame) -> dict:
     return {"svg": styled(render(chart, chart_id="report-alliance")), "legend": legend(lines)}
 
 
-def plain_outcome_chart(scores: pd.DataFrame, expected: list | None = None) -> SafeString:
-    """The mood questionnaire over sessions, lower is better, with the usual course when known."""
-    instrument = get_instrument(OUTCOME)
-    table = series(scores, OUTCOME, "client", ["total"])
+def plain_outcome_chart(
+    scores: pd.DataFrame, expected: list | None = None, outcome: str = DEFAULT_OUTCOME
+) -> SafeString:
+    """The outcome questionnaire over sessions, lower is better, with the usual course when
+    known."""
+    instrument = get_instrument(outcome)
+    table = series(scores, outcome, "client", ["total"])
     low, high = instrument.scale_range("total")
     points = [(float(s), None if pd.isna(v) else float(v)) for s, v in table["total"].items()]
     chart = Chart(

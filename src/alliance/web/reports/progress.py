@@ -36,7 +36,9 @@ def progress_context(client: Client) -> dict:
         "client": client,
         "goals": goals,
         "alliance": plain_alliance_chart(scores),
-        "outcome_chart": plain_outcome_chart(scores, outcome["expected"]),
+        "outcome_chart": plain_outcome_chart(
+            scores, outcome["expected"], outcome["instruments"].outcome
+        ),
         "changes": _plain_changes(outcome["outcome_status"]),
         "sessions": client.sessions.filter(attendance="attended").count(),
     }

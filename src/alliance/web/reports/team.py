@@ -9,13 +9,12 @@ import numpy as np
 from django.utils.safestring import SafeString, mark_safe
 
 from alliance.analysis.report.svg import interval_chart
-from alliance.measures import DIMENSIONS
 from alliance.web.caseload.query import Row, build_rows
 from alliance.web.clinic.access import visible_clients
+from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS
 from alliance.web.clinic.models import Respondent, Response, Rupture, RuptureStatus
 from alliance.web.clinic.tables import dimension_table
 
-ALLIANCE = "alliance-checkin"
 CLINIC = "clinic"
 
 

@@ -11,10 +11,9 @@ from alliance.web.clinic.access import (
     get_client_for,
     get_therapist_for,
     supervised_therapists,
-    visible_clients,
 )
 from alliance.web.clinic.audit import record_export, record_read
-from alliance.web.followup.run import catch_up, catch_up_client
+from alliance.web.clinic.instruments import for_clinic
 
 from .pdf import pdf_response
 from .progress import progress_context
@@ -40,7 +39,6 @@ def client_report(request, code: str, pdf: bool = False):
     """A report to share with the client: their goals, alliance and outcome in plain words."""
     client = get_client_for(request.user, code)
     _audit(request, client, "client-report", pdf=pdf)
-    catch_up_client(client)  # check-ins still waiting to be stored
     return _respond(
         request,
         "reports/client_report.html",
@@ -54,9 +52,12 @@ def supervision_report(request, username: str, pdf: bool = False):
     """One therapist's caseload, who is off track, ruptures and repair, the alliance by part."""
     therapist = get_therapist_for(request.user, username)
     _audit(request, None, "supervision-report", therapist.username, pdf=pdf)
-    catch_up(visible_clients(request.user))  # check-ins still waiting to be stored
     figures = team_figures(request.user, [therapist])[0]
-    context = {"figures": figures, "chart": dimension_chart(figures)}
+    context = {
+        "figures": figures,
+        "chart": dimension_chart(figures),
+        "instruments": for_clinic(therapist.clinic_id),
+    }
     return _respond(
         request,
         "reports/supervision_report.html",
@@ -72,5 +73,4 @@ def team(request):
     if not therapists:
         raise Http404("No team")
     record_read(request, None, "team-dashboard")
-    catch_up(visible_clients(request.user))  # check-ins still waiting to be stored
     return render(request, "reports/team.html", {"team": team_figures(request.user, therapists)})

@@ -1,13 +1,9 @@
-"""The repair loop's follow-up steps (listed in alliance.web.followup.steps), run once the answers
-are committed: the rupture detector, then a task-disagreement alert unless a rupture explains it."""
+"""The repair loop's follow-up step (registered in RupturesConfig.ready), run once the answers
+are committed: the rupture detector over the client's series."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from alliance.web.clinic.models import RuptureStatus, TaskCheck
 from alliance.web.followup.context import FollowUp
-from alliance.web.goals.disagreement import disagreement_alert
 
 from .follow import follow_client
 
@@ -15,25 +11,3 @@ from .follow import follow_client
 def rupture_step(follow_up: FollowUp) -> None:
     """Run the clinic's detector over the client's series; store and explain what it found."""
     follow_client(follow_up.client, follow_up.sessions, settings=follow_up.settings)
-
-
-def disagreement_step(follow_up: FollowUp) -> None:
-    """One task-disagreement alert per check-in, unless a rupture was open at that session."""
-    if not follow_up.checkin_sessions:
-        return
-    checks = defaultdict(list)
-    for check in (
-        TaskCheck.objects.filter(session__in=follow_up.checkin_sessions)
-        .select_related("task")
-        .order_by("task_id")
-    ):
-        checks[check.session_id].append(check)
-    onsets = list(
-        follow_up.client.ruptures.filter(status=RuptureStatus.OPEN).values_list(
-            "onset_session", flat=True
-        )
-    )
-    line = follow_up.settings.task_agreement_line
-    for session in follow_up.checkin_sessions:
-        if checks[session.pk] and not any(onset <= session.number for onset in onsets):
-            disagreement_alert(session, checks[session.pk], line)

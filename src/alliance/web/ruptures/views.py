@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from alliance.web.clinic.access import get_client_for
 from alliance.web.clinic.audit import record, record_read
-from alliance.web.followup.run import catch_up_client
 
 from .forms import RepairForm
 from .review import review_context
@@ -21,7 +20,6 @@ RECORDED = ["kind", "noticed", "strategies", "how_it_went"]
 def review(request, code: str, pk: int):
     """GET: the review; POST (the client's own therapist only): what they noticed and did."""
     client = get_client_for(request.user, code)
-    catch_up_client(client)  # check-ins still waiting may have closed the rupture
     rupture = get_object_or_404(client.ruptures, pk=pk)
     record_read(request, client, "rupture-review", rupture)
     is_own = client.therapist_id == request.user.pk

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -18,7 +19,8 @@ from . import (
     v_episode,
 )
 
-Detect = Callable[[RuleConfig, Context], np.ndarray]
+# each detector takes its own RuleConfig subclass, so the table can only say "some config"
+Detect = Callable[[Any, Context], np.ndarray]
 
 DETECTORS: dict[str, Detect] = {
     "v-episode": v_episode.detect,
@@ -30,7 +32,10 @@ DETECTORS: dict[str, Detect] = {
     "converging-signs": converging_signs.detect,
 }
 
-RESOLVERS = {"sudden-loss": sudden_loss.resolve, "below-flag": below_flag.resolve}
+RESOLVERS: dict[str, Callable[[Any, Any], RuleConfig]] = {
+    "sudden-loss": sudden_loss.resolve,
+    "below-flag": below_flag.resolve,
+}
 
 
 def detect(rule: RuleConfig, context: Context) -> np.ndarray:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from alliance.measures import DIMENSIONS
+
 from ..config import DimensionDrop
 from ..context import Context
-from ..table import DIMENSIONS
 from .v_episode import below_baseline
 
 

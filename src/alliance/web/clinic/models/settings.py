@@ -9,8 +9,10 @@ from django.db import models
 from alliance.analysis.ruptures import ConfigError, RuptureDetector
 from alliance.measures import UnknownInstrumentError, get_instrument
 
+from ..instruments import ALLIANCE, DEFAULT_OUTCOME, MIRROR, outcome_choices
+
 # instrument id -> ask at every Nth session (1 = every session, 0 = never), counting from session 1
-DEFAULT_SCHEDULE = {"alliance-checkin": 1, "goal-progress": 1, "phq-9": 1, "alliance-checkin-t": 1}
+DEFAULT_SCHEDULE = {ALLIANCE: 1, "goal-progress": 1, DEFAULT_OUTCOME: 1, MIRROR: 1}
 
 
 # The detector fits one client at a time, where it cannot estimate the between-client SD. This
@@ -41,6 +43,12 @@ class ClinicSettings(models.Model):
         help_text="Instrument id -> ask at session 1 and every Nth after "
         "(1 every session, 0 never), "
         'e.g. {"phq-9": 1, "alliance-checkin": 1}',
+    )
+    outcome_instrument = models.CharField(
+        max_length=40,
+        default=DEFAULT_OUTCOME,
+        help_text="The outcome measure that expected recovery, the not-on-track alert, dropout "
+        "risk and the outcome charts use (a client outcome instrument, e.g. phq-9 or gad-7).",
     )
     rupture_detector = models.JSONField(
         default=default_rupture_detector,
@@ -82,8 +90,15 @@ class ClinicSettings(models.Model):
             if not isinstance(every, int) or every < 0:
                 problem = f"{instrument_id}: use a whole number 0 or more"
                 raise ValidationError({"schedule": problem})
+        self._clean_outcome()
         self._clean_detector()
         self._clean_lines()
+
+    def _clean_outcome(self) -> None:
+        choices = outcome_choices()
+        if self.outcome_instrument not in choices:
+            problem = f"{self.outcome_instrument!r} is not an outcome measure; use one of {choices}"
+            raise ValidationError({"outcome_instrument": problem})
 
     def _clean_detector(self) -> None:
         if self.rupture_detector == {}:

@@ -1,0 +1,76 @@
+"""Background work: tasks of Django's tasks API, retried with backoff when they raise.
+
+Define a task with `background_task` and queue it with `.enqueue(...)` inside the transaction that
+stores what it works on: with the database backend the task's row commits (or rolls back) with
+that work, so a crash can neither lose the task nor run it on data that never committed. A task
+must be idempotent: it may run again after a failure, and after a worker was killed mid-task.
+
+Only the public tasks API is used (`task`, `Task.using`, `.enqueue`, the backend's
+`supports_defer`), so moving to Django 6 is the one import below: `from django.tasks import task`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import timezone
+from django_tasks import task
+
+ATTEMPTS = 5  # tries in all, the first included
+FIRST_DELAY = dt.timedelta(seconds=30)  # before the second try; doubled before each next one
+ATTEMPT_KWARG = "_attempt"  # the try number, carried in the queued task's keyword arguments
+log = logging.getLogger(__name__)
+
+
+class TaskFailed(Exception):
+    """A task reported failure without an exception of its own; raise it to be retried."""
+
+
+def retry_delay(attempt: int, first: dt.timedelta = FIRST_DELAY) -> dt.timedelta:
+    """How long to wait after try number `attempt` failed: first, 2 x first, 4 x first, ..."""
+    return first * 2 ** (attempt - 1)
+
+
+def background_task(
+    *, attempts: int = ATTEMPTS, first_delay: dt.timedelta = FIRST_DELAY, **options: Any
+) -> Callable[[Callable[..., Any]], Any]:
+    """Like the tasks API's `task(**options)`, and a try that raises queues the next one after
+    `retry_delay`, up to `attempts` tries; each failed try is logged and its result keeps the
+    error, the last with "gave up" in the log."""
+
+    def decorate(function: Callable[..., Any]):
+        @functools.wraps(function)
+        def attempt(*args: Any, **kwargs: Any) -> Any:
+            number = kwargs.pop(ATTEMPT_KWARG, 1)
+            try:
+                return function(*args, **kwargs)
+            except Exception:
+                _retry_or_give_up(defined, number, attempts, first_delay, args, kwargs)
+                raise
+
+        defined = task(**options)(attempt)
+        return defined
+
+    return decorate
+
+
+def _retry_or_give_up(defined, number, attempts, first_delay, args, kwargs) -> None:
+    name = defined.name
+    if number >= attempts:
+        log.exception("task %s gave up after %d tries", name, number)
+        return
+    delay = retry_delay(number, first_delay)
+    log.warning("task %s failed (try %d of %d); next try in %s", name, number, attempts, delay)
+    _queue_retry(defined, delay, args, {**kwargs, ATTEMPT_KWARG: number + 1})
+
+
+def _queue_retry(defined, delay: dt.timedelta, args, kwargs) -> None:
+    """Queue the next try; a backend that cannot defer (the immediate one of the tests) runs it
+    now."""
+    if defined.get_backend().supports_defer:
+        defined = defined.using(run_after=timezone.now() + delay)
+    defined.enqueue(*args, **kwargs)

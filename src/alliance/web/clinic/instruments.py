@@ -1,0 +1,80 @@
+"""Which instrument plays which part in the clinic, named once.
+
+The alliance measure is the project's own check-in and the therapist's mirror of it: the rupture
+report, the client's comment and the rupture detector read their items. The outcome is the
+clinic's choice (`ClinicSettings.outcome_instrument`, PHQ-9 unless changed). PHQ-9 and GAD-7 are
+also named as the pair that NHS Talking Therapies defines recovery on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alliance.analysis.ruptures.answers import CLIENT_FORM, RUPTURE_ITEM, THERAPIST_FORM
+from alliance.measures import DIMENSIONS, get_instrument, list_instruments
+
+ALLIANCE = CLIENT_FORM
+MIRROR = THERAPIST_FORM
+COMMENT_ITEM = "7"  # the check-in's optional free-text item
+DEFAULT_OUTCOME = "phq-9"
+DEPRESSION, ANXIETY = "phq-9", "gad-7"
+
+__all__ = [
+    "ALLIANCE",
+    "ANXIETY",
+    "COMMENT_ITEM",
+    "DEFAULT_OUTCOME",
+    "DEPRESSION",
+    "DIMENSIONS",
+    "MIRROR",
+    "RUPTURE_ITEM",
+    "ClinicInstruments",
+    "for_clinic",
+    "outcome_choices",
+    "short_name",
+]
+
+
+def short_name(instrument_id: str) -> str:
+    """The name shown in messages and charts: "PHQ-9" for "phq-9"."""
+    return instrument_id.upper()
+
+
+def outcome_choices() -> list[str]:
+    """The shipped instruments a clinic may choose as its outcome: client outcome measures."""
+    return [
+        inst.id
+        for inst in list_instruments()
+        if inst.kind == "outcome" and inst.respondent == "client"
+    ]
+
+
+@dataclass(frozen=True)
+class ClinicInstruments:
+    """The clinic's alliance measure, its therapist mirror and its outcome."""
+
+    outcome: str = DEFAULT_OUTCOME
+    alliance: str = ALLIANCE
+    mirror: str = MIRROR
+
+    @property
+    def outcome_name(self) -> str:
+        return short_name(self.outcome)
+
+    @property
+    def outcome_instrument(self):
+        return get_instrument(self.outcome)
+
+
+def for_clinic(clinic_id: int | None) -> ClinicInstruments:
+    """The clinic's instruments, read from its settings (one query; the default without any)."""
+    from .models import ClinicSettings  # the settings model validates with outcome_choices
+
+    if clinic_id is None:
+        return ClinicInstruments()
+    chosen = (
+        ClinicSettings.objects.filter(clinic_id=clinic_id)
+        .values_list("outcome_instrument", flat=True)
+        .first()
+    )
+    return ClinicInstruments(outcome=chosen or DEFAULT_OUTCOME)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WordingConfig(AppConfig):
+    name = "alliance.web.wording"
+    label = "wording"
+    verbose_name = "Licensed wording"
