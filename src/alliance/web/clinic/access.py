@@ -59,3 +59,15 @@ def get_therapist_for(user, username: str):
 def supervised_therapists(user) -> QuerySet:
     """The members of the teams this user supervises (not the user), for the team dashboard."""
     return visible_therapists(user).exclude(pk=user.pk).order_by("username")
+
+
+def get_client_for_subject_request(user, code: str) -> Client:
+    """The client for a subject-access export or an erasure: for a clinic admin of the client's
+    own clinic, who holds no clinical relationship and reads nothing else of the record; else
+    Http404."""
+    if not (user.is_authenticated and user.is_active and user.is_clinic_admin and user.clinic_id):
+        raise Http404("No such client")
+    try:
+        return Client.objects.get(code=code, clinic_id=user.clinic_id)
+    except Client.DoesNotExist:
+        raise Http404("No such client") from None

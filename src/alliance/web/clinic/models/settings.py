@@ -73,6 +73,17 @@ class ClinicSettings(models.Model):
         "privacy officers and admins always do.",
     )
 
+    erasure_keeps_scores = models.BooleanField(
+        default=False,
+        help_text="When a client's record is erased, keep their scores as anonymous rows (no "
+        "code, no dates but the year) for the clinic's statistics; otherwise remove them too.",
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Erase a client's record this many years after their last episode of care "
+        "ended (alliance retention --apply); 0 keeps records until erased by hand.",
+    )
+
     class Meta:
         verbose_name_plural = "clinic settings"
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clinic', '0006_audit_keeps_names_and_addresses_append_only'),
+        ('clinic', '0007_clinic_chooses_its_outcome_instrument'),
     ]
 
     operations = [
