@@ -122,3 +122,16 @@ def test_the_demo_turns_it_off_and_keeps_mail_in_its_outbox(monkeypatch, tmp_pat
     demo.configure(tmp_path, "127.0.0.1")
     assert os.environ["ALLIANCE_TWO_FACTOR"] == "false"
     assert os.environ["ALLIANCE_MAIL_TO_FILES"] == "true"
+
+
+def test_a_kiosk_account_opens_the_kiosk_with_its_password_alone(client, make_user):
+    from alliance.web.delivery.hooks import KIOSK_SESSION_KEY
+    from alliance.web.delivery.models import KioskDevice
+    from alliance.web.security.twofactor import KIOSK_SESSION_KEY as SEEN_AS_KIOSK
+
+    desk = make_user("front-desk")
+    KioskDevice.objects.create(user=desk, name="Waiting room tablet")
+    client.post(reverse("login"), {"username": "front-desk", "password": PASSWORD})
+    assert SEEN_AS_KIOSK == KIOSK_SESSION_KEY
+    assert client.get(reverse("kiosk")).status_code == 200
+    assert client.get(reverse("caseload")).url == reverse("kiosk")

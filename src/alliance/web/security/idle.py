@@ -1,5 +1,6 @@
 """Log staff out after a spell without activity (ALLIANCE_IDLE_MINUTES, 30 by default); the page
-warns two minutes before (static/alliance/idle.js) and offers to stay logged in."""
+warns two minutes before (static/alliance/idle.js) and offers to stay logged in. A kiosk keeps
+its own shorter timer for the check-in it shows, and stays logged in."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from .twofactor import is_kiosk
+
 LAST_SEEN = "last_seen"
 WRITE_EVERY_SECONDS = 30  # no session write on every request of a busy page
 
@@ -21,7 +24,7 @@ class IdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.user.is_authenticated:
+        if request.user.is_authenticated and not is_kiosk(request):
             now = int(timezone.now().timestamp())
             last = request.session.get(LAST_SEEN, now)
             if now - last > settings.IDLE_MINUTES * 60:
