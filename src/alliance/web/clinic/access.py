@@ -72,3 +72,15 @@ def exportable_clients(user, scope: str, code: str = "") -> QuerySet[Client]:
     if scope == "clinic" and user.is_authenticated and user.is_active and user.is_clinic_admin:
         return Client.objects.filter(clinic_id=user.clinic_id)
     raise Http404("No such export")
+
+
+def get_client_for_subject_request(user, code: str) -> Client:
+    """The client for a subject-access export or an erasure: for a clinic admin of the client's
+    own clinic, who holds no clinical relationship and reads nothing else of the record; else
+    Http404."""
+    if not (user.is_authenticated and user.is_active and user.is_clinic_admin and user.clinic_id):
+        raise Http404("No such client")
+    try:
+        return Client.objects.get(code=code, clinic_id=user.clinic_id)
+    except Client.DoesNotExist:
+        raise Http404("No such client") from None
