@@ -93,7 +93,8 @@ def client_summaries(
 def components(clients: pd.DataFrame) -> tuple[float, float, float]:
     """Therapist, client and residual variance by nested ANOVA on the client summaries."""
     codes, _ = pd.factorize(clients["therapist"])
-    return nested_anova(*(clients[c].to_numpy(dtype=float) for c in ("n", "mean", "ss")), codes)
+    n, mean, ss = (clients[c].to_numpy(dtype=float) for c in ("n", "mean", "ss"))
+    return nested_anova(n, mean, ss, codes)
 
 
 def nested_anova(
