@@ -21,7 +21,7 @@ test: $(STAMP) lint
 	$(BIN)/pytest
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -m "not browser and not slow"
+	$(BIN)/pytest -m "not browser and not slow" -n auto
 
 test-browser: $(STAMP)
 	$(BIN)/pytest -m browser
@@ -30,6 +30,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

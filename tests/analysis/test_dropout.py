@@ -11,6 +11,7 @@ def clinics():
     return simulate_clinic(n_clients=600, seed=1), simulate_clinic(n_clients=600, seed=2)
 
 
+@pytest.mark.slow
 def test_unrepaired_ruptures_raise_the_risk_and_held_out_auc_beats_chance(clinics):
     train, test = clinics
     model = DropoutRiskModel().fit(train.sessions, train.clients, train.ruptures)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from alliance.simulate import simulate_clinic
 
@@ -20,11 +21,13 @@ def _dropout_rates(clinic) -> pd.Series:
     return left.groupby(at_risk["after_unrepaired"]).mean()
 
 
+@pytest.mark.slow
 def test_clients_drop_out_more_after_an_unrepaired_rupture():
     rates = _dropout_rates(simulate_clinic(n_clients=3000, seed=21))
     assert rates[True] > 2 * rates[False]
 
 
+@pytest.mark.slow
 def test_without_a_higher_hazard_the_difference_goes_away():
     clinic = simulate_clinic(n_clients=3000, seed=21, dropout_unrepaired_multiplier=1.0)
     rates = _dropout_rates(clinic)

@@ -71,6 +71,7 @@ def _report_at_lowest(clinic) -> pd.DataFrame:
     )
 
 
+@pytest.mark.slow
 def test_deeper_ruptures_are_reported_more_often_and_more_clearly():
     ruptures = _report_at_lowest(simulate_clinic(n_clients=1500, seed=5))
     shallow, deep = ruptures[ruptures["depth_sd"] < 2], ruptures[ruptures["depth_sd"] >= 3]
@@ -98,6 +99,7 @@ def _left_after_window(clinic, extra: int) -> float:
     return float(np.mean(shares))
 
 
+@pytest.mark.slow
 def test_an_unrepaired_drop_fades_only_slowly():
     kept = _left_after_window(simulate_clinic(n_clients=1500, seed=7), extra=3)
     fast = _left_after_window(

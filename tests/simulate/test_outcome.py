@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from alliance.simulate import simulate_clinic
 from alliance.simulate.config import ClinicConfig
@@ -35,6 +36,7 @@ def test_phq9_items_add_up_to_the_session_outcome(clinic):
     assert (totals[outcome.index] == outcome).all()
 
 
+@pytest.mark.slow
 def test_a_higher_trait_goes_with_a_lower_outcome_between_clients():
     clinic = simulate_clinic(n_clients=1500, seed=4)
     later = clinic.sessions[clinic.sessions["session"] >= 2]
@@ -43,6 +45,7 @@ def test_a_higher_trait_goes_with_a_lower_outcome_between_clients():
     assert -0.4 < r < -0.15  # Flückiger et al. 2018: r = .278
 
 
+@pytest.mark.slow
 def test_without_alliance_effects_the_alliance_does_not_move_the_outcome():
     clinic = simulate_clinic(n_clients=1500, seed=4, within_effect=0.0, between_effect=0.0)
     later = clinic.sessions[clinic.sessions["session"] >= 2]

@@ -37,6 +37,7 @@ def within_effect(sessions: pd.DataFrame) -> tuple[float, float, float]:
     return float(fit.params["deviation"]), float(low), float(high)
 
 
+@pytest.mark.slow
 def test_the_planted_within_effect_lies_inside_the_confidence_interval():
     # A 95% interval misses on about one seed in twenty; the slow test below checks the coverage.
     clinic = simulate_clinic(n_clients=400, seed=1)
@@ -45,6 +46,7 @@ def test_the_planted_within_effect_lies_inside_the_confidence_interval():
     assert high < 0
 
 
+@pytest.mark.slow
 def test_without_a_planted_effect_the_estimate_covers_zero():
     clinic = simulate_clinic(n_clients=400, seed=1, within_effect=0.0)
     estimate, low, high = within_effect(clinic.sessions)
@@ -62,6 +64,7 @@ def test_intervals_cover_the_planted_effect_across_seeds_and_the_mean_is_unbiase
     assert abs(np.mean([estimate for estimate, _, _ in fits]) + 1.5) < 0.06
 
 
+@pytest.mark.slow
 def test_the_standardised_within_effect_is_in_the_published_range():
     clinic = simulate_clinic(n_clients=400, seed=9)
     pairs = lagged_pairs(clinic.sessions)

@@ -36,9 +36,9 @@ def test_the_caseload_takes_the_same_number_of_queries_for_5_and_50_clients(
         html = page.get(reverse("caseload")).content.decode()
     assert html.count('<th scope="row">') == 50
     # session, user, pending follow-ups, the clinic's outcome instrument, clients, latest
-    # responses, alerts, urgent alerts, teams, the clinic's history version, and the
-    # expected-recovery fit when that version is not cached
-    assert few <= 11
+    # responses, alerts, urgent alerts, teams, the clinic's history version, the
+    # expected-recovery fit when that version is not cached, and the latest check-in deliveries
+    assert few <= 12
 
 
 def test_it_shows_the_latest_alliance_and_its_direction(login, theo, theos_client):

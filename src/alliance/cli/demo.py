@@ -24,7 +24,9 @@ def configure(data_dir: Path, host: str) -> None:
     os.environ["ALLIANCE_SECRET_KEY"] = stored_secret(data_dir)
     hosts = "*" if host in ("0.0.0.0", "::") else ",".join(sorted({host, "localhost", "127.0.0.1"}))
     os.environ["ALLIANCE_ALLOWED_HOSTS"] = hosts
-    os.environ.setdefault("ALLIANCE_MAIL_TO_FILES", "true")  # reset links land in DIR/outbox/
+    if not os.environ.get("EMAIL_HOST"):  # mail lands in DIR/outbox/ unless a server is given
+        os.environ.setdefault("ALLIANCE_MAIL_TO_FILES", "true")
+    os.environ.setdefault("ALLIANCE_TWO_FACTOR", "false")  # so a newcomer can look around
     os.environ["DJANGO_SETTINGS_MODULE"] = "alliance.web.settings"
     django.setup()
 
@@ -41,6 +43,9 @@ def configure(data_dir: Path, host: str) -> None:
 )
 def command(host: str, port: int, data_dir: str) -> None:
     """Seed a synthetic demo clinic (once) and serve it; synthetic data only."""
+    # links sent by email or SMS point at this server unless a public address is configured
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    os.environ.setdefault("ALLIANCE_CHECKIN_BASE_URL", f"http://{shown}:{port}")
     configure(Path(data_dir).resolve(), host)
     from django.core.management import call_command
     from django.core.servers.basehttp import run
@@ -58,6 +63,7 @@ def command(host: str, port: int, data_dir: str) -> None:
     for username, role in demo_logins():
         click.echo(f"  {username:<6} {role}")
     click.echo("A background worker runs beside it (the follow-up of every check-in).")
+    click.echo("Two-factor login is off in this demo; password reset mail goes to outbox/.")
     click.echo("Press Ctrl+C to stop.")
     with background_worker(Path(data_dir).resolve()):
         run(host, port, get_wsgi_application(), threading=True)

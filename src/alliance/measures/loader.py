@@ -97,9 +97,9 @@ def parse_instrument(data: dict, *, source: Path | str = "<data>") -> Instrument
     """Build an Instrument from parsed TOML, or raise InstrumentFileError listing every problem."""
     reader = _Reader()
     instrument = _build(reader, data)
-    if not reader.problems:
+    if instrument is not None and not reader.problems:
         _check_consistency(reader, instrument)
-    if reader.problems:
+    if instrument is None or reader.problems:
         raise InstrumentFileError(source, reader.problems)
     return instrument
 

@@ -14,6 +14,7 @@ def load_validation():
     return module
 
 
+@pytest.mark.slow
 def test_the_projection_at_session_four_beats_the_fixed_rule_on_one_clinic():
     run = load_validation().not_on_track_run(seed=1)
     assert run["auc_projected"] > run["auc_rule_25"]

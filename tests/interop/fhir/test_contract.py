@@ -13,7 +13,7 @@ from alliance.measures import Instrument, list_instruments, score_answers
 from tests.interop.fhir.helpers import answer_rows
 
 INSTRUMENTS = list_instruments()
-LOINC_CODES = {  # SCIENCE.md section 3
+LOINC_CODES = {  # docs/science.md §3
     "phq-9": ("44249-1", "44261-6"),
     "gad-7": ("69737-5", "70274-6"),
 }

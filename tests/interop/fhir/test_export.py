@@ -116,3 +116,20 @@ def test_a_bad_answer_table_is_refused_naming_the_row(answers, expected):
 def test_an_unknown_bundle_type_is_refused():
     with pytest.raises(ValueError, match="bundle_type 'message' is not one of"):
         export_bundle(answer_rows(PHQ), bundle_type="message")
+
+
+def test_tables_of_numbers_and_dates_as_the_web_app_builds_them_export_too():
+    import datetime as dt
+
+    from alliance.measures import score_answers
+
+    answers = answer_rows(PHQ).assign(
+        session=lambda t: t["session"].astype(int),
+        value=lambda t: t["value"].astype(int),
+        date=dt.date(2026, 3, 2),
+    )
+    scores = score_answers(answers).assign(total=lambda t: t["total"].astype(object))
+    bundle = everything_bundle(answers, scores)
+    response = first(bundle, "QuestionnaireResponse")
+    assert response["authored"] == "2026-03-02" and response["extension"][0]["valueInteger"] == 1
+    assert read_bundle(bundle)["value"].tolist() == answers["value"].astype(str).tolist()

@@ -3,6 +3,7 @@
 import pytest
 
 from alliance.web.checkin.submissions import store_waiting_submissions
+from alliance.web.delivery.steps import answered_step, urgent_notice_step
 from alliance.web.followup.steps import ANALYSE, STORE, register_step, steps
 from alliance.web.goals.steps import disagreement_step
 from alliance.web.outcome.alerts import recovery_step
@@ -11,7 +12,13 @@ from alliance.web.ruptures.loop import rupture_step
 
 def test_the_features_register_their_steps_in_the_documented_order():
     assert steps(STORE) == [store_waiting_submissions]
-    assert steps(ANALYSE) == [rupture_step, disagreement_step, recovery_step]
+    assert steps(ANALYSE) == [
+        rupture_step,
+        disagreement_step,
+        recovery_step,
+        answered_step,
+        urgent_notice_step,
+    ]
 
 
 def test_a_step_registered_again_replaces_itself():

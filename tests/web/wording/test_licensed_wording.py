@@ -185,3 +185,14 @@ def test_the_therapist_form_shows_the_licensed_wording_of_a_therapist_instrument
     url = reverse("therapist-form", args=[theos_client.code, 1])
     html = login(theo).get(url).content.decode()
     assert "Made-up licensed question 12" in html and "task agreement D" not in html
+
+
+def test_the_stored_wording_is_shown_read_only_and_cannot_be_edited(login, ada, clinic):
+    browser = login(ada)
+    upload(browser, clinic, licensed())
+    stored = LicensedWording.objects.get()
+    url = reverse("admin:wording_licensedwording_change", args=[stored.pk])
+    html = browser.get(url).content.decode()
+    assert "9 items in en" in html and 'name="licence"' not in html
+    browser.post(url, {"licence": "changed"})
+    assert LicensedWording.objects.get().licence == "Made-up licence 2026-17"

@@ -81,7 +81,12 @@ def _band_charts(recovery: ExpectedRecovery, placements: pd.DataFrame) -> list[s
         mine = placements[strata == stratum]
         typical = float(mine["intake"].median())
         band = recovery.predict(typical, np.arange(1, last + 1))
-        curve = list(band[["session", "expected", "lower", "upper"]].itertuples(index=False))
+        curve = [
+            (float(s), float(e), float(lo), float(hi))
+            for s, e, lo, hi in band[["session", "expected", "lower", "upper"]].itertuples(
+                index=False
+            )
+        ]
         points = list(mine[["session", "outcome", "status"]].itertuples(index=False))
         title = f"{recovery.stratum_label(int(stratum))}: band at intake {typical:g}"
         charts.append(

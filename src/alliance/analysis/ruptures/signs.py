@@ -26,7 +26,8 @@ import numpy as np
 from alliance.measures import DIMENSIONS
 
 from .baseline import Reference, reference
-from .config import ClientReported, ConvergingSigns, RuleConfig
+from .config import RuleConfig
+from .table import RuptureInputError
 
 if TYPE_CHECKING:
     from .context import Context
@@ -50,14 +51,26 @@ class Evidence:
 
 def reads_signs(rule: RuleConfig) -> bool:
     """Whether a rule judges the scores by the evidence of all the signs."""
-    return isinstance(rule, ConvergingSigns) or (
-        isinstance(rule, ClientReported) and rule.corroborate_with == "signs"
-    )
+    return rule.reads_signs
 
 
 def has_pattern_signs(columns: Iterable[str]) -> bool:
     """Whether a table can show a sign beyond the drop (all three dimensions, or the therapist)."""
     return set(DIMENSIONS) <= set(columns) or THERAPIST in columns
+
+
+def require_pattern_signs(context: Context, owner: str) -> None:
+    """Fail, naming the columns, when the table shows no sign beyond the drop."""
+    if not has_pattern_signs(context.sessions.frame.columns):
+        raise RuptureInputError(
+            f"{owner} needs the columns goal, task and bond or the column {THERAPIST}, "
+            "which the table lacks"
+        )
+
+
+def evidence_of(context: Context) -> Evidence:
+    """Each session's rupture signs and their evidence together, computed once per fit."""
+    return context.memo("evidence", lambda: evidence(context))
 
 
 def evidence(context: Context) -> Evidence:
@@ -87,10 +100,11 @@ def _fall(values: np.ndarray, context: Context) -> tuple[np.ndarray, Reference]:
 
 
 def _dimension_sign(context: Context) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(furthest fall in SDs, which dimension, its fall in points) per session."""
     n = context.sessions.n
     if not set(DIMENSIONS) <= set(context.sessions.frame):
         return np.full(n, np.nan), np.full(n, None, dtype=object), np.full(n, np.nan)
-    scores = np.column_stack([context.sessions.column(d) for d in DIMENSIONS])
+    scores = np.column_stack([context.sessions.required(d) for d in DIMENSIONS])
     falls, sds = [], []
     for index in range(len(DIMENSIONS)):
         others = np.delete(scores, index, axis=1).mean(axis=1)
@@ -100,8 +114,8 @@ def _dimension_sign(context: Context) -> tuple[np.ndarray, np.ndarray, np.ndarra
     in_sd = np.column_stack(sds)
     seen = ~np.isnan(in_sd).all(axis=1)
     furthest = np.argmax(np.where(np.isnan(in_sd), -np.inf, in_sd), axis=1)
-    rows = np.arange(n)
-    name = np.where(seen, np.array(DIMENSIONS, dtype=object)[furthest], None)
+    rows: np.ndarray = np.arange(n)
+    name = np.where(seen, np.array(DIMENSIONS, dtype=object)[furthest], np.full(n, None))
     points = np.where(seen, np.column_stack(falls)[rows, furthest], np.nan)
     return np.where(seen, in_sd[rows, furthest], np.nan), name, points
 

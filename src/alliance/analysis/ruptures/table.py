@@ -33,6 +33,10 @@ class Sessions:
         """A numeric column as floats (NaN where missing), or None when the table lacks it."""
         return self.frame[name].to_numpy(dtype=float) if name in self.frame else None
 
+    def required(self, name: str) -> np.ndarray:
+        """A numeric column that the checks have made sure is there (KeyError if not)."""
+        return self.frame[name].to_numpy(dtype=float)
+
     def shift(self, values: np.ndarray, steps: int) -> np.ndarray:
         """values[i + steps] from the same client's series, NaN where there is no such session."""
         target = self.position + steps

@@ -60,8 +60,8 @@ def one_client(
     ids = client_series[client].astype(str).unique() if client in client_series else ["client"]
     if len(ids) != 1:
         raise ValueError(f"place() takes one client's sessions; got {len(ids)} clients in {client}")
-    ordered = client_series.sort_values(session)
-    return ids[0], ordered[session].to_numpy(dtype=float), ordered[outcome].to_numpy(dtype=float)
+    rows = client_series.sort_values(session)
+    return ids[0], rows[session].to_numpy(dtype=float), rows[outcome].to_numpy(dtype=float)
 
 
 def place_table(model, sessions: pd.DataFrame, at: int | None, **band_options) -> pd.DataFrame:

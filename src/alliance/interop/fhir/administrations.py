@@ -143,6 +143,8 @@ def _same_as_first(admin: Administration, record: dict, row: int) -> None:
 def _value(instrument: Instrument, record: dict, row: int) -> int | str | None:
     found = text(record.get("value"))
     item_id = text(record.get("item"))
+    if item_id is None:
+        raise TableError(f"row {row}: item is empty")
     try:
         item = instrument.item(item_id)
     except KeyError:

@@ -83,7 +83,7 @@ def _administration(admin: Administration, scores: dict) -> Entries:
 def _scores_by_key(scores: pd.DataFrame) -> dict[tuple, dict]:
     found = {}
     for record in scores.to_dict("records"):
-        session = int(float(text(record["session"])))
+        session = int(float(str(text(record["session"]))))
         respondent = text(record.get("respondent")) or "client"
         key = (text(record["client_id"]), session, record["instrument"], respondent)
         found[key] = record

@@ -34,40 +34,50 @@ def read_bundle(bundle: str | bytes | dict) -> pd.DataFrame:
     data = _bundle(bundle)
     entries = data.get("entry") or []
     resources = index(entries)
-    responses, problems = [], []
+    responses: list[_Response] = []
+    problems: list[Problem] = []
     for n, entry in enumerate(entries, start=1):
-        resource = entry.get("resource") or {}
-        name = _name(n, entry, resource)
-        if not isinstance(resource, dict) or resource.get("resourceType") not in READ:
-            continue  # scores are recomputed from the answers; other resources are not used
-        found = problems_of(resource, name)
-        if not found and resource.get("resourceType") == "QuestionnaireResponse":
-            found = _read(resource, name, resources, responses)
-        problems += found
+        problems += _entry_problems(n, entry, resources, responses)
     problems += _duplicates(responses)
     if problems:
         raise FhirError(problems)
     return _frame(responses)
 
 
+def _entry_problems(n: int, entry: dict, resources: dict, out: list[_Response]) -> list[Problem]:
+    """Validate an entry that is read, and read it when it is a response."""
+    resource = entry.get("resource") or {}
+    if not isinstance(resource, dict) or resource.get("resourceType") not in READ:
+        return []  # scores are recomputed from the answers; other resources are not used
+    name = _name(n, entry, resource)
+    found = problems_of(resource, name)
+    if not found and resource["resourceType"] == "QuestionnaireResponse":
+        found = _read(resource, name, resources, out)
+    return found
+
+
 def read_transaction(bundle: str | bytes | dict) -> pd.DataFrame:
     """As read_bundle, for a `transaction` Bundle whose entries each POST a resource."""
     data = _bundle(bundle)
-    problems = (
-        []
-        if data.get("type") == "transaction"
-        else [Problem("Bundle", f"type is {data.get('type')!r}; a transaction Bundle is expected")]
-    )
-    for n, entry in enumerate(data.get("entry") or [], start=1):
-        if (entry.get("request") or {}).get("method") != "POST":
-            problems.append(
-                Problem(_name(n, entry, entry.get("resource") or {}), "request.method must be POST")
-            )
-    if not any(_is_response(entry) for entry in data.get("entry") or []):
-        problems.append(Problem("Bundle", "no QuestionnaireResponse to store"))
+    problems = _transaction_problems(data)
     if problems:
         raise FhirError(problems)
     return read_bundle(data)
+
+
+def _transaction_problems(data: dict) -> list[Problem]:
+    entries = data.get("entry") or []
+    problems = []
+    if data.get("type") != "transaction":
+        kind = data.get("type")
+        problems.append(Problem("Bundle", f"type is {kind!r}; a transaction Bundle is expected"))
+    for n, entry in enumerate(entries, start=1):
+        if (entry.get("request") or {}).get("method") != "POST":
+            name = _name(n, entry, entry.get("resource") or {})
+            problems.append(Problem(name, "request.method must be POST"))
+    if not any(_is_response(entry) for entry in entries):
+        problems.append(Problem("Bundle", "no QuestionnaireResponse to store"))
+    return problems
 
 
 def _is_response(entry: dict) -> bool:

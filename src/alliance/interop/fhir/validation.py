@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from typing import Any
 
 from fhir.resources.R4B import get_fhir_model_class
 from pydantic import ValidationError
@@ -50,14 +52,16 @@ def parsed(document: str | bytes | dict, name: str) -> dict:
     return found
 
 
-def _described(detail: dict) -> str:
+def _described(detail: Mapping[str, Any]) -> str:
     field = ".".join(str(part) for part in detail["loc"]) or "(resource)"
     return f"{field}: {detail['msg']}"
 
 
 def _item_named(resource: dict, location: tuple) -> str | None:
     """The linkId of the innermost item a model error is in, so the message names the item."""
-    found, node, parent_key = None, resource, None
+    found: str | None = None
+    node: Any = resource
+    parent_key: object = None
     for step in location:
         if isinstance(step, int):
             node = node[step] if isinstance(node, list) and step < len(node) else None

@@ -68,7 +68,9 @@ def read_wording(
     inst = _which(data, instrument, name)
     lang = data.get("language") or language  # `language` only fills in when it is not named
     if not lang:
-        _refuse([Problem(name, "no language: set Questionnaire.language or give the language")])
+        raise FhirError(
+            [Problem(name, "no language: set Questionnaire.language or give the language")]
+        )
     matched = _matched(inst, data, name)
     return Wording(inst.id, inst.version, *_texts(inst, matched, lang), language=lang)
 
@@ -200,8 +202,11 @@ def _texts(inst: Instrument, matched: dict[str, dict], lang: str) -> tuple[dict,
             coding = option.get("valueCoding") or {}
             shown = _translated(coding.get("display"), coding.get("_display"), lang)
             for language, text in shown.items():
+                value = option_value(inst, option)
+                if value is None:
+                    continue  # options standing for no value were refused when matched
                 by_item = options.setdefault(language, {}).setdefault(item_id, {})
-                by_item[option_value(inst, option)] = text
+                by_item[value] = text
     return texts, options
 
 

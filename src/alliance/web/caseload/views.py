@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.instruments import for_clinic
+from alliance.web.delivery.status import add_checkin_status
 from alliance.web.outcome.recovery import DEFAULT_NOTE
 
 from .query import Row, build_rows
@@ -48,6 +49,7 @@ def caseload(request):
     rows = sort_rows(rows, sort)
     if request.GET.get("attention") == "1":
         rows = [row for row in rows if row.alerts]
+    add_checkin_status(rows)
     context = {
         "rows": rows,
         "instruments": instruments,

@@ -37,10 +37,11 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_link(session: Session, *, by) -> tuple[CheckinLink, str]:
-    """A new link for this session; the token is returned once and never stored."""
+def create_link(session: Session, *, by, token: str | None = None) -> tuple[CheckinLink, str]:
+    """A new link for this session; the token is returned once and never stored (a caller that
+    sends the link may pass a token it can derive again, never one kept in the database)."""
     settings = ClinicSettings.for_clinic(session.client.clinic_id)
-    token = secrets.token_urlsafe(32)
+    token = token or secrets.token_urlsafe(32)
     now = timezone.now()
     link = CheckinLink.objects.create(
         session=session,

@@ -15,6 +15,7 @@ from alliance.web.clinic.audit import record_read
 from alliance.web.clinic.models import Alert, ClinicSettings, Response
 from alliance.web.clinic.record import add_client, add_session, end_episode
 from alliance.web.clinic.tables import scores_table
+from alliance.web.delivery.status import delivery_context
 from alliance.web.goals.summary import goal_rows, task_rows
 from alliance.web.outcome.page import outcome_context
 from alliance.web.ruptures.timeline import chart_marks, timeline_rows
@@ -34,10 +35,12 @@ def client_page(request, code: str):
     settings = ClinicSettings.for_clinic(client.clinic_id)
     ruptures = list(client.ruptures.all())
     outcome = outcome_context(client, responses)
+    is_own = client.therapist_id == request.user.pk
     context = {
         **outcome,
+        **delivery_context(client, is_own),
         "client": client,
-        "is_own": client.therapist_id == request.user.pk,
+        "is_own": is_own,
         "urgent": urgent_alerts(request.user).filter(client=client),
         "alerts": Alert.objects.open()
         .filter(client=client)

@@ -21,6 +21,7 @@ def demo_logins() -> list[tuple[str, str]]:
         *((name, "therapist") for name, _, _ in THERAPISTS),
         ("sam", "supervisor"),
         ("ada", "clinic admin"),
+        ("kiosk", "kiosk device (opens /kiosk/ only)"),
     ]
 
 

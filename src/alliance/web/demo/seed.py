@@ -14,8 +14,9 @@ from alliance.web.accounts.models import Clinic
 from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.instruments import ALLIANCE, COMMENT_ITEM
 from alliance.web.clinic.models import Alert, Client, Ending, Episode, Goal, Session
+from alliance.web.delivery.demo import seed_demo_delivery
 
-from .people import CLINIC_NAME, create_staff
+from .people import CLINIC_NAME, DEMO_PASSWORD, create_staff
 
 GOALS = [
     "Sleep through the night more often",
@@ -54,6 +55,7 @@ def seed_demo(*, n_clients: int = 60, seed: int = 7, today: dt.date | None = Non
         _seed_client(
             clinic, by_id[client_row.therapist_id], client_row, sessions, answers, rng, today
         )
+    seed_demo_delivery(clinic, therapists[0], DEMO_PASSWORD)
     return True
 
 

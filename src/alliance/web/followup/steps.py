@@ -17,6 +17,8 @@ A feature registers its step in its AppConfig.ready with an order; the documente
 | 10 | analyse | rupture detection | ruptures |
 | 20 | analyse | task disagreement (after ruptures: an open rupture explains it) | goals |
 | 30 | analyse | expected recovery, the not-on-track alert | outcome |
+| 40 | analyse | an answered check-in closes its delivery and the missed warning | delivery |
+| 50 | analyse | an urgent alert queues the staff email | delivery |
 
 A step must give the same result when run again over the same history: a failed follow-up is
 rolled back as a whole and retried, and a follow-up may run again after a crash.

@@ -58,6 +58,12 @@ class AlertKind(models.TextChoices):
         "the latest outcome is above the expected range",
         "not on track",
     )
+    CHECKINS_MISSED = (
+        "checkins-missed",
+        Severity.WARNING,
+        "the client let the clinic's number of sent check-ins in a row expire unanswered",
+        "missed check-ins",
+    )
 
     def __new__(cls, value: str, severity: str, description: str):
         kind = str.__new__(cls, value)

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class DeliveryConfig(AppConfig):
+    name = "alliance.web.delivery"
+    label = "delivery"
+    verbose_name = "Delivery"
+
+    def ready(self) -> None:
+        from alliance.web.followup.steps import ANALYSE, register_step
+
+        from . import hooks
+        from .steps import answered_step, urgent_notice_step
+
+        hooks.connect()
+        register_step(ANALYSE, 40, answered_step)  # closes the delivery and the missed warning
+        register_step(ANALYSE, 50, urgent_notice_step)

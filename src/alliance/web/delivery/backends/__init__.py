@@ -1,0 +1,1 @@
+"""How messages leave: email through Django's email framework, SMS through a provider."""

@@ -1,0 +1,137 @@
+"""Delivery's pages: the contact form and sends on the client page, the kiosk, the digest choice."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from alliance.web.checkin.views import checkin
+from alliance.web.clinic.access import get_own_client
+from alliance.web.clinic.models import CheckinSubmission
+
+from . import kiosk, services
+from .forms import ContactForm, DigestForm, KioskCodeForm
+from .models import DigestChoice
+from .tokens import token_for
+
+KIOSK_CHECKIN_KEY = "alliance-kiosk-delivery"
+
+
+def _say_problems(request, error: ValidationError, form=None) -> None:
+    for field, problems in error.message_dict.items():
+        label = form.fields[field].label if form is not None and field in form.fields else field
+        messages.error(request, f"{label}: {' '.join(problems)}")
+
+
+@never_cache
+@login_required
+@require_POST
+def contact(request, code: str):
+    """Set the client's email, mobile and how check-ins are sent (their own therapist only)."""
+    client = get_own_client(request.user, code)
+    form = ContactForm(request.POST)
+    if not form.is_valid():
+        _say_problems(request, ValidationError(form.errors), form)
+        return redirect("client", code=client.code)
+    try:
+        services.set_contact(client, **form.cleaned_data, actor=request.user)
+    except ValidationError as error:
+        _say_problems(request, error, form)
+    else:
+        messages.success(request, "Contact details saved.")
+    return redirect("client", code=client.code)
+
+
+@never_cache
+@login_required
+@require_POST
+def send_now(request, code: str, number: int):
+    """Send (or resend) the session's check-in now by the client's chosen channel."""
+    client = get_own_client(request.user, code)
+    session = get_object_or_404(client.sessions, number=number)
+    channel = request.POST.get("channel") or services.contact_of(client).delivery
+    try:
+        services.send_checkin(session, channel=channel, actor=request.user)
+    except ValidationError as error:
+        _say_problems(request, error)
+    else:
+        messages.success(request, f"The check-in of session {number} is on its way.")
+    return redirect("client", code=client.code)
+
+
+@never_cache
+@login_required
+@require_POST
+def kiosk_code(request, code: str, number: int):
+    """A one-use code for the clinic's kiosk, shown once."""
+    client = get_own_client(request.user, code)
+    session = get_object_or_404(client.sessions, number=number)
+    try:
+        _, typed, issued = kiosk.issue_code(session, actor=request.user)
+    except ValidationError as error:
+        _say_problems(request, error)
+        return redirect("client", code=client.code)
+    context = {"client": client, "session": session, "code": typed, "issued": issued}
+    return render(request, "delivery/kiosk_code.html", context)
+
+
+def _kiosk_device(request):
+    device = kiosk.device_of(request)
+    if device is None:
+        raise Http404("Not a kiosk")
+    return device
+
+
+@never_cache
+@login_required
+def kiosk_home(request):
+    """The kiosk's blank screen: type your code."""
+    device = _kiosk_device(request)
+    request.session.pop(KIOSK_CHECKIN_KEY, None)
+    form = KioskCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            delivery = kiosk.redeem_code(device, form.cleaned_data["code"])
+        except kiosk.KioskRefused as refused:
+            form.add_error("code", refused.reason)
+        else:
+            request.session[KIOSK_CHECKIN_KEY] = delivery.pk
+            return redirect("kiosk-checkin")
+    done = request.GET.get("done") == "1"
+    return render(request, "delivery/kiosk.html", {"form": form, "done": done})
+
+
+@never_cache
+@login_required
+def kiosk_checkin(request):
+    """The check-in opened by the code, served at the kiosk's own address (no token shown)."""
+    _kiosk_device(request)
+    from .models import Delivery
+
+    delivery = Delivery.objects.filter(pk=request.session.get(KIOSK_CHECKIN_KEY)).first()
+    if delivery is None or delivery.link_id is None:
+        return redirect("kiosk")
+    response = checkin(request, token_for(delivery.seed))
+    if CheckinSubmission.objects.filter(link_id=delivery.link_id).exists():
+        request.session.pop(KIOSK_CHECKIN_KEY, None)
+        return redirect("/kiosk/?done=1")
+    return response
+
+
+@never_cache
+@login_required
+def digest(request):
+    """A staff member's choice of the daily digest of waiting alerts."""
+    choice, _ = DigestChoice.objects.get_or_create(user=request.user)
+    form = DigestForm(request.POST or None, initial={"daily": choice.daily})
+    if request.method == "POST" and form.is_valid():
+        choice.daily = form.cleaned_data["daily"]
+        choice.save(update_fields=["daily"])
+        messages.success(request, "Saved.")
+        return redirect("digest")
+    return render(request, "delivery/digest.html", {"form": form, "email": request.user.email})
