@@ -135,13 +135,26 @@ def checkin_token(theos_client, theo) -> str:
 
 @pytest.fixture
 def login(client):
-    """Log a persona in on the shared Django test client and return that client."""
+    """Log a persona in on the shared Django test client, both steps (password and a confirmed
+    two-factor device), and return that client."""
 
     def log_in(user: User):
         client.force_login(user)
+        verify_second_step(client, user)
         return client
 
     return log_in
+
+
+def verify_second_step(client, user: User) -> None:
+    """Mark the client's session as past the second step, with a confirmed device of the user."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ def configure(data_dir: Path, host: str) -> None:
     os.environ["ALLIANCE_ALLOWED_HOSTS"] = hosts
     if not os.environ.get("EMAIL_HOST"):  # mail lands in DIR/outbox/ unless a server is given
         os.environ.setdefault("ALLIANCE_MAIL_TO_FILES", "true")
+    os.environ.setdefault("ALLIANCE_TWO_FACTOR", "false")  # so a newcomer can look around
     os.environ["DJANGO_SETTINGS_MODULE"] = "alliance.web.settings"
     django.setup()
 
@@ -62,6 +63,7 @@ def command(host: str, port: int, data_dir: str) -> None:
     for username, role in demo_logins():
         click.echo(f"  {username:<6} {role}")
     click.echo("A background worker runs beside it (the follow-up of every check-in).")
+    click.echo("Two-factor login is off in this demo; password reset mail goes to outbox/.")
     click.echo("Press Ctrl+C to stop.")
     with background_worker(Path(data_dir).resolve()):
         run(host, port, get_wsgi_application(), threading=True)

@@ -9,6 +9,7 @@ import click
 
 from ._output import fail
 from ._sizing import THREADS_PER_WORKER, server_size
+from .start_checks import start_problems
 
 
 def gunicorn_argv(
@@ -56,15 +57,12 @@ def pending_migrations() -> list[str]:
 )
 @click.option("--migrate", is_flag=True, help="Apply database migrations before serving.")
 def command(host: str, port: int, workers: int | None, threads: int | None, migrate: bool) -> None:
-    """Serve the clinic web app with gunicorn (needs ALLIANCE_SECRET_KEY).
+    """Serve the clinic web app with gunicorn (refuses unsafe settings, see the deployment docs).
 
     Background work (the follow-up of every check-in) runs in `alliance worker`: run at least
     one beside the server, with the same environment (docs/deployment.md)."""
-    if not os.environ.get("ALLIANCE_SECRET_KEY"):
-        fail(
-            "ALLIANCE_SECRET_KEY is not set: generate one with "
-            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'` and keep it secret"
-        )
+    if problems := start_problems(os.environ):
+        fail("; ".join(problems))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance.web.settings")
     import django
     from django.core.management import call_command

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -74,6 +75,10 @@ ALLOWED_HOSTS = envstr("ALLIANCE_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",
 CSRF_TRUSTED_ORIGINS = [o for o in envstr("ALLIANCE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 HTTPS = envbool("ALLIANCE_HTTPS", False)
 CHECKIN_BASE_URL = envstr("ALLIANCE_CHECKIN_BASE_URL", "")
+# the API: requests per minute per token, and the public base of the resource URLs it answers
+API_RATE_PER_MINUTE = envint("ALLIANCE_API_RATE_PER_MINUTE", 300)
+API_BASE_URL = envstr("ALLIANCE_API_BASE_URL", "")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -96,9 +101,17 @@ INSTALLED_APPS = [
     "alliance.web.reports",
     "alliance.web.charts",
     "alliance.web.demo",
+    "alliance.web.api",
+    "alliance.web.exports",
+    "alliance.web.webhooks",
+    "ninja",  # its interactive docs then load their scripts from the package, not a CDN
     "alliance.web.delivery",
     "alliance.web.security",
     "alliance.web.wording",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -109,9 +122,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "alliance.web.security.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "alliance.web.security.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "alliance.web.delivery.kiosk.KioskOnlyMiddleware",
+    "alliance.web.api.middleware.ExplainPlainErrors",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "alliance.web.urls"
@@ -127,6 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "alliance.web.delivery.kiosk.kiosk_page",
+                "alliance.web.security.idle.idle_minutes",
             ],
         },
     },
@@ -246,6 +265,23 @@ SMS_TIMEOUT = envint("ALLIANCE_SMS_TIMEOUT", 10)
 PHONE_REGION = envstr("ALLIANCE_PHONE_REGION", "")  # e.g. GB: numbers may omit +44
 # Security (docs/security.md): separation of duties.
 ADMINS_MAY_TREAT = envbool("ALLIANCE_ADMINS_MAY_TREAT", False)
+# Login lockout (django-axes): after this many wrong passwords for one username from one address,
+# no password is checked (no hash computed) until the cool-off ends or an admin unlocks.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("ALLIANCE_LOCKOUT_FAILURES", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("ALLIANCE_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "alliance.web.clinic.audit.client_address"
+AXES_VERBOSE = False
+# Two-factor login (TOTP) for every staff role; a clinic may relax it for therapists only.
+TWO_FACTOR = envbool("ALLIANCE_TWO_FACTOR", True)
+OTP_TOTP_ISSUER = "alliance"
+IDLE_MINUTES = envint("ALLIANCE_IDLE_MINUTES", 30)
 # The demo keeps mail (password reset links) as files in its data directory's outbox/.
 if envbool("ALLIANCE_MAIL_TO_FILES", False):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"

@@ -119,18 +119,35 @@ def screenshots(pytestconfig) -> Path:
 
 @pytest.fixture
 def log_in():
-    """Log a staff member in through the login form; lands on their caseload."""
+    """Log a staff member in through the login form and the code of their authenticator app;
+    lands on their caseload."""
 
     def log_in_as(page: Page, user) -> None:
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
         user.set_password(PASSWORD)
         user.save(update_fields=["password"])
-        page.goto("/login/")
-        page.get_by_label("Username").fill(user.username)
-        page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        device, _ = TOTPDevice.objects.get_or_create(user=user, name="phone", confirmed=True)
+        type_password(page, user.username, PASSWORD)
+        expect(page.get_by_role("heading", name="Two-factor login")).to_be_visible()
+        page.get_by_label("Code from your authenticator app").fill(current_code(device))
+        page.get_by_role("button", name="Continue").click()
         expect(page.get_by_role("heading", name="Caseload", level=1)).to_be_visible()
 
     return log_in_as
+
+
+def type_password(page: Page, username: str, password: str) -> None:
+    page.goto("/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+
+
+def current_code(device) -> str:
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key):06d}"
 
 
 def _answers(client: Client, rating: int) -> dict[str, dict[str, object]]:

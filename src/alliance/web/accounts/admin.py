@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
 from alliance.web.clinic.audit import record_account
+from alliance.web.security.hygiene import TextHygiene
 
 from . import duties
 from .models import Clinic, Team, User
@@ -55,7 +56,7 @@ class ClinicAdminOnly(admin.ModelAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class StaffChangeForm(UserChangeForm):
+class StaffChangeForm(TextHygiene, UserChangeForm):
     def clean_role(self):
         role = self.cleaned_data["role"]
         if "role" in self.changed_data:
@@ -63,7 +64,7 @@ class StaffChangeForm(UserChangeForm):
         return role
 
 
-class StaffAddForm(forms.ModelForm):
+class StaffAddForm(TextHygiene, forms.ModelForm):
     """A new staff member gets no password from the admin: they set their own from an email."""
 
     email = forms.EmailField(label="Email (the link to set a password is sent here)")
@@ -88,6 +89,25 @@ class StaffAdmin(ClinicAdminOnly, UserAdmin):
     list_filter = ("role", "team", "is_active")
     fieldsets = (*UserAdmin.fieldsets, ("Clinic", {"fields": ("role", "clinic", "team")}))
     add_fieldsets = ((None, {"fields": STAFF_FIELDS}),)
+    actions = ["unlock_logins", "reset_two_factor"]
+
+    @admin.action(description="Reset the two-factor login of the selected staff (lost phone)")
+    def reset_two_factor(self, request, queryset):
+        from alliance.web.security.twofactor import forget_devices
+
+        for user in queryset:
+            forget_devices(user)
+            record_account(request, "two-factor-reset", user)
+        messages.success(request, f"Two-factor login reset for {queryset.count()} person(s).")
+
+    @admin.action(description="Unlock the login of the selected staff (after too many failures)")
+    def unlock_logins(self, request, queryset):
+        from axes.utils import reset
+
+        for user in queryset:
+            reset(username=user.username)
+            record_account(request, "login-unlocked", user)
+        messages.success(request, f"Unlocked {queryset.count()} login(s).")
 
     def has_delete_permission(self, request, obj=None) -> bool:
         """Staff are deactivated, never deleted, so every name in the record's history stays."""
@@ -133,7 +153,7 @@ def _send_reset(request, user, *, welcome: bool = False) -> None:
     messages.success(request, f"A link to set a password was emailed to {user.username}.")
 
 
-class TeamForm(forms.ModelForm):
+class TeamForm(TextHygiene, forms.ModelForm):
     class Meta:
         model = Team
         fields = ("clinic", "name", "supervisor")

@@ -8,12 +8,13 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from alliance.web.clinic.audit import record
+from alliance.web.security.hygiene import TextHygiene
 
 from .models import User
 from .reset import send_reset
 
 
-class ResetRequestForm(forms.Form):
+class ResetRequestForm(TextHygiene, forms.Form):
     email = forms.EmailField(label="Your work email")
 
 

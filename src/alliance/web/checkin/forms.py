@@ -9,6 +9,7 @@ from django import forms
 from alliance.measures import Instrument, Item, Score, ScoringError, get_instrument, score_one
 from alliance.web.clinic.formfields import fresh_copy
 from alliance.web.clinic.models import Goal
+from alliance.web.security.hygiene import TextHygiene
 
 SEPARATOR = "__"
 GOAL_PROGRESS = "goal-progress"
@@ -79,7 +80,7 @@ def question_field(instrument_id: str, item: Item, label: str) -> forms.Field:
     return fresh_copy(_prototype(instrument_id, item, label))
 
 
-class CheckinForm(forms.Form):
+class CheckinForm(TextHygiene, forms.Form):
     """The questions of the given instruments; goal-progress asks one question per goal.
 
     `worded` ({instrument: {item id: item}}) holds the clinic's licensed wording, shown instead

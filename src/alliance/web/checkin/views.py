@@ -31,15 +31,15 @@ UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 
 def _client_forms(link, data=None, *, worded: bool = True) -> tuple[CheckinForm, RatingsForm]:
     goals, tasks = asked_about(link.client_id)
-    return _checkin_form(link, data, goals, worded=worded), RatingsForm(
-        data, goals=goals, tasks=tasks
+    return (
+        CheckinForm(
+            data,
+            instruments=link.instruments,
+            goals=goals,
+            worded=worded_items(link.client_id, link.instruments) if worded else None,
+        ),
+        RatingsForm(data, goals=goals, tasks=tasks),
     )
-
-
-def _checkin_form(link, data, goals, *, worded: bool) -> CheckinForm:
-    """The check-in's questions; `worded` shows the clinic's licensed wording (one query)."""
-    found = worded_items(link.client_id, link.instruments) if worded else {}
-    return CheckinForm(data, instruments=link.instruments, goals=goals, worded=found)
 
 
 @never_cache
@@ -59,11 +59,10 @@ def checkin(request, token: str):
 def _submit(request, token: str):
     """Check the answers with the forms, then keep them with one insert that uses up the link."""
     link = find_link_to_submit(token)
-    form, ratings = _client_forms(link, request.POST, worded=False)  # wording does not check
+    # the wording only changes what is shown, so it is read only to show the form again
+    form, ratings = _client_forms(link, request.POST, worded=False)
     if not all([form.is_valid(), ratings.is_valid()]):
-        form = _checkin_form(link, request.POST, form.goals, worded=True)
-        form.is_valid()  # shown again in the words the client first saw, with its errors
-        return _form_page(request, form, ratings)
+        return _form_page(request, *_client_forms(link, request.POST))
     use_up(link, form.answers(), scores=form.scores, ratings=ratings_of(ratings))
     return render(request, "checkin/thanks.html")
 

@@ -6,9 +6,10 @@ from django import forms
 from django.utils import timezone
 
 from alliance.web.clinic.models import Attendance, Ending
+from alliance.web.security.hygiene import TextHygiene
 
 
-class NewClientForm(forms.Form):
+class NewClientForm(TextHygiene, forms.Form):
     display_name = forms.CharField(
         label="Display name (optional, shown only to staff)", max_length=100, required=False
     )
@@ -19,14 +20,14 @@ class NewClientForm(forms.Form):
     )
 
 
-class SessionForm(forms.Form):
+class SessionForm(TextHygiene, forms.Form):
     date = forms.DateField(
         label="Date", initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
     )
     attendance = forms.ChoiceField(label="Attendance", choices=Attendance.choices)
 
 
-class EndEpisodeForm(forms.Form):
+class EndEpisodeForm(TextHygiene, forms.Form):
     ended = forms.DateField(
         label="Last day of care",
         initial=timezone.localdate,

@@ -5,17 +5,19 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 
+from alliance.web.security.hygiene import TextHygiene
+
 from .messages import DEFAULTS, check_wording, default_text
 from .models import DeliverySettings, Preference
 
 
-class ContactForm(forms.Form):
+class ContactForm(TextHygiene, forms.Form):
     email = forms.CharField(label="Email address", max_length=254, required=False)
     mobile = forms.CharField(label="Mobile number", max_length=30, required=False)
     delivery = forms.ChoiceField(label="Send check-ins by", choices=Preference.choices)
 
 
-class DeliverySettingsForm(forms.ModelForm):
+class DeliverySettingsForm(TextHygiene, forms.ModelForm):
     class Meta:
         model = DeliverySettings
         fields = [

@@ -6,9 +6,10 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from alliance.web.clinic.models import Client, Goal, Task
+from alliance.web.security.hygiene import TextHygiene
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(TextHygiene, forms.ModelForm):
     note = forms.CharField(
         label="Why the status changed (optional)", max_length=300, required=False
     )
@@ -37,7 +38,7 @@ class GoalForm(forms.ModelForm):
         return text
 
 
-class TaskForm(forms.ModelForm):
+class TaskForm(TextHygiene, forms.ModelForm):
     class Meta:
         model = Task
         fields = ["description", "rationale", "kind", "goal", "status"]

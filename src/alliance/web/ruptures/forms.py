@@ -5,11 +5,12 @@ from __future__ import annotations
 from django import forms
 
 from alliance.web.clinic.models import RuptureKind
+from alliance.web.security.hygiene import TextHygiene
 
 from .strategies import strategies
 
 
-class RepairForm(forms.Form):
+class RepairForm(TextHygiene, forms.Form):
     kind = forms.ChoiceField(
         label="What kind of rupture was it?",
         widget=forms.RadioSelect,

@@ -12,11 +12,12 @@ from django.shortcuts import render
 from alliance.web.clinic.audit import record_read
 
 from .audit_log import audit_rows
+from .hygiene import TextHygiene
 
 PAGE_SIZE = 100
 
 
-class AuditFilter(forms.Form):
+class AuditFilter(TextHygiene, forms.Form):
     client = forms.CharField(label="Client code", max_length=32, required=False)
     user = forms.CharField(label="Staff username", max_length=150, required=False)
     since = forms.DateField(

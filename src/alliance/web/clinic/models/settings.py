@@ -67,6 +67,23 @@ class ClinicSettings(models.Model):
         "ratings show no gain.",
     )
 
+    therapists_need_two_factor = models.BooleanField(
+        default=True,
+        help_text="Therapists give a code from an authenticator app at each login. Supervisors, "
+        "privacy officers and admins always do.",
+    )
+
+    erasure_keeps_scores = models.BooleanField(
+        default=False,
+        help_text="When a client's record is erased, keep their scores as anonymous rows (no "
+        "code, no dates but the year) for the clinic's statistics; otherwise remove them too.",
+    )
+    retention_years = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Erase a client's record this many years after their last episode of care "
+        "ended (alliance retention --apply); 0 keeps records until erased by hand.",
+    )
+
     class Meta:
         verbose_name_plural = "clinic settings"
 
