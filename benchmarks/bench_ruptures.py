@@ -1,19 +1,22 @@
-"""Rupture detection on a million session rows: RuptureDetector().fit against a plain pandas pass.
+"""`alliance ruptures` on a million session rows, whole process, beside a bare pandas pass.
 
-The baseline is the least a rupture screen must do over the same rows: a grouped expanding mean of
-earlier sessions and a drop-since-last-session threshold, vectorised in pandas.
+The baseline is the least a rupture screen must do over the same rows, vectorised in pandas: the
+expanding mean and SD of each client's earlier sessions, a 2-SD drop, and a return to the earlier
+mean within 3 sessions. Target: at most 3x, alternated A B A B.
 """
 
 from __future__ import annotations
 
-import time
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from alliance.analysis.ruptures import RuptureDetector
+from ._baseline import ruptures as ruptures_baseline
+from ._compare import PAIRS, alliance_argv, alternate, judge, python_argv, run_process
 
-TARGET_SECONDS = 5.0
+TARGET_RATIO = 3.0
 
 
 def session_table(n_clients: int = 50_000, n_sessions: int = 20, seed: int = 11) -> pd.DataFrame:
@@ -38,35 +41,25 @@ def session_table(n_clients: int = 50_000, n_sessions: int = 20, seed: int = 11)
     )
 
 
-def pandas_baseline(table: pd.DataFrame, k: float = 2.0, drop: float = 0.25) -> pd.Series:
-    """Flag sessions k pooled SDs under the mean of earlier sessions or `drop` under the last."""
-    grouped = table.groupby("client_id", sort=False)["alliance"]
-    earlier = grouped.cumcount()
-    mean_before = (grouped.cumsum() - table["alliance"]) / earlier.where(earlier >= 3)
-    sd = (table["alliance"] - grouped.transform("mean")).std()
-    return (table["alliance"] <= mean_before - k * sd) | (grouped.diff() <= -drop)
+def pandas_baseline(table: pd.DataFrame) -> pd.DataFrame:
+    """The bare pass, in process: see benchmarks._baseline.ruptures."""
+    return ruptures_baseline(table)
 
 
-def timed(work) -> tuple[float, object]:
-    started = time.perf_counter()
-    result = work()
-    return time.perf_counter() - started, result
-
-
-def run(n_clients: int = 50_000, n_sessions: int = 20) -> bool:
+def run(n_clients: int = 50_000, n_sessions: int = 20, *, pairs: int = PAIRS) -> bool:
+    """`alliance ruptures` (default rules) beside the bare pass, whole process, alternated."""
     table = session_table(n_clients, n_sessions)
-    seconds, detector = timed(lambda: RuptureDetector().fit(table))
-    base_seconds, flags = timed(lambda: pandas_baseline(table))
-    print(f"rows: {len(table):,} ({n_clients:,} clients x {n_sessions} sessions)")
-    print(
-        f"RuptureDetector().fit (clinic default): {seconds:.2f} s, {len(detector.events_):,} events"
-    )
-    print(
-        f"pandas baseline (expanding mean + drop threshold): {base_seconds:.2f} s, "
-        f"{int(flags.sum()):,} flagged sessions"
-    )
-    print(
-        f"ratio detector / baseline: {seconds / base_seconds:.1f}x; "
-        f"target under {TARGET_SECONDS:.0f} s: {'met' if seconds < TARGET_SECONDS else 'MISSED'}"
-    )
-    return seconds < TARGET_SECONDS
+    with tempfile.TemporaryDirectory(prefix="alliance-bench-ruptures-") as folder:
+        source, out = Path(folder) / "sessions.csv", Path(folder) / "out.csv"
+        table.to_csv(source, index=False)
+        found = alternate(
+            lambda: run_process(
+                alliance_argv("ruptures", str(source), "--format", "csv"), stdout=out
+            ),
+            lambda: run_process(
+                python_argv("benchmarks._baseline", "ruptures", str(source), str(out))
+            ),
+            pairs=pairs,
+        )
+    print(f"rows: {len(table):,} ({n_clients:,} clients x {n_sessions} sessions); whole process")
+    return judge("alliance ruptures vs expanding mean/SD pass", found, at_most=TARGET_RATIO)

@@ -1,23 +1,27 @@
-"""Score a million answer rows, beside a plain pandas group-by sum of the same rows."""
+"""`alliance score` on a million answer rows, whole process, beside read + group-by sum + write.
+
+Target: at most 3x the bare pass, alternated A B A B.
+"""
 
 from __future__ import annotations
 
-import time
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from alliance.measures import get_instrument, score_answers
+from alliance.measures import get_instrument
+
+from ._compare import PAIRS, alliance_argv, alternate, judge, python_argv, run_process
 
 KEYS = ["client_id", "session", "instrument", "respondent"]
 N_ROWS = 1_000_000
 SEED = 20261125
-TARGET_SECONDS = 10.0
 TARGET_RATIO = 3.0
 WAI_EVERY = 4  # the longer WAI-SR is given every fourth session
 MISSING_SHARE = 0.015
 OPTIONAL_SHARE = 0.3
-REPEATS = 3  # each side is timed as its best of three runs, which damps noise from other work
 
 
 def generate_answers(n_rows: int = N_ROWS, *, seed: int = SEED) -> pd.DataFrame:
@@ -72,34 +76,22 @@ def _client_ids(numbers: np.ndarray) -> np.ndarray:
 
 
 def group_sum(answers: pd.DataFrame) -> pd.Series:
-    """The baseline: the simplest per-administration aggregate pandas can do."""
+    """The in-process baseline: the simplest per-administration aggregate pandas can do."""
     return answers.groupby(KEYS, sort=False)["value"].sum()
 
 
-def _timed(function, answers: pd.DataFrame) -> tuple[float, object]:
-    best, result = float("inf"), None
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        result = function(answers)
-        best = min(best, time.perf_counter() - start)
-    return best, result
-
-
-def run(n_rows: int = N_ROWS) -> bool:
-    """Print the scoring time, the group-by time and their ratio; True when both targets are met."""
+def run(n_rows: int = N_ROWS, *, pairs: int = PAIRS) -> bool:
+    """`alliance score` on a CSV of n_rows beside read + group-by sum + write, alternated."""
     answers = generate_answers(n_rows)
-    baseline_seconds, summed = _timed(group_sum, answers)
-    scoring_seconds, scored = _timed(score_answers, answers)
-    ratio = scoring_seconds / baseline_seconds
-    print(
-        f"rows: {len(answers):,}; administrations: {len(scored):,} (group-by found {len(summed):,})"
-    )
-    print(
-        f"score_answers: {scoring_seconds:.2f} s, best of {REPEATS} "
-        f"(target under {TARGET_SECONDS:g} s)"
-    )
-    print(f"pandas group-by sum (baseline): {baseline_seconds:.2f} s")
-    print(f"ratio: {ratio:.2f}x (target at most {TARGET_RATIO:g}x)")
-    met = scoring_seconds < TARGET_SECONDS and ratio <= TARGET_RATIO
-    print("target met" if met else "target NOT met")
-    return met
+    with tempfile.TemporaryDirectory(prefix="alliance-bench-score-") as folder:
+        source, out = Path(folder) / "answers.csv", Path(folder) / "out.csv"
+        answers.to_csv(source, index=False)
+        found = alternate(
+            lambda: run_process(alliance_argv("score", str(source), "--format", "csv"), stdout=out),
+            lambda: run_process(
+                python_argv("benchmarks._baseline", "score", str(source), str(out))
+            ),
+            pairs=pairs,
+        )
+    print(f"rows: {len(answers):,} answer rows in one CSV; whole process, CSV out")
+    return judge("alliance score vs read + group-by sum + write", found, at_most=TARGET_RATIO)

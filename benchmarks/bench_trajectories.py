@@ -1,32 +1,37 @@
-"""Expected curves on 50,000 episodes and the alliance-outcome model on 100,000 sessions.
+"""`alliance analyze` on 100,000 sessions with goal, task and bond (whole process) beside a bare
+pass; and the alliance-outcome model in its default configuration beside the same pass.
 
-Each is timed beside a baseline on the same rows in the same run: a plain least-squares fit
-(numpy lstsq) of the same design. Target: under 60 s each.
+The bare pass (benchmarks._baseline.analyze) reads the same CSV, fits a within-client least
+squares per alliance scale, takes per-session outcome quantiles and writes a CSV. Target: at most
+10x, alternated A B A B, for the whole command and for the model on its own.
 """
 
 from __future__ import annotations
 
-import time
-import warnings
+import tempfile
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from alliance.analysis.alliance_outcome import AllianceOutcomeModel
-from alliance.analysis.trajectories import ExpectedRecovery
 
-TARGET_SECONDS = 60.0
+from ._baseline import analyze as analyze_baseline
+from ._compare import PAIRS, alliance_argv, alternate, judge, python_argv, run_process
+
+TARGET_RATIO = 10.0
+MAX_OUTCOME = 27  # the PHQ-9's range, which `alliance analyze` checks by default
 
 
 def episodes(n_clients: int, seed: int = 0, mean_sessions: float = 10.0) -> pd.DataFrame:
-    """A session table: outcome falling on log(session), alliance with a within-client effect."""
+    """Sessions: outcome falling on log(session), alliance and its dimensions with a trait."""
     rng = np.random.default_rng(seed)
     counts = np.clip(rng.poisson(mean_sessions - 3, n_clients) + 3, 3, 30)
     client = np.repeat(np.arange(n_clients), counts)
     session = np.concatenate([np.arange(1, c + 1) for c in counts]).astype(float)
     intake = rng.normal(16, 4, n_clients)[client]
-    trait = rng.normal(8, 1, n_clients)[client]
-    alliance = trait + rng.normal(0, 0.8, len(client))
+    trait = rng.normal(7.5, 1, n_clients)[client]
+    dims = np.clip(trait[:, None] + rng.normal(0, 0.8, (len(client), 3)), 0, 10).round(1)
     outcome = (
         intake
         - rng.normal(3, 1, n_clients)[client] * np.log(session)
@@ -34,51 +39,61 @@ def episodes(n_clients: int, seed: int = 0, mean_sessions: float = 10.0) -> pd.D
     )
     return pd.DataFrame(
         {
-            "client_id": client.astype(str),
-            "therapist_id": (client % 200).astype(str),
-            "session": session,
-            "alliance": alliance,
-            "outcome": outcome,
+            "client_id": np.char.add("c", client.astype(str)),
+            "therapist_id": np.char.add("t", (client % 200).astype(str)),
+            "session": session.astype(int),
+            "alliance": dims.mean(axis=1).round(2),
+            "goal": dims[:, 0],
+            "task": dims[:, 1],
+            "bond": dims[:, 2],
+            "outcome": np.clip(outcome, 0, MAX_OUTCOME).round(),
         }
     )
 
 
-def _timed(action) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
+def sessions_table(n_sessions: int, seed: int = 2) -> pd.DataFrame:
+    """About n_sessions rows (ten sessions a client on average)."""
+    return episodes(max(n_sessions // 10, 10), seed=seed)
 
 
-def _baseline(table: pd.DataFrame) -> float:
-    x = np.column_stack([np.ones(len(table)), np.log(table["session"]), table["alliance"]])
-    return _timed(lambda: np.linalg.lstsq(x, table["outcome"].to_numpy(), rcond=None))
+def _within_ols(table: pd.DataFrame) -> None:
+    analyze_baseline(table)
 
 
-def measure(n_episodes: int, n_sessions: int) -> dict[str, float]:
-    """Seconds for each fit and its baseline; the session table is grown to about n_sessions."""
-    curves = episodes(n_episodes, seed=1)
-    sessions = episodes(max(n_sessions // 10, 10), seed=2)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return {
-            "curves": _timed(lambda: ExpectedRecovery().fit(curves)),
-            "curves_baseline": _baseline(curves),
-            "curves_rows": len(curves),
-            "model": _timed(lambda: AllianceOutcomeModel(dimensions=()).fit(sessions)),
-            "model_baseline": _baseline(sessions),
-            "model_rows": len(sessions),
-        }
-
-
-def run(n_episodes: int = 50_000, n_sessions: int = 100_000) -> bool:
-    figures = measure(n_episodes, n_sessions)
-    print(
-        f"expected curves, {n_episodes} episodes ({figures['curves_rows']} sessions): "
-        f"{figures['curves']:.2f} s; baseline least squares {figures['curves_baseline']:.3f} s"
+def measure_model(table: pd.DataFrame, *, pairs: int = PAIRS):
+    """The default AllianceOutcomeModel (total and three dimensions) beside within-client OLS."""
+    return alternate(
+        lambda: AllianceOutcomeModel().fit(table), lambda: _within_ols(table), pairs=pairs
     )
-    print(
-        f"alliance-outcome model, {figures['model_rows']} sessions: {figures['model']:.2f} s; "
-        f"baseline least squares {figures['model_baseline']:.3f} s"
+
+
+def measure_command(table: pd.DataFrame, *, pairs: int = PAIRS):
+    """`alliance analyze --format json` beside the bare pass, each a whole process."""
+    with tempfile.TemporaryDirectory(prefix="alliance-bench-analyze-") as folder:
+        source, out = Path(folder) / "sessions.csv", Path(folder) / "out.txt"
+        table.to_csv(source, index=False)
+        return alternate(
+            lambda: run_process(
+                alliance_argv("analyze", str(source), "--format", "json"), stdout=out
+            ),
+            lambda: run_process(
+                python_argv("benchmarks._baseline", "analyze", str(source), str(out))
+            ),
+            pairs=pairs,
+        )
+
+
+def run(n_sessions: int = 100_000, *, pairs: int = PAIRS) -> bool:
+    table = sessions_table(n_sessions)
+    print(f"sessions: {len(table):,} of {table['client_id'].nunique():,} clients, 3 dimensions")
+    command = judge(
+        "alliance analyze vs read + within OLS per scale + session quantiles + write",
+        measure_command(table, pairs=pairs),
+        at_most=TARGET_RATIO,
     )
-    print(f"target: under {TARGET_SECONDS:.0f} s each")
-    return figures["curves"] < TARGET_SECONDS and figures["model"] < TARGET_SECONDS
+    model = judge(
+        "AllianceOutcomeModel() (default: total + 3 dimensions) vs the same bare pass in process",
+        measure_model(table, pairs=pairs),
+        at_most=TARGET_RATIO,
+    )
+    return command and model

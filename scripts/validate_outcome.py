@@ -104,7 +104,8 @@ def not_on_track_run(seed: int, n_clients: int = 600, at: int = 4) -> dict:
 
 
 def _call_and_rules(placed: pd.DataFrame, label: np.ndarray) -> dict:
-    called = (placed["status"] == NOT_ON_TRACK).to_numpy()
+    # the band's own call; the status at its operating point: scripts/validate_outcome_families.py
+    called = (placed["band_status"] == NOT_ON_TRACK).to_numpy()
     drop = ((placed["intake"] - placed["outcome"]) / placed["intake"].clip(lower=1)).to_numpy()
     return {
         "auc_call": auc(called.astype(float), label),
@@ -276,7 +277,7 @@ def _track_section(track: pd.DataFrame, s: dict) -> list[str]:
         f"| latest-score deviation only | {_mean_range(track['auc_latest'])} |",
         "| nearest neighbours (k = 50), course deviation | "
         f"{_mean_range(track['auc_neighbours'])} |",
-        f"| the binary not-on-track status | {_mean_range(track['auc_call'])} |",
+        f"| the band's binary call (band_status) | {_mean_range(track['auc_call'])} |",
         f"| baseline: no 25% drop from intake (binary) | {_mean_range(track['auc_rule_25'])} |",
         "| baseline: percent drop from intake (continuous) | "
         f"{_mean_range(track['auc_drop_percent'])} |",
@@ -287,7 +288,7 @@ def _track_section(track: pd.DataFrame, s: dict) -> list[str]:
         f"{_mean_range(track['auc_later'])} |",
         "",
         f"The projected change beat the 25% rule in {s['beats_rule_share']:.0%} of seeds. The "
-        "binary status (band holding 80% of on-course clients) had sensitivity "
+        "band's binary call (band holding 80% of on-course clients; `band_status`) had sensitivity "
         f"{track['sensitivity'].mean():.2f} and specificity {track['specificity'].mean():.2f}; "
         f"{track['poor_share'].mean():.0%} of judged clients ended poorly. A yes/no call's AUC is "
         "its balanced accuracy, which is why a ranking score carries the floor.",

@@ -31,6 +31,7 @@ from alliance.analysis.ruptures import (
 from alliance.analysis.ruptures.baseline import pooled_within_sd
 from alliance.analysis.ruptures.context import Context
 from alliance.analysis.ruptures.detector import needed_columns
+from alliance.analysis.ruptures.signs import evidence_of
 from alliance.analysis.ruptures.table import check_sessions
 from alliance.analysis.ruptures.validation import (
     fully_seen,
@@ -221,7 +222,7 @@ def _sign_rates(clinic, deep) -> dict[str, float]:
     context = Context(
         check_sessions(clinic.sessions), BaselineConfig(), get_instrument("alliance-checkin")
     )
-    found, frame = context.evidence, context.sessions.frame
+    found, frame = evidence_of(context), context.sessions.frame
     rows = pd.MultiIndex.from_frame(frame[["client_id", "session"]]).get_indexer(
         pd.MultiIndex.from_arrays([deep["client_id"], deep["lowest_session"]])
     )

@@ -22,7 +22,11 @@ def docs_text() -> str:
 def command_paths(group: click.Command, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Every command under the CLI, as its words after `alliance`, subcommands included."""
     paths = []
-    for name, command in sorted(getattr(group, "commands", {}).items()):
+    if not isinstance(group, click.Group):
+        return paths
+    context = click.Context(group)
+    for name in sorted(group.list_commands(context)):
+        command = group.get_command(context, name)
         path = (*prefix, name)
         paths.append(path)
         paths += command_paths(command, path)

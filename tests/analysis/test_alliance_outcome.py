@@ -164,3 +164,14 @@ def test_robust_errors_match_statsmodels_gee_with_exchangeable_correlation():
     design = np.column_stack([np.ones(len(y)), x])
     gee = sm.GEE(y, design, groups=groups, cov_struct=sm.cov_struct.Exchangeable()).fit()
     assert robust.bse == pytest.approx(np.asarray(gee.bse), rel=0.02)
+
+
+def test_the_centred_method_keeps_the_course_over_sessions():
+    from alliance.analysis.alliance_outcome import CENTRED
+    from alliance.simulate import simulate_clinic
+
+    clinic = simulate_clinic(n_clients=600, seed=1)
+    within = AllianceOutcomeModel(method=CENTRED, dimensions=()).fit(clinic.sessions).within_
+    # without the log(session) term the estimate was -0.51 here; planted -0.8
+    assert within.ci_low <= clinic.truth["within_effect"] + 0.1
+    assert -0.9 < within.estimate < -0.65

@@ -1,8 +1,9 @@
-"""The scoring benchmark's generator and scoring run end to end on a small table (no timing)."""
+"""The scoring benchmark's generator, and the whole-process comparison on a small file."""
 
 from __future__ import annotations
 
 from alliance.measures import get_instrument, score_answers
+from benchmarks import bench_scoring
 from benchmarks.bench_scoring import KEYS, generate_answers, group_sum
 
 
@@ -30,3 +31,10 @@ def test_every_generated_value_is_a_valid_answer_and_scores_like_the_baseline_gr
     assert not scored.duplicated(KEYS).any()
     wai = scored[scored["instrument"] == "wai-sr"]
     assert wai["total"].dropna().between(12, 60).all()
+
+
+def test_the_benchmark_runs_both_processes_and_judges_the_ratio(capsys):
+    bench_scoring.run(2_000, pairs=1)
+    printed = capsys.readouterr().out
+    assert "alliance score vs read + group-by sum + write" in printed
+    assert "target at most 3x" in printed

@@ -40,8 +40,27 @@ def test_json_follows_the_stable_contract(session_file):
         "upper",
         "reliable_change",
         "category",
+        "deviation",
+        "course_deviation",
+        "projected_change",
+        "band_status",
     }
     assert {c["status"] for c in data["clients"]} <= STATUSES
+    assert {c["band_status"] for c in data["clients"]} <= STATUSES
+
+
+def test_the_expected_range_stays_inside_the_phq9_scale(session_file):
+    clients = json.loads(run(session_file, "--format", "json").stdout)["clients"]
+    assert min(c["lower"] for c in clients) >= 0
+    assert max(c["upper"] for c in clients) <= 27
+
+
+def test_the_status_flags_the_clients_projected_to_end_worst(session_file):
+    clients = json.loads(run(session_file, "--format", "json").stdout)["clients"]
+    flagged = [c["projected_change"] for c in clients if c["status"] == "not-on-track"]
+    others = [c["projected_change"] for c in clients if c["status"] == "on-track"]
+    assert flagged and others
+    assert min(flagged) > sorted(others)[len(others) // 2]
 
 
 def test_reliable_change_uses_the_given_reference(session_file):

@@ -134,3 +134,20 @@ def test_import_of_a_missing_or_broken_file_fails_cleanly(tmp_path):
 def test_export_to_a_folder_that_does_not_exist_fails_cleanly(tmp_path):
     result = run("export", str(answers_file(tmp_path)), "--out", str(tmp_path / "no" / "b.json"))
     assert result.exit_code == 1 and "b.json: cannot write" in result.stderr
+
+
+def test_questionnaire_prints_the_shipped_structure_ready_for_licensed_wording():
+    from alliance.interop.fhir import read_wording
+
+    result = run("questionnaire", "gad-7")
+    assert result.exit_code == 0
+    found = json.loads(result.stdout)
+    assert found["url"] == "https://alliance.invalid/fhir/Questionnaire/gad-7"
+    for item in found["item"]:
+        item["text"] = f"Made-up question {item['linkId']}"
+    assert read_wording(found, language="en").texts["en"]["7"] == "Made-up question 7"
+
+
+def test_questionnaire_of_an_unknown_instrument_fails_naming_the_known_ones():
+    result = run("questionnaire", "core-10")
+    assert result.exit_code == 1 and "unknown instrument 'core-10' (known: " in result.stderr

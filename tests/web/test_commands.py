@@ -61,3 +61,15 @@ def test_a_data_dir_without_a_clinic_database_is_refused(tmp_path):
 
     with pytest.raises(click.ClickException, match="--data-dir: no clinic database"):
         configure_django(tmp_path)
+
+
+def test_serve_sizes_itself_for_its_cores_unless_told():
+    from alliance.cli._sizing import server_size
+
+    assert server_size(2) == server_size(2, threads=4)
+    assert (server_size(1).workers, server_size(2).workers, server_size(64).workers) == (2, 3, 12)
+    assert server_size(2).threads == 4
+    assert server_size(8, workers=3, threads=2).workers == 3
+    argv = gunicorn_argv("127.0.0.1", 8000, 3, 4)
+    assert argv[argv.index("--worker-class") + 1] == "gthread"
+    assert argv[argv.index("--threads") + 1] == "4"

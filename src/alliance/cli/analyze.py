@@ -12,8 +12,10 @@ from alliance.analysis.change import ChangeCriterion, ClinicalCutoff, change_tab
 from alliance.analysis.report import render_report
 from alliance.analysis.report.html import CLIENT_COLUMNS
 from alliance.analysis.trajectories import ExpectedRecovery
+from alliance.analysis.trajectories.base import instrument_range
 from alliance.analysis.trajectories.table import check_sessions
-from alliance.interop.tables import TableError, read_csv, require_columns
+from alliance.interop.sources import read_table
+from alliance.interop.tables import TableError, require_columns
 from alliance.measures import DIMENSIONS, UnknownInstrumentError, get_instrument
 
 from ._output import fail, print_json
@@ -22,7 +24,7 @@ REQUIRED = ["client_id", "therapist_id", "session", "alliance", "outcome"]
 
 
 @click.command("analyze")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 @click.option(
     "--format",
     "fmt",
@@ -53,9 +55,10 @@ def command(
     table = _read(path)
     _check_range(table, instrument, path)
     _progress("fitting expected recovery curves")
-    recovery = ExpectedRecovery().fit(table)
+    recovery = ExpectedRecovery(
+        scale_range=instrument_range(instrument), reliable_change=criterion.points
+    ).fit(table)
     placements = _with_change(recovery.place_all(table), table, criterion, cutoff)
-    placements = _within_range(placements, instrument)
     _progress("fitting the alliance-outcome model")
     model = _alliance_model(table)
     if report:
@@ -73,7 +76,7 @@ def _progress(message: str) -> None:
 
 def _read(path: str) -> pd.DataFrame:
     try:
-        table = read_csv(path)
+        table = read_table(path)
         require_columns(table, REQUIRED, source=path)
         dims = [d for d in DIMENSIONS if d in table.columns]
         checked = check_sessions(
@@ -111,14 +114,8 @@ def _with_change(placements: pd.DataFrame, table: pd.DataFrame, criterion, cutof
     )
 
 
-def _scale_range(instrument: str) -> tuple[float, float]:
-    inst = get_instrument(instrument)
-    scale = inst.reliable_change.scale if inst.reliable_change else inst.scale_ids[0]
-    return inst.scale_range(scale)
-
-
 def _check_range(table: pd.DataFrame, instrument: str, path: str) -> None:
-    low, high = _scale_range(instrument)
+    low, high = instrument_range(instrument)
     outside = ((table["outcome"] < low) | (table["outcome"] > high)).to_numpy()
     if outside.any():
         row = table.iloc[int(outside.argmax())]
@@ -127,13 +124,6 @@ def _check_range(table: pd.DataFrame, instrument: str, path: str) -> None:
             f"{row['outcome']:g}, outside the {instrument} range {low:g} to {high:g} "
             "(choose the outcome measure with --instrument)"
         )
-
-
-def _within_range(placements: pd.DataFrame, instrument: str) -> pd.DataFrame:
-    """Keep the expected score and band inside the instrument's possible range."""
-    low, high = _scale_range(instrument)
-    columns = ["expected", "lower", "upper"]
-    return placements.assign(**{c: placements[c].clip(low, high) for c in columns})
 
 
 def _alliance_model(table: pd.DataFrame) -> AllianceOutcomeModel | None:
@@ -163,6 +153,10 @@ def as_contract(placements: pd.DataFrame, model: AllianceOutcomeModel | None) ->
         "upper",
         "reliable_change",
         "category",
+        "deviation",
+        "course_deviation",
+        "projected_change",
+        "band_status",
     ]
     return {"alliance_outcome": effects, "clients": placements[fields].to_dict("records")}
 

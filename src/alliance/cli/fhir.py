@@ -8,9 +8,9 @@ from pathlib import Path
 
 import click
 
-from alliance.interop.fhir import FhirError, export_bundle, read_bundle, to_json
+from alliance.interop.fhir import FhirError, export_bundle, questionnaire, read_bundle, to_json
 from alliance.interop.tables import TableError, read_answers
-from alliance.measures import ScoringError
+from alliance.measures import ScoringError, UnknownInstrumentError
 
 from ._output import fail
 
@@ -65,6 +65,18 @@ def import_(bundle: str, fmt: str) -> None:
     buffer = io.StringIO()
     answers.to_csv(buffer, index=False)
     click.echo(buffer.getvalue(), nl=False)
+
+
+@command.command("questionnaire")
+@click.argument("instrument")
+def questionnaire_(instrument: str) -> None:
+    """Print a shipped instrument as a FHIR Questionnaire, with the project's short labels.
+
+    A clinic that holds a licence fills in the official texts and imports the result."""
+    try:
+        click.echo(to_json(questionnaire(instrument)), nl=False)
+    except UnknownInstrumentError as error:
+        fail(str(error))
 
 
 def _read(path: str) -> bytes:

@@ -14,7 +14,8 @@ from alliance.analysis.ruptures import (
     RuptureInputError,
     parse_rule_spec,
 )
-from alliance.interop.tables import TableError, read_csv
+from alliance.interop.sources import read_table
+from alliance.interop.tables import TableError
 from alliance.measures import ScoringError
 
 from ._output import FORMAT_OPTION, fail, plain
@@ -34,14 +35,14 @@ EVENT_KEYS = [
 
 
 @click.command("ruptures")
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 @click.option(
     "--rule",
     "rules",
     multiple=True,
     metavar="NAME[:param=value,...]",
-    help="A rule and its settings, e.g. v-episode:k=1 (repeatable; default: the clinic "
-    "default combination).",
+    help="A rule and its settings, e.g. v-episode:k=1 (repeatable; default: the combination "
+    "chosen for the columns the file holds, named on stderr).",
 )
 @click.option("--separate", is_flag=True, help="List each rule's events apart instead of merging.")
 @FORMAT_OPTION
@@ -50,9 +51,11 @@ def command(path: str, rules: tuple[str, ...], separate: bool, fmt: str) -> None
     try:
         chosen = [parse_rule_spec(spec) for spec in rules] or None
         detector = RuptureDetector(chosen, combine=not separate)
-        events = detector.fit(read_csv(path)).events_
+        events = detector.fit(read_table(path)).events_
     except (TableError, ScoringError, RuptureInputError, ConfigError) as error:
         fail(f"{path}: {error}" if not str(error).startswith(str(path)) else str(error))
+    applied = f"ruptures: {detector.applied}; {_found(len(events))}"
+    click.echo(applied, err=True)
     records = to_records(events)
     if fmt == "json":
         # not print_json: depth stays a float (2.0, not 2), as the contract promises
@@ -60,7 +63,12 @@ def command(path: str, rules: tuple[str, ...], separate: bool, fmt: str) -> None
     elif fmt == "csv":
         click.echo(_csv(records), nl=False)
     else:
+        click.echo(applied)
         click.echo(_table(records))
+
+
+def _found(count: int) -> str:
+    return "no ruptures found" if count == 0 else f"{count} event{'s' if count > 1 else ''} found"
 
 
 def to_records(events: pd.DataFrame) -> list[dict]:

@@ -8,10 +8,13 @@ import sys
 import click
 
 from ._output import fail
+from ._sizing import THREADS_PER_WORKER, server_size
 from .start_checks import start_problems
 
 
-def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
+def gunicorn_argv(
+    host: str, port: int, workers: int, threads: int = THREADS_PER_WORKER
+) -> list[str]:
     """The command line that runs the app under gunicorn (no access log: paths hold tokens)."""
     return [
         sys.executable,
@@ -22,6 +25,10 @@ def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
         f"{host}:{port}",
         "--workers",
         str(workers),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        str(threads),
     ]
 
 
@@ -38,9 +45,18 @@ def pending_migrations() -> list[str]:
 @click.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to bind.")
-@click.option("--workers", default=2, show_default=True, type=int, help="Gunicorn workers.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Gunicorn worker processes (default: usable cores + 1, from 2 to 12).",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    help=f"Threads per worker (default: {THREADS_PER_WORKER}).",
+)
 @click.option("--migrate", is_flag=True, help="Apply database migrations before serving.")
-def command(host: str, port: int, workers: int, migrate: bool) -> None:
+def command(host: str, port: int, workers: int | None, threads: int | None, migrate: bool) -> None:
     """Serve the clinic web app with gunicorn (refuses unsafe settings, see the deployment docs).
 
     Background work (the follow-up of every check-in) runs in `alliance worker`: run at least
@@ -59,4 +75,5 @@ def command(host: str, port: int, workers: int, migrate: bool) -> None:
             f"the database needs {len(pending)} migration(s) (first: {pending[0]}); "
             "run `alliance serve --migrate` once, after a backup"
         )
-    os.execv(sys.executable, gunicorn_argv(host, port, workers))
+    size = server_size(workers=workers, threads=threads)
+    os.execv(sys.executable, gunicorn_argv(host, port, size.workers, size.threads))

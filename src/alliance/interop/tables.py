@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 ANSWER_COLUMNS = ["client_id", "session", "instrument", "item", "value"]
 ANSWER_OPTIONAL = ["respondent", "therapist_id", "date"]
+TEXT_COLUMNS: dict[str, Any] = {"dtype": str, "keep_default_na": False, "na_values": [""]}
 
 
 class TableError(ValueError):
@@ -15,9 +17,20 @@ class TableError(ValueError):
 
 
 def read_csv(path: Path | str) -> pd.DataFrame:
-    """Read a CSV with every column as text, so that codes like '007' keep their zeros."""
+    """Read a CSV with every column as text, so that codes like '007' keep their zeros.
+
+    Arrow's multi-threaded reader goes first; on anything it refuses, pandas' own reader reads the
+    file again, so what is accepted and the error messages stay those of pandas.
+    """
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+        return pd.read_csv(path, engine="pyarrow", **TEXT_COLUMNS)
+    except Exception:  # noqa: BLE001 - the second reader decides and explains
+        return _read_csv_checked(path)
+
+
+def _read_csv_checked(path: Path | str) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path, **TEXT_COLUMNS)
     except FileNotFoundError:
         raise TableError(f"{path}: no such file") from None
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
@@ -32,8 +45,11 @@ def require_columns(table: pd.DataFrame, required: list[str], *, source: str) ->
 
 
 def read_answers(path: Path | str) -> pd.DataFrame:
-    """Item-level answers in the interchange format (see ANSWER_COLUMNS and ANSWER_OPTIONAL)."""
-    table = read_csv(path)
+    """Item-level answers in the interchange format (see ANSWER_COLUMNS and ANSWER_OPTIONAL),
+    from CSV or Parquet (a file or a folder of them; see sources.py)."""
+    from .sources import read_table  # sources reads CSV through this module
+
+    table = read_table(path)
     require_columns(table, ANSWER_COLUMNS, source=str(path))
     return table
 

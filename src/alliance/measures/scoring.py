@@ -158,16 +158,21 @@ def _scale_scores(scale, values: np.ndarray, answered: np.ndarray) -> tuple[np.n
     missing = n_items - n_answered
     too_many = (missing > scale.max_missing) | (n_answered == 0)
     score = np.where(too_many, np.nan, score)
-    reasons = np.full(len(score), "", dtype=object)
-    if too_many.any():
-        allowed = scale.max_missing
-        for row in np.flatnonzero(too_many):
-            reasons[row] = (
-                f"{missing[row]} of {n_items} items missing; at most {allowed} allowed"
-                if n_answered[row]
-                else "no items answered"
-            )
-    return score, reasons
+    return score, _withheld_reasons(scale, too_many, missing, n_answered)
+
+
+def _withheld_reasons(scale, too_many, missing, n_answered) -> np.ndarray:
+    """Why each withheld score is withheld ("" where it is not), one text per missing count."""
+    reasons = np.full(len(missing), "", dtype=object)
+    n_items = int(missing[0] + n_answered[0]) if len(missing) else 0
+    kind = np.where(too_many, np.where(n_answered > 0, missing, -1), -2)
+    for count in np.unique(kind[too_many]):
+        reasons[kind == count] = (
+            "no items answered"
+            if count == -1
+            else f"{count} of {n_items} items missing; at most {scale.max_missing} allowed"
+        )
+    return reasons
 
 
 def _bands(inst: Instrument, scores: dict[str, np.ndarray]) -> list[str | None]:
@@ -183,15 +188,22 @@ def _bands(inst: Instrument, scores: dict[str, np.ndarray]) -> list[str | None]:
 
 
 def _flags(inst: Instrument, matrix: np.ndarray, index: dict[str, int]) -> list[tuple[str, ...]]:
-    flags: list[tuple[str, ...]] = [()] * matrix.shape[0]
-    for flag in inst.flags:
-        if flag.item not in index:
-            continue
-        with np.errstate(invalid="ignore"):
-            raised = matrix[:, index[flag.item]] > flag.above
-        for row in np.flatnonzero(raised):
-            flags[row] = (*flags[row], flag.id)
-    return flags
+    checked = [flag for flag in inst.flags if flag.item in index]
+    raised = np.zeros((matrix.shape[0], len(checked)), dtype=bool)
+    with np.errstate(invalid="ignore"):
+        for n, flag in enumerate(checked):
+            raised[:, n] = matrix[:, index[flag.item]] > flag.above
+    return _tuples_of(raised, [flag.id for flag in checked])
+
+
+def _tuples_of(marked: np.ndarray, names: list[str]) -> list[tuple[str, ...]]:
+    """Per row, the names whose column is marked, in column order (one tuple per pattern)."""
+    if not names:
+        return [()] * marked.shape[0]
+    codes, patterns = pd.factorize(marked @ (1 << np.arange(len(names), dtype=np.int64)))
+    found = np.empty(len(patterns), dtype=object)
+    found[:] = [tuple(n for i, n in enumerate(names) if int(p) >> i & 1) for p in patterns]
+    return found[codes].tolist()
 
 
 # ---------------------------------------------------------------- whole tables
@@ -204,13 +216,17 @@ def score_answers(answers: pd.DataFrame) -> pd.DataFrame:
     'client'), therapist_id and date. Columns out: the keys, therapist_id and date when given, one
     column per scale (NaN where withheld or not part of that instrument), band, flags, complete,
     withheld (the scale ids withheld for too many missing items).
+
+    Every key column is encoded to integers once for the whole table; each instrument then works
+    on integer positions only, so no text column is copied per instrument or per administration.
     """
     table = _prepare(answers)
     if table["instrument"].isna().any():
         _refuse_blank_keys(table)
+    encoded = _Encoded.of(table)
     parts = [
-        _score_instrument(str(instrument_id), rows)
-        for instrument_id, rows in table.groupby("instrument", sort=False, observed=True)
+        _score_instrument(table, encoded, str(name), positions)
+        for name, positions in encoded.instruments()
     ]
     if not parts:
         return pd.DataFrame(columns=[*KEYS, "band", "flags", "complete", "withheld"])
@@ -234,6 +250,68 @@ def _prepare(answers: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+@dataclass
+class _Encoded:
+    """The table's keys as integers: instrument, item and administration (client, session and
+    respondent; -1 where one is blank), and the values as numbers with their blanks."""
+
+    instrument: np.ndarray
+    instrument_names: np.ndarray
+    item: np.ndarray
+    item_names: np.ndarray
+    administration: np.ndarray
+    values: np.ndarray
+    blank: np.ndarray
+
+    @classmethod
+    def of(cls, table: pd.DataFrame) -> _Encoded:
+        instrument, instrument_names = pd.factorize(table["instrument"])
+        item, item_names = pd.factorize(table["item"])
+        values = numeric(table["value"]).to_numpy(dtype=float)
+        return cls(
+            instrument,
+            np.asarray(instrument_names, dtype=object),
+            item,
+            np.asarray(item_names, dtype=object),
+            _administration_codes(table),
+            values,
+            _blank(table["value"], values),
+        )
+
+    def instruments(self):
+        """(name, row positions in table order) per instrument, in order of first appearance."""
+        order = np.argsort(self.instrument, kind="stable")
+        bounds = np.searchsorted(self.instrument[order], np.arange(len(self.instrument_names) + 1))
+        for n, name in enumerate(self.instrument_names):
+            yield name, order[bounds[n] : bounds[n + 1]]
+
+
+def _administration_codes(table: pd.DataFrame) -> np.ndarray:
+    """One integer per (client, session, respondent), -1 where any of them is blank."""
+    within = [key for key in KEYS if key != "instrument"]
+    code = np.zeros(len(table), dtype=np.int64)
+    blank = np.zeros(len(table), dtype=bool)
+    for key in within:
+        codes, uniques = pd.factorize(table[key])
+        code = code * (len(uniques) + 1) + codes
+        blank |= codes < 0
+    return np.where(blank, -1, code)
+
+
+def numeric(column: pd.Series) -> pd.Series:
+    """pd.to_numeric(errors="coerce"), parsing each distinct text once: answer tables repeat a
+    few values ("0" to "10", session numbers) a million times."""
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        return pd.to_numeric(column, errors="coerce")
+    try:
+        codes, uniques = pd.factorize(column)
+    except TypeError:  # unhashable junk (a list), refused as a value anyway
+        return pd.to_numeric(column, errors="coerce")
+    parsed = pd.to_numeric(pd.Series(uniques, dtype=object), errors="coerce").to_numpy(float)
+    values = np.where(codes < 0, np.nan, parsed[np.maximum(codes, 0)] if len(parsed) else np.nan)
+    return pd.Series(values, index=column.index)
+
+
 def _refuse_blank_keys(table: pd.DataFrame) -> None:
     for column in KEYS:
         blank = table[column].isna().to_numpy()
@@ -248,7 +326,7 @@ def _refuse_blank_keys(table: pd.DataFrame) -> None:
 
 
 def _check_sessions(table: pd.DataFrame) -> None:
-    sessions = pd.to_numeric(table["session"], errors="coerce")
+    sessions = numeric(table["session"])
     bad = sessions.isna() | (sessions % 1 != 0)
     if bad.any():
         row = int(np.flatnonzero(bad.to_numpy())[0])
@@ -259,76 +337,85 @@ def _check_sessions(table: pd.DataFrame) -> None:
         )
 
 
-def _score_instrument(instrument_id: str, rows: pd.DataFrame) -> pd.DataFrame:
+def _score_instrument(
+    table: pd.DataFrame, encoded: _Encoded, instrument_id: str, rows: np.ndarray
+) -> pd.DataFrame:
     try:
         inst = get_instrument(instrument_id)
     except UnknownInstrumentError as error:
-        raise ScoringError(
-            str(error), instrument=instrument_id, row=int(rows.index[0]) + 1
-        ) from None
-    rows = _drop_text_items(inst, rows)
-    column, columns = _item_columns(inst, rows)
-    values = _table_values(inst, rows, column)
-    group = _administrations(rows)
-    _refuse_duplicates(inst, rows, group, column)
+        raise ScoringError(str(error), instrument=instrument_id, row=int(rows[0]) + 1) from None
+    rows = _drop_text_items(inst, encoded, rows)
+    column, columns = _item_columns(inst, encoded, rows)
+    values = _table_values(inst, table, encoded, rows, column)
+    group = _administrations(table, encoded, rows)
+    _refuse_duplicates(inst, encoded, rows, group, column)
     matrix = np.full((int(group.max()) + 1 if len(group) else 0, len(columns)), np.nan)
     matrix[group, column] = values
     result = _score_matrix(inst, matrix, columns)
-    return _result_frame(rows, group, result)
+    return _result_frame(table, rows, group, result)
 
 
-def _drop_text_items(inst: Instrument, rows: pd.DataFrame) -> pd.DataFrame:
+def _drop_text_items(inst: Instrument, encoded: _Encoded, rows: np.ndarray) -> np.ndarray:
     text_items = [item.id for item in inst.items if item.kind == "text"]
-    return rows[~rows["item"].isin(text_items)] if text_items else rows
+    if not text_items:
+        return rows
+    text_codes = np.flatnonzero(np.isin(encoded.item_names, text_items))
+    return rows[~np.isin(encoded.item[rows], text_codes)]
 
 
-def _administrations(rows: pd.DataFrame) -> np.ndarray:
+def _administrations(table: pd.DataFrame, encoded: _Encoded, rows: np.ndarray) -> np.ndarray:
     """Number each administration (first seen, first numbered); a missing key is refused."""
-    within = [key for key in KEYS if key != "instrument"]  # rows share one instrument already
-    group = rows.groupby(within, sort=False, observed=True).ngroup()
-    if group.isna().any() or (group < 0).any():  # pandas marks it -1 or NaN, by version
-        _refuse_blank_keys(rows)
-    return group.to_numpy(dtype=np.intp)
+    keys = encoded.administration[rows]
+    if (keys < 0).any():
+        _refuse_blank_keys(table.iloc[rows])
+    return pd.factorize(keys)[0].astype(np.intp)
 
 
-def _item_columns(inst: Instrument, rows: pd.DataFrame) -> tuple[np.ndarray, list[str]]:
-    codes, uniques = pd.factorize(rows["item"])
-    if len(codes) and codes.min() < 0:
-        row = int(rows.index[np.flatnonzero(codes < 0)[0]])
-        raise ScoringError("item is empty", instrument=inst.id, row=row + 1)
+def _item_columns(
+    inst: Instrument, encoded: _Encoded, rows: np.ndarray
+) -> tuple[np.ndarray, list[str]]:
+    codes, seen = pd.factorize(encoded.item[rows])
+    if len(seen) and seen.min() < 0:
+        raise ScoringError(
+            "item is empty", instrument=inst.id, row=int(rows[np.argmax(seen[codes] < 0)]) + 1
+        )
+    uniques = [str(name) for name in encoded.item_names[seen]]
     if inst.open_items:
-        return codes, list(uniques)
+        return codes, uniques
     positions = {item.id: n for n, item in enumerate(inst.scored_items)}
-    unknown = [item for item in uniques if item not in positions]
+    unknown = [n for n, item in enumerate(uniques) if item not in positions]
     if unknown:
-        row = int(rows.index[np.flatnonzero(rows["item"].to_numpy() == unknown[0])[0]])
-        raise ScoringError("no such item", instrument=inst.id, item=unknown[0], row=row + 1)
+        row = int(rows[np.argmax(codes == unknown[0])])
+        raise ScoringError(
+            "no such item", instrument=inst.id, item=uniques[unknown[0]], row=row + 1
+        )
     lookup = np.array([positions[item] for item in uniques], dtype=np.intp)
     return lookup[codes], [item.id for item in inst.scored_items]
 
 
-def _table_values(inst: Instrument, rows: pd.DataFrame, column: np.ndarray) -> np.ndarray:
-    raw = rows["value"]
-    values = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
-    blank = _blank(raw, values)
-    items = [inst.item(i) for i in _column_ids(inst, rows, column)]
+def _table_values(
+    inst: Instrument, table: pd.DataFrame, encoded: _Encoded, rows: np.ndarray, column: np.ndarray
+) -> np.ndarray:
+    values, blank = encoded.values[rows], encoded.blank[rows]
+    items = [inst.item(i) for i in _column_ids(inst, column)]
     low = min(min(item.values) for item in items)
-    table = _validity_table(items, low)
+    valid = _validity_table(items, low)
     offset = np.where(np.isnan(values), -1, values - low)
     with np.errstate(invalid="ignore"):  # inf % 1 is NaN, and inf is refused anyway
-        whole = np.isfinite(values) & (values % 1 == 0) & (offset >= 0) & (offset < table.shape[1])
+        whole = np.isfinite(values) & (values % 1 == 0) & (offset >= 0) & (offset < valid.shape[1])
     ok = blank | whole
-    ok[whole] = table[column[whole], offset[whole].astype(np.intp)]
+    ok[whole] = valid[column[whole], offset[whole].astype(np.intp)]
     if not ok.all():
-        bad = int(np.flatnonzero(~ok)[0])
-        item = inst.item(str(rows["item"].iloc[bad]))
-        allowed = ", ".join(str(v) for v in item.values)
+        bad = int(rows[np.flatnonzero(~ok)[0]])
+        item_id = str(table["item"].iloc[bad])
+        raw = table["value"].iloc[bad]
+        allowed = ", ".join(str(v) for v in inst.item(item_id).values)
         raise ScoringError(
-            f"value {raw.iloc[bad]!r} is not one of {allowed}",
+            f"value {raw!r} is not one of {allowed}",
             instrument=inst.id,
-            item=str(rows["item"].iloc[bad]),
-            value=raw.iloc[bad],
-            row=int(rows.index[bad]) + 1,
+            item=item_id,
+            value=raw,
+            row=bad + 1,
         )
     return _reverse(items, column, values)
 
@@ -343,7 +430,7 @@ def _blank(raw: pd.Series, values: np.ndarray) -> np.ndarray:
     return blank
 
 
-def _column_ids(inst: Instrument, rows: pd.DataFrame, column: np.ndarray) -> list[str]:
+def _column_ids(inst: Instrument, column: np.ndarray) -> list[str]:
     if inst.open_items:
         return [inst.items[0].id] * (int(column.max()) + 1 if len(column) else 0)
     return [item.id for item in inst.scored_items]
@@ -367,36 +454,31 @@ def _reverse(items, column: np.ndarray, values: np.ndarray) -> np.ndarray:
 
 
 def _refuse_duplicates(
-    inst: Instrument, rows: pd.DataFrame, group: np.ndarray, column: np.ndarray
+    inst: Instrument, encoded: _Encoded, rows: np.ndarray, group: np.ndarray, column: np.ndarray
 ) -> None:
     pair = group.astype(np.int64) * (int(column.max()) + 1 if len(column) else 1) + column
     duplicated = pd.Series(pair).duplicated().to_numpy()
     if duplicated.any():
-        bad = int(np.flatnonzero(duplicated)[0])
+        bad = int(rows[np.flatnonzero(duplicated)[0]])
         raise ScoringError(
             "answered twice in the same administration",
             instrument=inst.id,
-            item=str(rows["item"].iloc[bad]),
-            row=int(rows.index[bad]) + 1,
+            item=str(encoded.item_names[encoded.item[bad]]),
+            row=bad + 1,
         )
 
 
-def _result_frame(rows: pd.DataFrame, group: np.ndarray, result: _MatrixScores) -> pd.DataFrame:
+def _result_frame(
+    table: pd.DataFrame, rows: np.ndarray, group: np.ndarray, result: _MatrixScores
+) -> pd.DataFrame:
     _, first = np.unique(group, return_index=True)
-    extras = [c for c in EXTRA_COLUMNS if c in rows]
-    frame = rows.iloc[first][KEYS + extras].reset_index(drop=True)
+    extras = [c for c in EXTRA_COLUMNS if c in table]
+    frame = table.iloc[rows[first]][KEYS + extras].reset_index(drop=True)
     for scale_id, values in result.scores.items():
         frame[scale_id] = values
     frame["band"] = result.bands
     frame["flags"] = result.flags
     frame["complete"] = result.complete
-    frame["withheld"] = _withheld_tuples(result.withheld, len(frame))
+    withheld = np.column_stack([reasons != "" for reasons in result.withheld.values()])
+    frame["withheld"] = _tuples_of(withheld, list(result.withheld))
     return frame
-
-
-def _withheld_tuples(withheld: dict[str, np.ndarray], n: int) -> list[tuple[str, ...]]:
-    out: list[tuple[str, ...]] = [()] * n
-    for scale_id, reasons in withheld.items():
-        for row in np.flatnonzero(reasons != ""):
-            out[row] = (*out[row], scale_id)
-    return out

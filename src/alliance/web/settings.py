@@ -75,6 +75,10 @@ ALLOWED_HOSTS = envstr("ALLIANCE_ALLOWED_HOSTS", "localhost,127.0.0.1").split(",
 CSRF_TRUSTED_ORIGINS = [o for o in envstr("ALLIANCE_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 HTTPS = envbool("ALLIANCE_HTTPS", False)
 CHECKIN_BASE_URL = envstr("ALLIANCE_CHECKIN_BASE_URL", "")
+# the API: requests per minute per token, and the public base of the resource URLs it answers
+API_RATE_PER_MINUTE = envint("ALLIANCE_API_RATE_PER_MINUTE", 300)
+API_BASE_URL = envstr("ALLIANCE_API_BASE_URL", "")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -97,6 +101,10 @@ INSTALLED_APPS = [
     "alliance.web.reports",
     "alliance.web.charts",
     "alliance.web.demo",
+    "alliance.web.api",
+    "alliance.web.exports",
+    "alliance.web.webhooks",
+    "ninja",  # its interactive docs then load their scripts from the package, not a CDN
     "alliance.web.delivery",
     "alliance.web.security",
     "alliance.web.wording",
@@ -120,6 +128,7 @@ MIDDLEWARE = [
     "alliance.web.security.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "alliance.web.delivery.kiosk.KioskOnlyMiddleware",
+    "alliance.web.api.middleware.ExplainPlainErrors",
     "axes.middleware.AxesMiddleware",
 ]
 

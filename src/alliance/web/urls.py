@@ -17,7 +17,12 @@ urlpatterns = [
     path("", include("alliance.web.goals.urls")),
     path("", include("alliance.web.ruptures.urls")),
     path("", include("alliance.web.reports.urls")),
+    path("", include("alliance.web.api.urls")),
+    path("", include("alliance.web.webhooks.urls")),
+    path("", include("alliance.web.exports.urls")),
     path("", include("alliance.web.delivery.urls")),
     path("", include("alliance.web.security.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler404 = "alliance.web.api.views.not_found"

@@ -38,6 +38,7 @@ def test_answers_become_one_row_per_session_with_client_and_therapist_scores():
         "bond",
         "therapist_alliance",
         "rupture_reported",
+        "misclick",
     ]
     assert list(table.session) == [1, 2, 3, 4, 5, 6]
     assert table.alliance[4] == 4.0 and table.therapist_alliance[4] == 9.0

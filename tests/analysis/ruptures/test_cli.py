@@ -65,7 +65,36 @@ def test_the_table_format_prints_one_line_per_event(tmp_path):
     result = run(tmp_path, HEADER + "\n".join(ROWS) + "\n")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert len(lines) == 2 and "client-reported" in lines[1]
+    assert len(lines) == 3 and "client-reported" in lines[2]
+    assert lines[0].startswith("ruptures: scores, dimensions or therapist ratings, and reports:")
+
+
+def test_a_scores_only_file_finds_ruptures_by_default_and_names_the_rules(tmp_path):
+    rows = [f"c1,{n},{v}" for n, v in enumerate([8, 8.2, 7.8, 8.1, 7.9, 4, 4.2, 4.1], 1)]
+    rows += [f"c2,{n},{v}" for n, v in enumerate([6, 6.3, 5.8, 6.1, 6.2, 5.9, 6, 6.1], 1)]
+    text = "client_id,session,alliance\n" + "\n".join(rows) + "\n"
+    result = run(tmp_path, text, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [e["onset_session"] for e in json.loads(result.stdout)] == [6]
+    assert "scores only: applied v-episode:k=2.0 and sudden-loss; 1 event found" in result.stderr
+
+
+def test_the_table_says_which_rules_ran_when_nothing_was_found(tmp_path):
+    rows = [f"c1,{n},{v}" for n, v in enumerate([8, 8.2, 7.8, 8.1, 7.9, 8], 1)]
+    result = run(tmp_path, "client_id,session,alliance\n" + "\n".join(rows) + "\n")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "ruptures: scores only: applied v-episode:k=2.0 and sudden-loss; no ruptures found",
+        "no ruptures found",
+    ]
+
+
+def test_an_explicit_rule_without_its_column_names_the_column(tmp_path):
+    rows = [f"c1,{n},{v}" for n, v in enumerate([8, 8.2, 7.8, 8.1, 7.9, 8], 1)]
+    text = "client_id,session,alliance\n" + "\n".join(rows) + "\n"
+    result = run(tmp_path, text, "--rule", "client-reported")
+    assert result.exit_code != 0
+    assert "needs the column rupture_reported, which the table lacks" in result.output
 
 
 def test_item_level_answers_are_accepted(tmp_path):

@@ -1,4 +1,5 @@
 import pandas as pd
+import pytest
 
 from alliance.analysis.ruptures import (
     BaselineConfig,
@@ -6,6 +7,7 @@ from alliance.analysis.ruptures import (
     ClientReported,
     DimensionDrop,
     RuptureDetector,
+    RuptureInputError,
     TherapistGap,
 )
 
@@ -135,17 +137,45 @@ def test_the_default_merges_rules_that_fire_on_the_same_episode():
     assert set(events.thresholds[0]) >= {"v-episode", "client-reported", "sd_ref", "window"}
 
 
-def test_the_default_skips_rules_whose_columns_are_missing():
+def test_the_default_on_scores_alone_applies_the_published_drops():
     detector = RuptureDetector(baseline=CLINIC_NORM).fit(series([*STEADY, 5.5, 8.0]))
-    assert detector.skipped_rules_ == ("client-reported",)
+    assert detector.skipped_rules_ == ("client-reported", "converging-signs")
+    assert detector.applied == "scores only: applied v-episode:k=2.0 and sudden-loss"
     assert list(detector.events_.rule) == ["v-episode"]
 
 
-def test_a_table_with_dimensions_but_no_reports_runs_the_signs_alone():
+def test_the_default_with_reports_but_no_dimensions_applies_the_total_only_rules():
+    table = series([*STEADY, 5.5, 8.0], rupture_reported=[0, 0, 0, 0, 0, 2, 0])
+    detector = RuptureDetector(baseline=CLINIC_NORM).fit(table)
+    assert detector.applied.startswith("total and client reports: applied v-episode:k=3.0")
+    assert list(detector.events_.rule) == ["v-episode+client-reported"]
+
+
+def test_a_table_with_dimensions_but_no_reports_runs_the_signs_alone_with_a_lower_bar():
     dims = {name: [*STEADY, 5.5, 8.0] for name in ("goal", "task", "bond")}
     detector = RuptureDetector(baseline=CLINIC_NORM).fit(series([*STEADY, 5.5, 8.0], **dims))
     assert detector.skipped_rules_ == ("client-reported",)
+    assert detector.applied == "no client reports: applied converging-signs:k=3.0"
     assert list(detector.events_.rule) == ["converging-signs"]
+
+
+def test_converging_signs_chosen_on_a_total_alone_names_the_missing_columns():
+    with pytest.raises(RuptureInputError, match="goal, task and bond or the column therapist"):
+        RuptureDetector(["converging-signs"]).fit(series([*STEADY, 5.5, 8.0]))
+
+
+def test_a_score_that_never_comes_back_is_not_repaired_once_the_window_passed():
+    falling = [*STEADY, 5.0, 4.9, 4.8, 4.7, 4.6, 4.5, 4.4, 4.3]
+    events = RuptureDetector(["v-episode"], baseline=CLINIC_NORM).fit(series(falling)).events_
+    assert len(events) == 1
+    assert events.lowest_session[0] >= len(falling) - 3  # the lowest moved late in the series
+    assert events.repaired[0] is False
+
+
+def test_a_series_ending_inside_the_window_leaves_the_repair_unknown():
+    detector = RuptureDetector(["v-episode"], baseline=CLINIC_NORM)
+    events = detector.fit(series([*STEADY, 5.0, 5.1])).events_
+    assert events.repaired[0] is None
 
 
 def test_separate_lists_each_rule_apart():
@@ -160,3 +190,11 @@ def test_the_summary_counts_events_and_repairs_per_rule():
     assert summary.loc["all", "events"] == 1
     assert summary.loc["v-episode", "repaired"] == 1
     assert summary.loc["all", "share_of_clients"] == 1.0
+
+
+def test_a_report_column_left_blank_counts_as_no_reports():
+    dims = {name: [*STEADY, 5.5, 8.0] for name in ("goal", "task", "bond")}
+    blank = [float("nan")] * 7
+    table = series([*STEADY, 5.5, 8.0], rupture_reported=blank, **dims)
+    detector = RuptureDetector(baseline=CLINIC_NORM).fit(table)
+    assert detector.applied == "no client reports: applied converging-signs:k=3.0"

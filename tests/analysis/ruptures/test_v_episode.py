@@ -120,3 +120,33 @@ def test_flags_inside_the_repair_window_belong_to_the_same_episode():
     table = series([*STEADY, 6.0, 8.0, 8.0, 8.0, 8.0], rupture_reported=[0] * 5 + [2, 0, 2, 0, 0])
     events = RuptureDetector(["v-episode", "client-reported"], baseline=FIXED_SD).fit(table).events_
     assert list(events.onset_session) == [6]
+
+
+def test_a_known_sd_alone_can_judge_the_drop():
+    from alliance.analysis.ruptures import ConfigError
+
+    table = pd.DataFrame(
+        {"client_id": "c1", "session": range(1, 7), "alliance": [8, 9, 7, 8.6, 7.4, 7.0]}
+    )
+    known = BaselineConfig(between_sd=0.4, within_sd="none")
+    assert len(RuptureDetector([VEpisode(k=2)], baseline=known).fit(table).events_) == 1
+    with_own = BaselineConfig(between_sd=0.4)
+    assert len(RuptureDetector([VEpisode(k=2)], baseline=with_own).fit(table).events_) == 0
+    try:
+        BaselineConfig(within_sd="sometimes")
+    except ConfigError as error:
+        assert "within_sd must be 'earlier', 'all' or 'none'" in str(error)
+    else:
+        raise AssertionError("an unknown within_sd was accepted")
+
+
+def test_the_successive_differences_sd_is_barely_moved_by_one_deep_drop():
+    from alliance.analysis.ruptures.baseline import pooled_within_sd, successive_sd
+    from alliance.analysis.ruptures.table import check_sessions
+
+    scores = [8, 8.4, 7.6, 8.2, 7.8, 8.1, 7.9, 2.0, 8.0, 8.2]
+    checked = check_sessions(
+        pd.DataFrame({"client_id": "c1", "session": range(1, 11), "alliance": scores})
+    )
+    x = checked.column("alliance")
+    assert successive_sd(x, checked) < 0.45 < pooled_within_sd(x, checked)

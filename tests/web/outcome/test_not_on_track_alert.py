@@ -86,3 +86,12 @@ def test_a_real_checkin_runs_the_check(theo, make_client, django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         assert submit_checkin(client, 3, **worst).status_code == 200
     assert Alert.objects.filter(client=client, kind=AlertKind.NOT_ON_TRACK).count() == 1
+
+
+def test_the_client_page_shows_the_projected_change_beside_the_status(login, theo, make_client):
+    client = make_client(theo, code="C-PROJ", sessions=3)
+    store_series(client, [20, 18])
+    _score(client, 3, 17)
+    html = login(theo).get(reverse("client", args=[client.code])).content.decode()
+    assert "The course so far points to a change of" in html
+    assert 'class="projected">' in html

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import statsmodels.api as sm
 from scipy.stats import norm
-from statsmodels.regression.mixed_linear_model import MixedLM
+
+from .reml import fit_reml
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class MixedFit:
     group_var: float
     residual_var: float
     converged: bool
+    problems: tuple[str, ...] = ()  # what the fit met on the way (never raised as warnings)
 
     def interval(self, name: str, alpha: float = 0.05) -> tuple[float, float, float]:
         """Estimate, lower and upper limit of the (1 - alpha) Wald interval."""
@@ -39,28 +40,28 @@ def fit_random_intercept(
 
     robust: standard errors from the cluster-robust (sandwich) covariance by group instead of the
     model's own, so correlation left between a group's residuals cannot make intervals too narrow.
+    Fitted from per-group sufficient statistics (reml.py); checked against statsmodels' MixedLM.
+    The model-based standard errors are the GLS ones, s2 * inv(X' inv(H) X).
     """
     names = ["intercept", *columns]
     x = np.column_stack([np.ones(len(y)), *columns.values()])
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            model = MixedLM(y, x, groups=groups)
-            result = model.fit(reml=True, method=["lbfgs"])
-            if not np.isfinite(result.llf):  # L-BFGS can stall at a zero variance; try again
-                caught.clear()
-                result = model.fit(reml=True, method=["bfgs"])
-        except np.linalg.LinAlgError:
-            return _clustered_ols(y, x, groups, names)
-    converged = bool(result.converged) and not any("converge" in str(w.message) for w in caught)
-    params = np.asarray(result.fe_params)
-    group_var, residual_var = float(np.asarray(result.cov_re)[0, 0]), float(result.scale)
+    try:
+        found = fit_reml(y, x, pd.factorize(groups)[0])
+    except np.linalg.LinAlgError:
+        return _clustered_ols(y, x, groups, names)
     if robust:
-        cov = sandwich_cov(x, y, groups, params, group_var, residual_var)
-        bse = np.sqrt(np.diag(cov))
+        cov = sandwich_cov(x, y, groups, found.params, found.group_var, found.residual_var)
     else:
-        bse = np.asarray(result.bse)[: x.shape[1]]
-    return MixedFit(names, params, bse, group_var, residual_var, converged)
+        cov = found.cov
+    return MixedFit(
+        names,
+        found.params,
+        np.sqrt(np.diag(cov)),
+        found.group_var,
+        found.residual_var,
+        found.converged,
+        found.problems,
+    )
 
 
 def sandwich_cov(
@@ -88,9 +89,7 @@ def sandwich_cov(
 
 
 def _group_sums(values: np.ndarray, codes: np.ndarray, n_groups: int) -> np.ndarray:
-    sums = np.zeros((n_groups, values.shape[1]))
-    np.add.at(sums, codes, values)
-    return sums
+    return np.column_stack([np.bincount(codes, column, n_groups) for column in values.T])
 
 
 def _clustered_ols(y: np.ndarray, x: np.ndarray, groups: np.ndarray, names: list[str]) -> MixedFit:

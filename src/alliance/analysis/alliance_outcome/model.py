@@ -122,6 +122,8 @@ class AllianceOutcomeModel:
         kept: dict[str, np.ndarray] = {
             name: columns[name] for name in ("within", "current_outcome") if name in columns
         }
+        if self.method != DETRENDED:  # centred keeps the course over sessions as a covariate
+            kept["log_session"] = columns["log_session"]
         log_s = np.log(pairs[self.session].to_numpy(dtype=float))
         return within_client_fit(
             pairs["outcome_next"].to_numpy(dtype=float),
@@ -148,6 +150,11 @@ class AllianceOutcomeModel:
     @property
     def between_(self) -> Estimate:
         return self.effects_[self.alliance].between
+
+    @property
+    def problems_(self) -> dict[str, tuple[str, ...]]:
+        """What each scale's mixed-model fit met (a boundary, a stopped search), by scale."""
+        return {scale: fit.problems for scale, fit in self.fits_.items() if fit.problems}
 
     @property
     def summary(self) -> pd.DataFrame:

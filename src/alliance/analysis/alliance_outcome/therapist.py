@@ -1,4 +1,13 @@
-"""How much of the outcome differs between therapists: the intraclass correlation."""
+"""How much of the outcome differs between therapists, from a three-level model.
+
+Sessions sit within clients and clients within therapists. A two-level model (sessions within
+therapists) counts the differences between clients as differences between therapists, so it finds
+a therapist share where there is none. Here the outcome, after the usual course over log(session),
+is split by the method of moments for nested random effects (unbalanced ANOVA): the session-to-
+session variance within clients, the variance between clients of one therapist, and the variance
+between therapists. The interval resamples therapists with their clients (percentile bootstrap);
+the share is never below 0, so on a clinic without a therapist effect the interval reaches 0.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +16,123 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .mixed import fit_random_intercept
+BOOTSTRAP_DRAWS = 300
 
 
 @dataclass(frozen=True)
 class TherapistShare:
-    """Share of the session outcome variance (after the course over sessions) between therapists."""
+    """Share of the outcome variance (after the course over sessions) between therapists."""
 
     icc: float
     therapist_var: float
     residual_var: float
     n_therapists: int
     n_sessions: int
+    client_var: float = float("nan")
+    ci_low: float = float("nan")
+    ci_high: float = float("nan")
 
     def reading(self) -> str:
         return (
             f"{100 * self.icc:.1f}% of the variation in outcome scores (after the usual course "
-            f"over sessions) lies between the {self.n_therapists} therapists."
+            f"over sessions) lies between the {self.n_therapists} therapists (95% interval "
+            f"{100 * self.ci_low:.1f}% to {100 * self.ci_high:.1f}%, clients within therapists "
+            "taken apart)."
         )
 
 
 def therapist_share(
-    table: pd.DataFrame, *, outcome: str, session: str, therapist: str
+    table: pd.DataFrame,
+    *,
+    outcome: str,
+    session: str,
+    therapist: str,
+    client: str = "client_id",
+    seed: int = 0,
 ) -> TherapistShare | None:
-    """ICC from a random intercept for therapist, controlling for log(session); None if < 2."""
-    if therapist not in table or table[therapist].nunique() < 2:
+    """The three-level share with its interval; None with fewer than 2 therapists."""
+    if therapist not in table or client not in table or table[therapist].nunique() < 2:
         return None
-    y = table[outcome].to_numpy(dtype=float)
-    log_s = np.log(table[session].to_numpy(dtype=float))
-    fit = fit_random_intercept(y, {"log_session": log_s}, table[therapist].astype(str).to_numpy())
-    icc = fit.group_var / (fit.group_var + fit.residual_var)
-    return TherapistShare(
-        icc, fit.group_var, fit.residual_var, int(table[therapist].nunique()), len(table)
+    clients = client_summaries(
+        table, outcome=outcome, session=session, therapist=therapist, client=client
     )
+    therapist_var, client_var, residual_var = components(clients)
+    low, high = _interval(clients, seed)
+    return TherapistShare(
+        _share(therapist_var, client_var, residual_var),
+        therapist_var,
+        residual_var,
+        int(clients["therapist"].nunique()),
+        len(table),
+        client_var,
+        low,
+        high,
+    )
+
+
+def client_summaries(
+    table: pd.DataFrame, *, outcome: str, session: str, therapist: str, client: str
+) -> pd.DataFrame:
+    """Per client: therapist, sessions, mean residual and within-client sum of squares."""
+    y = table[outcome].to_numpy(dtype=float)
+    x = np.column_stack([np.ones(len(y)), np.log(table[session].to_numpy(dtype=float))])
+    coef, *_ = np.linalg.lstsq(x, y, rcond=None)
+    frame = pd.DataFrame(
+        {
+            "client": table[client].astype(str).to_numpy(),
+            "r": y - x @ coef,
+            "therapist": table[therapist].astype(str).to_numpy(),
+        }
+    )
+    grouped = frame.groupby("client", sort=False)
+    summary = grouped.agg(therapist=("therapist", "first"), n=("r", "size"), mean=("r", "mean"))
+    summary["ss"] = grouped["r"].apply(lambda r: float(((r - r.mean()) ** 2).sum()))
+    return summary.reset_index(drop=True)
+
+
+def components(clients: pd.DataFrame) -> tuple[float, float, float]:
+    """Therapist, client and residual variance by nested ANOVA on the client summaries."""
+    codes, _ = pd.factorize(clients["therapist"])
+    n, mean, ss = (clients[c].to_numpy(dtype=float) for c in ("n", "mean", "ss"))
+    return nested_anova(n, mean, ss, codes)
+
+
+def nested_anova(
+    n: np.ndarray, mean: np.ndarray, ss: np.ndarray, codes: np.ndarray
+) -> tuple[float, float, float]:
+    n_total, n_clients, n_ther = n.sum(), len(n), codes.max() + 1
+    residual = ss.sum() / max(n_total - n_clients, 1)
+    ther_n = np.bincount(codes, weights=n)
+    ther_mean = np.bincount(codes, weights=n * mean) / ther_n
+    grand = (n * mean).sum() / n_total
+    ms_client = (n * (mean - ther_mean[codes]) ** 2).sum() / max(n_clients - n_ther, 1)
+    ms_ther = (ther_n * (ther_mean - grand) ** 2).sum() / max(n_ther - 1, 1)
+    # expected mean squares of the unbalanced nested design (coefficients from the cell sizes)
+    k1 = (n_total - (np.bincount(codes, weights=n * n) / ther_n).sum()) / max(n_clients - n_ther, 1)
+    k2 = ((np.bincount(codes, weights=n * n) / ther_n).sum() - (n * n).sum() / n_total) / max(
+        n_ther - 1, 1
+    )
+    k3 = (n_total - (ther_n**2).sum() / n_total) / max(n_ther - 1, 1)
+    client_var = max((ms_client - residual) / k1, 0.0)
+    therapist_var = max((ms_ther - residual - k2 * client_var) / k3, 0.0)
+    return float(therapist_var), float(client_var), float(residual)
+
+
+def _share(therapist_var: float, client_var: float, residual_var: float) -> float:
+    total = therapist_var + client_var + residual_var
+    return therapist_var / total if total > 0 else 0.0
+
+
+def _interval(clients: pd.DataFrame, seed: int) -> tuple[float, float]:
+    rng = np.random.default_rng(seed)
+    codes, _ = pd.factorize(clients["therapist"])
+    rows_of = [np.flatnonzero(codes == t) for t in range(codes.max() + 1)]
+    n, mean, ss = (clients[c].to_numpy(dtype=float) for c in ("n", "mean", "ss"))
+    shares = []
+    for _ in range(BOOTSTRAP_DRAWS):
+        picked = rng.integers(0, len(rows_of), len(rows_of))
+        rows = np.concatenate([rows_of[i] for i in picked])
+        drawn = np.repeat(np.arange(len(picked)), [len(rows_of[i]) for i in picked])
+        shares.append(_share(*nested_anova(n[rows], mean[rows], ss[rows], drawn)))
+    low, high = np.percentile(shares, [2.5, 97.5])
+    return float(low), float(high)

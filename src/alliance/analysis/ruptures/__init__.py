@@ -1,27 +1,33 @@
 """Rupture detection from session-by-session alliance scores (docs/science.md §5)."""
 
 from .answers import sessions_from_answers
-from .config import (
+from .config import BaselineConfig, ConfigError, RepairConfig, RuleConfig
+from .defaults import (
+    CLINIC_DEFAULT,
+    SCORES_ONLY_DEFAULT,
+    SIGNS_ONLY_DEFAULT,
+    TOTAL_ONLY_DEFAULT,
+    choose_default,
+)
+from .detector import RuptureDetector
+from .rules import (
     RULES,
-    BaselineConfig,
     BelowFlag,
     ClientReported,
-    ConfigError,
     ConvergingSigns,
     DimensionDrop,
-    RepairConfig,
-    RuleConfig,
     SuddenLoss,
     TherapistGap,
     VEpisode,
 )
-from .detector import CLINIC_DEFAULT, TOTAL_ONLY_DEFAULT, RuptureDetector
 from .settings import DetectorConfig, parse_rule_spec, rule_from_dict
 from .table import RuptureInputError
 
 __all__ = [
     "CLINIC_DEFAULT",
     "RULES",
+    "SCORES_ONLY_DEFAULT",
+    "SIGNS_ONLY_DEFAULT",
     "TOTAL_ONLY_DEFAULT",
     "BaselineConfig",
     "BelowFlag",
@@ -37,6 +43,7 @@ __all__ = [
     "SuddenLoss",
     "TherapistGap",
     "VEpisode",
+    "choose_default",
     "parse_rule_spec",
     "rule_from_dict",
     "sessions_from_answers",

@@ -59,20 +59,32 @@ def reference(x: np.ndarray, sessions: Sessions, config: BaselineConfig) -> Refe
     count, total, squares = earlier_stats(x, sessions)
     with np.errstate(invalid="ignore", divide="ignore"):
         baseline = np.where(count >= config.min_earlier, total / count, np.nan)
-    within = (
-        _sd(count, total, squares)
-        if config.within_sd == "earlier"
-        else _whole_series_sd(x, sessions)
-    )
+    within = _within(x, sessions, config.within_sd, (count, total, squares))
     between = config.between_sd
     if between is None:
-        pooled = config.between_method == "pooled"
-        between = pooled_within_sd(x, sessions) if pooled else _total_sd(x)
+        between = BETWEEN_METHODS[config.between_method](x, sessions)
     sd_ref = np.fmax(within, between)
     return Reference(baseline, sd_ref, count, between)
 
 
-def _total_sd(x: np.ndarray) -> float:
+def successive_sd(x: np.ndarray, sessions: Sessions) -> float:
+    """The sample's typical session-to-session noise, robust to trends, ruptures and heavy tails:
+    the median absolute difference between a client's successive sessions, as an SD (von Neumann's
+    successive differences, with the median in place of the mean square)."""
+    steps = x - sessions.shift(x, -1)
+    steps = np.abs(steps[~np.isnan(steps)])
+    return float(np.median(steps) / (0.6745 * np.sqrt(2))) if len(steps) else 0.0
+
+
+def _within(x: np.ndarray, sessions: Sessions, how: str, earlier: tuple) -> np.ndarray:
+    if how == "earlier":
+        return _sd(*earlier)
+    if how == "all":
+        return _whole_series_sd(x, sessions)
+    return np.full(len(x), np.nan)  # "none": the given between_sd alone (a known SD)
+
+
+def _total_sd(x: np.ndarray, sessions: Sessions | None = None) -> float:
     return float(np.nanstd(x, ddof=1)) if np.sum(~np.isnan(x)) > 1 else 0.0
 
 
@@ -86,3 +98,6 @@ def pooled_within_sd(x: np.ndarray, sessions: Sessions) -> float:
     squares = float(np.sum(np.where(seen, (x - mean) ** 2, 0.0)))
     freedom = float(seen.sum() - np.sum(count > 0))
     return float(np.sqrt(squares / freedom)) if freedom > 0 else 0.0
+
+
+BETWEEN_METHODS = {"pooled": pooled_within_sd, "total": _total_sd, "successive": successive_sd}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
@@ -10,7 +12,6 @@ from alliance.measures import DIMENSIONS, Instrument
 
 from .baseline import Reference, reference
 from .config import BaselineConfig
-from .signs import Evidence, evidence
 from .table import RuptureInputError, Sessions
 
 
@@ -22,15 +23,17 @@ class Context:
         self.baseline_config = baseline
         self.instrument = instrument
         self._references: dict[str, Reference] = {}
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value computed once per fit (such as the signs, which several rules read)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @cached_property
     def alliance(self) -> np.ndarray:
         return self.require("alliance", "every rule")
-
-    @cached_property
-    def evidence(self) -> Evidence:
-        """Each session's rupture signs and their evidence together (signs.py)."""
-        return evidence(self)
 
     @property
     def reference(self) -> Reference:

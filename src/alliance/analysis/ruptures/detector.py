@@ -9,70 +9,39 @@ import numpy as np
 import pandas as pd
 
 from alliance.interop.tables import is_answer_table
-from alliance.measures import DIMENSIONS, get_instrument
+from alliance.measures import get_instrument
 
-from . import rules as rule_modules
 from .answers import sessions_from_answers
-from .config import (
-    RULES,
-    BaselineConfig,
-    ClientReported,
-    ConfigError,
-    ConvergingSigns,
-    DimensionDrop,
-    RepairConfig,
-    RuleConfig,
-    VEpisode,
-)
+from .config import BaselineConfig, ConfigError, RepairConfig, RuleConfig
 from .context import Context
+from .defaults import CLINIC_DEFAULT, DefaultChoice, choose_default
 from .episodes import find_episodes
 from .events import COLUMNS, describe
+from .rules import RULES
 from .settings import DetectorConfig, rule_from_dict
-from .signs import has_pattern_signs, reads_signs
 from .summary import summarise
-from .table import RuptureInputError, check_sessions
+from .table import check_sessions
 
-# Every default event rests on the client's word and the scores agreeing, or on evidence in the
-# scores too strong for an ordinary session (docs/ruptures.md, "The clinic default"). The evidence
-# weighs all the signs a rupture leaves (signs.py); a table with the total alone shows no sign but
-# the drop, and is judged by the published drops instead (TOTAL_ONLY_DEFAULT). Rules whose columns a
-# table lacks are left out of the default rather than failing, and listed in `skipped_rules_`.
-CLINIC_DEFAULT: tuple[RuleConfig, ...] = (
-    ClientReported(
-        min_level=1, corroborate_k=3.0, alone_level=2, clear_k=2.0, corroborate_with="signs"
-    ),
-    ConvergingSigns(k=4.0),
-)
-TOTAL_ONLY_DEFAULT: tuple[RuleConfig, ...] = (
-    VEpisode(k=3.0),
-    ClientReported(min_level=1, corroborate_k=2.0, alone_level=2, clear_k=1.0),
-)
 # Rules that weigh all the signs ask no set drop of the total; for the repair line they count as
 # asking the smallest drop the literature calls a rupture, 1 SD (Strauss et al. 2006).
 SIGNS_DROP_K = 1.0
-NEEDS = {
-    "client-reported": ("rupture_reported",),
-    "therapist-gap": ("therapist_alliance",),
-    "dimension-drop": DIMENSIONS,
-}
 
 
 def needed_columns(rule: RuleConfig) -> tuple[str, ...]:
     """The optional columns a rule reads."""
-    extra = ("rupture_reported",) if getattr(rule, "report_level", 0) else ()
-    return NEEDS.get(rule.name, ()) + extra
+    return rule.needs
 
 
 def default_rules(columns: Iterable[str]) -> tuple[RuleConfig, ...]:
-    """The default for a table with these columns (before rules lacking theirs are left out)."""
-    return CLINIC_DEFAULT if has_pattern_signs(columns) else TOTAL_ONLY_DEFAULT
+    """The default for a table with these columns."""
+    return choose_default(columns).rules
 
 
 class RuptureDetector:
     """Find alliance ruptures in session-by-session scores, and whether each was repaired.
 
-    rules: rule settings (e.g. VEpisode(k=1)) or rule names; None uses CLINIC_DEFAULT (or, on a
-        table with the total alone, TOTAL_ONLY_DEFAULT).
+    rules: rule settings (e.g. VEpisode(k=1)) or rule names; None applies the default for what the
+        table holds (defaults.py: CLINIC_DEFAULT with every column; `applied` says which).
     combine: True merges every rule's flags into one event per episode; False lists each rule apart.
     """
 
@@ -114,13 +83,10 @@ class RuptureDetector:
         context = Context(
             check_sessions(sessions), self.config.baseline, get_instrument(self.config.instrument)
         )
-        candidates = self._candidates(context.sessions.frame)
-        usable = [rule for rule in candidates if not self._skip(rule, context)]
-        self.skipped_rules_ = tuple(r.name for r in candidates if r not in usable)
-        if not usable:
-            raise RuptureInputError("none of the default rules can run on this table")
-        self.rules_ = tuple(rule_modules.resolve(rule, context) for rule in usable)
-        hits = {rule: rule_modules.detect(rule, context) for rule in self.rules_}
+        self.choice_ = self._choice(context.sessions.frame)
+        self.skipped_rules_ = self._skipped(self.choice_)
+        self.rules_ = tuple(rule.resolve(context.instrument) for rule in self.choice_.rules)
+        hits = {rule: rule.detect(context) for rule in self.rules_}
         groups = [hits] if self.config.combine else [{rule: hit} for rule, hit in hits.items()]
         self.events_ = _ordered(
             pd.concat([self._events(g, context) for g in groups], ignore_index=True)
@@ -129,12 +95,25 @@ class RuptureDetector:
         self.n_sessions_ = context.sessions.n
         return self
 
-    def _candidates(self, frame: pd.DataFrame) -> tuple[RuleConfig, ...]:
-        return default_rules(frame.columns) if self.is_default else self.config.rules
+    def _choice(self, frame: pd.DataFrame) -> DefaultChoice:
+        if self.is_default:  # a column with no value at all (item 8 never asked) counts as absent
+            return choose_default([c for c in frame.columns if frame[c].notna().any()])
+        return DefaultChoice("rules as given", self.config.rules)
 
-    def _skip(self, rule: RuleConfig, context: Context) -> bool:
-        frame = context.sessions.frame
-        return self.is_default and any(c not in frame for c in needed_columns(rule))
+    def _skipped(self, choice: DefaultChoice) -> tuple[str, ...]:
+        """The clinic default's rules a default run could not apply to this table."""
+        if not self.is_default:
+            return ()
+        applied = {rule.name for rule in choice.rules}
+        return tuple(rule.name for rule in CLINIC_DEFAULT if rule.name not in applied)
+
+    @property
+    def applied(self) -> str:
+        """Which rules the last fit applied and why, e.g. 'scores only: applied v-episode:k=2.0
+        and sudden-loss'."""
+        if not hasattr(self, "choice_"):
+            raise AttributeError("call fit() before reading which rules were applied")
+        return self.choice_.describe()
 
     def _events(self, hits: dict[RuleConfig, np.ndarray], context: Context) -> pd.DataFrame:
         tolerance = self._tolerance(hits)
@@ -149,9 +128,8 @@ class RuptureDetector:
     def _tolerance(self, hits: dict[RuleConfig, np.ndarray]) -> float:
         if self.config.repair.tolerance_sd is not None:
             return self.config.repair.tolerance_sd
-        ks = [rule.k for rule in hits if isinstance(rule, VEpisode | DimensionDrop)]
-        ks += [k for rule in hits if isinstance(rule, ClientReported) for k in rule.drop_ks()]
-        ks += [SIGNS_DROP_K for rule in hits if reads_signs(rule)]
+        ks = [k for rule in hits for k in rule.drop_ks()]
+        ks += [SIGNS_DROP_K for rule in hits if rule.reads_signs]
         return 0.5 * (min(ks) if ks else 2.0)
 
     @property

@@ -92,12 +92,22 @@ def _trace(
             lowest[live[deeper]], low_value[live[deeper]] = row[deeper], x[row[deeper]]
         step += 1
     last = np.where(recovery >= 0, recovery - 1, end - 1)
-    return Episodes(onset, lowest, last, recovery, _status(lowest, recovery, end, repair.window))
+    return Episodes(
+        onset, lowest, last, recovery, _status(onset, lowest, recovery, end, repair.window)
+    )
 
 
-def _status(lowest: np.ndarray, recovery: np.ndarray, end: np.ndarray, window: int) -> np.ndarray:
+def _status(
+    onset: np.ndarray, lowest: np.ndarray, recovery: np.ndarray, end: np.ndarray, window: int
+) -> np.ndarray:
+    """Repaired (1), not repaired (0), or unknown (-1): the series ended before the window passed.
+
+    The window has passed when `window` sessions followed the lowest one, or, for a score that
+    never came back, when `window` sessions followed the onset: a lowest session that keeps
+    moving later in a long low stretch does not make a return that never came unknowable.
+    """
     in_time = (recovery >= 0) & (recovery - lowest <= window)
-    window_seen = lowest + window < end
+    window_seen = (lowest + window < end) | ((recovery < 0) & (onset + window < end))
     return np.where(in_time, 1, np.where(window_seen | (recovery >= 0), 0, -1))
 
 

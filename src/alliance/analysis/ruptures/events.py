@@ -10,7 +10,7 @@ import pandas as pd
 from .config import RuleConfig
 from .context import Context
 from .episodes import Episodes
-from .signs import reads_signs, signs_at
+from .signs import evidence_of, reads_signs, signs_at
 
 COLUMNS = [
     "client_id",
@@ -126,7 +126,7 @@ def _with_signs(
     for n, (at, last) in enumerate(zip(first, episodes.last, strict=True)):
         if at < len(flagged) and flagged[at] <= last:
             row = int(flagged[at])
-            thresholds[n]["signs"] = signs_at(context.evidence, row, int(session[row]))
+            thresholds[n]["signs"] = signs_at(evidence_of(context), row, int(session[row]))
     return thresholds
 
 

@@ -8,7 +8,8 @@ import typing
 from dataclasses import dataclass, field
 from typing import Any
 
-from .config import RULES, BaselineConfig, ConfigError, RepairConfig, RuleConfig
+from .config import BaselineConfig, ConfigError, RepairConfig, RuleConfig
+from .rules import RULES
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ import numpy as np
 from alliance.measures import DIMENSIONS
 
 from .baseline import Reference, reference
-from .config import ClientReported, ConvergingSigns, RuleConfig
+from .config import RuleConfig
+from .table import RuptureInputError
 
 if TYPE_CHECKING:
     from .context import Context
@@ -50,14 +51,26 @@ class Evidence:
 
 def reads_signs(rule: RuleConfig) -> bool:
     """Whether a rule judges the scores by the evidence of all the signs."""
-    return isinstance(rule, ConvergingSigns) or (
-        isinstance(rule, ClientReported) and rule.corroborate_with == "signs"
-    )
+    return rule.reads_signs
 
 
 def has_pattern_signs(columns: Iterable[str]) -> bool:
     """Whether a table can show a sign beyond the drop (all three dimensions, or the therapist)."""
     return set(DIMENSIONS) <= set(columns) or THERAPIST in columns
+
+
+def require_pattern_signs(context: Context, owner: str) -> None:
+    """Fail, naming the columns, when the table shows no sign beyond the drop."""
+    if not has_pattern_signs(context.sessions.frame.columns):
+        raise RuptureInputError(
+            f"{owner} needs the columns goal, task and bond or the column {THERAPIST}, "
+            "which the table lacks"
+        )
+
+
+def evidence_of(context: Context) -> Evidence:
+    """Each session's rupture signs and their evidence together, computed once per fit."""
+    return context.memo("evidence", lambda: evidence(context))
 
 
 def evidence(context: Context) -> Evidence:

@@ -148,3 +148,50 @@ def pooled_counts(results: list[dict]) -> dict:
             for key in ("said_repaired_was_not", "said_unrepaired_was")
         },
     }
+
+
+def per_client_counts(events: pd.DataFrame, truth: pd.DataFrame, clients: pd.Index) -> pd.DataFrame:
+    """Per client: events, ruptures, hits, repair calls known and right (for bootstrapping)."""
+    match = match_events(events, truth)
+    said = events["repaired"].to_numpy()[match.event] if len(events) else np.array([])
+    real = truth["repaired"].to_numpy()[match.truth]
+    pairs = list(zip(said, real, strict=True))
+    known = np.array([_both_known(s, r) for s, r in pairs], dtype=bool)
+    right = np.array([bool(s) == bool(r) for s, r in pairs], dtype=bool) & known
+    hit_client = truth["client_id"].to_numpy()[match.truth]
+    frame = pd.DataFrame(index=clients)
+    frame["events"] = events["client_id"].value_counts()
+    frame["ruptures"] = truth["client_id"].value_counts()
+    frame["hits"] = pd.Series(hit_client).value_counts()
+    frame["repair_known"] = pd.Series(hit_client[known]).value_counts()
+    frame["repair_right"] = pd.Series(hit_client[right]).value_counts()
+    return frame.fillna(0).astype(int)
+
+
+def _both_known(said, real) -> bool:
+    return not (said is None or real is None or pd.isna(said) or pd.isna(real))
+
+
+def rates(counts: pd.DataFrame | pd.Series) -> dict[str, float]:
+    """Precision, recall, F1 and repair accuracy from summed counts."""
+    total = counts.sum() if isinstance(counts, pd.DataFrame) else counts
+    precision = total["hits"] / total["events"] if total["events"] else float("nan")
+    recall = total["hits"] / total["ruptures"] if total["ruptures"] else float("nan")
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    known = total["repair_known"]
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "repair_right": total["repair_right"] / known if known else float("nan"),
+    }
+
+
+def bootstrap(counts: pd.DataFrame, seed: int = 0, draws: int = 400) -> dict[str, tuple]:
+    """95 % percentile intervals of each rate, resampling clients with replacement."""
+    rng = np.random.default_rng(seed)
+    values = counts.to_numpy(dtype=float)
+    weights = rng.multinomial(len(values), np.full(len(values), 1 / len(values)), size=draws)
+    sums = weights @ values
+    drawn = [rates(pd.Series(row, index=counts.columns)) for row in sums]
+    return {key: tuple(np.nanpercentile([d[key] for d in drawn], [2.5, 97.5])) for key in drawn[0]}

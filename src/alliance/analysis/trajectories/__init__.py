@@ -1,5 +1,6 @@
 """Expected courses of recovery, and whether a client is on track against them."""
 
+from .base import NotFittedError, RecoveryModel
 from .default import DefaultCurve
 from .expected import ExpectedRecovery
 from .neighbours import NearestNeighbourRecovery
@@ -13,5 +14,7 @@ __all__ = [
     "DefaultCurve",
     "ExpectedRecovery",
     "NearestNeighbourRecovery",
+    "NotFittedError",
     "Placement",
+    "RecoveryModel",
 ]

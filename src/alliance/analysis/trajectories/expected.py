@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .base import RecoveryModel
 from .curves import (
     VarianceCurve,
     band_frame,
@@ -16,8 +17,9 @@ from .curves import (
     split_variance,
 )
 from .default import DefaultCurve
+from .operating import fit_operating_point
 from .placement import Placement, one_client, place_rows, place_table, statuses
-from .projection import fit_persistence, projected
+from .projection import calibrated, fit_persistence, projected
 from .table import check_sessions
 
 
@@ -60,12 +62,16 @@ def fit_stratum(
     return StratumCurve(coef, cov, intake_mean, variance, between, within, n_clients, len(y))
 
 
-class ExpectedRecovery:
+class ExpectedRecovery(RecoveryModel):
     """Expected course of the outcome (higher is worse) by intake stratum, with a tolerance band.
 
     strata: intake cut points (a client with intake >= a cut point is in the stratum above it);
     coverage: the share of on-course clients the band should hold at each session;
-    min_clients: below this many clients a stratum uses `default` and says so in `notes_`.
+    min_clients: below this many clients a stratum uses `default` and says so in `notes_`;
+    scale_range: the instrument's (lowest, highest) score; the expected score and band stay inside;
+    reliable_change, specificity: the operating point of the not-on-track call (operating.py): a
+        client is not on track when the projected change exceeds what `specificity` of the
+        history's reliably improved clients (by `reliable_change` points; 6 on the PHQ-9) showed.
     """
 
     def __init__(
@@ -78,16 +84,26 @@ class ExpectedRecovery:
         outcome: str = "outcome",
         client: str = "client_id",
         session: str = "session",
+        scale_range: tuple[float, float] | None = None,
+        reliable_change: float = 6.0,
+        specificity: float = 0.85,
     ):
         if not 0 < coverage < 1:
             raise ValueError(f"coverage must be between 0 and 1, got {coverage}")
+        if not 0 < specificity < 1:
+            raise ValueError(f"specificity must be between 0 and 1, got {specificity}")
+        if not reliable_change > 0:
+            raise ValueError(f"reliable_change must be above 0, got {reliable_change}")
         if list(strata) != sorted(strata):
             raise ValueError(f"strata cut points must be increasing, got {strata}")
         self.strata = tuple(strata)
         self.coverage = coverage
         self.min_clients = min_clients
-        self.default = default or DefaultCurve()
+        self.default = default
+        self.default_curve = default or DefaultCurve()
         self.outcome, self.client, self.session = outcome, client, session
+        self.scale_range = scale_range
+        self.reliable_change, self.specificity = reliable_change, specificity
 
     def fit(self, sessions: pd.DataFrame) -> ExpectedRecovery:
         """Fit one curve per intake stratum on the clinic's own session history."""
@@ -102,12 +118,16 @@ class ExpectedRecovery:
             self.curves_[stratum] = self._fit_one(table[mask], row_intake[mask], stratum)
         self.n_clients_ = int(intake.size)
         self.n_sessions_ = int(len(table))
-        self.persistence_ = fit_persistence(place_rows(self, table), self.min_clients)
+        rows = place_rows(self, table)
+        self.persistence_ = fit_persistence(rows, self.min_clients)
+        self.operating_point_ = fit_operating_point(
+            projected(self, rows), self.reliable_change, self.specificity, self.min_clients
+        )
         return self
 
     def _fit_one(self, rows: pd.DataFrame, intake: np.ndarray, stratum: int) -> StratumCurve | None:
         if rows[self.client].nunique() < self.min_clients or rows[self.session].nunique() < 2:
-            self.notes_.append(self.default.note(self.stratum_label(stratum)))
+            self.notes_.append(self.default_curve.note(self.stratum_label(stratum)))
             return None
         return fit_stratum(
             rows, intake, outcome=self.outcome, client=self.client, session=self.session
@@ -129,6 +149,7 @@ class ExpectedRecovery:
 
     def predict(self, intake, session) -> pd.DataFrame:
         """Expected score with its lower and upper tolerance limits for each (intake, session)."""
+        self.check_fitted("curves_")
         intake_a, session_a = np.broadcast_arrays(
             np.asarray(intake, float), np.asarray(session, float)
         )
@@ -141,14 +162,22 @@ class ExpectedRecovery:
             m = stratum == s
             expected[m], spread[m] = self._course(int(s), intake_a[m], session_a[m])
         sources = [self._source(int(s)) for s in stratum]
-        return band_frame(
-            intake_a, session_a, expected, spread, self.coverage, stratum=stratum, source=sources
+        return self.within_scale(
+            band_frame(
+                intake_a,
+                session_a,
+                expected,
+                spread,
+                self.coverage,
+                stratum=stratum,
+                source=sources,
+            )
         )
 
     def _course(self, stratum: int, intake: np.ndarray, session: np.ndarray):
         curve = self.curves_[stratum]
         if curve is None:
-            return self.default.expected(intake, session), self.default.spread(session)
+            return self.default_curve.expected(intake, session), self.default_curve.spread(session)
         return curve.predict(intake, np.log(session))
 
     def _source(self, stratum: int) -> str:
@@ -164,7 +193,7 @@ class ExpectedRecovery:
             np.array([outcomes[-1]]), np.array([band["lower"]]), np.array([band["upper"]])
         )[0]
         note = (
-            self.default.note(self.stratum_label(int(band["stratum"])))
+            self.default_curve.note(self.stratum_label(int(band["stratum"])))
             if band["source"] == "default"
             else ""
         )
@@ -188,10 +217,11 @@ class ExpectedRecovery:
         """Every client at their latest session (or at session `at`, for those who reached it).
 
         Columns: client_id, session, intake, outcome, expected, lower, upper, deviation (latest
-        score, in spreads), status, source, course_deviation (see `course_deviation`),
+        score, in spreads), status (at the operating point, see operating.py), band_status (inside,
+        above or below the band alone), source, course_deviation (see `course_deviation`),
         projected_end and projected_change (see `projection`).
         """
-        return projected(self, place_table(self, sessions, at))
+        return calibrated(self, projected(self, place_table(self, sessions, at)))
 
     @property
     def summary(self) -> pd.DataFrame:

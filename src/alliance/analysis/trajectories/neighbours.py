@@ -6,12 +6,13 @@ import numpy as np
 import pandas as pd
 from scipy.spatial import cKDTree
 
+from .base import RecoveryModel
 from .curves import band_frame, client_curves
 from .placement import Placement, one_client, place_table, statuses
 from .table import check_sessions
 
 
-class NearestNeighbourRecovery:
+class NearestNeighbourRecovery(RecoveryModel):
     """The k earlier clients nearest by intake (and covariates) give the expected course and band.
 
     Each neighbour's own line of outcome on log(session) is fitted; the expected score is their
@@ -30,6 +31,7 @@ class NearestNeighbourRecovery:
         outcome: str = "outcome",
         client: str = "client_id",
         session: str = "session",
+        scale_range: tuple[float, float] | None = None,
     ):
         if k < 2:
             raise ValueError(f"k must be at least 2, got {k}")
@@ -38,6 +40,7 @@ class NearestNeighbourRecovery:
         self.k, self.covariates, self.coverage = k, tuple(covariates), coverage
         self.min_sessions = min_sessions
         self.outcome, self.client, self.session = outcome, client, session
+        self.scale_range = scale_range
 
     def fit(self, sessions: pd.DataFrame) -> NearestNeighbourRecovery:
         """Fit every earlier client's own growth line and index them by intake variables."""
@@ -72,6 +75,7 @@ class NearestNeighbourRecovery:
         exclude: np.ndarray | None = None,
     ) -> pd.DataFrame:
         """Expected score and band per (intake, session); `exclude` drops a client's own line."""
+        self.check_fitted("tree_")
         intake_a, session_a = np.broadcast_arrays(
             np.asarray(intake, float), np.asarray(session, float)
         )
@@ -90,7 +94,8 @@ class NearestNeighbourRecovery:
             _mean((lines - expected[:, None]) ** 2, use)
             + _mean(curves["residual_var"].to_numpy()[idx], use)
         )
-        return band_frame(intake_a, session_a, expected, spread, self.coverage, source="neighbours")
+        band = band_frame(intake_a, session_a, expected, spread, self.coverage, source="neighbours")
+        return self.within_scale(band)
 
     def _covariate_matrix(self, covariates: pd.DataFrame | None, n: int) -> np.ndarray:
         if not self.covariates:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .placement import BETTER, NOT_ON_TRACK, ON_TRACK
+
 
 @dataclass(frozen=True)
 class Persistence:
@@ -63,3 +65,16 @@ def projected(model, placed: pd.DataFrame) -> pd.DataFrame:
     return placed.assign(
         projected_end=end_score, projected_change=end_score - placed["intake"].to_numpy(dtype=float)
     )
+
+
+def calibrated(model, placed: pd.DataFrame) -> pd.DataFrame:
+    """The status at the model's operating point: not on track when the projected change is above
+    the session's threshold; better than expected below the band; on track otherwise. Without a
+    threshold (too little history) the band alone makes the call. The band's own reading is kept
+    as band_status."""
+    threshold = model.operating_point_.at(placed["session"].to_numpy(dtype=float))
+    late = (placed["session"].to_numpy() > 1) & (placed["projected_change"].to_numpy() > threshold)
+    band = placed["status"].to_numpy()
+    status = np.where(late, NOT_ON_TRACK, np.where(band == BETTER, BETTER, ON_TRACK))
+    status = np.where(np.isnan(threshold), band, status)
+    return placed.assign(band_status=band, status=status)

@@ -29,14 +29,14 @@ from .qr import qr_svg
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
 
 
-def _client_forms(link, data=None) -> tuple[CheckinForm, RatingsForm]:
+def _client_forms(link, data=None, *, worded: bool = True) -> tuple[CheckinForm, RatingsForm]:
     goals, tasks = asked_about(link.client_id)
     return (
         CheckinForm(
             data,
             instruments=link.instruments,
             goals=goals,
-            worded=worded_items(link.client_id, link.instruments),
+            worded=worded_items(link.client_id, link.instruments) if worded else None,
         ),
         RatingsForm(data, goals=goals, tasks=tasks),
     )
@@ -59,9 +59,10 @@ def checkin(request, token: str):
 def _submit(request, token: str):
     """Check the answers with the forms, then keep them with one insert that uses up the link."""
     link = find_link_to_submit(token)
-    form, ratings = _client_forms(link, request.POST)
+    # the wording only changes what is shown, so it is read only to show the form again
+    form, ratings = _client_forms(link, request.POST, worded=False)
     if not all([form.is_valid(), ratings.is_valid()]):
-        return _form_page(request, form, ratings)
+        return _form_page(request, *_client_forms(link, request.POST))
     use_up(link, form.answers(), scores=form.scores, ratings=ratings_of(ratings))
     return render(request, "checkin/thanks.html")
 

@@ -61,6 +61,19 @@ def supervised_therapists(user) -> QuerySet:
     return visible_therapists(user).exclude(pk=user.pk).order_by("username")
 
 
+def exportable_clients(user, scope: str, code: str = "") -> QuerySet[Client]:
+    """The clients an export of this scope may hold: "client", one the user treats; "team",
+    those of the teams they supervise; "clinic", every client of their clinic for a clinic
+    admin (the one read of clients an admin may make, and it is audited). Http404 otherwise."""
+    if scope == "client":
+        return Client.objects.filter(pk=get_own_client(user, code).pk)
+    if scope == "team" and user.is_authenticated and user.supervised_teams.exists():
+        return visible_clients(user).filter(therapist__team__supervisor=user)
+    if scope == "clinic" and user.is_authenticated and user.is_active and user.is_clinic_admin:
+        return Client.objects.filter(clinic_id=user.clinic_id)
+    raise Http404("No such export")
+
+
 def get_client_for_subject_request(user, code: str) -> Client:
     """The client for a subject-access export or an erasure: for a clinic admin of the client's
     own clinic, who holds no clinical relationship and reads nothing else of the record; else

@@ -55,9 +55,18 @@ def _raise(client: Client, track: Track, instruments: ClinicInstruments) -> Aler
     return Alert.objects.raise_(
         client,
         AlertKind.NOT_ON_TRACK,
-        f"Not on track: {instruments.outcome_name} {track.outcome:g} at session "
-        f"{track.session}, above the expected range {track.lower:.1f} to {track.upper:.1f}.",
+        _message(track, instruments.outcome_name),
         _explanation(client, track),
+    )
+
+
+def _message(track: Track, name: str) -> str:
+    head = f"Not on track: {name} {track.outcome:g} at session {track.session}"
+    if track.above_band:
+        return f"{head}, above the expected range {track.lower:.1f} to {track.upper:.1f}."
+    return (
+        f"{head}: the course so far points to a change of {track.projected_change:+.1f} "
+        "from intake, less than clients of this clinic who went on to improve reliably."
     )
 
 

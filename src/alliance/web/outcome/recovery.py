@@ -8,6 +8,7 @@ from functools import partial
 import pandas as pd
 
 from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
+from alliance.analysis.trajectories.base import instrument_range, reliable_change_of
 from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Respondent, Response
 from alliance.web.clinic.tables import intake_and_latest, outcome_table_from_query, recovery_history
@@ -36,6 +37,9 @@ class Track:
     lower: float
     upper: float
     default_curve: bool
+    projected_change: float | None = None  # the graded signal: change from intake the course
+    # so far points to (below 0 is better)
+    above_band: bool = False  # the latest score alone is above the expected range
 
     @property
     def words(self) -> str:
@@ -53,7 +57,9 @@ def fit_recovery(clinic_id: int, outcome: str | None = None) -> ExpectedRecovery
         client__clinic_id=clinic_id, instrument=outcome, respondent=Respondent.CLIENT
     )
     history = recovery_history(outcome_table_from_query(scores), outcome)
-    return ExpectedRecovery().fit(history)
+    return ExpectedRecovery(
+        scale_range=instrument_range(outcome), reliable_change=reliable_change_of(outcome)
+    ).fit(history)
 
 
 def clinic_recovery(
@@ -97,6 +103,8 @@ def _track(placed: pd.Series, session: int) -> Track:
         float(placed["lower"]),
         float(placed["upper"]),
         placed["source"] == "default",
+        float(placed["projected_change"]),
+        placed["band_status"] == NOT_ON_TRACK,
     )
 
 

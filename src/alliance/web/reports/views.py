@@ -17,6 +17,7 @@ from alliance.web.clinic.instruments import for_clinic
 
 from .pdf import pdf_response
 from .progress import progress_context
+from .slots import one_report_at_a_time
 from .team import dimension_chart, team_figures
 
 
@@ -35,6 +36,7 @@ def _audit(request, client, what: str, target: object = None, *, pdf: bool) -> N
 
 
 @login_required
+@one_report_at_a_time
 def client_report(request, code: str, pdf: bool = False):
     """A report to share with the client: their goals, alliance and outcome in plain words."""
     client = get_client_for(request.user, code)
@@ -48,6 +50,7 @@ def client_report(request, code: str, pdf: bool = False):
 
 
 @login_required
+@one_report_at_a_time
 def supervision_report(request, username: str, pdf: bool = False):
     """One therapist's caseload, who is off track, ruptures and repair, the alliance by part."""
     therapist = get_therapist_for(request.user, username)
@@ -67,6 +70,7 @@ def supervision_report(request, username: str, pdf: bool = False):
 
 
 @login_required
+@one_report_at_a_time
 def team(request):
     """The supervisor's dashboard: each therapist of their teams at a glance."""
     therapists = list(supervised_therapists(request.user))

@@ -8,36 +8,52 @@ by a t-test, whose critical value rises when one or two of those six sessions ar
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
 from alliance.measures import Instrument
 
-from ..config import ConfigError, SuddenLoss
+from ..config import ConfigError, RuleConfig, positive
 from ..context import Context
 
 WINDOW = 3
 
 
-def resolve(rule: SuddenLoss, instrument: Instrument) -> SuddenLoss:
-    if rule.reliable_change is not None:
-        return rule
-    if instrument.reliable_change is None:
-        raise ConfigError(
-            f"rule {rule.name}: instrument {instrument.id} has no reliable change; "
-            "give reliable_change"
-        )
-    return dataclasses.replace(rule, reliable_change=instrument.reliable_change.value)
+@dataclass(frozen=True)
+class SuddenLoss(RuleConfig):
+    """Tang & DeRubeis (1999) sudden-gain criteria mirrored for a session-to-session loss."""
 
+    name: ClassVar[str] = "sudden-loss"
+    reliable_change: float | None = None  # None: the instrument's reliable change
+    min_fraction: float = 0.25
+    critical_t: tuple[float, float, float] = (2.776, 3.182, 4.303)  # 0, 1, 2 of 6 sessions missing
 
-def detect(rule: SuddenLoss, context: Context) -> np.ndarray:
-    x, sessions = context.alliance, context.sessions
-    before = np.column_stack([sessions.shift(x, -h) for h in range(1, WINDOW + 1)])
-    after = np.column_stack([x] + [sessions.shift(x, h) for h in range(1, WINDOW)])
-    drop = before[:, 0] - x
-    with np.errstate(invalid="ignore"):
-        large = (drop >= rule.reliable_change) & (drop >= rule.min_fraction * before[:, 0])
-    return large & _significant(before, after, rule.critical_t)
+    def problems(self) -> list[str]:
+        found = [] if self.reliable_change is None else positive(self, "reliable_change")
+        if len(self.critical_t) != 3:
+            found.append("critical_t needs three values (none, one, two sessions missing)")
+        return found + positive(self, "min_fraction")
+
+    def resolve(self, instrument: Instrument) -> SuddenLoss:
+        if self.reliable_change is not None:
+            return self
+        if instrument.reliable_change is None:
+            raise ConfigError(
+                f"rule {self.name}: instrument {instrument.id} has no reliable change; "
+                "give reliable_change"
+            )
+        return dataclasses.replace(self, reliable_change=instrument.reliable_change.value)
+
+    def detect(self, context: Context) -> np.ndarray:
+        x, sessions = context.alliance, context.sessions
+        before = np.column_stack([sessions.shift(x, -h) for h in range(1, WINDOW + 1)])
+        after = np.column_stack([x] + [sessions.shift(x, h) for h in range(1, WINDOW)])
+        drop = before[:, 0] - x
+        with np.errstate(invalid="ignore"):
+            large = (drop >= self.reliable_change) & (drop >= self.min_fraction * before[:, 0])
+        return large & _significant(before, after, self.critical_t)
 
 
 def _significant(before: np.ndarray, after: np.ndarray, critical: tuple[float, ...]) -> np.ndarray:

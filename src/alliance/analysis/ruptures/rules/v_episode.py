@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 import numpy as np
 
-from ..config import VEpisode
+from ..config import RuleConfig, positive
 from ..context import Context
 
 
@@ -14,6 +17,19 @@ def below_baseline(x: np.ndarray, baseline: np.ndarray, sd_ref: np.ndarray, k: f
         return (x <= baseline - k * sd_ref) & (x < baseline)
 
 
-def detect(rule: VEpisode, context: Context) -> np.ndarray:
-    ref = context.reference
-    return below_baseline(context.alliance, ref.baseline, ref.sd_ref, rule.k)
+@dataclass(frozen=True)
+class VEpisode(RuleConfig):
+    """A session k SD_ref or more below the client's baseline (k=2 Stiles 2004, 1 Strauss 2006)."""
+
+    name: ClassVar[str] = "v-episode"
+    k: float = 2.0
+
+    def problems(self) -> list[str]:
+        return positive(self, "k")
+
+    def drop_ks(self) -> list[float]:
+        return [self.k]
+
+    def detect(self, context: Context) -> np.ndarray:
+        ref = context.reference
+        return below_baseline(context.alliance, ref.baseline, ref.sd_ref, self.k)

@@ -1,0 +1,112 @@
+"""Pages at clinic scale, each beside a one-client caseload rendered alternately in the same run
+(A B A B, medians), with query counts: the caseload of 100 clients x 40 sessions, the same
+caseload with short histories (is the cost independent of sessions per client?), and the team
+dashboard over a series of team sizes (and the power of team size its time grows with).
+
+Targets: the caseload at most 1.5x the one-client caseload; the team dashboard at most 2x it at
+every size. Throwaway databases as in bench_web (SQLite; PostgreSQL too when DATABASE_URL is set).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ._compare import REPO, Comparison, judge
+from .bench_web import databases
+
+CASELOAD_RATIO = 1.5
+TEAM_RATIO = 2.0
+
+
+@dataclass
+class Sizes:
+    clients: int = 100
+    sessions: int = 40
+    few_sessions: int = 10
+    team_sizes: list[int] = field(default_factory=lambda: [50, 200, 500, 2000])
+    team_sessions: int = 10
+    pairs: int = 7
+
+
+def measure(database: dict[str, str], sizes: Sizes) -> dict:
+    results = Path(database["ALLIANCE_DATA_DIR"]) / "pages.json"
+    env = {
+        **os.environ,
+        **database,
+        "DJANGO_SETTINGS_MODULE": "benchmarks._web_settings",
+        "ALLIANCE_SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLIANCE_DEBUG": "false",
+        "PYTHONPATH": str(REPO),
+    }
+    command = [sys.executable, "-m", "benchmarks._pages_backend", str(results)]
+    subprocess.run([*command, json.dumps(asdict(sizes))], cwd=REPO, env=env, check=True)
+    return json.loads(results.read_text())
+
+
+def _comparison(found: dict) -> Comparison:
+    return Comparison(project=found["project"], baseline=found["baseline"])
+
+
+def report(label: str, found: dict, sizes: Sizes) -> bool:
+    caseload = found["caseload"]
+    print(
+        f"[{label}] queries: caseload of {sizes.clients} clients {caseload['queries']}, "
+        f"of 1 client {caseload['baseline_queries']}"
+    )
+    met = judge(
+        f"[{label}] caseload {sizes.clients} clients x {sizes.sessions} sessions vs 1 client",
+        _comparison(caseload),
+        at_most=CASELOAD_RATIO,
+        unit="ms",
+    )
+    short = _comparison(found["short_history"])
+    print(
+        f"[{label}] the same caseload with {sizes.few_sessions} sessions a client: "
+        f"{short.project_median * 1000:.1f} ms vs {short.baseline_median * 1000:.1f} ms with "
+        f"{sizes.sessions} (ratio {short.ratio:.2f}; 1.00 is independent of history)"
+    )
+    return _report_team(label, found["team"]) and met
+
+
+def _report_team(label: str, team: dict) -> bool:
+    met, points = True, []
+    for n, figures in team.items():
+        found = _comparison(figures)
+        print(f"[{label}] team dashboard queries at {n} clients: {figures['queries']}")
+        met = (
+            judge(
+                f"[{label}] team dashboard, {n} clients vs a 1-client caseload",
+                found,
+                at_most=TEAM_RATIO,
+                unit="ms",
+            )
+            and met
+        )
+        points.append((math.log(int(n)), math.log(found.project_median)))
+    if len(points) > 1:
+        print(f"[{label}] team dashboard time grows as team size to the power {_slope(points):.2f}")
+    return met
+
+
+def _slope(points: list[tuple[float, float]]) -> float:
+    mean_x = statistics.fmean(x for x, _ in points)
+    mean_y = statistics.fmean(y for _, y in points)
+    top = sum((x - mean_x) * (y - mean_y) for x, y in points)
+    return top / sum((x - mean_x) ** 2 for x, _ in points)
+
+
+def run(sizes: Sizes | None = None) -> bool:
+    sizes = sizes or Sizes()
+    met = True
+    for label, database in databases():
+        with database as env:
+            met = report(label, measure(env, sizes), sizes) and met
+    return met

@@ -1,0 +1,13 @@
+"""The form on the staff member's own page for a new API token."""
+
+from __future__ import annotations
+
+from django import forms
+
+
+class NewTokenForm(forms.Form):
+    name = forms.CharField(label="Name (what the token is for)", max_length=100, required=False)
+    expires_days = forms.IntegerField(
+        label="Expires after (days; empty: never)", min_value=1, max_value=3650, required=False
+    )
+    read_only = forms.BooleanField(label="Read-only (cannot change data)", required=False)

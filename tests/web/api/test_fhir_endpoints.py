@@ -1,0 +1,157 @@
+"""FHIR R4 in the app: Questionnaires, a client's $everything and a transaction of responses,
+with the API's tokens, for every persona."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+from alliance.interop import fhir
+from alliance.measures import list_instruments
+from alliance.web.clinic.models import AuditEvent, Response
+
+PHQ9 = {str(n): 1 for n in range(1, 10)}
+
+
+def _fhir(caller, method: str, path: str, body: dict | None = None):
+    if method == "get":
+        return caller.client.get(path, headers=caller.headers)
+    return caller.client.post(
+        path, json.dumps(body), content_type=fhir.MEDIA_TYPE, headers=caller.headers
+    )
+
+
+def _transaction(code: str, session: int = 1, answers: dict | None = None) -> dict:
+    import pandas as pd
+
+    rows = [
+        {
+            "client_id": code,
+            "session": str(session),
+            "instrument": "phq-9",
+            "item": item,
+            "value": str(value),
+            "respondent": "client",
+        }
+        for item, value in (answers or PHQ9).items()
+    ]
+    bundle = fhir.export_bundle(
+        pd.DataFrame(rows), bundle_type="transaction", with_questionnaires=False
+    )
+    for entry in bundle["entry"]:
+        entry["request"] = {"method": "POST", "url": entry["resource"]["resourceType"]}
+    return bundle
+
+
+def test_every_shipped_instrument_is_served_as_a_questionnaire(api, theo):
+    answer = _fhir(api(theo), "get", "/fhir/r4/Questionnaire")
+    assert answer.status_code == 200 and answer["Content-Type"] == fhir.MEDIA_TYPE
+    bundle = answer.json()
+    Bundle.model_validate(bundle)
+    served = {entry["resource"]["url"].rsplit("/", 1)[1] for entry in bundle["entry"]}
+    assert served == {inst.id for inst in list_instruments()}
+
+
+def test_the_fhir_endpoints_need_a_token(client, theos_client):
+    answer = client.get("/fhir/r4/Questionnaire")
+    assert answer.status_code == 401
+    assert answer.json()["resourceType"] == "OperationOutcome"
+    assert "Bearer" in answer.json()["issue"][0]["diagnostics"]
+
+
+def _stored_phq9(theos_client):
+    session = theos_client.sessions.get(number=1)
+    Response.objects.create(
+        client=theos_client,
+        session=session,
+        instrument="phq-9",
+        respondent="client",
+        answers=PHQ9,
+        scores={"total": 9.0},
+        band="mild",
+    )
+
+
+@pytest.mark.parametrize(
+    "persona, status", [("theo", 200), ("sam", 200), ("cora", 404), ("ada", 404)]
+)
+def test_everything_follows_the_access_rule(request, api, theos_client, persona, status):
+    _stored_phq9(theos_client)
+    answer = _fhir(
+        api(request.getfixturevalue(persona)), "get", "/fhir/r4/Patient/C-THEO1/$everything"
+    )
+    assert answer.status_code == status
+    assert answer.json()["resourceType"] == ("Bundle" if status == 200 else "OperationOutcome")
+
+
+def test_everything_holds_the_clients_responses_and_scores(api, theo, theos_client):
+    _stored_phq9(theos_client)
+    bundle = _fhir(api(theo), "get", "/fhir/r4/Patient/C-THEO1/$everything").json()
+    Bundle.model_validate(bundle)
+    kinds = [entry["resource"]["resourceType"] for entry in bundle["entry"]]
+    assert "QuestionnaireResponse" in kinds and "Observation" in kinds
+    back = fhir.read_bundle(bundle)
+    assert sorted(back["value"].astype(int)) == sorted(PHQ9.values())
+    assert AuditEvent.objects.filter(action="api-read", target="fhir-everything").exists()
+
+
+@pytest.mark.parametrize(
+    "persona, stored", [("theo", True), ("sam", False), ("cora", False), ("ada", False)]
+)
+def test_a_transaction_is_stored_for_the_own_therapist_only(
+    request, api, theos_client, persona, stored
+):
+    answer = _fhir(
+        api(request.getfixturevalue(persona)), "post", "/fhir/r4/", _transaction("C-THEO1")
+    )
+    assert answer.status_code == (200 if stored else 422)
+    found = Response.objects.filter(client=theos_client, instrument="phq-9")
+    assert found.exists() == stored
+    if stored:
+        assert found.get().scores["total"] == 9 and found.get().answers == PHQ9
+        assert answer.json()["type"] == "transaction-response"
+    else:
+        assert "no such client" in answer.json()["issue"][0]["diagnostics"]
+
+
+def test_a_read_only_token_cannot_post_a_transaction(api, theo, theos_client):
+    answer = _fhir(api(theo, read_only=True), "post", "/fhir/r4/", _transaction("C-THEO1"))
+    assert answer.status_code == 403 and not Response.objects.exists()
+
+
+def test_a_bad_transaction_names_every_problem_and_stores_nothing(api, theo, theos_client):
+    good = _transaction("C-THEO1")
+    unknown_session = _transaction("C-THEO1", session=7)
+    both = {**good, "entry": good["entry"] + unknown_session["entry"]}
+    answer = _fhir(api(theo), "post", "/fhir/r4/", both)
+    assert answer.status_code == 422
+    problems = [issue["diagnostics"] for issue in answer.json()["issue"]]
+    assert any("session 7: no such session" in p for p in problems)
+    assert not Response.objects.exists()
+
+
+def test_an_invalid_resource_is_named_with_its_item(api, theo, theos_client):
+    bundle = _transaction("C-THEO1")
+    for entry in bundle["entry"]:
+        if entry["resource"]["resourceType"] == "QuestionnaireResponse":
+            entry["resource"]["item"][0]["answer"] = [{"valueInteger": 99}]
+    answer = _fhir(api(theo), "post", "/fhir/r4/", bundle)
+    assert answer.status_code == 422
+    assert "QuestionnaireResponse" in answer.json()["issue"][0]["diagnostics"]
+    assert not Response.objects.exists()
+
+
+def test_a_response_already_stored_is_refused(api, theo, theos_client):
+    _stored_phq9(theos_client)
+    answer = _fhir(api(theo), "post", "/fhir/r4/", _transaction("C-THEO1"))
+    assert answer.status_code == 422 and "already stored" in answer.content.decode()
+
+
+def test_a_body_that_is_not_json_is_named(api, theo, theos_client):
+    caller = api(theo)
+    answer = caller.client.post(
+        "/fhir/r4/", "{", content_type=fhir.MEDIA_TYPE, headers=caller.headers
+    )
+    assert answer.status_code == 422 and answer.json()["resourceType"] == "OperationOutcome"
