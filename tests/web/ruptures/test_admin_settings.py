@@ -17,6 +17,8 @@ def _form(settings: ClinicSettings, **changes) -> dict:
         "goal_agreement_line": 5,
         "stall_ratings": 3,
         "outcome_instrument": settings.outcome_instrument,
+        "therapists_need_two_factor": "on",
+        "retention_years": 0,
     }
     return data | changes
 

@@ -196,3 +196,14 @@ def test_the_stored_wording_is_shown_read_only_and_cannot_be_edited(login, ada, 
     assert "9 items in en" in html and 'name="licence"' not in html
     browser.post(url, {"licence": "changed"})
     assert LicensedWording.objects.get().licence == "Made-up licence 2026-17"
+
+
+def test_a_check_in_shown_again_with_errors_keeps_the_licensed_wording(
+    client, login, ada, clinic, checkin_token, theos_client, valid_answers
+):
+    upload(login(ada), clinic, licensed())
+    client.logout()
+    data = valid_answers(theos_client, **{"phq-9__2": "7"})
+    html = client.post(reverse("checkin", args=[checkin_token]), data).content.decode()
+    assert "Please choose one of the answers shown" in html
+    assert "Made-up licensed question 2" in html and "Low mood" not in html

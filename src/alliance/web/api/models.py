@@ -22,7 +22,7 @@ class ApiToken(models.Model):
     )
     name = models.CharField(max_length=100, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=12)  # the first characters, to tell tokens apart
+    prefix = models.CharField(max_length=16)  # the first characters, to tell tokens apart
     read_only = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     expires_at = models.DateTimeField(null=True, blank=True)
