@@ -13,9 +13,16 @@ from alliance.simulate import simulate_clinic
 from alliance.web.accounts.models import Clinic
 from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.instruments import ALLIANCE, COMMENT_ITEM
-from alliance.web.clinic.models import Alert, Client, Ending, Episode, Goal, Session
+from alliance.web.clinic.models import Alert, AlertKind, Client, Ending, Episode, Goal, Session
 from alliance.web.delivery.demo import seed_demo_delivery
 
+from .followup import (
+    follow_up_seeded,
+    mark_answered,
+    record_some_reviews,
+    seed_task_checks,
+    seed_tasks,
+)
 from .people import CLINIC_NAME, DEMO_PASSWORD, create_staff
 
 GOALS = [
@@ -33,6 +40,7 @@ COMMENTS = [
     "I would like more time on my own goals.",
 ]
 ACTIVE_SHARE = 0.7
+STANDING = [AlertKind.NOT_ON_TRACK, AlertKind.RUPTURE]  # still true today, so still to act on
 
 
 def is_seeded() -> bool:
@@ -79,6 +87,7 @@ def _seed_client(clinic, therapist, row, sessions, answers, rng, today) -> None:
         Goal.objects.create(client=client, text=text, priority=n + 1)
         for n, text in enumerate(rng.choice(GOALS, size=int(rng.integers(1, 4)), replace=False))
     ]
+    tasks = seed_tasks(client, goals, rng)
     for session_row in sessions.itertuples():
         session = Session.objects.create(
             client=client,
@@ -86,11 +95,13 @@ def _seed_client(clinic, therapist, row, sessions, answers, rng, today) -> None:
             number=int(session_row.session),
             date=pd.Timestamp(session_row.date).date() + shift,
         )
-        _seed_answers(session, session_row, answers, goals, rng)
+        _seed_answers(session, session_row, answers, goals, tasks, rng)
+    follow_up_seeded(client)
     _acknowledge_old_alerts(client, therapist)
+    record_some_reviews(client, therapist, rng)
 
 
-def _seed_answers(session, session_row, answers, goals, rng) -> None:
+def _seed_answers(session, session_row, answers, goals, tasks, rng) -> None:
     here = answers[answers["session"] == session.number]
     by_instrument = {
         (instrument, respondent): dict(
@@ -104,7 +115,9 @@ def _seed_answers(session, session_row, answers, goals, rng) -> None:
         client_answers[ALLIANCE][COMMENT_ITEM] = str(rng.choice(COMMENTS))
     if client_answers:
         client_answers["goal-progress"] = _progress(goals, session_row.outcome, rng)
+        seed_task_checks(session, tasks, bool(session_row.rupture_reported), rng)
     store_answers(session, client_answers, respondent="client", submitted_at=when)
+    mark_answered(session, by_client=bool(client_answers))
     therapist_answers = {i: a for (i, who), a in by_instrument.items() if who == "therapist"}
     if therapist_answers:
         store_answers(
@@ -126,5 +139,9 @@ def _acknowledge_old_alerts(client: Client, therapist) -> None:
     latest = client.sessions.order_by("-number").first()
     if latest is None:
         return
-    old = Alert.objects.filter(client=client).exclude(response__session=latest)
+    old = (
+        Alert.objects.filter(client=client)
+        .exclude(response__session=latest)
+        .exclude(kind__in=STANDING, closed_at__isnull=True)
+    )
     old.update(acknowledged_by=therapist, acknowledged_at=timezone.now())
