@@ -15,8 +15,11 @@ def _page(user, path: str):
     from django.test import Client as HttpClient
     from django.test.utils import CaptureQueriesContext
 
+    from ._web_caseload import past_second_step
+
     browser = HttpClient()
     browser.force_login(user)
+    past_second_step(browser, user)
 
     def render():
         page = browser.get(path)

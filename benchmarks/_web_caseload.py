@@ -122,7 +122,7 @@ def seed_caseload(username: str, n_clients: int, n_sessions: int, *, seed: int =
     return therapist
 
 
-def _past_second_step(browser: HttpClient, user) -> None:
+def past_second_step(browser: HttpClient, user) -> None:
     """Mark the session as past two-factor login, with a confirmed device of the user."""
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -137,7 +137,7 @@ def time_caseload(therapist, *, renders: int = 7) -> CaseloadTiming:
     """Median server time of the caseload page over several renders, and its query count."""
     browser = HttpClient()
     browser.force_login(therapist)
-    _past_second_step(browser, therapist)
+    past_second_step(browser, therapist)
     _render(browser)  # the first render fills template and URL caches
     times = []
     for _ in range(renders):
