@@ -18,7 +18,7 @@ demo: $(STAMP)
 	$(BIN)/alliance demo --host $(HOST) --port $(PORT)
 
 test: $(STAMP) lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not browser and not slow" -n auto

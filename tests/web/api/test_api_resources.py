@@ -187,3 +187,10 @@ def test_the_openapi_document_lists_the_resources(client, db):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
     assert "/api/v1/clients/{code}/sessions/{number}/checkin-link" in paths
     assert "/api/v1/alerts/{pk}/acknowledge" in paths
+
+
+def test_updated_since_with_an_offset_past_what_the_database_takes_is_read_in_utc(
+    api, theo, theos_client
+):
+    found = api(theo).get("/api/v1/clients", updated_since="2786-08-09T11:51:00-16:30")
+    assert found.status_code == 200 and found.json()["count"] == 0

@@ -7,12 +7,25 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from alliance.web.api.tokens import issue
 
 EXAMPLES_PER_OPERATION = 10
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    # schemathesis calls the WSGI application itself, not through Django's test client, which is
+    # what keeps the end of a request from closing the test's connection (and its transaction)
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

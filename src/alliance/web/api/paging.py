@@ -25,9 +25,16 @@ class Paging(Schema):
 
     def since(self) -> dt.datetime | None:
         value = self.updated_since
-        if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=dt.UTC)
-        return value
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        # PostgreSQL refuses offsets past 15:59, so the time is asked in UTC
+        try:
+            return value.astimezone(dt.UTC)
+        except OverflowError:  # an offset that pushes the time past the calendar's ends
+            edge = dt.datetime.max if value.year > 1 else dt.datetime.min
+            return edge.replace(tzinfo=dt.UTC)
 
 
 def page(queryset: QuerySet, paging: Paging) -> tuple[list, int]:
