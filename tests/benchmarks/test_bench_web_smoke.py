@@ -76,6 +76,7 @@ def test_the_ratios_are_medians_of_each_pairs_own_ratio():
     assert medians["end_to_end_ratio"] == pytest.approx(0.3)
 
 
+@pytest.mark.slow  # a whole process or many generated cases; `make test` runs it
 def test_one_database_is_measured_end_to_end_through_gunicorn():
     with bench_web.sqlite_database() as database:
         found = bench_web.measure(database, TINY)
