@@ -207,10 +207,12 @@ def _flags(inst: Instrument, matrix: np.ndarray, index: dict[str, int]) -> list[
     anything_answered = (~np.isnan(matrix)).any(axis=1)
     with np.errstate(invalid="ignore"):
         for n, flag in enumerate(checked):
-            column = matrix[:, index[flag.item]] if flag.item in index else None
+            # an item absent from the whole table was left unanswered in every row
+            column = (
+                matrix[:, index[flag.item]] if flag.item in index else np.full(len(matrix), np.nan)
+            )
             if flag.when == "unanswered":
-                left = np.isnan(column) if column is not None else True
-                raised[:, n] = anything_answered & left
+                raised[:, n] = anything_answered & np.isnan(column)
             else:
                 raised[:, n] = column > flag.above
     return _tuples_of(raised, [flag.id for flag in checked])
