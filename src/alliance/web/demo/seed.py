@@ -144,4 +144,4 @@ def _acknowledge_old_alerts(client: Client, therapist) -> None:
         .exclude(response__session=latest)
         .exclude(kind__in=STANDING, closed_at__isnull=True)
     )
-    old.update(acknowledged_by=therapist, acknowledged_at=timezone.now())
+    old.acknowledge(therapist)
