@@ -64,5 +64,7 @@ def staff_pages(therapist) -> list[Page]:
         ),
         Page("team", reverse("team")),
         Page("audit", reverse("audit")),
+        Page("clinic-overview", reverse("clinic-overview")),
+        Page("clinic-settings", reverse("clinic-settings")),
         Page("admin", reverse("admin:index")),
     ]

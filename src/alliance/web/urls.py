@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("alliance.web.exports.urls")),
     path("", include("alliance.web.delivery.urls")),
     path("", include("alliance.web.security.urls")),
+    path("", include("alliance.web.clinicadmin.urls")),
     path("admin/", admin.site.urls),
 ]
 

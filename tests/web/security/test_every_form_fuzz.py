@@ -109,10 +109,15 @@ def test_every_form_of_a_therapists_own_pages(login, theo, data):
 
 @FUZZ
 @given(data=st.data())
-def test_every_form_of_the_admins_pages(login, ada, data):
+def test_every_form_of_the_admins_pages(login, ada, clinic, data):
     session = login(ada)
-    pages = [reverse("webhooks"), reverse("subject-requests"), reverse("exports")]
-    assert sum(_post_each_form(session, url, data) for url in pages) >= 4
+    pages = [
+        reverse("webhooks"),
+        reverse("subject-requests"),
+        reverse("exports"),
+        reverse("clinic-settings"),
+    ]
+    assert sum(_post_each_form(session, url, data) for url in pages) >= 5
 
 
 @FUZZ
