@@ -10,9 +10,7 @@ Usage: python scripts/validate_ruptures_independent.py [--seeds 101 102 103] [--
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +34,9 @@ from alliance.analysis.ruptures.table import check_sessions
 from alliance.analysis.ruptures.validation import bootstrap, match_events, per_client_counts, rates
 from alliance.measures import get_instrument
 from alliance.simulate.independent import checkin_clinic
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared doc writer sits beside this
+from doc_writer import write_doc, written_by  # noqa: E402
 
 DEFAULT, STILES, STRAUSS, ORACLE = (
     "default",
@@ -382,9 +383,7 @@ def report(results: dict, args, seconds: float) -> str:
     head = [
         "# Rupture detection on a second generator family",
         "",
-        "Written by `scripts/validate_ruptures_independent.py` "
-        f"(seeds {', '.join(map(str, args.seeds))}; {args.clients} clients each; "
-        f"{seconds:.0f} s). Do not edit by hand.",
+        written_by("validate_ruptures_independent.py", args, seconds),
         "",
         "The defaults were chosen on the project's synthetic clinic "
         "([validation](ruptures-validation.md)); here they run untouched on clinics from "
@@ -426,16 +425,14 @@ def report(results: dict, args, seconds: float) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=[101, 102, 103])
-    parser.add_argument("--clients", type=int, default=600)
-    parser.add_argument("--out", default="docs/ruptures-independent.md")
-    args = parser.parse_args(argv)
-    start = time.perf_counter()
-    results = run(args.seeds, args.clients)
-    Path(args.out).write_text(report(results, args, time.perf_counter() - start) + "\n")
-    print(f"wrote {args.out}")
-    return 0
+    return write_doc(
+        argv,
+        description=__doc__.splitlines()[0],
+        seeds=[101, 102, 103],
+        out="docs/ruptures-independent.md",
+        run=run,
+        report=report,
+    )
 
 
 if __name__ == "__main__":
