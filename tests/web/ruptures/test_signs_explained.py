@@ -48,3 +48,14 @@ def test_a_drop_alone_is_named_as_the_sign_on_the_client_page(good_checkins, log
     assert f"the alliance was {drop:.1f} SD below the client&#x27;s usual level" in named
     assert "the client said that something felt off" in named
     assert "further below" not in named  # an even drop names no single dimension
+
+
+def test_the_review_lists_the_signs_beside_the_rules(good_checkins, login, theo):
+    bond_low = {"alliance-checkin__5": "4", "alliance-checkin__6": "4"}
+    submit_checkin(good_checkins, 5, rating=8, felt_off=1, **bond_low)
+    rupture = Rupture.objects.get()
+    page = login(theo).get(reverse("rupture", args=[good_checkins.code, rupture.pk]))
+    html = page.content.decode()
+    signs = html[html.index("Signs that raised the alert") : html.index("Rules that fired")]
+    assert "The bond fell 4.0 points further below goals and tasks than usual" in signs
+    assert "The client said that something felt off" in signs
