@@ -28,7 +28,12 @@ from .summary import comments, session_rows, table_rows
 @login_required
 def client_page(request, code: str):
     """Everything about one client that the user may see."""
-    client = get_client_for(request.user, code)
+    return render_client_page(request, get_client_for(request.user, code))
+
+
+def render_client_page(request, client, *, snooze=None, status: int = 200):
+    """The client page of a client found through the access helper; `snooze`, a snooze form
+    that failed, is shown with its problems beside its alert."""
     record_read(request, client, "client-page")
     responses = list(Response.objects.filter(client=client).select_related("session", "client"))
     scores = scores_table(responses)
@@ -58,8 +63,9 @@ def client_page(request, code: str):
         "session_form": SessionForm(),
         "end_form": EndEpisodeForm(),
         **_episode_context(client),
+        "snooze": snooze,
     }
-    return render(request, "clientpage/client.html", context)
+    return render(request, "clientpage/client.html", context, status=status)
 
 
 @login_required
