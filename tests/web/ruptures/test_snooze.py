@@ -70,4 +70,3 @@ def test_a_bad_day_is_named_beside_the_alert_on_the_client_page(login, theo, ale
     assert 'value="2026-03-01"' in form and 'aria-invalid="true"' in form
     assert "Not snoozed: Snooze until: Choose a day after today." in form
     assert Alert.objects.open().get().snoozed_until is None
-

@@ -134,7 +134,13 @@ def _crisis(client_id: int | None) -> ClinicSettings | None:
 
 
 def _form_page(request, link: CheckinLink, form: CheckinForm, ratings: RatingsForm):
-    context = {"form": form, "ratings": ratings, "crisis": _crisis(link.client_id)}
+    parts = len(form.sections) + (1 if ratings.groups else 0)
+    context = {
+        "form": form,
+        "ratings": ratings,
+        "parts": parts,
+        "crisis": _crisis(link.client_id),
+    }
     return render(request, "checkin/client_form.html", context)
 
 
