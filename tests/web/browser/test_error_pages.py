@@ -21,6 +21,8 @@ def test_a_404_is_a_page_of_the_site_on_a_phone_and_a_desktop(
     expect(phone.get_by_role("link", name="log in")).to_be_visible()
     phone.screenshot(path=screenshots / "404-phone-320.png", full_page=True)
     assert phone.evaluate(OVERFLOW) <= 0
+    icon = phone.evaluate("() => document.querySelector('link[rel=icon]').href")
+    assert phone.request.get(icon).status == 200  # the site's icon, not a 404 for favicon.ico
 
     log_in(desktop, theo)
     assert desktop.goto("/clients/C-NOSUCH/").status == 404
