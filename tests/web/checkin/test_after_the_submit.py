@@ -122,3 +122,14 @@ def test_the_risk_message_is_only_for_the_browser_that_answered(
     elsewhere = HttpClient().get(reverse("checkin-thanks", args=[checkin_token]))
     html = elsewhere.content.decode()
     assert "Thank you" in html and CALL_BACK not in html
+
+
+def test_the_browser_keeps_only_which_link_it_answered(
+    client, checkin_token, theos_client, valid_answers
+):
+    answers = valid_answers(theos_client, **{"phq-9__9": "3"})
+    sent = client.post(reverse("checkin", args=[checkin_token]), answers)
+    link = CheckinSubmission.objects.get().link
+    cookie = sent.cookies["alliance-checkin-thanks"]
+    assert cookie.value.split(":")[0] == str(link.pk)  # the link's id, then the signature
+    assert cookie["httponly"] and cookie["path"] == sent.url

@@ -39,7 +39,7 @@ from .qr import qr_svg
 from .submissions import raises_urgent_alert
 
 UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410, "answered": 410}
-THANKS_COOKIE = "alliance-checkin-thanks"  # which link was answered here, and whether with risk
+THANKS_COOKIE = "alliance-checkin-thanks"  # which link was answered in this browser
 THANKS_SECONDS = 3600
 
 
@@ -80,14 +80,13 @@ def _submit(request, token: str):
     form, ratings = _client_forms(link, request.POST, worded=False)
     if not all([form.is_valid(), ratings.is_valid()]):
         return _form_page(request, link, *_client_forms(link, request.POST))
-    answers = form.answers()
-    use_up(link, answers, scores=form.scores, ratings=ratings_of(ratings))
-    risk = raises_urgent_alert(answers, dict(form.scores))
+    use_up(link, form.answers(), scores=form.scores, ratings=ratings_of(ratings))
     thanked = redirect("checkin-thanks", token=token)
-    # a signed cookie rather than the session, so the submit writes no session row
+    # a signed cookie that names only the link, so the browser keeps nothing of the answers and
+    # the submit writes no session row
     thanked.set_signed_cookie(
         THANKS_COOKIE,
-        f"{link.pk}:{int(risk)}",
+        str(link.pk),
         salt=THANKS_COOKIE,
         max_age=THANKS_SECONDS,
         path=reverse("checkin-thanks", args=[token]),
@@ -100,19 +99,20 @@ def _submit(request, token: str):
 
 @never_cache
 def thanks(request, token: str):
-    """The thank-you page of a kept check-in; what the client answered about risk is known only
-    to the browser that sent it, so a copied link shows no more than a plain thank-you."""
+    """The thank-you page of a kept check-in. The crisis words after a risk answer are shown only
+    to the browser that sent the answers, so a copied link shows no more than a plain thank-you."""
     link = (
         CheckinLink.objects.filter(token_hash=hash_token(token)).select_related("session").first()
     )
     if link is None:
         return _unusable(request, LinkUnusable("unknown"), token)
-    if not CheckinSubmission.objects.filter(link=link).exists():
+    submission = CheckinSubmission.objects.filter(link=link).first()
+    if submission is None:
         return redirect("checkin", token=token)
     sent = request.get_signed_cookie(
         THANKS_COOKIE, default="", salt=THANKS_COOKIE, max_age=THANKS_SECONDS
     )
-    risk = sent == f"{link.pk}:1"
+    risk = sent == str(link.pk) and raises_urgent_alert(submission.answers, {})
     context = {"risk": risk, "crisis": _crisis(link.session.client_id)}
     return render(request, "checkin/thanks.html", context)
 

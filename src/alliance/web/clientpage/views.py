@@ -32,7 +32,7 @@ def client_page(request, code: str):
 
 
 def render_client_page(request, client, *, snooze=None, status: int = 200):
-    """The client page of a client found through the access helper; `snooze`, a snooze form
+    """The client page of a client found through `clinic.access`; `snooze`, a snooze form
     that failed, is shown with its problems beside its alert."""
     record_read(request, client, "client-page")
     responses = list(Response.objects.filter(client=client).select_related("session", "client"))
