@@ -11,33 +11,58 @@ from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS, ClinicInstrume
 from alliance.web.clinic.models import Alert, AlertKind, Client, Respondent, Response
 from alliance.web.clinic.tables import outcome_table_from_query
 
-from .recovery import Track, clinic_recovery, tracks
+from .recovery import Track, follow_up_recovery, tracks
 
 log = logging.getLogger(__name__)
 
 
-def recovery_step(follow_up) -> None:
-    """The follow-up step: after a client check-in, place the client on the expected course.
+PREPARED = "recovery"
+FAILED = object()  # the placement raised before the transaction (logged): nothing to write
 
-    A problem in the model is logged and skipped, so it never holds up the rupture steps."""
+
+def prepare_recovery(follow_up) -> None:
+    """Before the follow-up's transaction: place the client on the clinic's expected course."""
     if not follow_up.checkin_sessions:
         return
     try:
+        follow_up.prepared[PREPARED] = place(follow_up.client)
+    except (ValueError, ArithmeticError, KeyError):
+        log.exception("expected recovery failed for client %s", follow_up.client.pk)
+        follow_up.prepared[PREPARED] = FAILED
+
+
+def recovery_step(follow_up) -> None:
+    """The follow-up step: after a client check-in, raise or close the not-on-track alert from
+    the client's place (computed now if it was not prepared).
+
+    A problem in the model is logged and skipped, so it never holds up the rupture steps."""
+    if not follow_up.checkin_sessions or follow_up.prepared.get(PREPARED) is FAILED:
+        return
+    try:
         with transaction.atomic():
-            follow_recovery(follow_up.client)
+            follow_recovery(follow_up.client, follow_up.prepared.get(PREPARED))
     except (ValueError, ArithmeticError, KeyError):
         log.exception("expected recovery failed for client %s", follow_up.client.pk)
 
 
-def follow_recovery(client: Client) -> Alert | None:
-    """Place the client after a check-in; raise or close the not-on-track alert as needed."""
+def place(client: Client) -> tuple[Track | None, ClinicInstruments]:
+    """The client's place on the clinic's expected course (reads only; the model from the
+    cache, refitted by a task of its own when it is stale)."""
     instruments = for_clinic(client.clinic_id)
     scores = Response.objects.filter(
         client=client, instrument=instruments.outcome, respondent=Respondent.CLIENT
     )
-    model = clinic_recovery(client.clinic_id, outcome=instruments.outcome)
-    track = tracks(model, outcome_table_from_query(scores), instruments.outcome)
-    track = track.get(client.pk)
+    model = follow_up_recovery(client.clinic_id, instruments.outcome)
+    placed = tracks(model, outcome_table_from_query(scores), instruments.outcome)
+    return placed.get(client.pk), instruments
+
+
+def follow_recovery(
+    client: Client, placed: tuple[Track | None, ClinicInstruments] | None = None
+) -> Alert | None:
+    """Place the client after a check-in (or take `placed`, from `place`); raise or close the
+    not-on-track alert as needed."""
+    track, instruments = placed or place(client)
     standing = Alert.objects.filter(
         client=client, kind=AlertKind.NOT_ON_TRACK, closed_at__isnull=True
     ).first()
