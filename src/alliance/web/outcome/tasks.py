@@ -5,7 +5,11 @@ from __future__ import annotations
 from alliance.web.clinic.background import background_task
 
 
-@background_task()
+def _clinic(clinic_id: int, outcome: str, **kwargs) -> dict[str, int]:
+    return {"clinic_id": clinic_id}
+
+
+@background_task(about=_clinic)
 def refit_recovery(clinic_id: int, outcome: str) -> str:
     """Fit the clinic's expected course for its current history, unless that is already cached
     (several follow-ups may queue the same refit; the first does the work)."""
