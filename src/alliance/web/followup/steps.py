@@ -5,10 +5,12 @@ Three stages run for every client with work waiting:
 - STORE steps take a client id and store what was kept but not stored yet (the check-in app
   stores its kept submissions), in a transaction that first locks the client's row; they commit
   before any analysis, so a failing analysis never holds back the answers.
-- PREPARE steps take a FollowUp (the client, the sessions to follow up, the clinic settings) and
-  only read: outside any transaction, they compute what their feature will write (a detector's
-  findings, a place on the expected course) and leave it in `follow_up.prepared` under a key of
-  their own. On SQLite a transaction holds the one write lock, so the science is kept out of it.
+- PREPARE steps take a list of FollowUps (each: the client, the sessions to follow up, the
+  clinic settings; several clients when the worker has several waiting, so the science can run
+  in bulk) and only read: outside any transaction, they compute what their feature will write
+  (a detector's findings, a place on the expected course) and leave it in each
+  `follow_up.prepared` under a key of their own. On SQLite a transaction holds the one write
+  lock, so the science is kept out of it.
 - ANALYSE steps take the FollowUp and run together, in one transaction with the markers they
   consume, after the client's row is locked. A step uses what its PREPARE step left when it is
   there, and computes it itself when not: `prepared` is emptied when new answers arrived after
@@ -35,14 +37,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .context import Step
+from .context import FollowUp, Step
 
 STORE, PREPARE, ANALYSE = "store", "prepare", "analyse"
 StoreStep = Callable[[int], None]
+PrepareStep = Callable[[list[FollowUp]], None]
 _registered: dict[str, dict[str, tuple[int, Callable]]] = {STORE: {}, PREPARE: {}, ANALYSE: {}}
 
 
-def register_step(stage: str, order: int, step: Step | StoreStep) -> None:
+def register_step(stage: str, order: int, step: Step | StoreStep | PrepareStep) -> None:
     """Add a step to a stage; registering the same function again replaces it (reloads)."""
     if stage not in _registered:
         raise ValueError(f"stage must be {STORE!r}, {PREPARE!r} or {ANALYSE!r}, not {stage!r}")

@@ -17,18 +17,25 @@ log = logging.getLogger(__name__)
 
 
 PREPARED = "recovery"
-FAILED = object()  # the placement raised before the transaction (logged): nothing to write
 
 
-def prepare_recovery(follow_up) -> None:
-    """Before the follow-up's transaction: place the client on the clinic's expected course."""
-    if not follow_up.checkin_sessions:
-        return
-    try:
-        follow_up.prepared[PREPARED] = place(follow_up.client)
-    except (ValueError, ArithmeticError, KeyError):
-        log.exception("expected recovery failed for client %s", follow_up.client.pk)
-        follow_up.prepared[PREPARED] = FAILED
+def prepare_recovery(follow_ups) -> None:
+    """Before the follow-ups' transactions: place every client who checked in on their clinic's
+    expected course, in bulk per clinic. A clinic whose placement fails is logged and left to
+    each client's own step."""
+    clinics: dict[int, list[Client]] = {}
+    for follow_up in follow_ups:
+        if follow_up.checkin_sessions:
+            clinics.setdefault(follow_up.client.clinic_id, []).append(follow_up.client)
+    placed: dict[int, tuple[Track | None, ClinicInstruments]] = {}
+    for clinic_id, clients in clinics.items():
+        try:
+            placed |= place_all(clinic_id, clients)
+        except (ValueError, ArithmeticError, KeyError):
+            log.exception("expected recovery failed for clinic %s", clinic_id)
+    for follow_up in follow_ups:
+        if follow_up.client.pk in placed:
+            follow_up.prepared[PREPARED] = placed[follow_up.client.pk]
 
 
 def recovery_step(follow_up) -> None:
@@ -36,7 +43,7 @@ def recovery_step(follow_up) -> None:
     the client's place (computed now if it was not prepared).
 
     A problem in the model is logged and skipped, so it never holds up the rupture steps."""
-    if not follow_up.checkin_sessions or follow_up.prepared.get(PREPARED) is FAILED:
+    if not follow_up.checkin_sessions:
         return
     try:
         with transaction.atomic():
@@ -45,16 +52,24 @@ def recovery_step(follow_up) -> None:
         log.exception("expected recovery failed for client %s", follow_up.client.pk)
 
 
-def place(client: Client) -> tuple[Track | None, ClinicInstruments]:
-    """The client's place on the clinic's expected course (reads only; the model from the
-    cache, refitted by a task of its own when it is stale)."""
-    instruments = for_clinic(client.clinic_id)
+def place_all(
+    clinic_id: int, clients: list[Client]
+) -> dict[int, tuple[Track | None, ClinicInstruments]]:
+    """{client id: (place on the clinic's expected course or None, the clinic's instruments)},
+    read only, in one query of scores; the model from the cache, refitted by a task of its own
+    when it is stale."""
+    instruments = for_clinic(clinic_id)
     scores = Response.objects.filter(
-        client=client, instrument=instruments.outcome, respondent=Respondent.CLIENT
+        client__in=clients, instrument=instruments.outcome, respondent=Respondent.CLIENT
     )
-    model = follow_up_recovery(client.clinic_id, instruments.outcome)
-    placed = tracks(model, outcome_table_from_query(scores), instruments.outcome)
-    return placed.get(client.pk), instruments
+    model = follow_up_recovery(clinic_id, instruments.outcome)
+    found = tracks(model, outcome_table_from_query(scores), instruments.outcome)
+    return {client.pk: (found.get(client.pk), instruments) for client in clients}
+
+
+def place(client: Client) -> tuple[Track | None, ClinicInstruments]:
+    """The client's place on the clinic's expected course (see `place_all`)."""
+    return place_all(client.clinic_id, [client])[client.pk]
 
 
 def follow_recovery(

@@ -10,9 +10,11 @@ from .follow import NOT_FOUND_YET, detected_events, follow_client
 PREPARED = "ruptures"
 
 
-def prepare_ruptures(follow_up: FollowUp) -> None:
-    """Before the follow-up's transaction: run the clinic's detector over the client's series."""
-    follow_up.prepared[PREPARED] = detected_events(follow_up.client, follow_up.settings)
+def prepare_ruptures(follow_ups: list[FollowUp]) -> None:
+    """Before the follow-ups' transactions: run the clinic's detector over each client's series
+    (one client at a time, as everywhere in the app)."""
+    for follow_up in follow_ups:
+        follow_up.prepared[PREPARED] = detected_events(follow_up.client, follow_up.settings)
 
 
 def rupture_step(follow_up: FollowUp) -> None:

@@ -1,4 +1,5 @@
-"""Delivery's tables: contact details apart from the record, sends, settings, kiosk, notices, failures."""
+"""Delivery's tables: contact details apart from the record, sends, settings, kiosk, notices,
+failures."""
 
 from .contacts import Contact, Preference
 from .failures import Failure, FailureKind
