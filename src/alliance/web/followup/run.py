@@ -35,11 +35,15 @@ def follow_up_client(client_id: int) -> bool:
     stored = [client_id] if _store(client_id) else []
     stored += [other for other in _others_waiting(client_id) if _store(other)]
     prepared = _prepared(stored)
-    done = {each: _analyse(each, prepared.get(each)) for each in stored}
-    return done.get(client_id, False)
+    # a client with no marker when prepared has nothing to analyse: answers arriving later
+    # leave a marker and queue a follow-up of their own
+    done = {each: _analyse(each, prepared[each]) for each in stored if each in prepared}
+    return done.get(client_id, client_id in stored)
 
 
 def _store(client_id: int) -> bool:
+    if not _unstored_submissions().filter(client_id=client_id).exists():
+        return True  # nothing kept to store: no transaction (on SQLite, no write lock)
     try:
         with transaction.atomic():
             _store_locked(client_id)
