@@ -30,22 +30,53 @@ def follow_up_client(client_id: int) -> bool:
     failing step never holds back the answers.
 
     Other clients with work waiting (up to BATCH, none that failed before: they wait for their
-    own retry) are followed up with this one, so under load the PREPARE steps run in bulk; each
-    client still has its own transactions, and a failure of one touches no other."""
-    stored = [client_id] if _store(client_id) else []
-    stored += [other for other in _others_waiting(client_id) if _store(other)]
+    own retry) are followed up with this one, so under load the PREPARE steps run in bulk and
+    the batch commits twice, not twice per client (on SQLite each commit takes the one write
+    lock). Each client's work is a savepoint of its own: a failure of one touches no other."""
+    clients = [client_id, *_others_waiting(client_id)]
+    stored = _store_all(clients)
     prepared = _prepared(stored)
     # a client with no marker when prepared has nothing to analyse: answers arriving later
     # leave a marker and queue a follow-up of their own
-    done = {each: _analyse(each, prepared[each]) for each in stored if each in prepared}
+    done = _analyse_all(prepared)
     return done.get(client_id, client_id in stored)
 
 
-def _store(client_id: int) -> bool:
-    if not _unstored_submissions().filter(client_id=client_id).exists():
-        return True  # nothing kept to store: no transaction (on SQLite, no write lock)
+def _store_all(client_ids: list[int]) -> list[int]:
+    """The clients whose kept answers are stored (or who had none), in one transaction."""
+    kept = set(
+        _unstored_submissions().filter(client_id__in=client_ids).values_list("client_id", flat=True)
+    )
+    if not kept:
+        return client_ids  # nothing to store: no transaction (on SQLite, no write lock)
+    failed = _in_one_transaction(sorted(kept), _store)
+    return [client_id for client_id in client_ids if client_id not in failed]
+
+
+def _analyse_all(prepared: dict[int, FollowUp]) -> dict[int, bool]:
+    if not prepared:
+        return {}
+    failed = _in_one_transaction(sorted(prepared), lambda c: _analyse(c, prepared[c]))
+    return {client_id: client_id not in failed for client_id in prepared}
+
+
+def _in_one_transaction(client_ids: list[int], work) -> set[int]:
+    """Run `work(client_id)` for each client (in id order, so two workers never wait on each
+    other in a circle) in one transaction; the clients whose work failed."""
+    failed: set[int] = set()
     try:
         with transaction.atomic():
+            failed = {client_id for client_id in client_ids if not work(client_id)}
+    except DatabaseError as error:  # the commit itself: nothing of the batch was kept
+        for client_id in client_ids:
+            _failed(client_id, error)
+        return set(client_ids)
+    return failed
+
+
+def _store(client_id: int) -> bool:
+    try:
+        with transaction.atomic():  # a savepoint: a failure rolls back this client alone
             _store_locked(client_id)
     except Exception as error:  # whatever a step raises, the kept answers stay kept
         _failed(client_id, error)
@@ -55,7 +86,7 @@ def _store(client_id: int) -> bool:
 
 def _analyse(client_id: int, prepared: FollowUp | None) -> bool:
     try:
-        with transaction.atomic():
+        with transaction.atomic():  # a savepoint: a failure rolls back this client alone
             _analyse_locked(client_id, prepared)
     except Exception as error:  # whatever a step raises, the answers are already stored
         _failed(client_id, error)
@@ -142,15 +173,20 @@ def _unstored_submissions() -> QuerySet[CheckinSubmission]:
 
 def _count_failure(client_id: int, error: Exception) -> None:
     try:
-        PendingFollowUp.objects.filter(client_id=client_id).update(
-            failed_attempts=F("failed_attempts") + 1,
-            last_error=f"{type(error).__name__}: {error}"[:200],
-        )
-        _unstored_submissions().filter(client_id=client_id).update(
-            failed_attempts=F("failed_attempts") + 1
-        )
+        with transaction.atomic():  # inside a batch's transaction, a savepoint
+            _count_in_markers(client_id, error)
     except DatabaseError:
         log.exception("could not count the failed follow-up of client %s", client_id)
+
+
+def _count_in_markers(client_id: int, error: Exception) -> None:
+    PendingFollowUp.objects.filter(client_id=client_id).update(
+        failed_attempts=F("failed_attempts") + 1,
+        last_error=f"{type(error).__name__}: {error}"[:200],
+    )
+    _unstored_submissions().filter(client_id=client_id).update(
+        failed_attempts=F("failed_attempts") + 1
+    )
 
 
 def waiting_clients() -> list[int]:
