@@ -83,3 +83,22 @@ def test_a_follow_up_that_gave_up_is_listed_with_its_reason_blanked(
     assert "C-GAVE-UP" in html and "follow_up" in html and "IntegrityError" in html
     assert "someone@" not in html and "7700" not in html
     assert "[address]" in html and "[number]" in html
+
+
+def test_the_therapist_sees_on_the_client_page_that_a_follow_up_failed(
+    monkeypatch, theo, make_client, login
+):
+    real = steps
+    monkeypatch.setattr(
+        run,
+        "steps",
+        lambda stage: (
+            [*real(stage), _step_that_quotes_an_address] if stage == ANALYSE else real(stage)
+        ),
+    )
+    client = make_client(theo, code="C-SEEN", sessions=2)
+    assert submit_checkin(client, 1, rating=8).status_code == 200
+    html = login(theo).get(reverse("client", args=[client.code])).content.decode()
+    assert "follow-up failed" in html
+    assert "the analysis failed: IntegrityError" in html and "it is tried again by itself" in html
+    assert "someone@" not in html
