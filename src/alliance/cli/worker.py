@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import os
-
 import click
 
 from ._django import DATA_DIR_OPTION, configure_django
-
-NICE = 10  # the worker gives way to the server's requests on a busy machine
 
 
 def db_worker_args(*, interval: float, batch: bool) -> list[str]:
@@ -27,21 +23,9 @@ def db_worker_args(*, interval: float, batch: bool) -> list[str]:
     help="Seconds between looks at the queue when it is empty.",
 )
 @click.option("--batch", is_flag=True, help="Run every queued task, then exit (for a one-off).")
-@click.option(
-    "--nice",
-    default=NICE,
-    show_default=True,
-    type=click.IntRange(min=0, max=19),
-    help="How far below the server's CPU priority the worker runs (0: the same).",
-)
-def command(data_dir: str | None, interval: float, batch: bool, nice: int) -> None:
+def command(data_dir: str | None, interval: float, batch: bool) -> None:
     """Run queued background tasks until stopped; at start, queue again every follow-up left
-    waiting (after a crash nothing else is needed). Run one or more beside `alliance serve`.
-
-    The worker runs at a lower CPU priority than the server by default, so on a busy machine a
-    client's check-in is answered first and its analysis follows when a core is free."""
-    if nice:
-        os.nice(nice)
+    waiting (after a crash nothing else is needed). Run one or more beside `alliance serve`."""
     configure_django(data_dir)
     from django.core.management import call_command
 

@@ -1,7 +1,10 @@
-"""Under load one follow-up takes the other waiting clients with it: their science is prepared
-outside any transaction (the expected course in bulk), each client is still written in its own
-short transaction, and a client that failed before waits for its own retry."""
+"""Under load one follow-up takes the other waiting clients with it (on PostgreSQL; on SQLite
+one at a time, so the check-in submits get the write lock between them): their science is
+prepared outside any transaction (the expected course in bulk), each client is still written in
+its own short transaction, and a client that failed before waits for its own retry."""
 
+import pytest
+from django.db import connection
 from django.db.models import Count
 from django_tasks_db.models import DBTaskResult
 
@@ -16,6 +19,12 @@ from tests.web.outcome_helpers import store_series
 from .conftest import strained_checkin
 
 
+@pytest.fixture
+def batched(monkeypatch):
+    """Batches on either database (SQLite itself follows up one client at a time)."""
+    monkeypatch.setattr(run, "batch_size", lambda: run.BATCH)
+
+
 def _three_strained(make_client, theo, steady_client) -> list:
     clients = [steady_client]
     for code in ("C-TWO", "C-THREE"):
@@ -27,7 +36,7 @@ def _three_strained(make_client, theo, steady_client) -> list:
 
 
 def test_one_follow_up_does_the_waiting_work_of_every_client(
-    queued_tasks, make_client, theo, steady_client
+    batched, queued_tasks, make_client, theo, steady_client
 ):
     clients = _three_strained(make_client, theo, steady_client)  # their first four are queued
     for client in clients:
@@ -41,7 +50,7 @@ def test_one_follow_up_does_the_waiting_work_of_every_client(
 
 
 def test_the_tasks_of_the_clients_already_followed_up_find_nothing_to_do(
-    worker, make_client, theo, steady_client
+    batched, worker, make_client, theo, steady_client
 ):
     clients = _three_strained(make_client, theo, steady_client)
     for client in clients:
@@ -54,13 +63,22 @@ def test_the_tasks_of_the_clients_already_followed_up_find_nothing_to_do(
 
 
 def test_a_client_that_failed_before_waits_for_its_own_retry(
-    queued_tasks, make_client, theo, steady_client
+    batched, queued_tasks, make_client, theo, steady_client
 ):
     clients = _three_strained(make_client, theo, steady_client)
     failed = clients[2]
     CheckinSubmission.objects.filter(client=failed).update(failed_attempts=1)  # a try failed
     assert run.follow_up_client(clients[0].pk)
     assert run.waiting_clients() == [failed.pk]
+
+
+def test_on_sqlite_a_follow_up_takes_its_own_client_alone(
+    queued_tasks, make_client, theo, steady_client
+):
+    clients = _three_strained(make_client, theo, steady_client)
+    assert run.follow_up_client(clients[1].pk)
+    left = [] if connection.vendor != "sqlite" else [clients[2].pk]
+    assert run.waiting_clients() == left
 
 
 def test_the_expected_course_placed_in_bulk_is_each_clients_own(queued_tasks, make_client, theo):
