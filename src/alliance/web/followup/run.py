@@ -90,7 +90,8 @@ def _store_locked(client_id: int) -> None:
 def batch_size() -> int:
     """How many clients one follow-up takes: one on SQLite, whose single write lock a batch's
     back-to-back transactions would keep from the check-in submits (the benchmark measured
-    submits at 0.30 of a bare insert with batches, 0.48 without); BATCH elsewhere."""
+    submits at 0.29 to 0.44 of a bare insert with batches, 0.48 to 0.59 without); BATCH
+    elsewhere."""
     return 1 if connection.vendor == "sqlite" else BATCH
 
 
