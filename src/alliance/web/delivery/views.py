@@ -1,4 +1,5 @@
-"""Delivery's pages: the contact form and sends on the client page, the kiosk, the digest choice."""
+"""Delivery's pages: the contact form and sends on the client page, the kiosk, the digest choice,
+the clinic admin's list of failures."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from alliance.web.clinic.models import CheckinSubmission
 
 from . import kiosk, services
 from .forms import ContactForm, DigestForm, KioskCodeForm
-from .models import DigestChoice
+from .models import DigestChoice, Failure
 from .tokens import token_for
 
 KIOSK_CHECKIN_KEY = "alliance-kiosk-delivery"
@@ -135,3 +136,18 @@ def digest(request):
         messages.success(request, "Saved.")
         return redirect("digest")
     return render(request, "delivery/digest.html", {"form": form, "email": request.user.email})
+
+
+RECENT_FAILURES = 100
+
+
+@never_cache
+@login_required
+def failures(request):
+    """The clinic admin's list of what failed in the background: tasks that gave up after their
+    retries and check-ins that could not be sent, newest first, by client code only."""
+    user = request.user
+    if not (user.is_active and user.is_clinic_admin and user.clinic_id):
+        raise Http404("No such page")
+    found = Failure.objects.filter(clinic_id=user.clinic_id)[:RECENT_FAILURES]
+    return render(request, "delivery/failures.html", {"failures": found})
