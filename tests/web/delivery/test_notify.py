@@ -43,6 +43,22 @@ def test_the_urgent_email_goes_once(
     assert len(smtp_server.to("theo@clinic.example.org")) == 1
 
 
+def test_an_alert_taken_on_before_the_queue_reached_it_emails_nobody(
+    theo_with_email, login, theos_client, checkin_token, client, valid_answers, smtp_server, worker
+):
+    from django.urls import reverse
+
+    from alliance.web.clinic.models import Alert
+    from alliance.web.delivery.models import UrgentNotice
+
+    client.post(f"/c/{checkin_token}/", valid_answers(theos_client, **{"phq-9__9": "2"}))
+    alert = Alert.objects.get(client=theos_client, kind="risk-self-harm")
+    login(theo_with_email).post(reverse("acknowledge-alert", args=[alert.pk]))
+    worker.run_due()
+    assert smtp_server.messages == []
+    assert UrgentNotice.objects.get(alert=alert).reason == "taken on before it was sent"
+
+
 def test_an_ordinary_answer_emails_nobody(
     theo_with_email, theos_client, checkin_token, client, valid_answers, smtp_server, worker
 ):

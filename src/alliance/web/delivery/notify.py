@@ -52,6 +52,12 @@ def send_urgent_notice(notice_id: int) -> str:
             return "already sent"
         notice.sent_at = timezone.now()  # claimed: a second run sends nothing
         notice.save(update_fields=["sent_at"])
+    alert = notice.alert
+    if alert.acknowledged_at is not None or alert.closed_at is not None:
+        # someone took it on before the notice went out (the demo's seeded history, or a
+        # therapist quicker than the queue): telling them again would only be noise
+        UrgentNotice.objects.filter(pk=notice.pk).update(reason="taken on before it was sent")
+        return "not needed"
     page = public_url(reverse("client", args=[notice.alert.client.code]))
     body = f"An urgent alert waits for you in alliance. Open the client's page:\n\n{page}\n"
     return _send_each(notice, urgent_recipients(notice.alert), body)
