@@ -28,7 +28,7 @@ def test_the_demo_worker_follows_up_a_checkin_and_stops_with_the_server(monkeypa
         monkeypatch.setenv("ALLIANCE_SECRET_KEY", clinic.env["ALLIANCE_SECRET_KEY"])
         with background_worker(clinic.folder) as worker:
             load = post_all(
-                clinic.port, posts, csrf=csrf_cookie(clinic.port), expect=b"Thank", threads=1
+                clinic.port, posts, csrf=csrf_cookie(clinic.port), expect=b"/thanks/", threads=1
             )
             deadline = time.monotonic() + 60
             while clinic.count(WAITING) and time.monotonic() < deadline:
