@@ -111,10 +111,11 @@ def ratings_of(form: RatingsForm) -> dict[str, object]:
 def store_ratings(
     session: Session, ratings: Mapping[str, object], audit: list[AuditEvent] | None = None
 ) -> list[TaskCheck]:
-    """Store the goal agreements and task checks of `ratings_of` a form; call in a transaction.
+    """Store the goal agreements, task checks and the client's own voice (a proposed goal, the
+    goal that matters most now) of `ratings_of` a form; call in the check-in's transaction.
 
     Goals and tasks are looked up among the client's own; one removed since the check-in was
-    sent is left out. With `audit`, the audit row is added to that list for the caller to write.
+    sent is left out. With `audit`, the audit rows are added to that list for the caller to write.
     """
     goals = _own(Goal, session, ratings, "goal-agreement")
     tasks = _own(Task, session, ratings, "task-understanding")
