@@ -17,7 +17,10 @@ class Page:
 
 
 def make_full_record(make_client, theo) -> Client:
-    """Theo's client C-FULL1: two sessions, a goal, a task, a rupture and an open alert."""
+    """Theo's client C-FULL1: two sessions, a goal, a task, a rupture, an open alert and a goal
+    the client proposed."""
+    from alliance.web.goals.models import GoalProposal
+
     client = make_client(theo, code="C-FULL1", sessions=2)
     Task.objects.create(client=client, description="Walk each morning")
     Rupture.objects.create(
@@ -26,6 +29,7 @@ def make_full_record(make_client, theo) -> Client:
     Alert.objects.create(
         client=client, kind="alliance-drop", severity=Severity.WARNING, message="m"
     )
+    GoalProposal.objects.create(client=client, session=client.sessions.get(number=1), text="Rest")
     return client
 
 
@@ -34,6 +38,7 @@ def client_pages(client: Client) -> list[Page]:
     code = client.code
     goal, task = client.goals.get(), client.tasks.get()
     rupture, alert = client.ruptures.get(), client.alerts.get()
+    proposal = client.goal_proposals.get()
     return [
         Page("client", reverse("client", args=[code])),
         Page("client-report", reverse("client-report", args=[code])),
@@ -51,6 +56,12 @@ def client_pages(client: Client) -> list[Page]:
         Page("rupture-record", reverse("rupture", args=[code, rupture.pk]), "post"),
         Page("snooze-alert", reverse("snooze-alert", args=[alert.pk]), "post"),
         Page("acknowledge-alert", reverse("acknowledge-alert", args=[alert.pk]), "post"),
+        Page("progress-view", reverse("progress-view", args=[code]), "post"),
+        Page("goal-proposal-reframe", reverse("goal-proposal-reframe", args=[code, proposal.pk])),
+        *[
+            Page(name, reverse(name, args=[code, proposal.pk]), "post")
+            for name in ("goal-proposal-reframe", "goal-proposal-discuss", "goal-proposal-accept")
+        ],
     ]
 
 

@@ -79,7 +79,7 @@ def _post_one(session, form: Form, values: dict) -> None:
 
 def _client_pages(client) -> list[str]:
     code = client.code
-    goal, task, rupture = client.goals.get(), client.tasks.get(), client.ruptures.get()
+    goal, task, rupture = client.goals.first(), client.tasks.get(), client.ruptures.get()
     return [
         reverse("client", args=[code]),
         reverse("goal-new", args=[code]),
@@ -131,6 +131,7 @@ def test_the_checkin_form(client, theo, theos_client, data):
     theos_client.responses.all().delete()
     theos_client.submissions.all().delete()
     theos_client.sessions.get(number=1).goal_agreements.all().delete()
+    theos_client.goal_proposals.all().delete()
 
 
 def test_the_page_reader_finds_each_post_form_with_its_fields():

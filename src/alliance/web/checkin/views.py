@@ -24,6 +24,7 @@ from alliance.web.clinic.models import (
 from alliance.web.delivery.opened import mark_opened
 from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
 from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
+from alliance.web.goals.progress import own_progress
 from alliance.web.wording.models import worded_items
 
 from .forms import CheckinForm
@@ -114,6 +115,7 @@ def thanks(request, token: str):
     )
     risk = sent == str(link.pk) and raises_urgent_alert(submission.answers, {})
     context = {"risk": risk, "crisis": _crisis(link.session.client_id)}
+    context["progress"] = own_progress(submission) if sent == str(link.pk) else None
     return render(request, "checkin/thanks.html", context)
 
 

@@ -22,6 +22,7 @@ PLAIN_FIELDS = [
     "crisis_message",
     "crisis_contact_text",
     "crisis_contact_number",
+    "clients_see_their_progress",
 ]
 SCHEDULE_PREFIX = "every__"
 

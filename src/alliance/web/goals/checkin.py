@@ -20,10 +20,13 @@ from alliance.web.clinic.models import (
     TaskCheck,
     TaskStatus,
 )
+from alliance.web.security.hygiene import TextHygiene
 
 from . import questions
+from .voice import store_voice
 
 PREFIXES = ("goal-agreement__", "task-")
+VOICE_HEADING = "A goal of your own (optional)"
 
 
 def asked_about(client_id: int) -> tuple[list[Goal], list[Task]]:
@@ -62,14 +65,19 @@ class Group:
     fields: list[forms.BoundField]
 
 
-class RatingsForm(forms.Form):
-    """Agreement with each active goal (optional) and ratings of each active task."""
+class RatingsForm(TextHygiene, forms.Form):
+    """Agreement with each active goal (optional), ratings of each active task, and the client's
+    own voice: a goal they propose and the goal that matters most to them now (both optional)."""
 
     def __init__(self, *args, goals: list[Goal], tasks: list[Task], **kwargs):
         super().__init__(*args, **kwargs)
         self.goals, self.tasks = goals, tasks
         for name, kind in questions.asked(goals, tasks):
             self.fields[name] = questions.question_field(kind)
+        self.voice_names = questions.voice_asked(goals)
+        self.fields["goal-proposal"] = questions.question_field("goal-proposal")
+        if "goal-most-now" in self.voice_names:
+            self.fields["goal-most-now"] = questions.most_now(goals)
 
     @property
     def groups(self) -> list[Group]:
@@ -84,6 +92,7 @@ class RatingsForm(forms.Form):
             found.append(
                 Group(f'What we agreed: "{task.description}"{why}', [self[name] for name in names])
             )
+        found.append(Group(VOICE_HEADING, [self[name] for name in self.voice_names]))
         return found
 
     def clean(self) -> dict:
@@ -102,10 +111,11 @@ def ratings_of(form: RatingsForm) -> dict[str, object]:
 def store_ratings(
     session: Session, ratings: Mapping[str, object], audit: list[AuditEvent] | None = None
 ) -> list[TaskCheck]:
-    """Store the goal agreements and task checks of `ratings_of` a form; call in a transaction.
+    """Store the goal agreements, task checks and the client's own voice (a proposed goal, the
+    goal that matters most now) of `ratings_of` a form; call in the check-in's transaction.
 
     Goals and tasks are looked up among the client's own; one removed since the check-in was
-    sent is left out. With `audit`, the audit row is added to that list for the caller to write.
+    sent is left out. With `audit`, the audit rows are added to that list for the caller to write.
     """
     goals = _own(Goal, session, ratings, "goal-agreement")
     tasks = _own(Task, session, ratings, "task-understanding")
@@ -116,12 +126,17 @@ def store_ratings(
     GoalAgreement.objects.bulk_create(agreements)
     checks = TaskCheck.objects.bulk_create([_check(session, task, ratings) for task in tasks])
     if agreements or checks:
-        found = event(None, session.client, "goal-and-task-ratings-stored", session)
-        if audit is None:
-            found.save()
-        else:
-            audit.append(found)
+        _audit(event(None, session.client, "goal-and-task-ratings-stored", session), audit)
+    for voiced in store_voice(session, ratings):
+        _audit(voiced, audit)
     return checks
+
+
+def _audit(found: AuditEvent, audit: list[AuditEvent] | None) -> None:
+    if audit is None:
+        found.save()
+    else:
+        audit.append(found)
 
 
 def _own(model, session: Session, ratings: Mapping[str, object], kind: str) -> list:

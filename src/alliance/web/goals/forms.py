@@ -58,3 +58,44 @@ class TaskForm(TextHygiene, forms.ModelForm):
         )
         if not editing:
             del self.fields["status"]
+
+
+class ReframeForm(TextHygiene, forms.Form):
+    """The proposal's wording as agreed with the client; accepted as a goal when saved."""
+
+    text = forms.CharField(
+        label="The goal, in the words you agreed together",
+        max_length=300,
+        help_text="Start from the client's own words and change only what you changed together.",
+        error_messages={"required": "Write the goal as you agreed it with the client."},
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise forms.ValidationError("Write the goal as you agreed it with the client.")
+        return text
+
+
+PROGRESS_VIEW = {"clinic": None, "yes": True, "no": False}
+
+
+class ProgressViewForm(forms.Form):
+    """Whether this client's thank-you page shows them their own progress."""
+
+    shown = forms.ChoiceField(
+        label="After a check-in, show the client their own goal progress and outcome",
+        choices=[
+            ("clinic", "As the clinic's setting says"),
+            ("yes", "Yes, for this client"),
+            ("no", "No, not for this client"),
+        ],
+        error_messages={"invalid_choice": "Choose the clinic's setting, yes or no."},
+    )
+
+    def choice(self) -> bool | None:
+        return PROGRESS_VIEW[self.cleaned_data["shown"]]
+
+
+def progress_view_initial(client: Client) -> str:
+    return next(key for key, value in PROGRESS_VIEW.items() if value is client.sees_own_progress)

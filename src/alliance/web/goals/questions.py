@@ -17,6 +17,9 @@ AGREEMENT = "How much do you agree with doing it?"
 CONCERN = "Any doubt or worry about it? Your therapist will read this."
 DONE = "Did you get to do it since last time?"
 HELPED = "If you did: how much did it help?"
+PROPOSAL = "Is there a goal you would like us to work on? Write it in your own words."
+MOST_NOW = "Which of your goals matters most to you now?"
+PROPOSAL_LENGTH = 300  # a goal's own length
 
 
 def scale(label: str, *, required: bool) -> forms.TypedChoiceField:
@@ -55,6 +58,34 @@ def concern() -> forms.CharField:
     )
 
 
+def proposal() -> forms.CharField:
+    field = forms.CharField(
+        label=PROPOSAL,
+        required=False,
+        max_length=PROPOSAL_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "max_length": f"Please keep the goal to {PROPOSAL_LENGTH} characters; your "
+            "therapist will talk it through with you."
+        },
+    )
+    field.compact, field.hint = False, ""
+    return field
+
+
+def most_now(goals: list[Goal]) -> forms.ChoiceField:
+    """Built per form: its choices are this client's goals."""
+    field = forms.ChoiceField(
+        label=MOST_NOW,
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[(str(goal.pk), goal.text) for goal in goals],
+        error_messages={"invalid_choice": "Please choose one of your goals shown."},
+    )
+    field.compact, field.hint = False, ""
+    return field
+
+
 FieldBuilder = Callable[[], forms.Field]
 BUILDERS: dict[str, FieldBuilder] = {
     "goal-agreement": lambda: scale(GOAL_AGREEMENT, required=False),
@@ -63,6 +94,7 @@ BUILDERS: dict[str, FieldBuilder] = {
     "task-concern": concern,
     "task-done": done,
     "task-helped": lambda: scale(HELPED, required=False),
+    "goal-proposal": proposal,
 }
 BETWEEN_SESSIONS_ONLY = ("task-done", "task-helped")
 
@@ -90,3 +122,9 @@ def asked(goals: list[Goal], tasks: list[Task]) -> list[tuple[str, str]]:
         ]
         found += [(f"{kind}__{task.pk}", kind) for kind in kinds]
     return found
+
+
+def voice_asked(goals: list[Goal]) -> list[str]:
+    """The field names of the client's own voice: a goal to propose, and which goal matters
+    most now when there is more than one to choose from."""
+    return ["goal-proposal", *(["goal-most-now"] if len(goals) > 1 else [])]

@@ -24,6 +24,12 @@ class Client(models.Model):
         on_delete=models.PROTECT,
         related_name="clients",
     )
+    sees_own_progress = models.BooleanField(
+        "shown their own progress after a check-in",
+        null=True,
+        blank=True,
+        help_text="The therapist's choice for this client; empty follows the clinic's setting.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -130,6 +130,12 @@ class ClinicSettings(models.Model):
         help_text="The number to call for that help, e.g. +44 20 7946 0000: digits, spaces, "
         "+, - and brackets. Shown as a number a phone can call.",
     )
+    clients_see_their_progress = models.BooleanField(
+        default=False,
+        help_text="After a check-in, the thank-you page shows the client their own goal progress "
+        "and outcome over time in plain words (never the alliance ratings). Each client's "
+        "therapist may choose otherwise for that client.",
+    )
 
     class Meta:
         verbose_name_plural = "clinic settings"
