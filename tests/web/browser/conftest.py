@@ -120,7 +120,7 @@ def screenshots(pytestconfig) -> Path:
 @pytest.fixture
 def log_in():
     """Log a staff member in through the login form and the code of their authenticator app;
-    lands on their caseload."""
+    lands on their start page: the clinic's overview for its admin, the caseload for the rest."""
 
     def log_in_as(page: Page, user) -> None:
         from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -132,7 +132,9 @@ def log_in():
         expect(page.get_by_role("heading", name="Two-factor login")).to_be_visible()
         page.get_by_label("Code from your authenticator app").fill(current_code(device))
         page.get_by_role("button", name="Continue").click()
-        expect(page.get_by_role("heading", name="Caseload", level=1)).to_be_visible()
+        admin = user.is_clinic_admin and user.clinic_id is not None
+        start = user.clinic.name if admin else "Caseload"
+        expect(page.get_by_role("heading", name=start, level=1)).to_be_visible()
 
     return log_in_as
 
