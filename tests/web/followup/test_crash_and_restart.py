@@ -25,7 +25,9 @@ WAITING = (
 
 def _post(clinic: LiveClinic, posts) -> int:
     """Post the check-ins four at a time; how many were thanked."""
-    load = post_all(clinic.port, posts, csrf=csrf_cookie(clinic.port), expect=b"/thanks/", threads=4)
+    load = post_all(
+        clinic.port, posts, csrf=csrf_cookie(clinic.port), expect=b"/thanks/", threads=4
+    )
     return load.ok
 
 
