@@ -1,0 +1,42 @@
+"""Keep the summaries up to date: after each follow-up, and when an alert or an episode changes
+outside one (a therapist acknowledges, snoozes, ends or reopens)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .summary import refresh, refresh_alerts, replace_stale_tracks
+
+
+def summary_step(follow_up) -> None:
+    """The follow-up step, after every other analysis: the client's summary from their history,
+    then the clinic's placements made against an older expected course."""
+    client = follow_up.client
+    refresh([client.pk], client.clinic_id)
+    replace_stale_tracks(client.clinic_id)
+
+
+def alert_saved(sender, instance, **kwargs) -> None:
+    refresh_alerts([instance.client_id])
+
+
+def episode_changed(sender, instance, **kwargs) -> None:
+    """An episode that ends or reopens moves the clinic's expected course on: the client now,
+    everyone else's placement once the answers' transaction commits."""
+    from alliance.web.clinic.models import Client
+
+    clinic_id = Client.objects.filter(pk=instance.client_id).values_list("clinic_id", flat=True)
+    for found in clinic_id:
+        refresh([instance.client_id], found)
+        transaction.on_commit(lambda clinic=found: _queue_replacing(clinic))
+
+
+def client_created(sender, instance, created: bool, **kwargs) -> None:
+    if created:
+        refresh([instance.pk], instance.clinic_id)
+
+
+def _queue_replacing(clinic_id: int) -> None:
+    from .tasks import replace_tracks
+
+    replace_tracks.enqueue(clinic_id)

@@ -1,0 +1,43 @@
+"""The supervisor's team dashboard: the team's urgent alerts first, each therapist at a glance,
+then the team's clients a page at a time from their summaries."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+
+from alliance.web.alerts.queries import urgent_alerts
+from alliance.web.caseload.query import listing, summaries
+from alliance.web.caseload.views import list_context, list_filters, page_number
+from alliance.web.clinic.access import supervised_therapists
+from alliance.web.clinic.audit import record_read
+from alliance.web.clinic.instruments import for_clinic
+
+from .slots import one_report_at_a_time
+from .team import team_figures
+
+
+@login_required
+@one_report_at_a_time
+def team(request):
+    """Each therapist of the supervisor's teams, their urgent alerts, and their clients."""
+    therapists = list(supervised_therapists(request.user))
+    if not therapists:
+        raise Http404("No team")
+    record_read(request, None, "team-dashboard")
+    ids = [t.pk for t in therapists]
+    filters = list_filters(request)
+    if filters["therapist"] not in {t.username for t in therapists}:
+        filters["therapist"] = ""
+    found = summaries(request.user, therapist_ids=ids, **filters)
+    listed = listing(found, sort=request.GET.get("sort", "alerts"), page=page_number(request))
+    context = list_context(request, listed, filters) | {
+        "team": team_figures(request.user, therapists, with_rows=False),
+        "therapists": therapists,
+        "urgent": urgent_alerts(request.user).filter(client__therapist_id__in=ids),
+        "instruments": for_clinic(request.user.clinic_id),
+        "show_therapist": True,
+        "list_url": "team",
+    }
+    return render(request, "reports/team.html", context)
