@@ -7,15 +7,23 @@ class CaseloadConfig(AppConfig):
     label = "caseload"
 
     def ready(self) -> None:
-        from alliance.web.clinic.models import Alert, Client, Episode
+        from alliance.web.clinic.models import Alert, Client, Episode, Session
         from alliance.web.followup.steps import ANALYSE, register_step
 
         from .backfill import fill_missing
-        from .steps import alert_saved, client_created, episode_changed, summary_step
+        from .steps import (
+            alert_saved,
+            client_created,
+            episode_changed,
+            session_changed,
+            summary_step,
+        )
 
         register_step(ANALYSE, 90, summary_step)  # last: it sums up what the others stored
         post_save.connect(alert_saved, sender=Alert, dispatch_uid="summary-alert")
         post_save.connect(episode_changed, sender=Episode, dispatch_uid="summary-episode")
         post_delete.connect(episode_changed, sender=Episode, dispatch_uid="summary-episode-gone")
+        post_save.connect(session_changed, sender=Session, dispatch_uid="summary-session")
+        post_delete.connect(session_changed, sender=Session, dispatch_uid="summary-session-gone")
         post_save.connect(client_created, sender=Client, dispatch_uid="summary-client")
         post_migrate.connect(fill_missing, sender=self, dispatch_uid="summary-backfill")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from .summary import refresh, refresh_alerts, replace_stale_tracks
+from .summary import refresh, refresh_alerts, refresh_last_session, replace_stale_tracks
 
 
 def summary_step(follow_up) -> None:
@@ -18,6 +18,10 @@ def summary_step(follow_up) -> None:
 
 def alert_saved(sender, instance, **kwargs) -> None:
     refresh_alerts([instance.client_id])
+
+
+def session_changed(sender, instance, **kwargs) -> None:
+    refresh_last_session(instance.client_id)
 
 
 def episode_changed(sender, instance, **kwargs) -> None:

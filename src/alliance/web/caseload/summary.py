@@ -92,6 +92,15 @@ def refresh_alerts(client_ids: Iterable[int]) -> None:
         refresh(missing, clinic_id)
 
 
+def refresh_last_session(client_id: int) -> None:
+    """Rewrite only the last attended session's date (a session added or its attendance set)."""
+    attended = Session.objects.filter(client_id=client_id, attendance=Attendance.ATTENDED)
+    last = attended.order_by("-date").values_list("date", flat=True).first()
+    if not ClientSummary.objects.filter(client_id=client_id).update(last_session=last):
+        for clinic_id, missing in _by_clinic({client_id}).items():
+            refresh(missing, clinic_id)
+
+
 def _by_clinic(client_ids: set[int]) -> dict[int, list[int]]:
     grouped: dict[int, list[int]] = defaultdict(list)
     for pk, clinic_id in Client.objects.filter(pk__in=client_ids).values_list("pk", "clinic_id"):
