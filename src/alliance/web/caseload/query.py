@@ -12,14 +12,25 @@ from django.utils import timezone
 from alliance.analysis.trajectories import NOT_ON_TRACK
 from alliance.web.clinic.access import visible_clients
 from alliance.web.clinic.instruments import DIMENSIONS
-from alliance.web.clinic.models import AlertKind, Client, Severity
+from alliance.web.clinic.models import AlertKind, Severity
 from alliance.web.delivery.models import Delivery
 from alliance.web.outcome.recovery import Track
 
 from .models import ClientSummary
 from .summary import refresh_alerts
 
+SUMS = ("_n", "_sum", "_squares", "updated_at")
+
 PAGE_SIZE = 50
+SHOWN = [  # what a row shows: the summary but its sums, and who the client and therapist are
+    *(f.attname for f in ClientSummary._meta.concrete_fields if not f.name.endswith(SUMS)),
+    "client__code",
+    "client__display_name",
+    "client__therapist_id",
+    "client__therapist__username",
+    "client__therapist__first_name",
+    "client__therapist__last_name",
+]
 NULLS_LAST = {"nulls_last": True}
 SORTS = {
     "alerts": ("Alerts first", [F("urgent_alerts").desc(), F("open_alerts").desc()]),
@@ -81,6 +92,47 @@ class Badge:
 
 
 @dataclass(frozen=True)
+class ListedTherapist:
+    username: str
+    first_name: str
+    last_name: str
+
+    @property
+    def display(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip() or self.username
+
+
+@dataclass(frozen=True)
+class ListedClient:
+    """Who a row is about, as the list shows them (not the stored record)."""
+
+    pk: int
+    code: str
+    display_name: str
+    therapist_id: int
+    therapist: ListedTherapist
+
+    @classmethod
+    def of(cls, summary: dict) -> ListedClient:
+        therapist = ListedTherapist(
+            summary["client__therapist__username"],
+            summary["client__therapist__first_name"],
+            summary["client__therapist__last_name"],
+        )
+        return cls(
+            summary["client_id"],
+            summary["client__code"],
+            summary["client__display_name"],
+            summary["client__therapist_id"],
+            therapist,
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{self.display_name} ({self.code})" if self.display_name else self.code
+
+
+@dataclass(frozen=True)
 class Status:
     category: str
     recovery: str
@@ -88,7 +140,7 @@ class Status:
 
 @dataclass
 class Row:
-    client: Client
+    client: ListedClient
     alliance: list[Change] = field(default_factory=list)
     alliance_total: float | None = None
     outcome: float | None = None
@@ -153,7 +205,7 @@ def summaries(
         found = found.filter(client__therapist_id__in=therapist_ids)
     if attention:
         found = found.filter(open_alerts__gt=0)
-    return found.select_related("client", "client__therapist")
+    return found
 
 
 def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
@@ -165,8 +217,8 @@ def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
         off_track=ExpressionWrapper(Q(track=NOT_ON_TRACK), output_field=BooleanField()),
     ).order_by(*SORTS[sort][1], "client__code", "pk")
     start = (page - 1) * PAGE_SIZE
-    chosen = list(ordered[start : start + PAGE_SIZE])
-    total = chosen[0].found if chosen else found.count()
+    chosen = list(ordered.values(*SHOWN, "found")[start : start + PAGE_SIZE])
+    total = chosen[0]["found"] if chosen else found.count()
     rows = [row_of(summary) for summary in chosen]
     add_checkin_status(rows)
     return Listing(rows, total, page, sort, "")
@@ -174,42 +226,40 @@ def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
 
 def all_rows(found: QuerySet[ClientSummary]) -> list[Row]:
     """Every summary as a row (a report over one therapist's caseload), by client code."""
-    return [row_of(summary) for summary in found.order_by("client__code")]
+    return [row_of(summary) for summary in found.order_by("client__code").values(*SHOWN)]
 
 
-def row_of(summary: ClientSummary) -> Row:
-    """The list's row of one summary; nothing is computed but the display."""
-    changes = [
-        Change(dim, getattr(summary, dim), getattr(summary, f"{dim}_change")) for dim in DIMENSIONS
-    ]
-    category = summary.outcome_category
+def row_of(summary: dict) -> Row:
+    """The list's row of one summary (its SHOWN values); nothing is computed but the display."""
+    changes = [Change(dim, summary[dim], summary[f"{dim}_change"]) for dim in DIMENSIONS]
+    category = summary["outcome_category"]
     return Row(
-        client=summary.client,
+        client=ListedClient.of(summary),
         alliance=changes,
-        alliance_total=summary.alliance,
-        outcome=summary.outcome,
-        band=summary.outcome_band,
-        alerts=[Badge(severity, kind) for severity, kind in summary.alert_badges],
-        alliance_change=Change("alliance", summary.alliance, summary.alliance_change),
-        status=Status(category, summary.recovery) if category else None,
+        alliance_total=summary["alliance"],
+        outcome=summary["outcome"],
+        band=summary["outcome_band"],
+        alerts=[Badge(severity, kind) for severity, kind in summary["alert_badges"]],
+        alliance_change=Change("alliance", summary["alliance"], summary["alliance_change"]),
+        status=Status(category, summary["recovery"]) if category else None,
         track=_track(summary),
-        active=summary.episode_active,
-        ended=summary.episode_ended,
-        last_session=summary.last_session,
+        active=summary["episode_active"],
+        ended=summary["episode_ended"],
+        last_session=summary["last_session"],
     )
 
 
-def _track(summary: ClientSummary) -> Track | None:
-    if not summary.track:
+def _track(summary: dict) -> Track | None:
+    if not summary["track"]:
         return None
     return Track(
-        summary.track,
-        summary.track_session or 0,
-        summary.track_outcome or 0.0,
-        summary.track_expected or 0.0,
-        summary.track_lower or 0.0,
-        summary.track_upper or 0.0,
-        summary.track_default_curve,
+        summary["track"],
+        summary["track_session"] or 0,
+        summary["track_outcome"] or 0.0,
+        summary["track_expected"] or 0.0,
+        summary["track_lower"] or 0.0,
+        summary["track_upper"] or 0.0,
+        summary["track_default_curve"],
     )
 
 

@@ -11,6 +11,7 @@ from alliance.web.clinic.instruments import for_clinic
 from alliance.web.outcome.recovery import DEFAULT_NOTE
 
 from .query import SORTS, STATUSES, listing, summaries
+from .rows import rows_html
 
 
 def list_filters(request) -> dict:
@@ -59,11 +60,12 @@ def caseload(request):
     filters = list_filters(request)
     found = summaries(request.user, **filters)
     listed = listing(found, sort=request.GET.get("sort", "alerts"), page=page_number(request))
+    show_therapist = request.user.supervised_teams.exists()
     context = list_context(request, listed, filters) | {
         "instruments": for_clinic(request.user.clinic_id),
         "urgent": urgent_alerts(request.user),
-        "show_therapist": request.user.supervised_teams.exists(),
-        "list_url": "caseload",
+        "show_therapist": show_therapist,
+        "rows_html": rows_html(listed.rows, show_therapist=show_therapist),
     }
     template = "caseload/_table.html" if request.headers.get("HX-Request") else "caseload/page.html"
     return render(request, template, context)

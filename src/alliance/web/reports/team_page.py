@@ -9,17 +9,16 @@ from django.shortcuts import render
 
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.caseload.query import listing, summaries
+from alliance.web.caseload.rows import rows_html
 from alliance.web.caseload.views import list_context, list_filters, page_number
 from alliance.web.clinic.access import supervised_therapists
 from alliance.web.clinic.audit import record_read
 from alliance.web.clinic.instruments import for_clinic
 
-from .slots import one_report_at_a_time
 from .team import team_figures
 
 
 @login_required
-@one_report_at_a_time
 def team(request):
     """Each therapist of the supervisor's teams, their urgent alerts, and their clients."""
     therapists = list(supervised_therapists(request.user))
@@ -38,6 +37,6 @@ def team(request):
         "urgent": urgent_alerts(request.user).filter(client__therapist_id__in=ids),
         "instruments": for_clinic(request.user.clinic_id),
         "show_therapist": True,
-        "list_url": "team",
+        "rows_html": rows_html(listed.rows, show_therapist=True),
     }
     return render(request, "reports/team.html", context)
