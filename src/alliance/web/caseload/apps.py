@@ -7,7 +7,7 @@ class CaseloadConfig(AppConfig):
     label = "caseload"
 
     def ready(self) -> None:
-        from alliance.web.clinic.models import Alert, Client, Episode, Session
+        from alliance.web.clinic.models import Alert, Client, Episode, Response, Session
         from alliance.web.followup.steps import ANALYSE, register_step
 
         from .backfill import fill_missing
@@ -15,6 +15,7 @@ class CaseloadConfig(AppConfig):
             alert_saved,
             client_created,
             episode_changed,
+            response_saved,
             session_changed,
             summary_step,
         )
@@ -25,5 +26,6 @@ class CaseloadConfig(AppConfig):
         post_delete.connect(episode_changed, sender=Episode, dispatch_uid="summary-episode-gone")
         post_save.connect(session_changed, sender=Session, dispatch_uid="summary-session")
         post_delete.connect(session_changed, sender=Session, dispatch_uid="summary-session-gone")
+        post_save.connect(response_saved, sender=Response, dispatch_uid="summary-response")
         post_save.connect(client_created, sender=Client, dispatch_uid="summary-client")
         post_migrate.connect(fill_missing, sender=self, dispatch_uid="summary-backfill")

@@ -1,11 +1,18 @@
 """Keep the summaries up to date: after each follow-up, and when an alert or an episode changes
-outside one (a therapist acknowledges, snoozes, ends or reopens)."""
+outside one (a therapist acknowledges, snoozes, ends or reopens, a history is imported)."""
 
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 
-from .summary import refresh, refresh_alerts, refresh_last_session, replace_stale_tracks
+from .summary import (
+    clients_by_clinic,
+    refresh,
+    refresh_alerts,
+    refresh_last_session,
+    replace_stale_tracks,
+)
 
 
 def summary_step(follow_up) -> None:
@@ -33,6 +40,21 @@ def episode_changed(sender, instance, **kwargs) -> None:
     for found in clinic_id:
         refresh([instance.client_id], found)
         transaction.on_commit(lambda clinic=found: _queue_replacing(clinic))
+
+
+def response_saved(sender, instance, **kwargs) -> None:
+    """An answer stored one by one outside a check-in (a history import): the summary is
+    recomputed once the import commits, once per client however many answers it brought."""
+    saved_at = timezone.now()
+    transaction.on_commit(lambda: _refresh_unless_newer(instance.client_id, saved_at))
+
+
+def _refresh_unless_newer(client_id: int, saved_at) -> None:
+    from .models import ClientSummary
+
+    if not ClientSummary.objects.filter(client_id=client_id, updated_at__gte=saved_at).exists():
+        for clinic_id, ids in clients_by_clinic({client_id}).items():
+            refresh(ids, clinic_id)
 
 
 def client_created(sender, instance, created: bool, **kwargs) -> None:

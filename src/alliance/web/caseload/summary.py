@@ -88,7 +88,7 @@ def refresh_alerts(client_ids: Iterable[int]) -> None:
         for name in ALERT_FIELDS:
             setattr(row, name, getattr(found[pk], name))
     ClientSummary.objects.bulk_update(existing.values(), ALERT_FIELDS)
-    for clinic_id, missing in _by_clinic(set(ids) - set(existing)).items():
+    for clinic_id, missing in clients_by_clinic(set(ids) - set(existing)).items():
         refresh(missing, clinic_id)
 
 
@@ -97,11 +97,11 @@ def refresh_last_session(client_id: int) -> None:
     attended = Session.objects.filter(client_id=client_id, attendance=Attendance.ATTENDED)
     last = attended.order_by("-date").values_list("date", flat=True).first()
     if not ClientSummary.objects.filter(client_id=client_id).update(last_session=last):
-        for clinic_id, missing in _by_clinic({client_id}).items():
+        for clinic_id, missing in clients_by_clinic({client_id}).items():
             refresh(missing, clinic_id)
 
 
-def _by_clinic(client_ids: set[int]) -> dict[int, list[int]]:
+def clients_by_clinic(client_ids: set[int]) -> dict[int, list[int]]:
     grouped: dict[int, list[int]] = defaultdict(list)
     for pk, clinic_id in Client.objects.filter(pk__in=client_ids).values_list("pk", "clinic_id"):
         grouped[clinic_id].append(pk)
