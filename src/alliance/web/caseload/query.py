@@ -1,12 +1,22 @@
 """The caseload and team lists: one query over the client summaries, sorted and paginated in
-the database, with no science per row; the check-in status of the page's rows in one more."""
+the database, with no science per row (the latest check-in's status is looked up per listed row
+inside the same query)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
 from django.utils import timezone
 
 from alliance.analysis.trajectories import NOT_ON_TRACK
@@ -14,6 +24,7 @@ from alliance.web.clinic.access import visible_clients
 from alliance.web.clinic.instruments import DIMENSIONS
 from alliance.web.clinic.models import AlertKind, Severity
 from alliance.web.delivery.models import Delivery
+from alliance.web.delivery.models import Status as DeliveryStatus
 from alliance.web.outcome.recovery import Track
 
 from .models import ClientSummary
@@ -51,6 +62,11 @@ STATUSES = {
 }
 
 
+KIND_LABELS = {kind.value: kind.label for kind in AlertKind}
+SEVERITY_LABELS = {severity.value: severity.label for severity in Severity}
+DELIVERY_STATUS_LABELS = {status.value: status.label for status in DeliveryStatus}
+
+
 @dataclass
 class Change:
     dimension: str
@@ -81,10 +97,10 @@ class Badge:
 
     @property
     def kind_label(self) -> str:
-        return AlertKind(self.kind).label if self.kind in AlertKind.values else self.kind
+        return str(KIND_LABELS.get(self.kind, self.kind))
 
     def get_severity_display(self) -> str:
-        return Severity(self.severity).label if self.severity in Severity.values else ""
+        return str(SEVERITY_LABELS.get(self.severity, ""))
 
     @property
     def is_urgent(self) -> bool:
@@ -190,9 +206,7 @@ def summaries(
     therapist_ids: list[int] | None = None,
 ) -> QuerySet[ClientSummary]:
     """The summaries of the clients this user may see, filtered (no sorting, no page)."""
-    visible = visible_clients(user)
-    _reopen_snoozed(visible)
-    found = ClientSummary.objects.filter(client__in=visible)
+    found = ClientSummary.objects.filter(client__in=visible_clients(user))
     if search:  # a search looks across every client, active or ended
         found = found.filter(
             Q(client__code__icontains=search) | Q(client__display_name__icontains=search)
@@ -212,16 +226,25 @@ def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
     """One page of these summaries in this order, with the total, in one query."""
     sort = sort if sort in SORTS else "alerts"
     page = max(1, page)
+    _reopen_snoozed(found)
     ordered = found.annotate(
         found=Window(Count("pk")),
         off_track=ExpressionWrapper(Q(track=NOT_ON_TRACK), output_field=BooleanField()),
     ).order_by(*SORTS[sort][1], "client__code", "pk")
     start = (page - 1) * PAGE_SIZE
-    chosen = list(ordered.values(*SHOWN, "found")[start : start + PAGE_SIZE])
+    ordered = ordered.annotate(checkin=Subquery(_latest_delivery_status()))
+    chosen = list(ordered.values(*SHOWN, "found", "checkin")[start : start + PAGE_SIZE])
     total = chosen[0]["found"] if chosen else found.count()
     rows = [row_of(summary) for summary in chosen]
-    add_checkin_status(rows)
+    for row, summary in zip(rows, chosen, strict=True):
+        row.checkin_status = str(DELIVERY_STATUS_LABELS.get(summary["checkin"], ""))
     return Listing(rows, total, page, sort, "")
+
+
+def _latest_delivery_status():
+    """The status of the client's latest check-in delivery: one index lookup per listed row."""
+    latest = Delivery.objects.filter(session__client_id=OuterRef("client_id"))
+    return latest.order_by("-session__number", "-created_at", "-pk").values("status")[:1]
 
 
 def all_rows(found: QuerySet[ClientSummary]) -> list[Row]:
@@ -263,26 +286,8 @@ def _track(summary: dict) -> Track | None:
     )
 
 
-def _reopen_snoozed(visible) -> None:
+def _reopen_snoozed(found: QuerySet[ClientSummary]) -> None:
     """A snoozed alert counts again from the day it was snoozed to: rewrite those rows first."""
-    due = ClientSummary.objects.filter(client__in=visible, snooze_ends__lte=timezone.now())
-    ids = list(due.values_list("client_id", flat=True))
+    ids = list(found.filter(snooze_ends__lte=timezone.now()).values_list("client_id", flat=True))
     if ids:
         refresh_alerts(ids)
-
-
-def add_checkin_status(rows: list[Row]) -> None:
-    """The latest check-in delivery of each row's client, in one query returning one per row."""
-    if not rows:
-        return
-    ranked = Delivery.objects.filter(session__client_id__in=[r.client.pk for r in rows]).annotate(
-        rank=Window(
-            RowNumber(),
-            partition_by=[F("session__client_id")],
-            order_by=[F("session__number").desc(), F("created_at").desc(), F("pk").desc()],
-        ),
-        client_id=F("session__client_id"),
-    )
-    latest = {d.client_id: d.get_status_display() for d in ranked.filter(rank=1)}
-    for row in rows:
-        row.checkin_status = latest.get(row.client.pk, "")

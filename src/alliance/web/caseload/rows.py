@@ -4,14 +4,18 @@ the page. The markup is the one the caseload has always shown; every value is es
 
 from __future__ import annotations
 
+import functools
 from html import escape
+from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils.dates import MONTHS_3
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
 
 from .query import Change, Row
 
+PLACEHOLDER = "CLIENTCODE"
 DEFAULT_CURVE_MARK = '<sup title="default curve: too little clinic history">*</sup>'
 
 
@@ -31,6 +35,16 @@ def day(value) -> str:
     return f"{value.day} {str(MONTHS_3[value.month]).title()} {value.year}" if value else ""
 
 
+@functools.cache
+def _client_url_pattern() -> str:
+    return reverse("client", args=[PLACEHOLDER])
+
+
+def client_url(code: str) -> str:
+    """The client page's URL, as reverse() gives it, without resolving the pattern per row."""
+    return _client_url_pattern().replace(PLACEHOLDER, quote(code, safe=RFC3986_SUBDELIMS + "/~:@"))
+
+
 def _row(row: Row, show_therapist: bool) -> str:
     cells = [_client_cell(row)]
     if show_therapist:
@@ -44,7 +58,7 @@ def _row(row: Row, show_therapist: bool) -> str:
 
 
 def _client_cell(row: Row) -> str:
-    url = escape(reverse("client", args=[row.client.code]))
+    url = escape(client_url(row.client.code))
     ended = ""
     if not row.active:
         when = f" {day(row.ended)}" if row.ended else ""

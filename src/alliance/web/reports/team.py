@@ -96,10 +96,10 @@ def _sums() -> dict:
 
 def dimension_means(clinic_id: int) -> dict:
     """{(therapist id or CLINIC, dimension): (mean, low, high)} over every client check-in of
-    the clinic, from the summaries' counts, sums and sums of squares (two queries)."""
+    the clinic, from the summaries' counts, sums and sums of squares (one query)."""
     clinic = ClientSummary.objects.filter(client__clinic_id=clinic_id).order_by()
     groups = list(clinic.values("client__therapist_id").annotate(**_sums()))
-    totals = clinic.aggregate(**_sums())
+    totals = {name: sum(g[name] or 0 for g in groups) for name in _sums()}
     found = {}
     for group, sums in [*((g["client__therapist_id"], g) for g in groups), (CLINIC, totals)]:
         for dim in DIMENSIONS:
