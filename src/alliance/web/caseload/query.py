@@ -1,6 +1,6 @@
 """The caseload and team lists: one query over the client summaries, sorted and paginated in
 the database, with no science per row (the latest check-in's status is looked up per listed row
-inside the same query)."""
+in one more query bounded by the page)."""
 
 from __future__ import annotations
 
@@ -8,21 +8,20 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     BooleanField,
-    Count,
     ExpressionWrapper,
     F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Window,
 )
 from django.utils import timezone
 
 from alliance.analysis.trajectories import NOT_ON_TRACK
+from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import visible_clients
 from alliance.web.clinic.instruments import DIMENSIONS
-from alliance.web.clinic.models import AlertKind, Severity
+from alliance.web.clinic.models import AlertKind, Client, Severity
 from alliance.web.delivery.models import Delivery
 from alliance.web.delivery.models import Status as DeliveryStatus
 from alliance.web.outcome.recovery import Track
@@ -177,15 +176,13 @@ class Row:
 
 @dataclass
 class Listing:
+    """One page of rows; whether another follows is known by asking for one row more (a total
+    would make the database count every matching row on every page)."""
+
     rows: list[Row]
-    total: int
     page: int
     sort: str
-    status: str
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // PAGE_SIZE))
+    has_next: bool
 
     @property
     def first_shown(self) -> int:
@@ -194,6 +191,10 @@ class Listing:
     @property
     def last_shown(self) -> int:
         return (self.page - 1) * PAGE_SIZE + len(self.rows)
+
+    @property
+    def paged(self) -> bool:
+        return self.page > 1 or self.has_next
 
 
 def summaries(
@@ -223,28 +224,32 @@ def summaries(
 
 
 def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
-    """One page of these summaries in this order, with the total, in one query."""
+    """One page of these summaries in this order, in one query."""
     sort = sort if sort in SORTS else "alerts"
     page = max(1, page)
     _reopen_snoozed(found)
     ordered = found.annotate(
-        found=Window(Count("pk")),
         off_track=ExpressionWrapper(Q(track=NOT_ON_TRACK), output_field=BooleanField()),
     ).order_by(*SORTS[sort][1], "client__code", "pk")
     start = (page - 1) * PAGE_SIZE
-    ordered = ordered.annotate(checkin=Subquery(_latest_delivery_status()))
-    chosen = list(ordered.values(*SHOWN, "found", "checkin")[start : start + PAGE_SIZE])
-    total = chosen[0]["found"] if chosen else found.count()
+    chosen = list(ordered.values(*SHOWN)[start : start + PAGE_SIZE + 1])
+    has_next, chosen = len(chosen) > PAGE_SIZE, chosen[:PAGE_SIZE]
     rows = [row_of(summary) for summary in chosen]
-    for row, summary in zip(rows, chosen, strict=True):
-        row.checkin_status = str(DELIVERY_STATUS_LABELS.get(summary["checkin"], ""))
-    return Listing(rows, total, page, sort, "")
+    add_checkin_status(rows)
+    return Listing(rows, page, sort, has_next)
 
 
-def _latest_delivery_status():
-    """The status of the client's latest check-in delivery: one index lookup per listed row."""
-    latest = Delivery.objects.filter(session__client_id=OuterRef("client_id"))
-    return latest.order_by("-session__number", "-created_at", "-pk").values("status")[:1]
+def add_checkin_status(rows: list[Row]) -> None:
+    """The status of each row's latest check-in delivery, in one query that looks up one
+    delivery per row by index (after the page is cut, so never for the rows left out)."""
+    if not rows:
+        return
+    latest = Delivery.objects.filter(session__client_id=OuterRef("pk"))
+    latest = latest.order_by("-session__number", "-created_at", "-pk").values("status")[:1]
+    found = Client.objects.filter(pk__in=[row.client.pk for row in rows])
+    statuses = dict(found.annotate(status=Subquery(latest)).values_list("pk", "status"))
+    for row in rows:
+        row.checkin_status = str(DELIVERY_STATUS_LABELS.get(statuses.get(row.client.pk), ""))
 
 
 def all_rows(found: QuerySet[ClientSummary]) -> list[Row]:
@@ -284,6 +289,17 @@ def _track(summary: dict) -> Track | None:
         summary["track_upper"] or 0.0,
         summary["track_default_curve"],
     )
+
+
+URGENT_SHOWN = 10  # on top of a list; the rest are first when it is sorted by alerts
+
+
+def urgent_alerts_of(user, found: QuerySet[ClientSummary]) -> tuple[list, bool]:
+    """The newest open urgent alerts of these clients, and whether there are more: the summaries
+    name the few clients who have one, so the alerts are looked up by client, not scanned."""
+    ids = list(found.filter(urgent_alerts__gt=0).values_list("client_id", flat=True))
+    shown = list(urgent_alerts(user).filter(client_id__in=ids)[: URGENT_SHOWN + 1])
+    return shown[:URGENT_SHOWN], len(shown) > URGENT_SHOWN
 
 
 def _reopen_snoozed(found: QuerySet[ClientSummary]) -> None:

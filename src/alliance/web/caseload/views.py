@@ -6,11 +6,10 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.instruments import for_clinic
 from alliance.web.outcome.recovery import DEFAULT_NOTE
 
-from .query import SORTS, STATUSES, listing, summaries
+from .query import SORTS, STATUSES, listing, summaries, urgent_alerts_of
 from .rows import rows_html
 
 
@@ -61,9 +60,11 @@ def caseload(request):
     found = summaries(request.user, **filters)
     listed = listing(found, sort=request.GET.get("sort", "alerts"), page=page_number(request))
     show_therapist = request.user.supervised_teams.exists()
+    urgent, more_urgent = urgent_alerts_of(request.user, summaries(request.user, status="all"))
     context = list_context(request, listed, filters) | {
         "instruments": for_clinic(request.user.clinic_id),
-        "urgent": urgent_alerts(request.user),
+        "urgent": urgent,
+        "more_urgent": more_urgent,
         "show_therapist": show_therapist,
         "rows_html": rows_html(listed.rows, show_therapist=show_therapist),
     }

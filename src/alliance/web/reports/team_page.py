@@ -7,8 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from alliance.web.alerts.queries import urgent_alerts
-from alliance.web.caseload.query import listing, summaries
+from alliance.web.caseload.query import listing, summaries, urgent_alerts_of
 from alliance.web.caseload.rows import rows_html
 from alliance.web.caseload.views import list_context, list_filters, page_number
 from alliance.web.clinic.access import supervised_therapists
@@ -31,10 +30,13 @@ def team(request):
         filters["therapist"] = ""
     found = summaries(request.user, therapist_ids=ids, **filters)
     listed = listing(found, sort=request.GET.get("sort", "alerts"), page=page_number(request))
+    team_clients = summaries(request.user, status="all", therapist_ids=ids)
+    urgent, more_urgent = urgent_alerts_of(request.user, team_clients)
     context = list_context(request, listed, filters) | {
         "team": team_figures(request.user, therapists, with_rows=False),
         "therapists": therapists,
-        "urgent": urgent_alerts(request.user).filter(client__therapist_id__in=ids),
+        "urgent": urgent,
+        "more_urgent": more_urgent,
         "instruments": for_clinic(request.user.clinic_id),
         "show_therapist": True,
         "rows_html": rows_html(listed.rows, show_therapist=True),
