@@ -28,7 +28,7 @@ def alert_saved(sender, instance, **kwargs) -> None:
 
 
 def session_changed(sender, instance, **kwargs) -> None:
-    refresh_last_session(instance.client_id)
+    refresh_last_session(instance.client_id, create="created" in kwargs)  # post_save only
 
 
 def episode_changed(sender, instance, **kwargs) -> None:
@@ -38,7 +38,7 @@ def episode_changed(sender, instance, **kwargs) -> None:
 
     clinic_id = Client.objects.filter(pk=instance.client_id).values_list("clinic_id", flat=True)
     for found in clinic_id:
-        refresh([instance.client_id], found)
+        refresh([instance.client_id], found, create="created" in kwargs)  # post_save only
         transaction.on_commit(lambda clinic=found: _queue_replacing(clinic))
 
 

@@ -68,9 +68,21 @@ def compute(client_ids: Iterable[int], clinic_id: int) -> list[ClientSummary]:
     return list(summaries.values())
 
 
-def refresh(client_ids: Iterable[int], clinic_id: int) -> int:
-    """Recompute and store these clients' summaries (one upsert); how many were written."""
+def refresh(client_ids: Iterable[int], clinic_id: int, *, create: bool = True) -> int:
+    """Recompute and store these clients' summaries (one upsert); how many were written.
+
+    `create=False` only rewrites rows that exist: while a client is deleted, their episodes and
+    sessions go first, and their summary must not come back before the client row goes."""
     found = compute(client_ids, clinic_id)
+    if not create:
+        kept = set(
+            ClientSummary.objects.filter(client_id__in=[r.client_id for r in found]).values_list(
+                "client_id", flat=True
+            )
+        )
+        found = [row for row in found if row.client_id in kept]
+        ClientSummary.objects.bulk_update(found, SUMMARY_FIELDS)
+        return len(found)
     ClientSummary.objects.bulk_create(
         found, update_conflicts=True, unique_fields=["client"], update_fields=SUMMARY_FIELDS
     )
@@ -92,11 +104,12 @@ def refresh_alerts(client_ids: Iterable[int]) -> None:
         refresh(missing, clinic_id)
 
 
-def refresh_last_session(client_id: int) -> None:
+def refresh_last_session(client_id: int, *, create: bool = True) -> None:
     """Rewrite only the last attended session's date (a session added or its attendance set)."""
     attended = Session.objects.filter(client_id=client_id, attendance=Attendance.ATTENDED)
     last = attended.order_by("-date").values_list("date", flat=True).first()
-    if not ClientSummary.objects.filter(client_id=client_id).update(last_session=last):
+    updated = ClientSummary.objects.filter(client_id=client_id).update(last_session=last)
+    if not updated and create:
         for clinic_id, missing in clients_by_clinic({client_id}).items():
             refresh(missing, clinic_id)
 
