@@ -32,14 +32,18 @@ def session_changed(sender, instance, **kwargs) -> None:
 
 
 def episode_changed(sender, instance, **kwargs) -> None:
-    """An episode that ends or reopens moves the clinic's expected course on: the client now,
-    everyone else's placement once the answers' transaction commits."""
+    """The client's summary now; and as an episode that ends, reopens or goes moves the clinic's
+    expected course on, everyone else's placement once the transaction commits (a new open
+    episode moves nothing)."""
     from alliance.web.clinic.models import Client
 
+    saved = "created" in kwargs  # post_save; post_delete has no `created`
+    moves_history = not kwargs.get("created") or instance.ended is not None
     clinic_id = Client.objects.filter(pk=instance.client_id).values_list("clinic_id", flat=True)
     for found in clinic_id:
-        refresh([instance.client_id], found, create="created" in kwargs)  # post_save only
-        transaction.on_commit(lambda clinic=found: _queue_replacing(clinic))
+        refresh([instance.client_id], found, create=saved)
+        if moves_history:
+            transaction.on_commit(lambda clinic=found: _queue_replacing(clinic))
 
 
 def response_saved(sender, instance, **kwargs) -> None:
