@@ -75,17 +75,18 @@ def refresh(client_ids: Iterable[int], clinic_id: int, *, create: bool = True) -
     sessions go first, and their summary must not come back before the client row goes."""
     found = compute(client_ids, clinic_id)
     if not create:
-        kept = set(
-            ClientSummary.objects.filter(client_id__in=[r.client_id for r in found]).values_list(
-                "client_id", flat=True
-            )
-        )
-        found = [row for row in found if row.client_id in kept]
-        ClientSummary.objects.bulk_update(found, SUMMARY_FIELDS)
-        return len(found)
+        return _rewrite_existing(found)
     ClientSummary.objects.bulk_create(
         found, update_conflicts=True, unique_fields=["client"], update_fields=SUMMARY_FIELDS
     )
+    return len(found)
+
+
+def _rewrite_existing(found: list[ClientSummary]) -> int:
+    stored = ClientSummary.objects.filter(client_id__in=[row.client_id for row in found])
+    kept = set(stored.values_list("client_id", flat=True))
+    found = [row for row in found if row.client_id in kept]
+    ClientSummary.objects.bulk_update(found, SUMMARY_FIELDS)
     return len(found)
 
 
