@@ -59,7 +59,9 @@ WORK = {"score": score, "ruptures": ruptures, "analyze": analyze}
 
 
 def main(kind: str, source: str, target: str) -> None:
-    table = pq.read_table(source).to_pandas() if Path(source).is_dir() else pd.read_csv(source)
+    path = Path(source)
+    parquet = path.is_dir() or path.suffix == ".parquet"
+    table = pq.read_table(source).to_pandas() if parquet else pd.read_csv(source)
     WORK[kind](table).to_csv(target, index=False)
 
 

@@ -215,6 +215,12 @@ def markdown(frames: dict[str, pd.DataFrame], n_clients: int, seconds: float) ->
         f"{len(within)} seeds ({seeds}), {n_clients} clients per clinic, {seconds:.0f} s. "
         f"Floors: {'met' if floors_met(s) else 'NOT met'}.",
         "",
+        "These figures are from the project's own simulator, on which the outcome defaults were "
+        "chosen. The not-on-track status at its operating point, and the graded signal, are "
+        "judged on a second, independently written generator family in "
+        "[outcome-families.md](outcome-families.md); read those figures as the honest ones. "
+        "No real-data validation exists yet.",
+        "",
     ]
     return "\n".join(
         [

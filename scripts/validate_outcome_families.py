@@ -11,9 +11,7 @@ Usage: python scripts/validate_outcome_families.py [--seeds 1 2 3 4 5] [--client
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +22,9 @@ from alliance.analysis.dropout import auc
 from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
 from alliance.simulate import simulate_clinic
 from alliance.simulate.independent import phq9_clinic
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared doc writer sits beside this
+from doc_writer import write_doc, written_by  # noqa: E402
 
 AT, JUDGED_OFFSET = 4, 10_000
 SENSITIVITY_TARGET, SPECIFICITY_TARGET = 0.5, 0.8
@@ -141,9 +142,7 @@ def report(results: dict[str, pd.DataFrame], args, seconds: float) -> str:
     head = [
         "# Not on track: the status and the graded signal on two generator families",
         "",
-        "Written by `scripts/validate_outcome_families.py` "
-        f"(seeds {', '.join(map(str, args.seeds))}, {args.clients} clients per clinic; "
-        f"{seconds:.0f} s). Do not edit by hand.",
+        written_by("validate_outcome_families.py", args, seconds),
         "",
         "Curves are fitted on one clinic (seed s) and its clients' end labels; clients of another "
         f"clinic (seed s + {JUDGED_OFFSET}) who reached session {AT} are judged. The status's "
@@ -160,16 +159,14 @@ def report(results: dict[str, pd.DataFrame], args, seconds: float) -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3, 4, 5])
-    parser.add_argument("--clients", type=int, default=600)
-    parser.add_argument("--out", default="docs/outcome-families.md")
-    args = parser.parse_args(argv)
-    start = time.perf_counter()
-    results = run(args.seeds, args.clients)
-    Path(args.out).write_text(report(results, args, time.perf_counter() - start) + "\n")
-    print(f"wrote {args.out}")
-    return 0
+    return write_doc(
+        argv,
+        description=__doc__.splitlines()[0],
+        seeds=[1, 2, 3, 4, 5],
+        out="docs/outcome-families.md",
+        run=run,
+        report=report,
+    )
 
 
 if __name__ == "__main__":

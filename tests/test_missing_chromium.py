@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 BROWSER_TEST = "tests/web/browser/test_urgent_alert.py"
 
@@ -16,6 +18,7 @@ def _pytest(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
 
 
+@pytest.mark.slow  # a whole process or many generated cases; `make test` runs it
 def test_browser_tests_without_chromium_fail_in_one_line_naming_the_fix():
     run = _pytest(BROWSER_TEST)
     assert run.returncode != 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks import bench_pages
 from benchmarks._compare import Comparison
 
@@ -16,6 +18,7 @@ TINY = bench_pages.Sizes(
 )
 
 
+@pytest.mark.slow  # a whole process or many generated cases; `make test` runs it
 def test_one_database_is_measured_with_queries_and_the_team_series(capsys):
     with bench_pages.databases()[0][1] as env:
         found = bench_pages.measure(env, TINY)

@@ -19,7 +19,8 @@ def test_every_seeded_checkin_post_is_accepted_once(client, db):
     posts = seed_checkin_links(3, sessions_per_client=2)
     assert len({post.path for post in posts}) == 3
     for post in posts:
-        assert "Thank you" in client.post(post.path, post.fields).content.decode()
+        page = client.post(post.path, post.fields, follow=True)
+        assert "Thank you" in page.content.decode()
     assert CheckinLink.objects.filter(used_at__isnull=False).count() == 3
     assert Response.objects.filter(link__isnull=False).count() == 3 * 3
 
@@ -76,6 +77,7 @@ def test_the_ratios_are_medians_of_each_pairs_own_ratio():
     assert medians["end_to_end_ratio"] == pytest.approx(0.3)
 
 
+@pytest.mark.slow  # a whole process or many generated cases; `make test` runs it
 def test_one_database_is_measured_end_to_end_through_gunicorn():
     with bench_web.sqlite_database() as database:
         found = bench_web.measure(database, TINY)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from click.testing import CliRunner
 
@@ -130,7 +131,8 @@ def test_the_default_table_prints_whole_scores_and_blanks_for_withheld_ones(tmp_
     lines = result.stdout.splitlines()
     wai_total = next(line for line in lines if "wai-sr" in line and "total" in line)
     assert wai_total.split()[-2:] == ["39", "True"]
-    assert "nan" not in result.stdout.lower() and "None" not in result.stdout
+    assert not re.search(r"\bnan\b", result.stdout.lower()) and "None" not in result.stdout
+    assert "risk-item-unanswered" in result.stdout  # the lone PHQ-9 answer left item 9 out
 
 
 def test_an_out_of_range_value_fails_naming_the_row_item_and_value_with_nothing_on_stdout(tmp_path):

@@ -185,6 +185,8 @@ def _bands(inst: Instrument, scores: dict[str, np.ndarray]) -> list[str | None]:
 def _flags(inst: Instrument, matrix: np.ndarray, index: dict[str, int]) -> list[tuple[str, ...]]:
     flags: list[tuple[str, ...]] = [()] * matrix.shape[0]
     for flag in inst.flags:
+        if flag.when != "above":  # the only kind of flag there was when this code was replaced
+            continue
         if flag.item not in index:
             continue
         with np.errstate(invalid="ignore"):

@@ -132,6 +132,20 @@ def test_phq9_item_9_raises_the_urgent_risk_flag_even_when_the_total_is_minimal(
     assert flag.item == "9" and flag.urgent
 
 
+def test_phq9_item_9_unanswered_is_prorated_and_flagged_to_ask():
+    score = score_one("phq-9", {str(n): 1 for n in range(1, 9)})
+    assert score.scores["total"] == 9 and score.prorated == ("total",)
+    assert score.flags == ("risk-item-unanswered",)
+    assert not get_instrument("phq-9").flags[1].urgent
+
+
+def test_phq9_another_item_unanswered_is_prorated_without_the_risk_flag():
+    score = score_one("phq-9", {str(n): 1 for n in range(2, 9)} | {"9": 0})
+    assert score.scores["total"] == pytest.approx(7 * 9 / 8)
+    assert score.prorated == ("total",) and score.flags == ()
+    assert score_one("phq-9", {str(n): 1 for n in range(1, 10)}).prorated == ()
+
+
 def test_phq9_severe_total_without_item_9_raises_no_risk_flag():
     score = score_one("phq-9", {str(n): 3 for n in range(1, 9)} | {"9": 0})
     assert score.scores["total"] == 24 and score.flags == ()

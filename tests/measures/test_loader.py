@@ -187,3 +187,16 @@ def test_items_that_are_not_tables_are_reported(tmp_path):
         "items[0]: expected a table, got 'oops'",
         "items[1]: expected a table, got 3",
     ]
+
+
+FLAG = '\n[[flags]]\nid = "left-out"\nitem = "2"\nwhen = "{when}"\nlabel = "Item 2 left out."\n'
+
+
+def test_an_unanswered_flag_needs_no_threshold(tmp_path):
+    inst = load_instrument_file(write(tmp_path, VALID + FLAG.format(when="unanswered")))
+    assert inst.flags[0].when == "unanswered" and inst.flags[0].reading() == "item 2 unanswered"
+
+
+def test_an_unknown_flag_condition_is_named_with_the_allowed_ones(tmp_path):
+    error = problems_in(tmp_path, VALID + FLAG.format(when="skipped"))
+    assert error.problems == ["flags[0].when: must be one of above, unanswered, got 'skipped'"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -56,6 +57,7 @@ def within(value: float | None, bounds: tuple[float, float]) -> bool:
     return value is None or math.isnan(value) or bounds[0] - 1e-9 <= value <= bounds[1] + 1e-9
 
 
+@pytest.mark.slow  # a whole process or many generated cases; `make test` runs it
 @SETTINGS
 @given(inst=st.sampled_from(INSTRUMENTS), ends=st.lists(st.booleans(), min_size=1, max_size=8))
 def test_lowest_and_highest_answers_give_the_scale_ends_in_a_table(inst, ends):
@@ -69,6 +71,7 @@ def test_lowest_and_highest_answers_give_the_scale_ends_in_a_table(inst, ends):
             assert row[scale] == inst.scale_range(scale)[1 if top else 0]
 
 
+@pytest.mark.slow  # a whole process or many generated cases; `make test` runs it
 @SETTINGS
 @given(data=st.data(), inst=st.sampled_from(INSTRUMENTS))
 def test_random_answers_with_random_gaps_score_within_range_in_both_paths(data, inst):
@@ -102,6 +105,7 @@ def test_junk_values_either_score_or_raise_a_scoring_error(inst, value, data):
         assert error.row == 1 and error.instrument == inst.id
 
 
+@pytest.mark.slow  # a whole process or many generated cases; `make test` runs it
 @SETTINGS
 @given(inst=st.sampled_from(INSTRUMENTS), data=st.data())
 def test_junk_in_a_text_column_as_read_from_csv_scores_or_raises_a_scoring_error(inst, data):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 from alliance.cli import main
@@ -80,6 +81,7 @@ def test_it_needs_an_output_directory():
     assert "--out" in result.output
 
 
+@pytest.mark.slow  # a whole process or many generated cases; `make test` runs it
 def test_a_large_clinic_shows_progress_on_stderr_only(tmp_path):
     result = CliRunner().invoke(
         main, ["simulate", "--clients", "2000", "--seed", "1", "--out", str(tmp_path)]

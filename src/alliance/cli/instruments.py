@@ -72,7 +72,7 @@ def _interpretation(inst: Instrument) -> list[str]:
         note = " (provisional)" if rc.provisional else ""
         lines.append(f"reliable change: {rc.value:g} points on {rc.scale}{note}")
     for flag in inst.flags:
-        lines.append(f"flag {flag.id}: item {flag.item} above {flag.above:g}: {flag.label}")
+        lines.append(f"flag {flag.id}: {flag.reading()}: {flag.label}")
     if inst.codes.system:
         codes = inst.codes
         lines.append(f"codes: panel {codes.panel}, total {codes.total} ({codes.system})")

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import (
+    FLAG_WHEN,
     ITEM_DIMENSIONS,
     KINDS,
     RESPONDENTS,
@@ -201,12 +202,15 @@ def _band(r: _Reader, raw: dict, where: str) -> Band:
 
 
 def _flag(r: _Reader, raw: dict, where: str) -> Flag:
+    when = r.get(raw, "when", str, where, "above")
+    r.check(when in FLAG_WHEN, f"{where}when: must be one of {', '.join(FLAG_WHEN)}, got {when!r}")
     return Flag(
         id=r.get(raw, "id", str, where),
         item=r.get(raw, "item", str, where),
-        above=r.get(raw, "above", float, where),
+        above=r.get(raw, "above", float, where) if when == "above" else 0.0,
         label=r.get(raw, "label", str, where),
         urgent=r.get(raw, "urgent", bool, where, False),
+        when=when,
     )
 
 

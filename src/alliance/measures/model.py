@@ -72,13 +72,26 @@ class ReliableChange:
     provisional: bool = False
 
 
+FLAG_WHEN = ("above", "unanswered")
+
+
 @dataclass(frozen=True)
 class Flag:
+    """Raised by one item: when its answer is above `above`, or when it was left unanswered
+    while other items were answered (`when = "unanswered"`, `above` unused)."""
+
     id: str
     item: str
     above: float
     label: str
     urgent: bool = False
+    when: str = "above"
+
+    def reading(self) -> str:
+        """The condition in words, as `alliance instruments` prints it."""
+        if self.when == "unanswered":
+            return f"item {self.item} unanswered"
+        return f"item {self.item} above {self.above:g}"
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class Score:
     flags: tuple[str, ...] = ()
     complete: bool = True
     withheld: dict[str, str] = field(default_factory=dict)
+    prorated: tuple[str, ...] = ()  # scales scored from fewer items than they hold
 
 
 def _as_instrument(instrument: Instrument | str) -> Instrument:
@@ -71,8 +72,21 @@ def score_one(instrument: Instrument | str, answers: Mapping[str, object]) -> Sc
     result = _score_matrix(inst, matrix, list(columns))
     scores = {scale: _plain(result.scores[scale][0]) for scale in inst.scale_ids}
     withheld = {scale: reason[0] for scale, reason in result.withheld.items() if reason[0]}
+    prorated = tuple(
+        scale.id
+        for scale in inst.scales
+        if scores[scale.id] is not None
+        and not inst.open_items
+        and np.isnan(matrix[0, [columns[i] for i in scale.items]]).any()
+    )
     return Score(
-        inst.id, scores, result.bands[0], result.flags[0], bool(result.complete[0]), withheld
+        inst.id,
+        scores,
+        result.bands[0],
+        result.flags[0],
+        bool(result.complete[0]),
+        withheld,
+        prorated,
     )
 
 
@@ -188,11 +202,19 @@ def _bands(inst: Instrument, scores: dict[str, np.ndarray]) -> list[str | None]:
 
 
 def _flags(inst: Instrument, matrix: np.ndarray, index: dict[str, int]) -> list[tuple[str, ...]]:
-    checked = [flag for flag in inst.flags if flag.item in index]
+    checked = [f for f in inst.flags if f.item in index or f.when == "unanswered"]
     raised = np.zeros((matrix.shape[0], len(checked)), dtype=bool)
+    anything_answered = (~np.isnan(matrix)).any(axis=1)
     with np.errstate(invalid="ignore"):
         for n, flag in enumerate(checked):
-            raised[:, n] = matrix[:, index[flag.item]] > flag.above
+            # an item absent from the whole table was left unanswered in every row
+            column = (
+                matrix[:, index[flag.item]] if flag.item in index else np.full(len(matrix), np.nan)
+            )
+            if flag.when == "unanswered":
+                raised[:, n] = anything_answered & np.isnan(column)
+            else:
+                raised[:, n] = column > flag.above
     return _tuples_of(raised, [flag.id for flag in checked])
 
 

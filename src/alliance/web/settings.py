@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "alliance.web.delivery",
     "alliance.web.security",
     "alliance.web.wording",
+    "alliance.web.clinicadmin",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -175,7 +176,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "caseload"
+LOGIN_REDIRECT_URL = "home"  # which then sends each role to its own start page
 LOGOUT_REDIRECT_URL = "login"
 
 PASSWORD_HASHERS = [

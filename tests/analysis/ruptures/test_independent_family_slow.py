@@ -2,7 +2,9 @@
 
 Measured on seeds 101-102 (600 clients each): the default's F1 is about 0.68 with every column
 and with no reports, against 0.50-0.53 for the Stiles and Strauss rules; misclicks opened an
-event about 4 % of the time; repair calls were about 0.81 right (the 0.90 target is missed).
+event about 4 % of the time; repair calls were about 0.85 right with the return judged against
+the level before the onset (0.81 with the mean of every earlier session; the 0.90 target is
+missed, and even with each client's true course one session per call gets about 0.87 right).
 The floors sit a little below what was measured.
 """
 
@@ -50,4 +52,4 @@ def test_misclicks_rarely_open_an_event_and_repair_calls_keep_their_floor(clinic
         flagged += len(match_events(events, slips, tolerance=0).truth)
         total += len(slips)
     assert flagged / total <= 0.10
-    assert pooled(clinics, None)["repair_right"] >= 0.75
+    assert pooled(clinics, None)["repair_right"] >= 0.80

@@ -6,6 +6,7 @@ from alliance.analysis.ruptures import (
     BelowFlag,
     ClientReported,
     DimensionDrop,
+    RepairConfig,
     RuptureDetector,
     RuptureInputError,
     TherapistGap,
@@ -71,10 +72,10 @@ def test_a_clear_report_needs_a_smaller_drop_than_a_faint_one():
     assert len(detect(rule, series(deeper, rupture_reported=[0] * 7))) == 0
 
 
-def test_the_repair_line_sits_half_the_smallest_drop_a_report_needs():
+def test_the_repair_line_sits_a_quarter_of_the_smallest_drop_a_report_needs():
     table = series([*STEADY, 6.9, 7.6], rupture_reported=[0, 0, 0, 0, 0, 2, 0])
     events = detect(ClientReported(corroborate_k=2.0, clear_k=1.0), table)
-    assert events.thresholds[0]["repair_line"] == 7.75  # 8.0 - 0.5 x 1.0 x 0.5
+    assert events.thresholds[0]["repair_line"] == 7.875  # 8.0 - 0.25 x 1.0 x 0.5
     assert events.repaired[0] is False or events.repaired[0] is None
 
 
@@ -168,7 +169,13 @@ def test_a_score_that_never_comes_back_is_not_repaired_once_the_window_passed():
     falling = [*STEADY, 5.0, 4.9, 4.8, 4.7, 4.6, 4.5, 4.4, 4.3]
     events = RuptureDetector(["v-episode"], baseline=CLINIC_NORM).fit(series(falling)).events_
     assert len(events) == 1
-    assert events.lowest_session[0] >= len(falling) - 3  # the lowest moved late in the series
+    assert events.lowest_session[0] == 7  # the V's low: the onset or the session after it
+    assert events.repaired[0] is False
+    # sought over six sessions the lowest moves late in the series, and the call stands
+    slide = RepairConfig(max_decline=6)
+    events = RuptureDetector(["v-episode"], baseline=CLINIC_NORM, repair=slide)
+    events = events.fit(series(falling)).events_
+    assert events.lowest_session[0] >= len(falling) - 3
     assert events.repaired[0] is False
 
 

@@ -86,9 +86,9 @@ def test_a_session_above_the_usual_level_is_no_evidence_whatever_its_other_signs
     assert len(events(ConvergingSigns(k=1.0), checkins(9.5, 9.5, 6.5))) == 0
 
 
-def test_the_repair_line_of_the_signs_rules_sits_half_an_sd_below_the_baseline():
+def test_the_repair_line_of_the_signs_rules_sits_a_quarter_sd_below_the_recent_level():
     found = events(ConvergingSigns(k=4.0), checkins(6.0, 6.0, 6.0))
-    assert found.thresholds[0]["repair_line"] == pytest.approx(8.0 - 0.5 * 0.5)
+    assert found.thresholds[0]["repair_line"] == pytest.approx(8.0 - 0.25 * 0.5)
 
 
 def test_a_sign_without_any_spread_is_left_out_rather_than_infinite():

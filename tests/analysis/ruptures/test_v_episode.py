@@ -68,10 +68,27 @@ def test_the_repair_window_is_configurable():
     assert events.repaired[0] is True and events.repair_session[0] == 10
 
 
-def test_a_return_within_half_k_sd_counts_as_repaired():
-    # line = 8.0 - 0.5 * 2 * 0.5 = 7.5: 7.6 is close enough, 7.4 is not
-    assert fit([*STEADY, 6.0, 7.6, 7.4, 7.4]).events_.repaired[0] is True
-    assert fit([*STEADY, 6.0, 7.4, 7.4, 7.4, 7.4]).events_.repaired[0] is False
+def test_a_return_within_a_quarter_k_sd_counts_as_repaired():
+    # line = 8.0 - 0.25 * 2 * 0.5 = 7.75: 7.8 is close enough, 7.7 is not
+    assert fit([*STEADY, 6.0, 7.8, 7.4, 7.4]).events_.repaired[0] is True
+    assert fit([*STEADY, 6.0, 7.7, 7.7, 7.7, 7.7]).events_.repaired[0] is False
+
+
+def test_a_return_is_judged_against_the_level_the_rupture_broke_off():
+    # a steady decline: the mean of every earlier session (7.79) sits above where the client was
+    # just before the drop (7.5 over four sessions); 7.3 is back for the recent level (line 7.25),
+    # not for the baseline (line 7.54)
+    declining = [8.3, 8.2, 8.0, 7.8, 7.6, 7.4, 7.2, 5.5, 7.3, 7.3, 7.3]
+    assert fit(declining).events_.repaired[0] is True
+    earlier = RepairConfig(level="baseline")
+    assert fit(declining, repair=earlier).events_.repaired[0] is False
+
+
+def test_a_bad_repair_level_is_an_error_naming_it():
+    with pytest.raises(ValueError, match="level must be 'recent' or 'baseline'"):
+        RepairConfig(level="trend")
+    with pytest.raises(ValueError, match="recent must be 1 or more"):
+        RepairConfig(recent=0)
 
 
 def test_k_one_finds_a_drop_that_k_two_misses():

@@ -53,3 +53,25 @@ def test_a_history_of_exactly_k_clients_is_enough():
     table = two_kinds(n_clients=10)
     band = NearestNeighbourRecovery(k=10).fit(table).predict(10.0, 4)
     assert np.isfinite(band["expected"].iloc[0])
+
+
+def test_both_estimators_place_clients_with_the_same_columns():
+    from alliance.analysis.trajectories import ExpectedRecovery
+
+    table = two_kinds()
+    by_neighbours = NearestNeighbourRecovery(k=20, covariates=("group",)).fit(table)
+    by_strata = ExpectedRecovery(strata=(15.0,)).fit(table)
+    neighbours_placed = by_neighbours.place_all(table, at=5)
+    strata_placed = by_strata.place_all(table, at=5)
+    shared = [c for c in strata_placed.columns if c != "stratum"]
+    assert set(shared) <= set(neighbours_placed.columns)
+    assert {"status", "band_status", "projected_change"} <= set(shared)
+    assert neighbours_placed["projected_change"].notna().all()
+    assert set(neighbours_placed["status"]) <= {"on-track", "not-on-track", "better-than-expected"}
+
+
+def test_an_unfitted_estimator_says_so():
+    from alliance.analysis.trajectories.base import NotFittedError
+
+    with pytest.raises(NotFittedError, match="not fitted yet"):
+        NearestNeighbourRecovery().place_all(two_kinds(n_clients=10))

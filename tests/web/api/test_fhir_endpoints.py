@@ -155,3 +155,19 @@ def test_a_body_that_is_not_json_is_named(api, theo, theos_client):
         "/fhir/r4/", "{", content_type=fhir.MEDIA_TYPE, headers=caller.headers
     )
     assert answer.status_code == 422 and answer.json()["resourceType"] == "OperationOutcome"
+
+
+def test_a_phq9_without_the_risk_item_warns_the_therapist_to_ask(api, login, theo, theos_client):
+    from django.urls import reverse
+
+    from alliance.web.clinic.models import Alert
+
+    without_item_9 = {str(n): 1 for n in range(1, 9)}
+    answer = _fhir(api(theo), "post", "/fhir/r4/", _transaction("C-THEO1", answers=without_item_9))
+    assert answer.status_code == 200
+    stored = Response.objects.get(client=theos_client, instrument="phq-9")
+    assert stored.scores["total"] == 9 and "risk-item-unanswered" in stored.flags
+    alert = Alert.objects.get(client=theos_client, kind="risk-item-unanswered")
+    assert alert.severity == "warning" and "prorated" in alert.message
+    page = login(theo).get(reverse("client", args=["C-THEO1"])).content.decode()
+    assert "The self-harm question (item 9) was left unanswered" in page

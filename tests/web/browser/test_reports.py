@@ -107,7 +107,7 @@ def test_the_supervision_report_and_the_team(
     desktop: Page, log_in, sam, theo, team_history, screenshots
 ):
     log_in(desktop, sam)
-    desktop.get_by_role("link", name="Your team").click()
+    desktop.get_by_role("navigation", name="Main").get_by_role("link", name="Your team").click()
     therapists = desktop.get_by_role("table", name="Each therapist you supervise")
     row = therapists.get_by_role("row", name="theo")
     expect(row).to_contain_text("50%")

@@ -86,7 +86,7 @@ def test_ended_clients_keep_their_open_alerts_on_the_ended_list(login, theo, mak
     client = make_client(theo, code="C-GONE")
     _checkin(client, 8, risk=1)
     page = login(theo)
-    data = {"ended": str(client.sessions.get().date), "ending": "completed"}
+    data = {"ended": str(client.sessions.get().date), "ending": "completed", "confirm": "yes"}
     page.post(reverse("end-episode", args=[client.code]), data)
     ended = page.get(reverse("caseload"), {"status": "ended"}).content.decode()
     assert _rows(ended) == ["C-GONE/"] and '<span class="badge urgent">Urgent:' in ended

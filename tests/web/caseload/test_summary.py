@@ -78,7 +78,11 @@ def test_acknowledging_snoozing_and_ending_keep_them_equal(
     until = (dt.date.today() + dt.timedelta(days=3)).isoformat()
     page.post(reverse("snooze-alert", args=[warning.pk]), {"until": until})
     ending = warning.client
-    data = {"ended": str(ending.sessions.order_by("-number").first().date), "ending": "completed"}
+    data = {
+        "ended": str(ending.sessions.order_by("-number").first().date),
+        "ending": "completed",
+        "confirm": "yes",
+    }
     with django_capture_on_commit_callbacks(execute=True):  # the others are placed again then
         assert page.post(reverse("end-episode", args=[ending.code]), data).status_code == 302
     stored = _stored()

@@ -93,9 +93,11 @@ def test_a_rupture_whose_window_passes_without_return_is_unrepaired(good_checkin
     rupture = Rupture.objects.get()
     assert rupture.status == RuptureStatus.UNREPAIRED and rupture.repair_session is None
     assert rupture.alert.closed_at is not None
-    # The repair line is the baseline 8.0 less half an SD of the clinic's 0.6: 7.7.
+    # The repair line is the level of the four sessions before, 8.0, less a quarter of an SD of
+    # the clinic's 0.6 (the default's criterion is 1 SD): 7.85.
+    assert rupture.thresholds["repair_line"] == 7.85
     assert rupture.alert.outcome == (
-        "Not repaired: the alliance did not come back above 7.7 within 3 sessions after session 5."
+        "Not repaired: the alliance did not come back above 7.8 within 3 sessions after session 5."
     )
 
 

@@ -48,6 +48,7 @@ def test_the_policy_allows_no_inline_script_and_only_the_reports_own_styles(db):
     assert policy["style-src"].count("'sha256-") == 2 and policy["object-src"] == "'none'"
 
 
+@pytest.mark.slow  # a whole process or many generated cases; `make test` runs it
 def test_the_production_settings_pass_the_deployment_check(tmp_path):
     env = {
         "ALLIANCE_HTTPS": "true",

@@ -26,7 +26,7 @@ def _fail_ten_times(client, username: str = "theo") -> None:
 
 
 def _logged_in(response) -> bool:
-    return response.status_code == 302 and response.url == reverse("caseload")
+    return response.status_code == 302 and response.url == reverse("home")
 
 
 @pytest.fixture

@@ -82,6 +82,20 @@ def test_deleting_a_staff_user_keeps_their_name_in_the_audit(make_user, theos_cl
     assert row.actor is None and row.actor_name == "leaver"
 
 
+def test_deleting_a_staff_user_keeps_their_name_on_the_alerts_they_took_on(
+    login, sam, theos_client
+):
+    from alliance.web.clinic.models import Alert, AlertKind
+
+    alert = Alert.objects.raise_(theos_client, AlertKind.ALLIANCE_REVIEW, "The alliance is 6.")
+    answer = login(sam).post(reverse("acknowledge-alert", args=[alert.pk]))
+    assert answer.status_code == 302
+    sam.delete()
+    alert.refresh_from_db()
+    assert alert.acknowledged_by is None and alert.acknowledged_at is not None
+    assert alert.acknowledged_by_name == "sam"
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the trigger is PostgreSQL's")
 def test_the_database_refuses_to_change_or_delete_an_audit_row(theo, theos_client):
     from django.db import transaction

@@ -85,7 +85,7 @@ def test_the_next_address_never_leads_off_the_site(client, theo, enrolled):
     page = client.post(
         reverse("two-factor-verify"), {"code": _code(enrolled), "next": "https://evil.example/"}
     )
-    assert page.url == reverse("caseload")
+    assert page.url == reverse("home")
 
 
 def test_a_clinic_can_relax_it_for_therapists_but_never_for_admins(client, theo, ada, clinic):

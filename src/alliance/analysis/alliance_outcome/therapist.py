@@ -113,8 +113,10 @@ def nested_anova(
         n_ther - 1, 1
     )
     k3 = (n_total - (ther_n**2).sum() / n_total) / max(n_ther - 1, 1)
-    client_var = max((ms_client - residual) / k1, 0.0)
-    therapist_var = max((ms_ther - residual - k2 * client_var) / k3, 0.0)
+    # k1 or k3 is 0 when every therapist has one client, or there is one therapist: that level
+    # cannot be told apart from the one below it, and its variance is taken as 0.
+    client_var = max((ms_client - residual) / k1, 0.0) if k1 > 0 else 0.0
+    therapist_var = max((ms_ther - residual - k2 * client_var) / k3, 0.0) if k3 > 0 else 0.0
     return float(therapist_var), float(client_var), float(residual)
 
 

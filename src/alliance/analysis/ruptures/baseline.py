@@ -67,6 +67,18 @@ def reference(x: np.ndarray, sessions: Sessions, config: BaselineConfig) -> Refe
     return Reference(baseline, sd_ref, count, between)
 
 
+def recent_mean(x: np.ndarray, sessions: Sessions, last: int) -> np.ndarray:
+    """Per row: the mean of the client's `last` attended sessions before it (NaN: none yet)."""
+    seen = ~np.isnan(x)
+    seen_before = np.cumsum(seen) - seen  # attended sessions before the row, over all clients
+    first_seen = seen_before[sessions.start]  # ... before the row's client began
+    running = np.r_[0.0, np.cumsum(np.where(seen, x, 0.0)[seen])]
+    since = np.maximum(seen_before - last, first_seen)
+    count = seen_before - since
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, (running[seen_before] - running[since]) / count, np.nan)
+
+
 def successive_sd(x: np.ndarray, sessions: Sessions) -> float:
     """The sample's typical session-to-session noise, robust to trends, ruptures and heavy tails:
     the median absolute difference between a client's successive sessions, as an SD (von Neumann's

@@ -107,16 +107,29 @@ class BaselineConfig:
 class RepairConfig:
     """When an episode counts as repaired, and how long a decline may last."""
 
+    # chosen on the project's synthetic clinic (docs/ruptures-validation.md, "Repair call")
+
     window: int = 3  # sessions after the lowest one in which the score must come back
-    tolerance_sd: float | None = None  # None: 0.5 * k of the detector's score rule (k=2 -> 1.0)
-    max_decline: int = 6  # Gumz et al. 2012: declines lasted up to six sessions
+    tolerance_sd: float | None = None  # None: tolerance_share * k of the detector's score rule
+    tolerance_share: float = 0.25  # a quarter of the criterion: k = 1 -> 0.25 SD_ref
+    max_decline: int = 2  # the V's lowest point: the onset or the session after it
     hold: int = 0  # sessions after the return that must stay above the line too (0: any return)
+    level: str = "recent"  # the level a return is judged against: "recent", the mean of the
+    # `recent` sessions before the onset (the level the rupture broke off); "baseline", the mean
+    # of every earlier session (the detector's baseline)
+    recent: int = 4
 
     def __post_init__(self) -> None:
-        for name in ("window", "max_decline"):
+        if self.level not in ("recent", "baseline"):
+            raise ConfigError(f"repair: level must be 'recent' or 'baseline', not {self.level!r}")
+        for name in ("window", "max_decline", "recent"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"repair: {name} must be 1 or more, not {getattr(self, name)!r}")
         if self.hold < 0:
             raise ConfigError(f"repair: hold must be 0 or more, not {self.hold!r}")
+        if not self.tolerance_share >= 0:
+            raise ConfigError(
+                f"repair: tolerance_share must be 0 or more, not {self.tolerance_share!r}"
+            )
         if self.tolerance_sd is not None and self.tolerance_sd < 0:
             raise ConfigError(f"repair: tolerance_sd must be 0 or more, not {self.tolerance_sd!r}")

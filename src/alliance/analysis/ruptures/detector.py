@@ -12,6 +12,7 @@ from alliance.interop.tables import is_answer_table
 from alliance.measures import get_instrument
 
 from .answers import sessions_from_answers
+from .baseline import recent_mean
 from .config import BaselineConfig, ConfigError, RepairConfig, RuleConfig
 from .context import Context
 from .defaults import CLINIC_DEFAULT, DefaultChoice, choose_default
@@ -116,21 +117,28 @@ class RuptureDetector:
         return self.choice_.describe()
 
     def _events(self, hits: dict[RuleConfig, np.ndarray], context: Context) -> pd.DataFrame:
-        tolerance = self._tolerance(hits)
-        ref = context.reference
-        line = ref.baseline - tolerance * ref.sd_ref
+        line = self._repair_line(hits, context)
         combined = np.logical_or.reduce(list(hits.values()))
         episodes = find_episodes(
             combined, context.alliance, line, context.sessions, self.config.repair
         )
-        return describe(episodes, hits, context, tolerance, self.config.repair.window)
+        return describe(episodes, hits, context, line, self.config.repair.window)
+
+    def _repair_line(self, hits: dict[RuleConfig, np.ndarray], context: Context) -> np.ndarray:
+        """Per row: the score a return must reach when an episode opens there."""
+        repair, ref = self.config.repair, context.reference
+        level = ref.baseline
+        if repair.level == "recent":  # where the rupture broke off, not the whole history's mean
+            recent = recent_mean(context.alliance, context.sessions, repair.recent)
+            level = np.where(np.isnan(ref.baseline), np.nan, recent)
+        return level - self._tolerance(hits) * ref.sd_ref
 
     def _tolerance(self, hits: dict[RuleConfig, np.ndarray]) -> float:
         if self.config.repair.tolerance_sd is not None:
             return self.config.repair.tolerance_sd
         ks = [k for rule in hits for k in rule.drop_ks()]
         ks += [SIGNS_DROP_K for rule in hits if rule.reads_signs]
-        return 0.5 * (min(ks) if ks else 2.0)
+        return self.config.repair.tolerance_share * (min(ks) if ks else 2.0)
 
     @property
     def summary(self) -> pd.DataFrame:

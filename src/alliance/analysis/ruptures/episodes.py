@@ -1,7 +1,7 @@
 """Turn flagged sessions into episodes: one per rupture, however many sessions it lasts.
 
 An episode opens at a flagged session and lasts until the client has recovered: a session that no
-rule flags and whose score is back above the repair line (baseline - tolerance * SD_ref, fixed at
+rule flags and whose score is back above the repair line (level - tolerance * SD_ref, fixed at
 the onset).
 The loops below run over episode ranks and over sessions after the onset, each step handling every
 client at once, never over clients.

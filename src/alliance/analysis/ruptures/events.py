@@ -33,7 +33,7 @@ def describe(
     episodes: Episodes,
     hits: dict[RuleConfig, np.ndarray],
     context: Context,
-    tolerance: float,
+    line: np.ndarray,
     window: int,
 ) -> pd.DataFrame:
     """One row per episode, with the columns in COLUMNS."""
@@ -56,7 +56,7 @@ def describe(
             "dimensions": _dimensions(episodes, context),
             "rule": _rule_names(fired, list(hits)),
             "thresholds": _with_signs(
-                _thresholds(fired, list(hits), sd_ref, baseline - tolerance * sd_ref, window),
+                _thresholds(fired, list(hits), sd_ref, line[onset], window),
                 episodes,
                 hits,
                 context,

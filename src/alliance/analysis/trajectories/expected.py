@@ -17,9 +17,6 @@ from .curves import (
     split_variance,
 )
 from .default import DefaultCurve
-from .operating import fit_operating_point
-from .placement import Placement, one_client, place_rows, place_table, statuses
-from .projection import calibrated, fit_persistence, projected
 from .table import check_sessions
 
 
@@ -118,11 +115,7 @@ class ExpectedRecovery(RecoveryModel):
             self.curves_[stratum] = self._fit_one(table[mask], row_intake[mask], stratum)
         self.n_clients_ = int(intake.size)
         self.n_sessions_ = int(len(table))
-        rows = place_rows(self, table)
-        self.persistence_ = fit_persistence(rows, self.min_clients)
-        self.operating_point_ = fit_operating_point(
-            projected(self, rows), self.reliable_change, self.specificity, self.min_clients
-        )
+        self.learn_status_calls(table)
         return self
 
     def _fit_one(self, rows: pd.DataFrame, intake: np.ndarray, stratum: int) -> StratumCurve | None:
@@ -183,45 +176,17 @@ class ExpectedRecovery(RecoveryModel):
     def _source(self, stratum: int) -> str:
         return "clinic" if self.curves_[stratum] is not None else "default"
 
-    def place(self, client_series: pd.DataFrame | pd.Series) -> Placement:
-        """Status of one client at their latest session: on-track, not-on-track or better."""
-        ident, sessions, outcomes = one_client(
-            client_series, outcome=self.outcome, session=self.session, client=self.client
-        )
-        band = self.predict(outcomes[0], sessions[-1]).iloc[0]
-        status = statuses(
-            np.array([outcomes[-1]]), np.array([band["lower"]]), np.array([band["upper"]])
-        )[0]
-        note = (
-            self.default_curve.note(self.stratum_label(int(band["stratum"])))
-            if band["source"] == "default"
-            else ""
-        )
-        return Placement(
-            ident,
-            int(sessions[-1]),
-            float(outcomes[-1]),
-            float(band["expected"]),
-            float(band["lower"]),
-            float(band["upper"]),
-            str(status),
-            float((outcomes[-1] - band["expected"]) / band["spread"]),
-            note,
-        )
+    def _band_of_one(self, ident, sessions, outcomes, rows) -> pd.DataFrame:
+        return self.predict(outcomes[0], sessions[-1])
 
-    def band_for(self, rows: pd.DataFrame, intake: np.ndarray) -> pd.DataFrame:
+    def _note(self, band: pd.Series) -> str:
+        if band["source"] != "default":
+            return ""
+        return self.default_curve.note(self.stratum_label(int(band["stratum"])))
+
+    def band_for(self, rows: pd.DataFrame, intake: np.ndarray, **options) -> pd.DataFrame:
         """The band at each row's session for clients with the given intakes."""
         return self.predict(intake, rows[self.session].to_numpy())
-
-    def place_all(self, sessions: pd.DataFrame, at: int | None = None) -> pd.DataFrame:
-        """Every client at their latest session (or at session `at`, for those who reached it).
-
-        Columns: client_id, session, intake, outcome, expected, lower, upper, deviation (latest
-        score, in spreads), status (at the operating point, see operating.py), band_status (inside,
-        above or below the band alone), source, course_deviation (see `course_deviation`),
-        projected_end and projected_change (see `projection`).
-        """
-        return calibrated(self, projected(self, place_table(self, sessions, at)))
 
     @property
     def summary(self) -> pd.DataFrame:

@@ -8,7 +8,6 @@ from scipy.spatial import cKDTree
 
 from .base import RecoveryModel
 from .curves import band_frame, client_curves
-from .placement import Placement, one_client, place_table, statuses
 from .table import check_sessions
 
 
@@ -18,7 +17,8 @@ class NearestNeighbourRecovery(RecoveryModel):
     Each neighbour's own line of outcome on log(session) is fitted; the expected score is their
     average at that session, and the band adds the spread between their lines to their average
     scatter around their own lines. covariates: per-client columns (their first value is used),
-    standardised with the intake score before distances are taken.
+    standardised with the intake score before distances are taken. reliable_change, specificity
+    and min_clients set the operating point of the not-on-track call, as in ExpectedRecovery.
     """
 
     def __init__(
@@ -32,6 +32,9 @@ class NearestNeighbourRecovery(RecoveryModel):
         client: str = "client_id",
         session: str = "session",
         scale_range: tuple[float, float] | None = None,
+        reliable_change: float = 6.0,
+        specificity: float = 0.85,
+        min_clients: int = 30,
     ):
         if k < 2:
             raise ValueError(f"k must be at least 2, got {k}")
@@ -41,6 +44,8 @@ class NearestNeighbourRecovery(RecoveryModel):
         self.min_sessions = min_sessions
         self.outcome, self.client, self.session = outcome, client, session
         self.scale_range = scale_range
+        self.reliable_change, self.specificity = reliable_change, specificity
+        self.min_clients = min_clients
 
     def fit(self, sessions: pd.DataFrame) -> NearestNeighbourRecovery:
         """Fit every earlier client's own growth line and index them by intake variables."""
@@ -61,6 +66,7 @@ class NearestNeighbourRecovery(RecoveryModel):
         self.tree_ = cKDTree((raw - self.centre_) / self.scale_)
         self.ids_ = keep.to_numpy().astype(str)
         self.n_clients_ = len(keep)
+        self.learn_status_calls(table)
         return self
 
     def _features(self, table: pd.DataFrame) -> pd.DataFrame:
@@ -113,9 +119,13 @@ class NearestNeighbourRecovery(RecoveryModel):
         return use
 
     def band_for(
-        self, rows: pd.DataFrame, intake: np.ndarray, *, leave_out_own: bool = True
+        self, rows: pd.DataFrame, intake: np.ndarray, *, leave_out_own: bool = True, **options
     ) -> pd.DataFrame:
-        """The band at each row's session, leaving each client's own line out if asked."""
+        """The band at each row's session, leaving each client's own line out if asked.
+
+        Keep leave_out_own True when `rows` is the history itself (or `place_all` of it); set it
+        False for clients of another data set whose ids could clash with the history's.
+        """
         covariates = (
             rows.groupby(self.client, sort=False)[list(self.covariates)].transform("first")
             if self.covariates
@@ -124,41 +134,16 @@ class NearestNeighbourRecovery(RecoveryModel):
         clients = rows[self.client].astype(str).to_numpy() if leave_out_own else None
         return self.predict(intake, rows[self.session].to_numpy(), covariates, exclude=clients)
 
-    def place(self, client_series: pd.DataFrame | pd.Series) -> Placement:
-        """Status of one client at their latest session against their neighbours' course."""
-        ident, sessions, outcomes = one_client(
-            client_series, outcome=self.outcome, session=self.session, client=self.client
-        )
-        if self.covariates and not isinstance(client_series, pd.DataFrame):
+    def end_band(self, placed: pd.DataFrame, end: np.ndarray) -> pd.DataFrame:
+        covariates = placed[list(self.covariates)] if self.covariates else None
+        clients = placed["client_id"].astype(str).to_numpy()
+        return self.predict(placed["intake"].to_numpy(dtype=float), end, covariates, clients)
+
+    def _band_of_one(self, ident, sessions, outcomes, rows) -> pd.DataFrame:
+        if self.covariates and not isinstance(rows, pd.DataFrame):
             raise ValueError(f"place() needs the client's rows with {list(self.covariates)}")
-        covariates = client_series.iloc[[0]] if isinstance(client_series, pd.DataFrame) else None
-        covariates = covariates if self.covariates else None
-        band = self.predict(outcomes[0], sessions[-1], covariates, exclude=np.array([ident]))
-        row = band.iloc[0]
-        status = statuses(
-            np.array([outcomes[-1]]), band["lower"].to_numpy(), band["upper"].to_numpy()
-        )[0]
-        return Placement(
-            ident,
-            int(sessions[-1]),
-            float(outcomes[-1]),
-            float(row["expected"]),
-            float(row["lower"]),
-            float(row["upper"]),
-            str(status),
-            float((outcomes[-1] - row["expected"]) / row["spread"]),
-        )
-
-    def place_all(
-        self, sessions: pd.DataFrame, at: int | None = None, *, leave_out_own: bool = True
-    ) -> pd.DataFrame:
-        """Every client at their latest session (or at session `at`).
-
-        leave_out_own: drop the history client with the same id from the neighbours; keep it True
-        when `sessions` is the history itself, set it False for clients of another data set whose
-        ids could clash with the history's.
-        """
-        return place_table(self, sessions, at, leave_out_own=leave_out_own)
+        covariates = rows.iloc[[0]] if self.covariates else None
+        return self.predict(outcomes[0], sessions[-1], covariates, exclude=np.array([ident]))
 
     @property
     def summary(self) -> pd.DataFrame:

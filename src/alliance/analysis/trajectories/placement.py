@@ -95,6 +95,9 @@ def place_rows(model, chosen: pd.DataFrame, **band_options) -> pd.DataFrame:
         }
     )
     rows["course_deviation"] = course_deviation(rows)
+    for covariate in getattr(model, "covariates", ()):
+        first = chosen.groupby(model.client, sort=False)[covariate].transform("first")
+        rows[covariate] = first.to_numpy()
     return rows
 
 

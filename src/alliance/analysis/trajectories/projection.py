@@ -56,7 +56,7 @@ def projected(model, placed: pd.DataFrame) -> pd.DataFrame:
     persistence: Persistence = model.persistence_
     session = placed["session"].to_numpy(dtype=float)
     end = np.maximum(session, persistence.end_session)
-    band = model.predict(placed["intake"].to_numpy(dtype=float), end)
+    band = model.end_band(placed, end)
     share = persistence.at(session)
     end_score = (
         band["expected"].to_numpy()

@@ -21,6 +21,7 @@ class IndependentClinic:
     clients: pd.DataFrame
     ruptures: pd.DataFrame  # client_id, onset/lowest session, depth_sd, kind, repaired, client_type
     misclicks: pd.DataFrame  # client_id, session, item: one item answered 0 by mistake
+    courses: pd.DataFrame  # client_id, session, course: the total without noise or ruptures
 
     def without(self, *parts: str) -> pd.DataFrame:
         """The answers without 'reports' (item 8) and/or 'therapist' (the therapist's form)."""
@@ -36,10 +37,19 @@ def checkin_clinic(n_clients: int = 600, seed: int = 1) -> IndependentClinic:
     """A clinic of the independent family; the same seed gives the same clinic."""
     rng = np.random.default_rng(seed)
     clients = draw_clients(n_clients, rng)
-    answers, ruptures, misclicks = [], [], []
+    answers, ruptures, misclicks, courses = [], [], [], []
     for client in clients.itertuples(index=False):
-        rows, planted, slips = client_answers(client, rng)
+        rows, planted, slips, course = client_answers(client, rng)
         answers += rows
+        courses.append(
+            pd.DataFrame(
+                {
+                    "client_id": client.client_id,
+                    "session": np.arange(1, len(course) + 1),
+                    "course": course,
+                }
+            )
+        )
         ruptures += [{"client_id": client.client_id, **r} for r in planted]
         misclicks += [{"client_id": client.client_id, **m} for m in slips]
     truth = pd.DataFrame(ruptures, columns=RUPTURE_COLUMNS)
@@ -49,6 +59,7 @@ def checkin_clinic(n_clients: int = 600, seed: int = 1) -> IndependentClinic:
         clients.drop(columns="dimension_offsets").assign(total_sd=total_sd(clients["noise_sd"])),
         truth,
         pd.DataFrame(misclicks, columns=["client_id", "session", "item"]),
+        pd.concat(courses, ignore_index=True),
     )
 
 

@@ -25,13 +25,16 @@ def heavy_noise(rng: np.random.Generator, size) -> np.ndarray:
     return rng.standard_t(T_DF, size) / np.sqrt(T_DF / (T_DF - 2))
 
 
-def client_answers(client, rng: np.random.Generator) -> tuple[list, list, list]:
+def client_answers(client, rng: np.random.Generator) -> tuple[list, list, list, np.ndarray]:
+    """The client's answer rows, planted ruptures and misclicks, and the rupture-free course of
+    the total per session (the truth a repair is judged against, never given to a detector)."""
     n, sd = int(client.n_sessions), float(client.noise_sd)
     drop, planted = plant(n, sd, rng)
     sessions = np.arange(1, n + 1)
     trend = client.level + client.slope * (sessions - 1)
     noise = sd * heavy_noise(rng, n)
-    latent = trend[:, None] + np.asarray(client.dimension_offsets)[None, :] + noise[:, None] - drop
+    course = trend[:, None] + np.asarray(client.dimension_offsets)[None, :]
+    latent = course + noise[:, None] - drop
     kept = _attended(n, planted, rng)
     slips = _misclicks(n, planted, kept, rng)
     rows = []
@@ -41,7 +44,8 @@ def client_answers(client, rng: np.random.Generator) -> tuple[list, list, list]:
         strain = float(drop[row].mean() / sd) if sd > 0 else 0.0
         rows += _client_rows(client, session, items, _report(client, strain, noise[row] / sd, rng))
         rows += _therapist_rows(client, session, latent[row], drop[row], sd, rng)
-    return rows, planted, [{"session": s, "item": i} for s, i in slips.items()]
+    slipped = [{"session": s, "item": i} for s, i in slips.items()]
+    return rows, planted, slipped, np.clip(course, 0, 10).mean(axis=1)
 
 
 def _attended(n: int, planted: list, rng: np.random.Generator) -> np.ndarray:

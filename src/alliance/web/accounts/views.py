@@ -2,5 +2,9 @@ from django.shortcuts import redirect
 
 
 def home(request):
-    """Staff go to their caseload; anyone else starts at the staff login."""
-    return redirect("caseload" if request.user.is_authenticated else "login")
+    """A clinic admin starts at the clinic's overview, other staff at their caseload; anyone else
+    at the staff login."""
+    if not request.user.is_authenticated:
+        return redirect("login")
+    admin = request.user.is_clinic_admin and request.user.clinic_id is not None
+    return redirect("clinic-overview" if admin else "caseload")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -22,8 +21,7 @@ def acknowledge(request, pk: int):
         pk=pk,
         acknowledged_at__isnull=True,
     )
-    alert.acknowledged_by, alert.acknowledged_at = request.user, timezone.now()
-    alert.save(update_fields=["acknowledged_by", "acknowledged_at"])
+    Alert.objects.filter(pk=alert.pk).acknowledge(request.user)
     record(request.user, alert.client, "alert-acknowledged", alert)
     target = _next(request)
     return redirect(target) if target else redirect("client", code=alert.client.code)

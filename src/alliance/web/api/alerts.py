@@ -49,12 +49,11 @@ def acknowledge(request, pk: int = ID):
     """Take the alert on: recorded with who and when; acknowledging twice is a conflict."""
     alert = visible_alert(request, pk)
     now = timezone.now()
-    taken = Alert.objects.filter(pk=alert.pk, acknowledged_at__isnull=True).update(
-        acknowledged_by=request.user, acknowledged_at=now
-    )
+    taken = Alert.objects.filter(pk=alert.pk).acknowledge(request.user, now)
     if not taken:  # acknowledged before, or by someone else a moment ago
         raise Conflict("alert: already acknowledged")
     alert.acknowledged_by, alert.acknowledged_at = request.user, now
+    alert.acknowledged_by_name = request.user.get_username()
     record(request.user, alert.client, "alert-acknowledged", alert)
     return alert_record(alert)
 

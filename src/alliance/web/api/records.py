@@ -75,12 +75,11 @@ def task_record(task: Task) -> dict:
 
 def alert_record(alert: Alert) -> dict:
     fields = ("kind", "severity", "message", "explanation", "created_at", "acknowledged_at")
-    by = alert.acknowledged_by
     return {
         "id": alert.pk,
         "client": alert.client.code,
         **{name: getattr(alert, name) for name in fields},
-        "acknowledged_by": by.username if by else None,
+        "acknowledged_by": alert.acknowledged_by_name or None,
         "closed_at": alert.closed_at,
         "outcome": alert.outcome,
         "url": alert_url(alert.pk),

@@ -7,11 +7,12 @@ class CaseloadConfig(AppConfig):
     label = "caseload"
 
     def ready(self) -> None:
-        from alliance.web.clinic.models import Alert, Client, Episode, Response, Session
+        from alliance.web.clinic.models import Alert, AuditEvent, Client, Episode, Response, Session
         from alliance.web.followup.steps import ANALYSE, register_step
 
         from .backfill import fill_missing
         from .steps import (
+            alert_audited,
             alert_saved,
             client_created,
             episode_changed,
@@ -22,6 +23,7 @@ class CaseloadConfig(AppConfig):
 
         register_step(ANALYSE, 90, summary_step)  # last: it sums up what the others stored
         post_save.connect(alert_saved, sender=Alert, dispatch_uid="summary-alert")
+        post_save.connect(alert_audited, sender=AuditEvent, dispatch_uid="summary-alert-audit")
         post_save.connect(episode_changed, sender=Episode, dispatch_uid="summary-episode")
         post_delete.connect(episode_changed, sender=Episode, dispatch_uid="summary-episode-gone")
         post_save.connect(session_changed, sender=Session, dispatch_uid="summary-session")

@@ -27,6 +27,13 @@ def alert_saved(sender, instance, **kwargs) -> None:
     refresh_alerts([instance.client_id])
 
 
+def alert_audited(sender, instance, created: bool = False, **kwargs) -> None:
+    """An alert's life is audited at every step, however it was written (a queryset update
+    sends no signal): an acknowledgement through a page or the API tells the summary here."""
+    if created and instance.client_id and instance.action.startswith(("alert-", "alerts-")):
+        refresh_alerts([instance.client_id])
+
+
 def session_changed(sender, instance, **kwargs) -> None:
     refresh_last_session(instance.client_id, create="created" in kwargs)  # post_save only
 

@@ -145,5 +145,5 @@ def _acknowledge_old_alerts(client: Client, therapist) -> None:
         .exclude(response__session=latest)
         .exclude(kind__in=STANDING, closed_at__isnull=True)
     )
-    old.update(acknowledged_by=therapist, acknowledged_at=timezone.now())
+    old.acknowledge(therapist)
     refresh_alerts([client.pk])  # a bulk update sends no signal: the summary is told here

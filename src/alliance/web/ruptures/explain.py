@@ -1,5 +1,6 @@
 """Say in plain words what the detector found: what dropped, by how much, against what baseline,
-which rule fired, and what the client wrote; and how the episode ended."""
+which signs raised the alert and which rules fired, and what the client wrote; and how the episode
+ended."""
 
 from __future__ import annotations
 
@@ -34,19 +35,40 @@ def rule_text(rupture: Rupture) -> list[str]:
     return found
 
 
-def signs_text(rupture: Rupture) -> str:
-    """What the signs beside the drop showed, when a rule weighing them found the episode."""
+def raised_by(rupture: Rupture) -> list[str]:
+    """The signs that raised the alert, each with what was seen: the client's report, the
+    alliance's fall, one dimension falling beyond the others, the therapist's rating, a sudden
+    loss; for any other rule, what the rule saw."""
     signs = rupture.thresholds.get("signs") or {}
-    parts = [text for text in (_dimension_part(signs), _therapist_part(signs)) if text]
-    if not parts:
-        return ""
+    rules = rupture.rule.split("+")
+    found = ["the client said that something felt off"] if "client-reported" in rules else []
+    found += [part for part in (_drop_part(rupture, signs),) if part]
+    found += [part for part in (_dimension_part(signs), _therapist_part(signs)) if part]
+    if "sudden-loss" in rules:
+        found.append(RULE_TEXT["sudden-loss"])
+    named = {"client-reported", "sudden-loss", "v-episode", "converging-signs"}
+    shown = [
+        text for name, text in zip(rules, rule_text(rupture), strict=True) if name not in named
+    ]
+    return found + [text for text in shown if text not in found]
+
+
+def signs_text(rupture: Rupture) -> str:
+    """Which signs raised the alert, at which session, and how strong they were together."""
+    signs = rupture.thresholds.get("signs") or {}
+    session = signs.get("session") or rupture.onset_session
+    text = f"Signs that raised it at session {session}: {'; '.join(raised_by(rupture))}."
     combined = signs.get("combined_sd")
-    total = (
-        f"; with the alliance's own fall the signs came to {combined:.1f} SD"
-        if combined is not None
-        else ""
-    )
-    return f"At session {signs.get('session')} {' and '.join(parts)}{total}."
+    if combined is not None and (_dimension_part(signs) or _therapist_part(signs)):
+        text += f" Together with the alliance's own fall they came to {combined:.1f} SD."
+    return text
+
+
+def _drop_part(rupture: Rupture, signs: dict) -> str:
+    drop = signs.get("drop_sd") if signs else rupture.depth_sd
+    if drop is None or drop <= 0:
+        return ""
+    return f"the alliance was {drop:.1f} SD below the client's usual level"
 
 
 def _dimension_part(signs: dict) -> str:
@@ -85,7 +107,7 @@ def where_it_fell(rupture: Rupture) -> str:
 
 def explanation(rupture: Rupture, words: list[str]) -> str:
     sd = rupture.thresholds.get("sd_ref")
-    parts = [f"Found because {'; '.join(rule_text(rupture))}.", signs_text(rupture)]
+    parts = [signs_text(rupture), f"Found by the rules: {'; '.join(rule_text(rupture))}."]
     if rupture.baseline is not None:
         parts.append(
             f"Usual level: the mean of the earlier check-ins, {rupture.baseline:.1f}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alliance.web.clinic.models import ClinicSettings, GoalAgreement, Rupture, TaskCheck
 
-from .explain import rule_text, what_dropped
+from .explain import raised_by, rule_text, what_dropped
 from .strategies import kinds, strategies_for, used_names
 from .words import client_words
 
@@ -40,6 +40,7 @@ def review_context(rupture: Rupture) -> dict:
         "rupture": rupture,
         "what_dropped": what_dropped(rupture),
         "rules": rule_text(rupture),
+        "signs": raised_by(rupture),
         "words": client_words(rupture),
         "strategies": strategies_for(focus),
         "focus": focus,

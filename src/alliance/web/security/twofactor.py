@@ -61,7 +61,7 @@ def forget_devices(user) -> None:
     StaticDevice.objects.filter(user=user).delete()
 
 
-def safe_next(request, fallback: str = "caseload") -> str:
+def safe_next(request, fallback: str = "home") -> str:
     wanted = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(wanted, {request.get_host()}, require_https=False):
         return wanted

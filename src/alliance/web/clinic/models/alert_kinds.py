@@ -22,6 +22,12 @@ class AlertKind(models.TextChoices):
         "PHQ-9 item 9 above 0, whatever the total",
         "risk of self-harm",
     )
+    RISK_ITEM_UNANSWERED = (
+        "risk-item-unanswered",
+        Severity.WARNING,
+        "PHQ-9 item 9 unanswered while other items were answered",
+        "risk question unanswered",
+    )
     RUPTURE_REPORTED = (
         "rupture-reported",
         Severity.WARNING,

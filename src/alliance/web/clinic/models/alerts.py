@@ -52,6 +52,15 @@ class AlertQuerySet(models.QuerySet):
             audit.extend(rows)
         return raised
 
+    def acknowledge(self, user, at=None) -> int:
+        """Take on those not yet acknowledged: who (kept as text too, so a deleted account's
+        name stays) and when. The caller audits. Returns how many were taken."""
+        return self.filter(acknowledged_at__isnull=True).update(
+            acknowledged_by=user,
+            acknowledged_by_name=user.get_username(),
+            acknowledged_at=at or timezone.now(),
+        )
+
     def fold_into(self, into: models.Model, *, outcome: str) -> int:
         """Close these alerts as part of `into` (a record with a client, such as a rupture),
         with one audit row naming it when any was folded."""
@@ -87,6 +96,7 @@ class Alert(models.Model):
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    acknowledged_by_name = models.CharField(max_length=150, blank=True)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     snoozed_until = models.DateTimeField(null=True, blank=True)
     # closed by the system, e.g. when the rupture it announced was repaired; `outcome` says how

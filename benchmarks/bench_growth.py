@@ -1,0 +1,115 @@
+"""How the science's cost grows with size: `alliance score`, `ruptures` and `analyze`, whole
+process, at 10^5, 10^6 and 10^7 rows, each beside its bare pass at the same size, alternated.
+
+The growth power is the slope of log seconds on log rows from the smallest size to the largest,
+on the seconds net of starting the process (each side's median on 1,000 rows, subtracted), since a
+fixed start-up would otherwise pass for slow growth. Target: at most 1.1 (about linear: twice the
+rows, about twice the work), for the project as for its bare pass. `ALLIANCE_BENCH_GROWTH_TOP`
+(rows) caps the largest size for a machine without the memory or the time for 10^7.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._compare import Comparison, alliance_argv, alternate, python_argv, run_process
+from .bench_ruptures import session_table
+from .bench_scoring import generate_answers
+from .bench_trajectories import sessions_table
+
+SIZES = (100_000, 1_000_000, 10_000_000)
+STARTUP_ROWS = 1_000
+TARGET_POWER = 1.1
+
+
+def _ruptures_rows(n_rows: int) -> pd.DataFrame:
+    return session_table(max(n_rows // 20, 1), 20)
+
+
+WORK: dict[str, tuple[Callable[[int], pd.DataFrame], list[str]]] = {
+    "score": (generate_answers, ["score", "--format", "csv"]),
+    "ruptures": (_ruptures_rows, ["ruptures", "--format", "csv"]),
+    "analyze": (sessions_table, ["analyze", "--format", "json"]),
+}
+
+
+def sizes() -> list[int]:
+    top = int(os.environ.get("ALLIANCE_BENCH_GROWTH_TOP", SIZES[-1]))
+    return [size for size in SIZES if size <= top]
+
+
+def measure(kind: str, n_rows: int, pairs: int) -> tuple[int, Comparison]:
+    """One size of one command: its input written as Parquet, then both sides alternated."""
+    make, args = WORK[kind]
+    table = make(n_rows)
+    with tempfile.TemporaryDirectory(prefix=f"alliance-bench-growth-{kind}-") as folder:
+        source, out = Path(folder) / "input.parquet", Path(folder) / "out"
+        table.to_parquet(source, index=False)
+        del table
+        command = [args[0], str(source), *args[1:]]
+        found = alternate(
+            lambda: run_process(alliance_argv(*command), stdout=out),
+            lambda: run_process(python_argv("benchmarks._baseline", kind, str(source), str(out))),
+            pairs=pairs,
+        )
+    return n_rows, found
+
+
+def power(rows: list[int], seconds: list[float]) -> float:
+    """The slope of log seconds on log rows (least squares)."""
+    slope, _ = np.polyfit(np.log(rows), np.log(seconds), 1)
+    return float(slope)
+
+
+def report(kind: str, startup: Comparison, found: list[tuple[int, Comparison]]) -> bool:
+    rows = [n for n, _ in found]
+    print(
+        f"{kind} start-up ({STARTUP_ROWS:,} rows): project {startup.project_median:.2f} s, "
+        f"baseline {startup.baseline_median:.2f} s",
+        flush=True,
+    )
+    for n, comparison in found:
+        print(
+            f"{kind} {n:>12,} rows: project {comparison.project_median:8.2f} s, "
+            f"baseline {comparison.baseline_median:8.2f} s, ratio {comparison.ratio:.2f}x",
+            flush=True,
+        )
+    project = power(rows, _net([c.project_median for _, c in found], startup.project_median))
+    baseline = power(rows, _net([c.baseline_median for _, c in found], startup.baseline_median))
+    met = project <= TARGET_POWER
+    print(
+        f"{kind}: growth power {project:.2f} from {rows[0]:,} to {rows[-1]:,} rows net of "
+        f"start-up (baseline {baseline:.2f}); target at most {TARGET_POWER:g}: "
+        f"{'PASS' if met else 'FAIL'}",
+        flush=True,
+    )
+    return met
+
+
+def _net(seconds: list[float], startup: float) -> list[float]:
+    return [max(s - startup, 1e-3) for s in seconds]
+
+
+def run(kinds: tuple[str, ...] = tuple(WORK), *, pairs: int = 3) -> bool:
+    chosen = sizes()
+    if len(chosen) < 2:
+        raise ValueError(f"need two sizes or more to fit a growth power; have {chosen}")
+    results = []
+    for kind in kinds:
+        _, startup = measure(kind, STARTUP_ROWS, pairs)
+        found = [measure(kind, n, pairs if n < 10_000_000 else 1) for n in chosen]
+        results.append(report(kind, startup, found))
+    return all(results)
+
+
+if __name__ == "__main__":
+    import sys
+
+    kinds = tuple(sys.argv[1:]) or tuple(WORK)
+    sys.exit(0 if run(kinds) else 1)

@@ -1,0 +1,98 @@
+"""The clinic's settings as a validated form: no raw JSON; the model's own checks still apply."""
+
+from __future__ import annotations
+
+from django import forms
+
+from alliance.measures import get_instrument, list_instruments
+from alliance.web.clinic.instruments import outcome_choices
+from alliance.web.clinic.models import ClinicSettings
+from alliance.web.clinic.models.settings import default_rupture_detector
+from alliance.web.security.hygiene import TextHygiene
+
+PLAIN_FIELDS = [
+    "link_lifetime_hours",
+    "outcome_instrument",
+    "task_agreement_line",
+    "goal_agreement_line",
+    "stall_ratings",
+    "therapists_need_two_factor",
+    "erasure_keeps_scores",
+    "retention_years",
+    "crisis_message",
+    "crisis_contact_text",
+    "crisis_contact_number",
+]
+SCHEDULE_PREFIX = "every__"
+
+
+def scheduled_instruments():
+    """Every shipped instrument a check-in can ask, client's first."""
+    return sorted(list_instruments(), key=lambda inst: (inst.respondent != "client", inst.id))
+
+
+class ClinicSettingsForm(TextHygiene, forms.ModelForm):
+    outcome_instrument = forms.ChoiceField(
+        label="Outcome measure",
+        help_text=ClinicSettings._meta.get_field("outcome_instrument").help_text,
+    )
+    restore_rupture_default = forms.BooleanField(
+        required=False,
+        label="Restore the rupture detector's default rules",
+        help_text="The detector's rules are described in the clinic docs; a clinic that changed "
+        "them can return to the validated default here.",
+    )
+
+    class Meta:
+        model = ClinicSettings
+        fields = PLAIN_FIELDS
+        labels = {
+            "link_lifetime_hours": "Check-in link lifetime (hours)",
+            "retention_years": "Erase records this many years after the episode ends",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome_instrument"].choices = [
+            (i, f"{get_instrument(i).title} ({i})") for i in outcome_choices()
+        ]
+        schedule = self.instance.schedule or {}
+        for inst in scheduled_instruments():
+            who = "" if f"({inst.respondent})" in inst.title else f" ({inst.respondent})"
+            self.fields[SCHEDULE_PREFIX + inst.id] = forms.IntegerField(
+                label=f"{inst.title}{who}",
+                required=False,
+                min_value=0,
+                max_value=52,
+                initial=schedule.get(inst.id, 0),
+                help_text="Ask at session 1 and every this-many sessions after (1: every "
+                "session, 0 or empty: never).",
+            )
+
+    def schedule_fields(self):
+        return [self[name] for name in self.fields if name.startswith(SCHEDULE_PREFIX)]
+
+    def plain_fields(self):
+        return [self[name] for name in self.fields if not name.startswith(SCHEDULE_PREFIX)]
+
+    def clean(self):
+        found = super().clean()
+        if not self.errors and not any(
+            found.get(SCHEDULE_PREFIX + i.id) for i in scheduled_instruments()
+        ):
+            raise forms.ValidationError("Ask at least one instrument.")
+        return found
+
+    def _post_clean(self):
+        # the check-in asks in schedule order: keep the clinic's order, newly asked ones last
+        known = [inst.id for inst in scheduled_instruments()]
+        order = [i for i in self.instance.schedule or {} if i in known]
+        order += [i for i in known if i not in order]
+        self.instance.schedule = {
+            i: self.cleaned_data[SCHEDULE_PREFIX + i]
+            for i in order
+            if self.cleaned_data.get(SCHEDULE_PREFIX + i)
+        }
+        if self.cleaned_data.get("restore_rupture_default"):
+            self.instance.rupture_detector = default_rupture_detector()
+        super()._post_clean()
