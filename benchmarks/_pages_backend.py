@@ -53,11 +53,22 @@ def measure(sizes: dict) -> dict:
         seed_caseload("short", sizes["clients"], sizes["few_sessions"], seed=5), "/caseload/"
     )
     found = {"caseload": _pair(big, one, pairs), "short_history": _pair(short, big, pairs)}
+    found["series"] = {}
+    for n in sizes["caseload_series"]:
+        seeded = {1: one, sizes["clients"]: big}.get(n) or _page(
+            seed_caseload(f"series{n}", n, sessions, seed=10 + n), "/caseload/"
+        )
+        found["series"][str(n)] = _pair(seeded, one, pairs)
     found["team"] = {}
     for n in sizes["team_sizes"]:
         therapist = seed_caseload(f"team{n}", n, sizes["team_sessions"], seed=n)
         supervisor = type(therapist).objects.get(username=f"team{n}-supervisor")
         found["team"][str(n)] = _pair(_page(supervisor, "/team/"), one, pairs)
+    last = -(-max(sizes["team_sizes"]) // 50)
+    found["team_last_page"] = _pair(
+        _page(supervisor, f"/team/?sort=outcome&page={last}"), one, pairs
+    )
+    found["team_last_page"]["page"] = last
     return found
 
 

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from alliance.measures import get_instrument, score_one
+from alliance.web.caseload.backfill import refresh_clients
 from alliance.web.clinic.models import Alert, Client, Respondent, Response, Session, Severity
 
 from ._web_data import GOALS_PER_CLIENT, add_clients, clinic_with_therapist
@@ -119,6 +120,7 @@ def seed_caseload(username: str, n_clients: int, n_sessions: int, *, seed: int =
             _responses(client, list(client.sessions.all()), pools, rng)
         )
         Alert.objects.bulk_create(_alerts(client, index, responses))
+    refresh_clients(Client.objects.filter(clinic_id=therapist.clinic_id))  # bulk: backfilled
     return therapist
 
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.management import call_command
+
 from alliance.simulate import simulate_clinic
 from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.models import Client, Ending, Episode, Response, Session
+from tests.web.summary_helpers import store_and_follow_up
 
 START = dt.date(2025, 1, 6)
 
@@ -28,14 +31,24 @@ def alliance(rating: int) -> dict[str, int]:
 
 
 def store_series(
-    client: Client, totals: list[int], *, anxiety: list[int] | None = None, rating: int = 8
+    client: Client,
+    totals: list[int],
+    *,
+    anxiety: list[int] | None = None,
+    rating: int = 8,
+    follow_up: bool = False,
 ) -> None:
-    """Session n gets PHQ-9 totals[n-1] (and GAD-7 anxiety[n-1]) and an alliance check-in."""
+    """Session n gets PHQ-9 totals[n-1] (and GAD-7 anxiety[n-1]) and an alliance check-in,
+    followed up as a check-in is with `follow_up` (what the caseload and team pages read)."""
     for number, total in enumerate(totals, start=1):
         answers = {"alliance-checkin": alliance(rating), "phq-9": phq(total)}
         if anxiety is not None:
             answers["gad-7"] = gad(anxiety[number - 1])
-        store_answers(client.sessions.get(number=number), answers, respondent="client")
+        session = client.sessions.get(number=number)
+        if follow_up:
+            store_and_follow_up(session, answers)
+        else:
+            store_answers(session, answers, respondent="client")
 
 
 def seed_clinic_history(clinic, therapist, *, n_clients: int = 40, seed: int = 3) -> None:
@@ -54,6 +67,7 @@ def seed_clinic_history(clinic, therapist, *, n_clients: int = 40, seed: int = 3
             ending=Ending.DROPPED_OUT if row.ended == "dropped-out" else Ending.COMPLETED,
         )
         _bulk_sessions(client, episode, rows)
+    call_command("refresh_summaries", clinic=clinic.pk)  # a bulk import is summed up after
 
 
 def _bulk_sessions(client: Client, episode: Episode, rows) -> None:

@@ -3,7 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from alliance.web.clinic.answers import store_answers
+from tests.web.summary_helpers import store_and_follow_up
 
 ALLIANCE = {str(n): 8 for n in range(1, 7)} | {"8": 0}
 PHQ = {str(n): 1 for n in range(1, 9)} | {"9": 0}
@@ -13,7 +13,7 @@ def _checkins(client, *levels):
     for number, level in enumerate(levels, start=1):
         session = client.sessions.get(number=number)
         alliance = {**ALLIANCE, "1": level, "2": level}
-        store_answers(session, {"alliance-checkin": alliance, "phq-9": PHQ}, respondent="client")
+        store_and_follow_up(session, {"alliance-checkin": alliance, "phq-9": PHQ})
 
 
 def _count_queries(user_client) -> int:
@@ -69,9 +69,19 @@ def test_htmx_gets_only_the_table(login, theo, theos_client):
     assert "<table" in html and "<html" not in html
 
 
-def test_ended_clients_leave_the_caseload(login, theo, theos_client):
-    theos_client.episodes.update(ended=theos_client.sessions.get().date, ending="completed")
-    assert "C-THEO1" not in login(theo).get(reverse("caseload")).content.decode()
+def _end_episode(page, client) -> None:
+    data = {"ended": str(client.sessions.get().date), "ending": "completed", "confirm": "yes"}
+    assert page.post(reverse("end-episode", args=[client.code]), data).status_code == 302
+
+
+def test_ended_clients_leave_the_caseload_and_show_as_ended(login, theo, theos_client):
+    page = login(theo)
+    _end_episode(page, theos_client)
+    assert "C-THEO1" not in page.get(reverse("caseload")).content.decode()
+    ended = page.get(reverse("caseload"), {"status": "ended"}).content.decode()
+    assert "C-THEO1" in ended and '<span class="badge ended">ended' in ended
+    assert "C-THEO1" in page.get(reverse("caseload"), {"status": "all"}).content.decode()
+    assert "C-THEO1" in page.get(reverse("caseload"), {"q": "THEO1"}).content.decode()
 
 
 @pytest.mark.parametrize("sort", ["code", "alliance", "outcome", "last-session", "alerts", "x"])

@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from alliance.web.clinic.answers import store_answers
@@ -57,6 +58,7 @@ def team_history(make_client, theo, cora):
         repair_session=3,
     )
     _course(make_client(cora, code="C-CORA2", sessions=3), [12, 10, 9], [9, 9, 10])
+    call_command("refresh_summaries")  # stored without their follow-up: summed up as a load is
     return better, worse
 
 
@@ -106,8 +108,11 @@ def test_the_supervision_report_and_the_team(
 ):
     log_in(desktop, sam)
     desktop.get_by_role("navigation", name="Main").get_by_role("link", name="Your team").click()
-    row = desktop.get_by_role("row", name="theo")
+    therapists = desktop.get_by_role("table", name="Each therapist you supervise")
+    row = therapists.get_by_role("row", name="theo")
     expect(row).to_contain_text("50%")
+    clients = desktop.get_by_role("table", name="Caseload")  # the team's clients, below
+    expect(clients.get_by_role("row", name="C-WORSE")).to_contain_text("theo")
     desktop.screenshot(path=screenshots / "team-dashboard.png", full_page=True)
     row.get_by_role("link", name="Supervision report").click()
     expect(desktop.get_by_role("heading", name="Supervision report: theo")).to_be_visible()

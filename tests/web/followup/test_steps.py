@@ -2,6 +2,7 @@
 
 import pytest
 
+from alliance.web.caseload.steps import summary_step
 from alliance.web.checkin.submissions import store_waiting_submissions
 from alliance.web.delivery.steps import answered_step, urgent_notice_step
 from alliance.web.followup.steps import ANALYSE, PREPARE, STORE, register_step, steps
@@ -19,6 +20,7 @@ def test_the_features_register_their_steps_in_the_documented_order():
         recovery_step,
         answered_step,
         urgent_notice_step,
+        summary_step,
     ]
 
 

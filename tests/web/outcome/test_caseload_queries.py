@@ -20,11 +20,11 @@ def test_outcome_and_expected_recovery_keep_the_query_count_constant(
 ):
     page = login(request.getfixturevalue(viewer))
     for _ in range(3):
-        store_series(make_client(theo, sessions=3), [20, 15, 8], anxiety=[12, 9, 5])
+        store_series(make_client(theo, sessions=3), [20, 15, 8], anxiety=[12, 9, 5], follow_up=True)
     page.get(reverse("caseload"))  # the first view after a history change fits the model
     few = _queries(page)
     for _ in range(12):
-        store_series(make_client(theo, sessions=3), [14, 16, 22], anxiety=[9, 9, 9])
+        store_series(make_client(theo, sessions=3), [14, 16, 22], anxiety=[9, 9, 9], follow_up=True)
     page.get(reverse("caseload"))
     many = _queries(page)
     html = page.get(reverse("caseload")).content.decode()

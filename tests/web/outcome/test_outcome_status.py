@@ -56,7 +56,7 @@ def test_a_single_score_has_no_status_yet():
 
 def test_the_client_page_and_the_caseload_show_the_category(login, theo, make_client):
     client = make_client(theo, code="C-BETTER", sessions=3)
-    store_series(client, [20, 15, 8], anxiety=[12, 8, 4])
+    store_series(client, [20, 15, 8], anxiety=[12, 8, 4], follow_up=True)
     page = login(theo)
     html = page.get(reverse("client", args=[client.code])).content.decode()
     assert "20 at intake, 8 now" in html and "recovered: a reliable improvement" in html

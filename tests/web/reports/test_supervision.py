@@ -21,10 +21,10 @@ def _rupture(client, onset: int, status: str) -> Rupture:
 
 def _theos_caseload(make_client, theo, cora):
     off = make_client(theo, code="C-OFFTRK", sessions=3)
-    store_series(off, [20, 22, 24], rating=6)
+    store_series(off, [20, 22, 24], rating=6, follow_up=True)
     fine = make_client(theo, code="C-FINE", sessions=3)
-    store_series(fine, [16, 13, 11], rating=9)
-    store_series(make_client(cora, code="C-CORAS", sessions=2), [10, 9], rating=10)
+    store_series(fine, [16, 13, 11], rating=9, follow_up=True)
+    store_series(make_client(cora, code="C-CORAS", sessions=2), [10, 9], rating=10, follow_up=True)
     for status in ("repaired", "repaired", "repaired", "unrepaired", "open"):
         _rupture(
             fine if status != "unrepaired" else off,

@@ -1,26 +1,69 @@
-"""Build the caseload rows with four queries whatever the number of clients."""
+"""The caseload and team lists: one query over the client summaries, sorted and paginated in
+the database, with no science per row (the latest check-in's status is looked up per listed row
+in one more query bounded by the page)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, Max, OuterRef, Q, Window
-from django.db.models.functions import RowNumber
-
-from alliance.web.clinic.access import visible_clients
-from alliance.web.clinic.instruments import (
-    ALLIANCE,
-    ANXIETY,
-    DIMENSIONS,
-    ClinicInstruments,
-    for_clinic,
+from django.db.models import (
+    BooleanField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
 )
-from alliance.web.clinic.models import Alert, Attendance, Client, Episode, Respondent, Response
-from alliance.web.clinic.tables import outcome_table_from_values
-from alliance.web.outcome.cache import history_version
-from alliance.web.outcome.recovery import Track, clinic_recovery, tracks
-from alliance.web.outcome.status import OutcomeStatus, outcome_statuses
+from django.utils import timezone
+
+from alliance.analysis.trajectories import NOT_ON_TRACK
+from alliance.web.alerts.queries import urgent_alerts
+from alliance.web.clinic.access import visible_clients
+from alliance.web.clinic.instruments import DIMENSIONS
+from alliance.web.clinic.models import AlertKind, Client, Severity
+from alliance.web.delivery.models import Delivery
+from alliance.web.delivery.models import Status as DeliveryStatus
+from alliance.web.outcome.recovery import Track
+
+from .models import ClientSummary
+from .summary import refresh_alerts
+
+SUMS = ("_n", "_sum", "_squares", "updated_at")
+
+PAGE_SIZE = 50
+SHOWN = [  # what a row shows: the summary but its sums, and who the client and therapist are
+    *(f.attname for f in ClientSummary._meta.concrete_fields if not f.name.endswith(SUMS)),
+    "client__code",
+    "client__display_name",
+    "client__therapist_id",
+    "client__therapist__username",
+    "client__therapist__first_name",
+    "client__therapist__last_name",
+]
+NULLS_LAST = {"nulls_last": True}
+SORTS = {
+    "alerts": ("Alerts first", [F("urgent_alerts").desc(), F("open_alerts").desc()]),
+    "code": ("Client", []),
+    "alliance": ("Alliance, lowest first", [F("alliance").asc(**NULLS_LAST)]),
+    "goal": ("Goals, lowest first", [F("goal").asc(**NULLS_LAST)]),
+    "task": ("Tasks, lowest first", [F("task").asc(**NULLS_LAST)]),
+    "bond": ("Bond, lowest first", [F("bond").asc(**NULLS_LAST)]),
+    "change": ("Alliance fall, largest first", [F("alliance_change").asc(**NULLS_LAST)]),
+    "outcome": ("Outcome, highest first", [F("outcome").desc(**NULLS_LAST)]),
+    "track": ("Not on track first", [F("off_track").desc(), F("outcome").desc(**NULLS_LAST)]),
+    "last-session": ("Last session, oldest first", [F("last_session").asc(**NULLS_LAST)]),
+}
+STATUSES = {
+    "active": ("Active", Q(episode_active=True)),
+    "ended": ("Ended", Q(episode_active=False)),
+    "all": ("All clients", Q()),
+}
+
+
+KIND_LABELS = {kind.value: kind.label for kind in AlertKind}
+SEVERITY_LABELS = {severity.value: severity.label for severity in Severity}
+DELIVERY_STATUS_LABELS = {status.value: status.label for status in DeliveryStatus}
 
 
 @dataclass
@@ -44,118 +87,223 @@ class Change:
         return f"{'up' if self.delta > 0 else 'down'} {abs(self.delta):g}"
 
 
+@dataclass(frozen=True)
+class Badge:
+    """An open alert as the list shows it: its severity and kind."""
+
+    severity: str
+    kind: str
+
+    @property
+    def kind_label(self) -> str:
+        return str(KIND_LABELS.get(self.kind, self.kind))
+
+    def get_severity_display(self) -> str:
+        return str(SEVERITY_LABELS.get(self.severity, ""))
+
+    @property
+    def is_urgent(self) -> bool:
+        return self.severity == Severity.URGENT
+
+
+@dataclass(frozen=True)
+class ListedTherapist:
+    username: str
+    first_name: str
+    last_name: str
+
+    @property
+    def display(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip() or self.username
+
+
+@dataclass(frozen=True)
+class ListedClient:
+    """Who a row is about, as the list shows them (not the stored record)."""
+
+    pk: int
+    code: str
+    display_name: str
+    therapist_id: int
+    therapist: ListedTherapist
+
+    @classmethod
+    def of(cls, summary: dict) -> ListedClient:
+        therapist = ListedTherapist(
+            summary["client__therapist__username"],
+            summary["client__therapist__first_name"],
+            summary["client__therapist__last_name"],
+        )
+        return cls(
+            summary["client_id"],
+            summary["client__code"],
+            summary["client__display_name"],
+            summary["client__therapist_id"],
+            therapist,
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{self.display_name} ({self.code})" if self.display_name else self.code
+
+
+@dataclass(frozen=True)
+class Status:
+    category: str
+    recovery: str
+
+
 @dataclass
 class Row:
-    client: Client
+    client: ListedClient
     alliance: list[Change] = field(default_factory=list)
     alliance_total: float | None = None
     outcome: float | None = None
     band: str = ""
-    alerts: list[Alert] = field(default_factory=list)
+    alerts: list[Badge] = field(default_factory=list)
     alliance_change: Change | None = None
-    status: OutcomeStatus | None = None
+    status: Status | None = None
     track: Track | None = None
+    active: bool = True
+    ended: object = None
+    last_session: object = None
+    checkin_status: str = ""
 
     @property
     def urgent(self) -> bool:
         return any(alert.is_urgent for alert in self.alerts)
 
 
-def active_clients(user, *, search: str = "", therapist: str = ""):
-    """The user's visible clients with an open episode, filtered, with their last session date."""
-    open_episode = Episode.objects.filter(client=OuterRef("pk"), ended__isnull=True)
-    found = visible_clients(user).filter(Exists(open_episode)).select_related("therapist")
-    if search:
-        found = found.filter(Q(code__icontains=search) | Q(display_name__icontains=search))
-    if therapist:
-        found = found.filter(therapist__username=therapist)
-    attended = Q(sessions__attendance=Attendance.ATTENDED)
-    return found.annotate(last_session=Max("sessions__date", filter=attended))
+@dataclass
+class Listing:
+    """One page of rows; whether another follows is known by asking for one row more (a total
+    would make the database count every matching row on every page)."""
+
+    rows: list[Row]
+    page: int
+    sort: str
+    has_next: bool
+
+    @property
+    def first_shown(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1 if self.rows else 0
+
+    @property
+    def last_shown(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + len(self.rows)
+
+    @property
+    def paged(self) -> bool:
+        return self.page > 1 or self.has_next
 
 
-def ranked_responses(clients, outcome: str) -> list[dict]:
-    """In one query: the last two client responses per (client, instrument), and the first
-    outcome score of each episode (its intake)."""
-    per_client = [F("client_id"), F("instrument")]
-    ranked = Response.objects.filter(
-        client__in=clients.values("pk"),
-        respondent=Respondent.CLIENT,
-        instrument__in=[ALLIANCE, outcome, ANXIETY],
-    ).annotate(
-        rank=Window(RowNumber(), partition_by=per_client, order_by=F("session__number").desc()),
-        intake=Window(
-            RowNumber(),
-            partition_by=[F("session__episode_id"), F("instrument")],
-            order_by=F("session__number").asc(),
-        ),
-    )
-    chosen = ranked.filter(Q(rank__lte=2) | Q(intake=1, instrument__in=[outcome, ANXIETY]))
-    return list(
-        chosen.values(
-            "client_id",
-            "instrument",
-            "scores",
-            "band",
-            "rank",
-            "session__number",
-            "session__episode_id",
+def summaries(
+    user,
+    *,
+    search: str = "",
+    therapist: str = "",
+    status: str = "active",
+    attention: bool = False,
+    therapist_ids: list[int] | None = None,
+) -> QuerySet[ClientSummary]:
+    """The summaries of the clients this user may see, filtered (no sorting, no page)."""
+    found = ClientSummary.objects.filter(client__in=visible_clients(user))
+    if search:  # a search looks across every client, active or ended
+        found = found.filter(
+            Q(client__code__icontains=search) | Q(client__display_name__icontains=search)
         )
-    )
-
-
-def latest_two(rows: list[dict]) -> dict[tuple[int, str], list[dict]]:
-    """The last two responses per (client, instrument), newest first."""
-    found: dict[tuple[int, str], list[dict]] = defaultdict(list)
-    for row in sorted((r for r in rows if r["rank"] <= 2), key=lambda r: r["rank"]):
-        found[row["client_id"], row["instrument"]].append(row)
+    else:
+        found = found.filter(STATUSES.get(status, STATUSES["active"])[1])
+    if therapist:
+        found = found.filter(client__therapist__username=therapist)
+    if therapist_ids is not None:
+        found = found.filter(client__therapist_id__in=therapist_ids)
+    if attention:
+        found = found.filter(open_alerts__gt=0)
     return found
 
 
-def build_rows(
-    user, *, search: str = "", therapist: str = "", instruments: ClinicInstruments | None = None
-) -> list[Row]:
-    """One row per active client: latest alliance and its direction, outcome, open alerts."""
-    instruments = instruments or for_clinic(user.clinic_id)
-    clients = active_clients(user, search=search, therapist=therapist)
-    ranked = ranked_responses(clients, instruments.outcome)
-    responses = latest_two(ranked)
-    alerts = defaultdict(list)
-    for alert in Alert.objects.open().filter(client__in=clients.values("pk")):
-        alerts[alert.client_id].append(alert)
-    rows = [_row(client, responses, alerts[client.pk], instruments.outcome) for client in clients]
-    table = outcome_table_from_values(ranked, {instruments.outcome, ANXIETY})
-    _add_outcome(rows, table, user.clinic_id, instruments.outcome)
-    return rows
+def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
+    """One page of these summaries in this order, in one query."""
+    sort = sort if sort in SORTS else "alerts"
+    page = max(1, page)
+    _reopen_snoozed(found)
+    ordered = found.annotate(
+        off_track=ExpressionWrapper(Q(track=NOT_ON_TRACK), output_field=BooleanField()),
+    ).order_by(*SORTS[sort][1], "client__code", "pk")
+    start = (page - 1) * PAGE_SIZE
+    chosen = list(ordered.values(*SHOWN)[start : start + PAGE_SIZE + 1])
+    has_next, chosen = len(chosen) > PAGE_SIZE, chosen[:PAGE_SIZE]
+    rows = [row_of(summary) for summary in chosen]
+    add_checkin_status(rows)
+    return Listing(rows, page, sort, has_next)
 
 
-def _add_outcome(rows: list[Row], table, clinic_id: int | None, outcome: str) -> None:
-    """Outcome since intake and expected recovery, computed in bulk for every row."""
-    if not rows or clinic_id is None:
+def add_checkin_status(rows: list[Row]) -> None:
+    """The status of each row's latest check-in delivery, in one query that looks up one
+    delivery per row by index (after the page is cut, so never for the rows left out)."""
+    if not rows:
         return
-    statuses = outcome_statuses(table)
-    model = clinic_recovery(clinic_id, history_version(clinic_id, outcome), outcome)
-    placed = tracks(model, table, outcome)
+    latest = Delivery.objects.filter(session__client_id=OuterRef("pk"))
+    latest = latest.order_by("-session__number", "-created_at", "-pk").values("status")[:1]
+    found = Client.objects.filter(pk__in=[row.client.pk for row in rows])
+    statuses = dict(found.annotate(status=Subquery(latest)).values_list("pk", "status"))
     for row in rows:
-        row.status, row.track = statuses.get(row.client.pk), placed.get(row.client.pk)
+        row.checkin_status = str(DELIVERY_STATUS_LABELS.get(statuses.get(row.client.pk), ""))
 
 
-def _row(client: Client, responses, alerts: list[Alert], outcome_id: str) -> Row:
-    alliance = responses.get((client.pk, ALLIANCE), [])
-    outcome = responses.get((client.pk, outcome_id), [])
-    latest = alliance[0]["scores"] if alliance else {}
-    before = alliance[1]["scores"] if len(alliance) > 1 else {}
-    changes = [_change(dim, latest.get(dim), before.get(dim)) for dim in DIMENSIONS]
+def all_rows(found: QuerySet[ClientSummary]) -> list[Row]:
+    """Every summary as a row (a report over one therapist's caseload), by client code."""
+    return [row_of(summary) for summary in found.order_by("client__code").values(*SHOWN)]
+
+
+def row_of(summary: dict) -> Row:
+    """The list's row of one summary (its SHOWN values); nothing is computed but the display."""
+    changes = [Change(dim, summary[dim], summary[f"{dim}_change"]) for dim in DIMENSIONS]
+    category = summary["outcome_category"]
     return Row(
-        client=client,
+        client=ListedClient.of(summary),
         alliance=changes,
-        alliance_total=latest.get("total"),
-        outcome=outcome[0]["scores"].get("total") if outcome else None,
-        band=outcome[0]["band"] if outcome else "",
-        alerts=alerts,
-        alliance_change=_change("alliance", latest.get("total"), before.get("total")),
+        alliance_total=summary["alliance"],
+        outcome=summary["outcome"],
+        band=summary["outcome_band"],
+        alerts=[Badge(severity, kind) for severity, kind in summary["alert_badges"]],
+        alliance_change=Change("alliance", summary["alliance"], summary["alliance_change"]),
+        status=Status(category, summary["recovery"]) if category else None,
+        track=_track(summary),
+        active=summary["episode_active"],
+        ended=summary["episode_ended"],
+        last_session=summary["last_session"],
     )
 
 
-def _change(dimension: str, value, previous) -> Change:
-    delta = None if value is None or previous is None else round(value - previous, 2)
-    return Change(dimension, value, delta)
+def _track(summary: dict) -> Track | None:
+    if not summary["track"]:
+        return None
+    return Track(
+        summary["track"],
+        summary["track_session"] or 0,
+        summary["track_outcome"] or 0.0,
+        summary["track_expected"] or 0.0,
+        summary["track_lower"] or 0.0,
+        summary["track_upper"] or 0.0,
+        summary["track_default_curve"],
+    )
+
+
+URGENT_SHOWN = 10  # on top of a list; the rest are first when it is sorted by alerts
+
+
+def urgent_alerts_of(user, found: QuerySet[ClientSummary]) -> tuple[list, bool]:
+    """The newest open urgent alerts of these clients, and whether there are more: the summaries
+    name the few clients who have one, so the alerts are looked up by client, not scanned."""
+    ids = list(found.filter(urgent_alerts__gt=0).values_list("client_id", flat=True))
+    shown = list(urgent_alerts(user).filter(client_id__in=ids)[: URGENT_SHOWN + 1])
+    return shown[:URGENT_SHOWN], len(shown) > URGENT_SHOWN
+
+
+def _reopen_snoozed(found: QuerySet[ClientSummary]) -> None:
+    """A snoozed alert counts again from the day it was snoozed to: rewrite those rows first."""
+    ids = list(found.filter(snooze_ends__lte=timezone.now()).values_list("client_id", flat=True))
+    if ids:
+        refresh_alerts(ids)

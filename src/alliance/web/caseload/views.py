@@ -1,68 +1,72 @@
-"""The caseload page; sorting and filtering are query parameters, htmx only refreshes the table."""
+"""The caseload page; filters, sorting and the page are query parameters, htmx only refreshes
+the table."""
 
 from __future__ import annotations
-
-import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.instruments import for_clinic
-from alliance.web.delivery.status import add_checkin_status
 from alliance.web.outcome.recovery import DEFAULT_NOTE
 
-from .query import Row, build_rows
-
-SORTS = {
-    "code": ("Client", lambda row: row.client.code),
-    "alliance": ("Alliance, lowest first", lambda row: _missing_last(row.alliance_total)),
-    "outcome": (
-        "Outcome, highest first",
-        lambda row: _missing_last(-row.outcome if row.outcome is not None else None),
-    ),
-    "last-session": (
-        "Last session, oldest first",
-        lambda row: (row.client.last_session is None, row.client.last_session or dt.date.min),
-    ),
-    "alerts": ("Alerts first", lambda row: (not row.urgent, -len(row.alerts), row.client.code)),
-}
+from .query import SORTS, STATUSES, listing, summaries, urgent_alerts_of
+from .rows import rows_html
 
 
-def _missing_last(value) -> tuple:
-    return (value is None, value or 0)
+def list_filters(request) -> dict:
+    """The list's filters from the query string, cut to sane lengths."""
+    search = request.GET.get("q", "").strip()[:50]
+    status = request.GET.get("status", "active")
+    return {
+        "search": search,
+        "therapist": request.GET.get("therapist", "").strip()[:150],
+        "status": status if status in STATUSES else "active",
+        "attention": request.GET.get("attention") == "1",
+    }
 
 
-def sort_rows(rows: list[Row], sort: str) -> list[Row]:
-    key = SORTS.get(sort, SORTS["alerts"])[1]
-    return sorted(rows, key=key)
+def page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+def list_context(request, listed, filters: dict) -> dict:
+    """What the list templates need, with the query string kept for the sort and page links."""
+    kept = request.GET.copy()
+    kept.pop("page", None)
+    return {
+        "listing": listed,
+        "rows": listed.rows,
+        "sort": listed.sort,
+        "sorts": SORTS,
+        "statuses": STATUSES,
+        "status": filters["status"],
+        "q": filters["search"],
+        "therapist": filters["therapist"],
+        "attention": filters["attention"],
+        "kept_query": kept.urlencode(),
+        "default_curve": DEFAULT_NOTE
+        if any(row.track and row.track.default_curve for row in listed.rows)
+        else "",
+    }
 
 
 @login_required
 def caseload(request):
-    """Every active client the user may see, with alliance, outcome and alerts."""
-    search = request.GET.get("q", "").strip()[:50]
-    therapist = request.GET.get("therapist", "").strip()[:150]
-    sort = request.GET.get("sort", "alerts")
-    instruments = for_clinic(request.user.clinic_id)
-    rows = build_rows(request.user, search=search, therapist=therapist, instruments=instruments)
-    rows = sort_rows(rows, sort)
-    if request.GET.get("attention") == "1":
-        rows = [row for row in rows if row.alerts]
-    add_checkin_status(rows)
-    context = {
-        "rows": rows,
-        "instruments": instruments,
-        "urgent": urgent_alerts(request.user),
-        "sort": sort if sort in SORTS else "alerts",
-        "sorts": SORTS,
-        "q": search,
-        "therapist": therapist,
-        "attention": request.GET.get("attention") == "1",
-        "show_therapist": request.user.supervised_teams.exists(),
-        "default_curve": DEFAULT_NOTE
-        if any(row.track and row.track.default_curve for row in rows)
-        else "",
+    """The clients the user may see, a page at a time, with alliance, outcome and alerts."""
+    filters = list_filters(request)
+    found = summaries(request.user, **filters)
+    listed = listing(found, sort=request.GET.get("sort", "alerts"), page=page_number(request))
+    show_therapist = request.user.supervised_teams.exists()
+    urgent, more_urgent = urgent_alerts_of(request.user, summaries(request.user, status="all"))
+    context = list_context(request, listed, filters) | {
+        "instruments": for_clinic(request.user.clinic_id),
+        "urgent": urgent,
+        "more_urgent": more_urgent,
+        "show_therapist": show_therapist,
+        "rows_html": rows_html(listed.rows, show_therapist=show_therapist),
     }
     template = "caseload/_table.html" if request.headers.get("HX-Request") else "caseload/page.html"
     return render(request, template, context)

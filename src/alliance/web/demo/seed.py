@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from alliance.simulate import simulate_clinic
 from alliance.web.accounts.models import Clinic
+from alliance.web.caseload.summary import refresh_alerts
 from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.instruments import ALLIANCE, COMMENT_ITEM
 from alliance.web.clinic.models import Alert, AlertKind, Client, Ending, Episode, Goal, Session
@@ -145,3 +146,4 @@ def _acknowledge_old_alerts(client: Client, therapist) -> None:
         .exclude(kind__in=STANDING, closed_at__isnull=True)
     )
     old.acknowledge(therapist)
+    refresh_alerts([client.pk])  # a bulk update sends no signal: the summary is told here

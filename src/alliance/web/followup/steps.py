@@ -28,6 +28,7 @@ A feature registers its step in its AppConfig.ready with an order; the documente
 | 30 | analyse | expected recovery, the not-on-track alert | outcome |
 | 40 | analyse | an answered check-in closes its delivery and the missed warning | delivery |
 | 50 | analyse | an urgent alert queues the staff email | delivery |
+| 90 | analyse | the client's summary for the caseload and team pages | caseload |
 
 A step must give the same result when run again over the same history: a failed follow-up is
 rolled back as a whole and retried, and a follow-up may run again after a crash.

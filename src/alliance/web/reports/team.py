@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from math import sqrt
 
-import numpy as np
+from django.db.models import Count, Q, Sum
 from django.utils.safestring import SafeString, mark_safe
 
 from alliance.analysis.report.svg import interval_chart
-from alliance.web.caseload.query import Row, build_rows
+from alliance.analysis.trajectories import NOT_ON_TRACK
+from alliance.web.caseload.models import ClientSummary
+from alliance.web.caseload.query import Row, all_rows, summaries
 from alliance.web.clinic.access import visible_clients
-from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS
-from alliance.web.clinic.models import Respondent, Response, Rupture, RuptureStatus
-from alliance.web.clinic.tables import dimension_table
+from alliance.web.clinic.instruments import DIMENSIONS
+from alliance.web.clinic.models import Rupture, RuptureStatus
 
 CLINIC = "clinic"
+Z95 = 1.96
 
 
 @dataclass
@@ -37,6 +40,8 @@ class TherapistFigures:
     rows: list[Row] = field(default_factory=list)
     ruptures: Counter = field(default_factory=Counter)
     dimensions: list[DimensionMean] = field(default_factory=list)
+    active_count: int = 0
+    off_track_count: int = 0
 
     @property
     def off_track(self) -> list[Row]:
@@ -53,11 +58,22 @@ class TherapistFigures:
         return self.ruptures[RuptureStatus.REPAIRED] / decided if decided else None
 
 
-def team_figures(viewer, therapists) -> list[TherapistFigures]:
-    """Figures for each of these therapists, as this viewer may see them (constant queries)."""
+def team_figures(viewer, therapists, *, with_rows: bool = True) -> list[TherapistFigures]:
+    """Figures for each of these therapists, as this viewer may see them: sums over the client
+    summaries and one count of ruptures, so a constant number of queries whatever the history;
+    `with_rows` adds every active client's row (the supervision report of one therapist)."""
     figures = {t.pk: TherapistFigures(t) for t in therapists}
-    for row in build_rows(viewer):
-        if row.client.therapist_id in figures:
+    active = summaries(viewer, status="active", therapist_ids=list(figures))
+    counts = (
+        active.order_by()
+        .values("client__therapist_id")
+        .annotate(n=Count("pk"), off=Count("pk", filter=Q(track=NOT_ON_TRACK)))
+    )
+    for found in counts:
+        figure = figures[found["client__therapist_id"]]
+        figure.active_count, figure.off_track_count = found["n"], found["off"]
+    if with_rows:
+        for row in all_rows(active):
             figures[row.client.therapist_id].rows.append(row)
     ruptures = Rupture.objects.filter(
         client__in=visible_clients(viewer), client__therapist__in=list(figures)
@@ -70,18 +86,38 @@ def team_figures(viewer, therapists) -> list[TherapistFigures]:
     return list(figures.values())
 
 
-def dimension_means(clinic_id: int) -> dict:
-    """{(therapist id or CLINIC, dimension): (mean, low, high)} over every client check-in."""
-    scores = Response.objects.filter(
-        client__clinic_id=clinic_id, instrument=ALLIANCE, respondent=Respondent.CLIENT
-    )
-    rows = list(scores.values_list("client__therapist_id", "scores"))
-    table = dimension_table(rows + [(CLINIC, s) for _, s in rows], DIMENSIONS)
+def _sums() -> dict:
     found = {}
-    for (group, dim), values in table.groupby(["group", "dimension"], sort=False)["value"]:
-        half = 1.96 * values.std() / np.sqrt(len(values)) if len(values) > 1 else 0.0
-        found[group, dim] = (values.mean(), values.mean() - half, values.mean() + half)
+    for dim in DIMENSIONS:
+        for part in ("n", "sum", "squares"):
+            found[f"{dim}_{part}"] = Sum(f"{dim}_{part}")
     return found
+
+
+def dimension_means(clinic_id: int) -> dict:
+    """{(therapist id or CLINIC, dimension): (mean, low, high)} over every client check-in of
+    the clinic, from the summaries' counts, sums and sums of squares (one query)."""
+    clinic = ClientSummary.objects.filter(client__clinic_id=clinic_id).order_by()
+    groups = list(clinic.values("client__therapist_id").annotate(**_sums()))
+    totals = {name: sum(g[name] or 0 for g in groups) for name in _sums()}
+    found = {}
+    for group, sums in [*((g["client__therapist_id"], g) for g in groups), (CLINIC, totals)]:
+        for dim in DIMENSIONS:
+            interval = _interval(sums[f"{dim}_n"], sums[f"{dim}_sum"], sums[f"{dim}_squares"])
+            if interval is not None:
+                found[group, dim] = interval
+    return found
+
+
+def _interval(n, total, squares) -> tuple[float, float, float] | None:
+    """Mean and 95% interval of a sample known by its count, sum and sum of squares."""
+    if not n:
+        return None
+    mean = total / n
+    if n == 1:
+        return mean, mean, mean
+    half = Z95 * sqrt(max(squares - total * total / n, 0.0) / (n - 1)) / sqrt(n)
+    return mean, mean - half, mean + half
 
 
 def _dimension(means: dict, therapist_id: int, dim: str) -> DimensionMean:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import team_page, views
 
 urlpatterns = [
     path("clients/<str:code>/report/", views.client_report, name="client-report"),
@@ -17,5 +17,5 @@ urlpatterns = [
         {"pdf": True},
         name="supervision-report-pdf",
     ),
-    path("team/", views.team, name="team"),
+    path("team/", team_page.team, name="team"),
 ]

@@ -1,17 +1,13 @@
-"""The client progress report, the supervision report (HTML or PDF) and the team dashboard."""
+"""The client progress report and the supervision report (HTML or PDF); the team dashboard is
+in team_page."""
 
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from alliance.web.clinic.access import (
-    get_client_for,
-    get_therapist_for,
-    supervised_therapists,
-)
+from alliance.web.clinic.access import get_client_for, get_therapist_for
 from alliance.web.clinic.audit import record_export, record_read
 from alliance.web.clinic.instruments import for_clinic
 
@@ -67,14 +63,3 @@ def supervision_report(request, username: str, pdf: bool = False):
         context,
         pdf=f"supervision-{therapist.username}.pdf" if pdf else "",
     )
-
-
-@login_required
-@one_report_at_a_time
-def team(request):
-    """The supervisor's dashboard: each therapist of their teams at a glance."""
-    therapists = list(supervised_therapists(request.user))
-    if not therapists:
-        raise Http404("No team")
-    record_read(request, None, "team-dashboard")
-    return render(request, "reports/team.html", {"team": team_figures(request.user, therapists)})

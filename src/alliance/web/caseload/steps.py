@@ -1,0 +1,79 @@
+"""Keep the summaries up to date: after each follow-up, and when an alert or an episode changes
+outside one (a therapist acknowledges, snoozes, ends or reopens, a history is imported)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from .summary import (
+    clients_by_clinic,
+    refresh,
+    refresh_alerts,
+    refresh_last_session,
+    replace_stale_tracks,
+)
+
+
+def summary_step(follow_up) -> None:
+    """The follow-up step, after every other analysis: the client's summary from their history,
+    then the clinic's placements made against an older expected course."""
+    client = follow_up.client
+    refresh([client.pk], client.clinic_id)
+    replace_stale_tracks(client.clinic_id)
+
+
+def alert_saved(sender, instance, **kwargs) -> None:
+    refresh_alerts([instance.client_id])
+
+
+def alert_audited(sender, instance, created: bool = False, **kwargs) -> None:
+    """An alert's life is audited at every step, however it was written (a queryset update
+    sends no signal): an acknowledgement through a page or the API tells the summary here."""
+    if created and instance.client_id and instance.action.startswith(("alert-", "alerts-")):
+        refresh_alerts([instance.client_id])
+
+
+def session_changed(sender, instance, **kwargs) -> None:
+    refresh_last_session(instance.client_id, create="created" in kwargs)  # post_save only
+
+
+def episode_changed(sender, instance, **kwargs) -> None:
+    """The client's summary now; and as an episode that ends, reopens or goes moves the clinic's
+    expected course on, everyone else's placement once the transaction commits (a new open
+    episode moves nothing)."""
+    from alliance.web.clinic.models import Client
+
+    saved = "created" in kwargs  # post_save; post_delete has no `created`
+    moves_history = not kwargs.get("created") or instance.ended is not None
+    clinic_id = Client.objects.filter(pk=instance.client_id).values_list("clinic_id", flat=True)
+    for found in clinic_id:
+        refresh([instance.client_id], found, create=saved)
+        if moves_history:
+            transaction.on_commit(lambda clinic=found: _queue_replacing(clinic))
+
+
+def response_saved(sender, instance, **kwargs) -> None:
+    """An answer stored one by one outside a check-in (a history import): the summary is
+    recomputed once the import commits, once per client however many answers it brought."""
+    saved_at = timezone.now()
+    transaction.on_commit(lambda: _refresh_unless_newer(instance.client_id, saved_at))
+
+
+def _refresh_unless_newer(client_id: int, saved_at) -> None:
+    from .models import ClientSummary
+
+    if not ClientSummary.objects.filter(client_id=client_id, updated_at__gte=saved_at).exists():
+        for clinic_id, ids in clients_by_clinic({client_id}).items():
+            refresh(ids, clinic_id)
+
+
+def client_created(sender, instance, created: bool, **kwargs) -> None:
+    if created:
+        refresh([instance.pk], instance.clinic_id)
+
+
+def _queue_replacing(clinic_id: int) -> None:
+    from .tasks import replace_tracks
+
+    replace_tracks.enqueue(clinic_id)

@@ -1,0 +1,314 @@
+"""Compute client summaries from the history, in bulk for any set of clients of one clinic.
+
+The same computation serves the follow-up (one client), the alert and episode changes, and the
+backfill of a whole clinic; a constant number of queries whatever the number of clients."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Exists, F, Min, OuterRef, Q, Subquery, Window
+from django.db.models.functions import RowNumber
+from django.utils import timezone
+
+from alliance.web.clinic.instruments import ALLIANCE, ANXIETY, DIMENSIONS, for_clinic
+from alliance.web.clinic.models import (
+    Alert,
+    Attendance,
+    Client,
+    Episode,
+    Respondent,
+    Response,
+    Session,
+    Severity,
+)
+from alliance.web.clinic.tables import intake_and_latest, outcome_table, outcome_table_from_values
+from alliance.web.outcome.cache import history_version
+from alliance.web.outcome.recovery import Track, clinic_recovery, tracks
+from alliance.web.outcome.status import outcome_statuses
+
+from .models import ClientSummary
+
+TRACK_FIELDS = [
+    "track",
+    "track_intake",
+    "track_outcome",
+    "track_session",
+    "track_course",
+    "track_expected",
+    "track_lower",
+    "track_upper",
+    "track_default_curve",
+    "track_version",
+]
+ALERT_FIELDS = [
+    "open_alerts",
+    "urgent_alerts",
+    "warning_alerts",
+    "info_alerts",
+    "alert_badges",
+    "snooze_ends",
+]
+SUMMARY_FIELDS = [f.name for f in ClientSummary._meta.concrete_fields if f.name != "client"]
+
+
+def compute(client_ids: Iterable[int], clinic_id: int) -> list[ClientSummary]:
+    """Unsaved summaries of these clients of one clinic, from their whole history."""
+    ids = list(client_ids)
+    if not ids:
+        return []
+    outcome = for_clinic(clinic_id).outcome
+    summaries = {row.client_id: row for row in _client_rows(ids)}
+    ranked = _ranked_responses(ids, outcome)
+    _add_alliance(summaries, ranked)
+    _add_alliance_sums(summaries, ids)
+    _add_outcome(summaries, ranked, clinic_id, outcome)
+    _add_alerts(summaries, ids)
+    return list(summaries.values())
+
+
+def refresh(client_ids: Iterable[int], clinic_id: int, *, create: bool = True) -> int:
+    """Recompute and store these clients' summaries (one upsert); how many were written.
+
+    `create=False` only rewrites rows that exist: while a client is deleted, their episodes and
+    sessions go first, and their summary must not come back before the client row goes."""
+    found = compute(client_ids, clinic_id)
+    if not create:
+        return _rewrite_existing(found)
+    ClientSummary.objects.bulk_create(
+        found, update_conflicts=True, unique_fields=["client"], update_fields=SUMMARY_FIELDS
+    )
+    return len(found)
+
+
+def _rewrite_existing(found: list[ClientSummary]) -> int:
+    stored = ClientSummary.objects.filter(client_id__in=[row.client_id for row in found])
+    kept = set(stored.values_list("client_id", flat=True))
+    found = [row for row in found if row.client_id in kept]
+    ClientSummary.objects.bulk_update(found, SUMMARY_FIELDS)
+    return len(found)
+
+
+def refresh_alerts(client_ids: Iterable[int]) -> None:
+    """Rewrite only the open-alert part of these clients' summaries (the rest is unchanged)."""
+    ids = list(client_ids)
+    found = {pk: ClientSummary(client_id=pk) for pk in ids}
+    _add_alerts(found, ids)
+    rows = ClientSummary.objects.filter(client_id__in=ids)
+    existing = {row.client_id: row for row in rows.only("client_id")}
+    for pk, row in existing.items():
+        for name in ALERT_FIELDS:
+            setattr(row, name, getattr(found[pk], name))
+    ClientSummary.objects.bulk_update(existing.values(), ALERT_FIELDS)
+    for clinic_id, missing in clients_by_clinic(set(ids) - set(existing)).items():
+        refresh(missing, clinic_id)
+
+
+def refresh_last_session(client_id: int, *, create: bool = True) -> None:
+    """Rewrite only the last attended session's date (a session added or its attendance set)."""
+    attended = Session.objects.filter(client_id=client_id, attendance=Attendance.ATTENDED)
+    last = attended.order_by("-date").values_list("date", flat=True).first()
+    updated = ClientSummary.objects.filter(client_id=client_id).update(last_session=last)
+    if not updated and create:
+        for clinic_id, missing in clients_by_clinic({client_id}).items():
+            refresh(missing, clinic_id)
+
+
+def clients_by_clinic(client_ids: set[int]) -> dict[int, list[int]]:
+    grouped: dict[int, list[int]] = defaultdict(list)
+    for pk, clinic_id in Client.objects.filter(pk__in=client_ids).values_list("pk", "clinic_id"):
+        grouped[clinic_id].append(pk)
+    return grouped
+
+
+def track_version(clinic_id: int, outcome: str) -> str:
+    """The expected-course model a placement was made against: outcome and history version."""
+    ended, scores = history_version(clinic_id, outcome)
+    return f"{outcome}:{ended}:{scores}"
+
+
+def replace_stale_tracks(clinic_id: int) -> int:
+    """Place again, in bulk from the summaries alone, every client of the clinic placed against
+    an older model (a client summed up on another outcome measure is recomputed); how many."""
+    outcome = for_clinic(clinic_id).outcome
+    version = track_version(clinic_id, outcome)
+    stale = list(
+        ClientSummary.objects.filter(client__clinic_id=clinic_id).exclude(track_version=version)
+    )
+    other = [row.client_id for row in stale if row.outcome_instrument != outcome]
+    refresh(other, clinic_id)
+    same = [row for row in stale if row.outcome_instrument == outcome]
+    placed = _placed(clinic_id, outcome, _stored_table(same, outcome))
+    for row in same:
+        _set_track(row, placed.get(row.client_id), version)
+    ClientSummary.objects.bulk_update(same, TRACK_FIELDS, batch_size=500)
+    return len(stale)
+
+
+def _stored_table(rows: list[ClientSummary], outcome: str):
+    """The intake and latest score kept on each summary, as the outcome table they came from."""
+    kept = [row for row in rows if row.track_course]
+    return outcome_table(
+        {"client_id": r.client_id, "episode": 0, "instrument": outcome, **point}
+        for r in kept
+        for point in (
+            {"session": r.track_session - r.track_course + 1, "total": r.track_intake},
+            {"session": r.track_session, "total": r.track_outcome},
+        )
+    )
+
+
+def _client_rows(ids: list[int]) -> list[ClientSummary]:
+    attended = Session.objects.filter(client=OuterRef("pk"), attendance=Attendance.ATTENDED)
+    episodes = Episode.objects.filter(client=OuterRef("pk"))
+    clients = Client.objects.filter(pk__in=ids).annotate(
+        last=Subquery(attended.order_by("-date").values("date")[:1]),
+        active=Exists(episodes.filter(ended__isnull=True)),
+        ended=Subquery(episodes.filter(ended__isnull=False).order_by("-ended").values("ended")[:1]),
+    )
+    return [
+        ClientSummary(
+            client_id=pk,
+            last_session=last,
+            episode_active=active,
+            episode_ended=None if active else ended,
+        )
+        for pk, last, active, ended in clients.values_list("pk", "last", "active", "ended")
+    ]
+
+
+def _ranked_responses(ids: list[int], outcome: str) -> list[dict]:
+    """In one query: the last two client responses per (client, instrument), and the first
+    outcome score of each episode (its intake)."""
+    per_client = [F("client_id"), F("instrument")]
+    ranked = Response.objects.filter(
+        client_id__in=ids,
+        respondent=Respondent.CLIENT,
+        instrument__in=[ALLIANCE, outcome, ANXIETY],
+    ).annotate(
+        rank=Window(RowNumber(), partition_by=per_client, order_by=F("session__number").desc()),
+        intake=Window(
+            RowNumber(),
+            partition_by=[F("session__episode_id"), F("instrument")],
+            order_by=F("session__number").asc(),
+        ),
+    )
+    chosen = ranked.filter(Q(rank__lte=2) | Q(intake=1, instrument__in=[outcome, ANXIETY]))
+    return list(
+        chosen.values(
+            "client_id",
+            "instrument",
+            "scores",
+            "band",
+            "rank",
+            "session__number",
+            "session__episode_id",
+        )
+    )
+
+
+def _latest_two(rows: list[dict]) -> dict[tuple[int, str], list[dict]]:
+    found: dict[tuple[int, str], list[dict]] = defaultdict(list)
+    for row in sorted((r for r in rows if r["rank"] <= 2), key=lambda r: r["rank"]):
+        found[row["client_id"], row["instrument"]].append(row)
+    return found
+
+
+def _add_alliance(summaries: dict[int, ClientSummary], ranked: list[dict]) -> None:
+    latest_two = _latest_two(ranked)
+    for pk, row in summaries.items():
+        found = latest_two.get((pk, ALLIANCE), [])
+        latest = found[0]["scores"] if found else {}
+        before = found[1]["scores"] if len(found) > 1 else {}
+        for name, key in [*((d, d) for d in DIMENSIONS), ("alliance", "total")]:
+            setattr(row, name, latest.get(key))
+            setattr(row, f"{name}_change", _delta(latest.get(key), before.get(key)))
+
+
+def _delta(value, previous) -> float | None:
+    return None if value is None or previous is None else round(value - previous, 2)
+
+
+def _add_alliance_sums(summaries: dict[int, ClientSummary], ids: list[int]) -> None:
+    """Count, sum and sum of squares of every client check-in, per dimension."""
+    checkins = Response.objects.filter(
+        client_id__in=ids, instrument=ALLIANCE, respondent=Respondent.CLIENT
+    ).order_by("pk")
+    for pk, scores in checkins.values_list("client_id", "scores"):
+        row = summaries.get(pk)
+        for dim in DIMENSIONS:
+            value = scores.get(dim)
+            if row is not None and value is not None:
+                setattr(row, f"{dim}_n", getattr(row, f"{dim}_n") + 1)
+                setattr(row, f"{dim}_sum", getattr(row, f"{dim}_sum") + float(value))
+                setattr(row, f"{dim}_squares", getattr(row, f"{dim}_squares") + float(value) ** 2)
+
+
+def _add_outcome(
+    summaries: dict[int, ClientSummary], ranked: list[dict], clinic_id: int, outcome: str
+) -> None:
+    latest_two = _latest_two(ranked)
+    table = outcome_table_from_values(ranked, {outcome, ANXIETY})
+    statuses = outcome_statuses(table)
+    version = track_version(clinic_id, outcome)
+    placed = _placed(clinic_id, outcome, table)
+    pairs = intake_and_latest(table, outcome)
+    for pk, row in summaries.items():
+        found = latest_two.get((pk, outcome), [])
+        row.outcome_instrument = outcome
+        row.outcome = found[0]["scores"].get("total") if found else None
+        row.outcome_band = found[0]["band"] if found else ""
+        status = statuses.get(pk)
+        row.outcome_category = status.category if status else ""
+        row.recovery = status.recovery if status else ""
+        _set_track(row, placed.get(pk), version)
+        if pk in placed:
+            row.track_intake = float(pairs.loc[pk, "intake"])
+            row.track_course = int(pairs.loc[pk, "course"])
+
+
+def _placed(clinic_id: int, outcome: str, table) -> dict[int, Track]:
+    if table.empty:
+        return {}
+    model = clinic_recovery(clinic_id, history_version(clinic_id, outcome), outcome)
+    return tracks(model, table, outcome)
+
+
+def _set_track(row: ClientSummary, track: Track | None, version: str) -> None:
+    row.track_version = version
+    row.track = track.status if track else ""
+    row.track_default_curve = bool(track and track.default_curve)
+    row.track_outcome = track.outcome if track else None
+    row.track_session = track.session if track else None
+    row.track_expected = track.expected if track else None
+    row.track_lower = track.lower if track else None
+    row.track_upper = track.upper if track else None
+    if track is None:
+        row.track_intake = row.track_course = None
+
+
+def _add_alerts(summaries: dict[int, ClientSummary], ids: list[int]) -> None:
+    """Open alerts by severity with their badges, and when the first snoozed one reopens."""
+    counts: dict[int, Counter] = defaultdict(Counter)
+    badges: dict[int, list] = defaultdict(list)
+    open_alerts = Alert.objects.open().filter(client_id__in=ids).order_by("-created_at", "-pk")
+    for pk, severity, kind in open_alerts.values_list("client_id", "severity", "kind"):
+        counts[pk][severity] += 1
+        badges[pk].append([severity, kind])
+    snoozed = (
+        Alert.objects.filter(client_id__in=ids, acknowledged_at__isnull=True)
+        .filter(closed_at__isnull=True, snoozed_until__gt=timezone.now())
+        .exclude(severity=Severity.URGENT)
+        .order_by()
+        .values("client_id")
+        .annotate(first=Min("snoozed_until"))
+    )
+    ends = {row["client_id"]: row["first"] for row in snoozed}
+    for pk, row in summaries.items():
+        row.open_alerts = sum(counts[pk].values())
+        row.urgent_alerts = counts[pk][Severity.URGENT]
+        row.warning_alerts = counts[pk][Severity.WARNING]
+        row.info_alerts = counts[pk][Severity.INFO]
+        row.alert_badges = badges[pk]
+        row.snooze_ends = ends.get(pk)
