@@ -9,9 +9,10 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .palette import CUTOFF, REPAIR, band_fill, line_look, rupture_colour
-from .svg import Chart, Mark, dash_attribute, hatch_patterns, marker
+from .svg import Chart, Mark, Series, dash_attribute, hatch_patterns, marker
 
 KEY_WIDTH, KEY_HEIGHT = 28, 12
+KIND_ORDER = ["repaired", "unrepaired", "open", "repair"]
 RUPTURE_WORDS = {
     "unrepaired": "Rupture, not repaired",
     "open": "Rupture, still open",
@@ -27,7 +28,8 @@ class Entry:
 
 def entries(chart: Chart, key_id: str) -> list[Entry]:
     """In reading order: the lines, the cutoff, the rupture kinds and repairs, then the bands."""
-    found = [_line_entry(s.name, s.css, s.marker) for s in chart.series if s.in_legend]
+    lines = sorted((s for s in chart.series if s.in_legend), key=lambda s: not s.show_markers)
+    found = [_line_entry(s) for s in lines]
     if chart.cutoff is not None:
         found.append(Entry(f"Clinical cutoff ({chart.cutoff:g})", _cutoff_key()))
     found += mark_entries(chart.marks, key_id)
@@ -40,7 +42,7 @@ def entries(chart: Chart, key_id: str) -> list[Entry]:
 
 def mark_entries(marks: list[Mark], key_id: str) -> list[Entry]:
     found = []
-    for kind in sorted({_kind(m) for m in marks}):
+    for kind in sorted({_kind(m) for m in marks}, key=KIND_ORDER.index):
         if kind == "repair":
             found.append(Entry("Repair (the session it was repaired)", _repair_key()))
         else:
@@ -52,7 +54,8 @@ def _kind(mark: Mark) -> str:
     names = mark.css.split()
     if "rupture" not in names:
         return "repair"
-    return next((n for n in names if n != "rupture"), "open")
+    kind = next((n for n in names if n != "rupture"), "open")
+    return kind if kind in RUPTURE_WORDS else "open"
 
 
 def render_legend(found: list[Entry], *, label: str = "Key to the chart") -> SafeString:
@@ -82,11 +85,10 @@ def legend(chart: Chart, key_id: str) -> SafeString:
     return render_legend(entries(chart, key_id))
 
 
-def _line_entry(name: str, css: str, shape: str) -> Entry:
-    look = line_look(css)
+def _line_entry(series: Series) -> Entry:
+    look = line_look(series.css)
     fill, outline = ("#fff", look.colour) if look.hollow else (look.colour, "none")
-    dot = marker(shape, KEY_WIDTH / 2, KEY_HEIGHT / 2)
-    shows_markers = css.split()[0] not in ("expected", "expected-edge")
+    dot = marker(series.marker, KEY_WIDTH / 2, KEY_HEIGHT / 2)
     key = format_html(
         '<path d="M1,6H27" fill="none" stroke="{}" stroke-width="{}"{}/>'
         '<g fill="{}" stroke="{}" stroke-width="1.5">{}</g>',
@@ -95,9 +97,9 @@ def _line_entry(name: str, css: str, shape: str) -> Entry:
         dash_attribute(look.dash),
         fill,
         outline,
-        mark_safe(dot if shows_markers else ""),
+        mark_safe(dot if series.show_markers else ""),
     )
-    return Entry(name, str(key))
+    return Entry(series.name, str(key))
 
 
 def _cutoff_key() -> str:

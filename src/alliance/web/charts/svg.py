@@ -31,6 +31,7 @@ class Series:
     points: list[tuple[float, float | None]]
     marker: str = "circle"  # one of MARKERS: series of one chart are told apart by shape too
     in_legend: bool = True  # False for a second line already named by another (a range's edge)
+    show_markers: bool = True  # False for a course drawn as a line only (no one answered there)
 
 
 @dataclass
@@ -402,7 +403,8 @@ def _line(series: Series, scale: _Scale, offsets: dict[float, float]) -> str:
             continue
         cx, cy = scale.x(x), round(scale.y(y) + offsets.get(x, 0.0), 1)
         current.append(f"{cx},{cy}")
-        dots.append(marker(series.marker, cx, cy))
+        if series.show_markers:
+            dots.append(marker(series.marker, cx, cy))
     if current:
         segments.append(current)
     path = " ".join("M" + " L".join(segment) for segment in segments)

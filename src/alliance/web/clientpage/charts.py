@@ -79,7 +79,13 @@ def expected_series(
         return float(min(max(value, y_range[0]), y_range[1]))
 
     return [
-        Series(name, css, [(float(row[0]), inside(row[i])) for row in expected], in_legend=shown)
+        Series(
+            name,
+            css,
+            [(float(row[0]), inside(row[i])) for row in expected],
+            in_legend=shown,
+            show_markers=False,
+        )
         for i, name, css, shown in (
             (1, "Expected course", "expected", True),
             (2, "Expected range (lower and upper edge)", "expected-edge", True),

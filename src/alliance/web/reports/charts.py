@@ -18,7 +18,8 @@ from alliance.web.clinic.tables import series
 
 CHART_STYLE = """<style>
 .tick, .label, .band-name, .name, .heading { font-family: "DejaVu Sans", sans-serif; }
-</style>"""  # colours, dashes and sizes travel as attributes; only the font is chosen here
+polyline { fill: none; stroke: #1b1f24; stroke-width: 1.5; }
+</style>"""  # the charts' colours travel as attributes; the goals' sparklines need this style
 PLAIN_DIMENSIONS = {
     "goal": "Agreeing on what we work on",
     "task": "Agreeing on how we work",
