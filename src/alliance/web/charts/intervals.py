@@ -40,8 +40,10 @@ def axis_range(groups: list[Group], floor: float = 0, ceiling: float = 10) -> tu
     values = [v for g in groups for r in g.rows for v in (r.low, r.high, r.mean)]
     low = max(floor, math.floor(min(values)))
     high = min(ceiling, math.ceil(max(values)))
-    while high - low < 2:
-        low, high = (low - 1, high) if low > floor else (low, high + 1)
+    while high - low < 2:  # widen both ways, as far as the scale allows
+        high = min(ceiling, high + 1)
+        if high - low < 2:
+            low = max(floor, low - 1)
     return int(low), int(high)
 
 
