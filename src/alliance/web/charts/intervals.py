@@ -10,7 +10,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .legend import Entry
-from .svg import Label, marker
+from .shapes import marker
+from .svg import Label
 
 WIDTH = 360
 NAME_COLUMN, RIGHT, TOP = 132, 14, 6

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .marks import Mark, hatch_patterns
 from .palette import CUTOFF, REPAIR, band_fill, line_look, rupture_colour
-from .svg import Chart, Mark, Series, dash_attribute, hatch_patterns, marker
+from .shapes import dash_attribute, marker
+from .svg import Chart, Series
 
 KEY_WIDTH, KEY_HEIGHT = 28, 12
 KIND_ORDER = ["repaired", "unrepaired", "open", "repair"]

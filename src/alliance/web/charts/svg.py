@@ -10,7 +10,9 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from .boxes import Box, text_box, vertical_text_box, wrap
-from .palette import CUTOFF, REPAIR, band_fill, line_look, rupture_colour
+from .marks import Mark, hatch_patterns, render_marks
+from .palette import CUTOFF, band_fill, line_look
+from .shapes import MARKERS, dash_attribute, marker
 
 WIDTH, HEIGHT = 400, 240
 LEFT, TOP, BOTTOM = 46, 10, 42
@@ -21,7 +23,6 @@ TIE_GAP = 3.5  # pixels between points of different series that have the same va
 TICK_SIZE, LABEL_SIZE, BAND_SIZE = 12, 12, 11
 BAND_LINE = 12  # pixels from one line of a band's name to the next
 BAND_CHARACTERS = 11  # a band's name wraps to lines this long, to fit the gutter
-MARKERS = ("circle", "square", "triangle", "diamond")
 
 
 @dataclass
@@ -44,16 +45,6 @@ class Band:
     @property
     def limits_text(self) -> str:
         return self.limits or f"{self.low:g}-{self.high:g}"
-
-
-@dataclass
-class Mark:
-    """A span of sessions (or one session) marked on the chart, explained by its title."""
-
-    x0: float
-    x1: float
-    label: str
-    css: str
 
 
 @dataclass
@@ -142,7 +133,7 @@ def render(chart: Chart, *, chart_id: str) -> SafeString:
         ),
         *hatch_patterns(chart.marks, chart_id),
         *_bands(chart, scale),
-        *_marks(chart, scale, chart_id),
+        *render_marks(chart.marks, scale.x, TOP, scale.base, chart_id),
         format_html(
             '<path class="axis" d="M{},{}V{}H{}" fill="none" stroke="#1b1f24"/>',
             LEFT,
@@ -279,80 +270,6 @@ def _y_ticks(chart: Chart, scale: _Scale) -> list[float]:
     return sorted(kept)
 
 
-def hatch_patterns(marks: list[Mark], chart_id: str) -> list[str]:
-    """One diagonal hatch per kind of rupture the chart marks, named after the chart."""
-    kinds = sorted({_rupture_kind(m) for m in marks if "rupture" in m.css.split()})
-    if not kinds:
-        return []
-    patterns = "".join(
-        str(
-            format_html(
-                '<pattern id="{}-hatch-{}" patternUnits="userSpaceOnUse" width="6" height="6" '
-                'patternTransform="rotate(45)"><path d="M0,0V6" stroke="{}" stroke-width="2" '
-                'stroke-opacity="0.55"/></pattern>',
-                chart_id,
-                kind,
-                rupture_colour(kind),
-            )
-        )
-        for kind in kinds
-    )
-    return [f"<defs>{patterns}</defs>"]
-
-
-def _rupture_kind(mark: Mark) -> str:
-    kinds = [name for name in mark.css.split() if name != "rupture"]
-    return kinds[0] if kinds else "open"
-
-
-def _marks(chart: Chart, scale: _Scale, chart_id: str) -> list[str]:
-    found = []
-    for mark in chart.marks:
-        if "rupture" in mark.css.split():
-            found.append(_rupture_span(mark, scale, chart_id))
-        else:
-            found.append(_session_line(mark, scale))
-    return found
-
-
-def _rupture_span(mark: Mark, scale: _Scale, chart_id: str) -> str:
-    left, right = scale.x(mark.x0), scale.x(mark.x1)
-    width = max(right - left, 10.0)
-    kind = _rupture_kind(mark)
-    return str(
-        format_html(
-            '<rect class="episode {}" x="{}" y="{}" width="{}" height="{}" fill="url(#{}-hatch-{})"'
-            ' stroke="{}" stroke-width="1.2" stroke-dasharray="3 2"><title>{}</title></rect>',
-            mark.css,
-            round((left + right - width) / 2, 1),
-            TOP + 1,
-            round(width, 1),
-            scale.base - TOP - 2,
-            chart_id,
-            kind,
-            rupture_colour(kind),
-            mark.label,
-        )
-    )
-
-
-def _session_line(mark: Mark, scale: _Scale) -> str:
-    """A repair (or another one-session event): a solid upright bar at that session."""
-    x = scale.x(mark.x0)
-    return str(
-        format_html(
-            '<rect class="mark {}" x="{}" y="{}" width="3" height="{}" fill="{}">'
-            "<title>{}</title></rect>",
-            mark.css,
-            round(x - 1.5, 1),
-            TOP,
-            scale.base - TOP,
-            REPAIR,
-            mark.label,
-        )
-    )
-
-
 def _ticks(low: float, high: float, most: int) -> list[float]:
     step = max(1, math.ceil((high - low) / most))
     start = math.ceil(low)
@@ -427,25 +344,6 @@ def _line(series: Series, scale: _Scale, offsets: dict[float, float]) -> str:
         + "".join(dots)
         + "</g>"
     )
-
-
-def dash_attribute(dash: str) -> SafeString:
-    return format_html(' stroke-dasharray="{}"', dash) if dash else mark_safe("")
-
-
-def marker(shape: str, x: float, y: float) -> str:
-    """A point's marker, centred on x, y, at most 3.5 pixels from it either way."""
-    if shape == "square":
-        return str(format_html('<rect x="{}" y="{}" width="6" height="6"/>', x - 3, y - 3))
-    if shape in ("triangle", "diamond"):
-        corners = (
-            [(0, -3.5), (3.2, 2.5), (-3.2, 2.5)]
-            if shape == "triangle"
-            else [(0, -3.5), (3.5, 0), (0, 3.5), (-3.5, 0)]
-        )
-        points = " ".join(f"{round(x + dx, 1)},{round(y + dy, 1)}" for dx, dy in corners)
-        return str(format_html('<polygon points="{}"/>', points))
-    return str(format_html('<circle cx="{}" cy="{}" r="3"/>', x, y))
 
 
 __all__ = ["MARKERS", "Band", "Chart", "Label", "Mark", "Series", "labels", "render"]
