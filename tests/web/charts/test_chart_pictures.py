@@ -194,3 +194,18 @@ def test_every_chart_of_one_page_names_its_own_hatches():
 def test_text_boxes_overlap_only_when_they_touch():
     assert text_box(0, 10, "abc", 10).overlaps(text_box(10, 10, "abc", 10))
     assert not text_box(0, 10, "abc", 10).overlaps(text_box(0, 30, "abc", 10))
+
+
+def test_the_legend_says_when_a_line_has_no_ratings_yet():
+    chart = Chart(
+        "t",
+        "d",
+        "Session",
+        "y",
+        (0, 10),
+        [
+            Series("Client", "client", [(1.0, 8.0)]),
+            Series("Therapist", "therapist", [(1.0, None)], marker="square"),
+        ],
+    )
+    assert [entry.name for entry in entries(chart, "k")] == ["Client", "Therapist (none yet)"]

@@ -101,7 +101,8 @@ def _line_entry(series: Series) -> Entry:
         outline,
         mark_safe(dot if series.show_markers else ""),
     )
-    return Entry(series.name, str(key))
+    drawn = any(y is not None for _, y in series.points)
+    return Entry(series.name if drawn else f"{series.name} (none yet)", str(key))
 
 
 def _cutoff_key() -> str:
