@@ -85,7 +85,7 @@ def measure_posts(sizes: dict, log: Path) -> tuple[dict[str, Load], list[dict]]:
         csrf = csrf_cookie(port)
         send = {
             "checkin": lambda batch: post_all(
-                port, batch, csrf=csrf, expect=b"Thank you", threads=sizes["threads"]
+                port, batch, csrf=csrf, expect=b"/thanks/", threads=sizes["threads"]
             ),
             "bare": lambda batch: post_all(
                 port, batch, csrf=csrf, expect=BARE_INSERT_REPLY, threads=sizes["threads"]

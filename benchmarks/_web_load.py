@@ -46,7 +46,8 @@ def csrf_cookie(port: int) -> str:
 def post_all(
     port: int, posts: list[tuple[str, dict[str, str]]], *, csrf: str, expect: bytes, threads: int
 ) -> Load:
-    """Post each (path, fields) once, `threads` at a time; ok means 200 and `expect` in the body."""
+    """Post each (path, fields) once, `threads` at a time; ok means 200 and `expect` in the body,
+    or a redirect to an address with `expect` in it (the check-in sends to its thank-you page)."""
     work: queue.Queue = queue.Queue()
     for post in posts:
         work.put(post)
@@ -85,6 +86,8 @@ def _post(port: int, path: str, fields: dict[str, str], csrf: str, expect: bytes
         return type(error).__name__
     finally:
         connection.close()
-    if reply.status != 200:
+    if reply.status in (302, 303):
+        body = (reply.getheader("Location") or "").encode()
+    elif reply.status != 200:
         return f"HTTP {reply.status}"
     return "ok" if expect in body else "unexpected page"

@@ -43,7 +43,7 @@ def gunicorn_command(port: int, workers: int) -> list[str]:
     ]
 
 
-WORKER_COMMAND = [sys.executable, "-m", "alliance", "worker", "--interval", "0.1"]
+WORKER_COMMAND = [sys.executable, "-m", "alliance", "worker"]  # as deployed: its default interval
 
 
 @contextmanager

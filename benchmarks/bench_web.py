@@ -109,7 +109,8 @@ def report(label: str, found: dict, sizes: Sizes) -> bool:
     """Print the figures with PASS/FAIL per target; True when every target is met."""
     checkin, bare, pairs = found["checkin"], found["bare"], found["pairs"]
     print(
-        f"[{label}] gunicorn {sizes.workers} sync workers and 1 alliance worker, "
+        f"[{label}] gunicorn {sizes.workers} sync workers and 1 `alliance worker` as deployed "
+        f"(db_worker, default interval and priority), "
         f"{sizes.threads} client threads, {len(pairs)} alternating pairs of {sizes.per_round} "
         f"posts (bare, check-in, bare, check-in, ...); medians over the pairs"
     )

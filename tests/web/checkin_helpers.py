@@ -36,6 +36,8 @@ def checkin_data(
 
 
 def submit_checkin(client: Client, number: int, **answers) -> object:
-    """Create session `number`'s link as the therapist and answer it as the client would."""
+    """Create session `number`'s link as the therapist and answer it as the client would, on to
+    the thank-you page the submit redirects to."""
     _, token = create_link(client.sessions.get(number=number), by=client.therapist)
-    return HttpClient().post(reverse("checkin", args=[token]), checkin_data(client, **answers))
+    url = reverse("checkin", args=[token])
+    return HttpClient().post(url, checkin_data(client, **answers), follow=True)

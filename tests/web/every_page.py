@@ -47,6 +47,7 @@ def client_pages(client: Client) -> list[Page]:
         Page("new-link", reverse("new-link", args=[code, 2]), "post"),
         Page("new-session", reverse("new-session", args=[code]), "post"),
         Page("end-episode", reverse("end-episode", args=[code]), "post"),
+        Page("reopen-episode", reverse("reopen-episode", args=[code]), "post"),
         Page("rupture-record", reverse("rupture", args=[code, rupture.pk]), "post"),
         Page("snooze-alert", reverse("snooze-alert", args=[alert.pk]), "post"),
         Page("acknowledge-alert", reverse("acknowledge-alert", args=[alert.pk]), "post"),

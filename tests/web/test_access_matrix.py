@@ -34,7 +34,9 @@ def test_acting_for_a_client_is_for_their_own_therapist_only(
     assert page.status_code == status
 
 
-@pytest.mark.parametrize("name", ["new-link", "new-session", "goal-new", "end-episode"])
+@pytest.mark.parametrize(
+    "name", ["new-link", "new-session", "goal-new", "end-episode", "reopen-episode"]
+)
 @pytest.mark.parametrize("persona", ["sam", "cora", "ada"])
 def test_posting_to_another_therapists_client_is_a_404(request, login, theos_client, name, persona):
     page = login(request.getfixturevalue(persona)).post(_url(name, theos_client), {})
@@ -48,7 +50,9 @@ def test_anonymous_visitors_are_sent_to_the_login(client, theos_client, name):
     assert page.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("name", ["new-link", "new-session", "goal-new", "end-episode"])
+@pytest.mark.parametrize(
+    "name", ["new-link", "new-session", "goal-new", "end-episode", "reopen-episode"]
+)
 def test_anonymous_posts_are_sent_to_the_login(client, theos_client, name):
     page = client.post(_url(name, theos_client), {})
     assert page.status_code == 302

@@ -71,5 +71,5 @@ def test_it_requires_progress_on_each_active_goal(
 
 def test_the_optional_items_may_be_left_out(client, checkin_token, theos_client, valid_answers):
     data = valid_answers(theos_client, **{"alliance-checkin__7": None})
-    assert "Thank you" in _post(client, checkin_token, data).content.decode()
+    assert _post(client, checkin_token, data).url.endswith("/thanks/")
     assert "7" not in Response.objects.get(instrument="alliance-checkin").answers

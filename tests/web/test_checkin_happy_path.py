@@ -17,7 +17,10 @@ def test_the_client_sees_every_configured_question_and_who_sees_them(client, che
 def test_it_stores_answers_scores_and_audit_and_uses_up_the_link(
     client, checkin_token, theos_client, valid_answers
 ):
-    page = client.post(reverse("checkin", args=[checkin_token]), valid_answers(theos_client))
+    page = client.post(
+        reverse("checkin", args=[checkin_token]), valid_answers(theos_client), follow=True
+    )
+    assert page.redirect_chain == [(reverse("checkin-thanks", args=[checkin_token]), 302)]
     assert "Thank you" in page.content.decode()
     stored = {r.instrument: r for r in Response.objects.filter(client=theos_client)}
     assert set(stored) == {"alliance-checkin", "phq-9", "goal-progress"}

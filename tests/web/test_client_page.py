@@ -131,7 +131,7 @@ def test_ending_the_episode_takes_the_client_off_the_caseload(login, theo, theos
     page = login(theo)
     page.post(
         reverse("end-episode", args=[theos_client.code]),
-        {"ended": "2026-03-01", "ending": "referred"},
+        {"ended": "2026-03-01", "ending": "referred", "confirm": "yes"},
     )
     assert theos_client.episodes.get().ending == "referred"
     assert "C-THEO1" not in page.get(reverse("caseload")).content.decode()

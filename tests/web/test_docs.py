@@ -16,6 +16,16 @@ def test_every_environment_variable_is_documented():
     assert names and all(f"`{name}`" in documented for name in names)
 
 
+def test_every_clinic_setting_is_in_the_settings_table():
+    from alliance.web.clinic.models import ClinicSettings
+
+    documented = (DOCS / "clinic.md").read_text()
+    table = documented.split("| Setting | Default | Meaning |")[1].split("\n\n")[0]
+    names = [f.name for f in ClinicSettings._meta.concrete_fields if f.name not in {"id", "clinic"}]
+    assert "crisis_contact_number" in names
+    assert [name for name in names if f"| `{name}` |" not in table] == []
+
+
 def test_every_alert_kind_is_in_the_alert_table_with_its_severity():
     from alliance.web.clinic.models import AlertKind
 

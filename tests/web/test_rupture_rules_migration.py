@@ -33,3 +33,29 @@ def test_the_old_default_becomes_the_new_one_and_the_rest_is_kept(db):
     step.backwards(apps, None)
     old.refresh_from_db()
     assert old.rupture_detector["rules"] == step.OLD_DEFAULT_RULES
+
+
+repair_step = importlib.import_module(
+    "alliance.web.clinic.migrations.0011_clinics_on_the_old_repair_call_get_the_new_one"
+)
+
+
+def _repair(repair: dict) -> ClinicSettings:
+    settings = ClinicSettings.for_clinic(Clinic.objects.create(name="Upgraded").pk)
+    settings.rupture_detector = {**settings.rupture_detector, "repair": repair}
+    settings.save()
+    return settings
+
+
+def test_the_old_default_repair_call_becomes_the_new_one_and_a_chosen_one_is_kept(db):
+    old = _repair(repair_step.OLD_DEFAULT_REPAIR)
+    chosen = _repair({**repair_step.OLD_DEFAULT_REPAIR, "window": 5})
+    repair_step.forwards(apps, None)
+    old.refresh_from_db()
+    chosen.refresh_from_db()
+    assert old.rupture_detector["repair"] == RuptureDetector().to_dict()["repair"]
+    assert chosen.rupture_detector["repair"]["window"] == 5
+    assert chosen.rupture_detector["repair"]["max_decline"] == 6
+    repair_step.backwards(apps, None)
+    old.refresh_from_db()
+    assert old.rupture_detector["repair"] == repair_step.OLD_DEFAULT_REPAIR

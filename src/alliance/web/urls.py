@@ -26,4 +26,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# 403 and 500 are Django's own views with the site's 403.html and 500.html; 500.html is rendered
+# without a request or the database, so it shows even when those are what failed
+handler403 = "django.views.defaults.permission_denied"
 handler404 = "alliance.web.api.views.not_found"
+handler500 = "django.views.defaults.server_error"

@@ -105,7 +105,7 @@ def test_the_supervision_report_and_the_team(
     desktop: Page, log_in, sam, theo, team_history, screenshots
 ):
     log_in(desktop, sam)
-    desktop.get_by_role("link", name="Your team").click()
+    desktop.get_by_role("navigation", name="Main").get_by_role("link", name="Your team").click()
     row = desktop.get_by_role("row", name="theo")
     expect(row).to_contain_text("50%")
     desktop.screenshot(path=screenshots / "team-dashboard.png", full_page=True)

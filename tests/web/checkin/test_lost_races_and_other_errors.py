@@ -23,7 +23,7 @@ def test_a_submit_that_lost_the_race_for_its_link_is_told_used(
     client, monkeypatch, checkin_token, theos_client, valid_answers
 ):
     stale = find_link_to_submit(checkin_token)  # read before the winner kept its answers
-    assert _submit(client, checkin_token, valid_answers(theos_client)).status_code == 200
+    assert _submit(client, checkin_token, valid_answers(theos_client)).status_code == 302
     monkeypatch.setattr(views, "find_link_to_submit", lambda token: stale)
     assert _told_used(_submit(client, checkin_token, valid_answers(theos_client)))
     assert CheckinSubmission.objects.count() == 1
@@ -36,7 +36,7 @@ def test_a_second_link_for_an_answered_session_is_told_used(
     session = theos_client.sessions.get()
     _, first = create_link(session, by=theo)
     _, second = create_link(session, by=theo)
-    assert _submit(client, first, valid_answers(theos_client)).status_code == 200
+    assert _submit(client, first, valid_answers(theos_client)).status_code == 302
     assert _told_used(_submit(client, second, valid_answers(theos_client)))
     assert Response.objects.filter(instrument="phq-9").count() == 1
 

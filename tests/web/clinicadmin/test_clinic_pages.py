@@ -66,6 +66,7 @@ def test_the_schedule_and_lines_are_saved_from_the_form_and_audited(login, ada, 
         ({"stall_ratings": "1"}, "Stall ratings", "2 or more"),
         ({"outcome_instrument": "wai-sr"}, "Outcome measure", "not one of the available"),
         ({"link_lifetime_hours": "soon"}, "Check-in link lifetime", "whole number"),
+        ({"crisis_contact_number": "call us"}, "Crisis contact number", "digits"),
     ],
 )
 def test_bad_input_names_the_field_and_stores_nothing(login, ada, clinic, changes, field, problem):
@@ -79,6 +80,16 @@ def test_bad_input_names_the_field_and_stores_nothing(login, ada, clinic, change
         before.task_agreement_line,
     )
     assert not AuditEvent.objects.filter(action="clinic-settings-changed").exists()
+
+
+def test_the_crisis_contact_is_set_in_the_same_form(login, ada, clinic):
+    words = {
+        "crisis_contact_text": "Duty desk, 9 to 5",
+        "crisis_contact_number": "+44 20 7946 0000",
+    }
+    assert login(ada).post(reverse("clinic-settings"), _settings_post(**words)).status_code == 302
+    saved = ClinicSettings.objects.get(clinic=clinic)
+    assert saved.crisis_contact_text == "Duty desk, 9 to 5" and saved.crisis_dial.startswith("+44")
 
 
 def test_asking_nothing_at_all_is_refused(login, ada, clinic):

@@ -101,3 +101,28 @@ def test_kiosk_pages_load_the_idle_timer_from_a_static_file(kiosk):
     html = kiosk.get(reverse("kiosk")).content.decode()
     assert 'src="/static/alliance/kiosk.js"' in html and 'data-idle-seconds="120"' in html
     assert "<script>" not in html
+
+
+def test_after_a_risk_answer_the_kiosk_shows_the_clinics_crisis_words_once(
+    kiosk, clinic, theos_client, theo, valid_answers
+):
+    from alliance.web.clinic.models import ClinicSettings
+
+    settings = ClinicSettings.for_clinic(clinic.pk)
+    settings.crisis_message = "We will call you today."
+    settings.crisis_contact_number = "+44 20 7946 0000"
+    settings.save()
+    kiosk.post(reverse("kiosk"), {"code": _code(theos_client, theo)})
+    done = kiosk.post(reverse("kiosk-checkin"), valid_answers(theos_client, **{"phq-9__9": "2"}))
+    page = kiosk.get(done.url).content.decode()
+    assert "We will call you today." in page and 'href="tel:+442079460000"' in page
+    assert "We will call you today." not in kiosk.get(done.url).content.decode()
+
+
+def test_without_a_risk_answer_the_kiosk_shows_only_the_thanks(
+    kiosk, theos_client, theo, valid_answers
+):
+    kiosk.post(reverse("kiosk"), {"code": _code(theos_client, theo)})
+    done = kiosk.post(reverse("kiosk-checkin"), valid_answers(theos_client, **{"phq-9__9": "0"}))
+    page = kiosk.get(done.url).content.decode()
+    assert "Thank you" in page and "Your therapist will be in touch" not in page

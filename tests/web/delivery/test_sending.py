@@ -79,7 +79,7 @@ def test_an_answered_check_in_gets_no_reminder(
     [url] = smtp_server.links_to(ADDRESS)
     path = url.removeprefix("https://checkin.example.org")
     with time_machine.travel(START + dt.timedelta(hours=2), tick=False):
-        assert client.post(path, valid_answers(patient)).status_code == 200
+        assert client.post(path, valid_answers(patient)).status_code == 302
     with time_machine.travel(START + dt.timedelta(hours=80), tick=False):
         worker.run_due()
     assert len(smtp_server.to(ADDRESS)) == 1

@@ -4,14 +4,15 @@ import pytest
 
 from alliance.web.checkin.submissions import store_waiting_submissions
 from alliance.web.delivery.steps import answered_step, urgent_notice_step
-from alliance.web.followup.steps import ANALYSE, STORE, register_step, steps
+from alliance.web.followup.steps import ANALYSE, PREPARE, STORE, register_step, steps
 from alliance.web.goals.steps import disagreement_step
-from alliance.web.outcome.alerts import recovery_step
-from alliance.web.ruptures.loop import rupture_step
+from alliance.web.outcome.alerts import prepare_recovery, recovery_step
+from alliance.web.ruptures.loop import prepare_ruptures, rupture_step
 
 
 def test_the_features_register_their_steps_in_the_documented_order():
     assert steps(STORE) == [store_waiting_submissions]
+    assert steps(PREPARE) == [prepare_ruptures, prepare_recovery]
     assert steps(ANALYSE) == [
         rupture_step,
         disagreement_step,
@@ -27,5 +28,5 @@ def test_a_step_registered_again_replaces_itself():
 
 
 def test_an_unknown_stage_is_refused():
-    with pytest.raises(ValueError, match="stage must be 'store' or 'analyse'"):
+    with pytest.raises(ValueError, match="stage must be 'store', 'prepare' or 'analyse'"):
         register_step("later", 1, rupture_step)

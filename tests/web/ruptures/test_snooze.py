@@ -59,3 +59,14 @@ def test_only_the_own_therapist_may_snooze(request, login, alert, persona):
     )
     assert page.status_code == 404
     assert Alert.objects.get().snoozed_until is None
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_a_bad_day_is_named_beside_the_alert_on_the_client_page(login, theo, alert):
+    page = login(theo).post(reverse("snooze-alert", args=[alert.pk]), {"until": "2026-03-01"})
+    html = page.content.decode()
+    assert page.status_code == 400 and "<h1>C-THEO1</h1>" in html
+    form = html.split(f'id="snooze-form-{alert.pk}"')[1].split("</form>")[0]
+    assert 'value="2026-03-01"' in form and 'aria-invalid="true"' in form
+    assert "Not snoozed: Snooze until: Choose a day after today." in form
+    assert Alert.objects.open().get().snoozed_until is None

@@ -66,6 +66,8 @@ def check_sessions(table: pd.DataFrame) -> Sessions:
 def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
     converted = {}
     for column in frame.columns.drop("client_id"):
+        if column != "session" and frame[column].dtype == np.float64:
+            continue  # already numbers: nothing to convert or to refuse (the app's tables)
         values = pd.to_numeric(frame[column], errors="coerce")
         bad = values.isna() & frame[column].notna()
         if column == "session":

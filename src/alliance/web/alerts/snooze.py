@@ -7,7 +7,7 @@ import datetime as dt
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -49,7 +49,10 @@ def snooze(request, pk: int):
         raise Http404("No such alert")
     form = SnoozeForm(request.POST, alert=alert)
     if not form.is_valid():
-        return render(request, "alerts/snooze.html", {"alert": alert, "form": form}, status=400)
+        # the client page again, with the problem beside the alert's own snooze field
+        from alliance.web.clientpage.views import render_client_page
+
+        return render_client_page(request, alert.client, snooze=form, status=400)
     start = dt.datetime.combine(form.cleaned_data["until"], dt.time.min)
     alert.snoozed_until = timezone.make_aware(start)
     alert.save(update_fields=["snoozed_until"])

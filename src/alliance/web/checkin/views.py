@@ -14,8 +14,12 @@ from alliance.web.clinic.access import get_own_client
 from alliance.web.clinic.answers import store_therapist_answers
 from alliance.web.clinic.audit import record_read
 from alliance.web.clinic.models import (
+    CheckinLink,
+    CheckinSubmission,
+    Client,
     ClinicSettings,
     Respondent,
+    Response,
 )
 from alliance.web.delivery.opened import mark_opened
 from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
@@ -23,10 +27,20 @@ from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
 from alliance.web.wording.models import worded_items
 
 from .forms import CheckinForm
-from .links import LinkUnusable, create_link, find_link, find_link_to_submit, use_up
+from .links import (
+    LinkUnusable,
+    create_link,
+    find_link,
+    find_link_to_submit,
+    hash_token,
+    use_up,
+)
 from .qr import qr_svg
+from .submissions import raises_urgent_alert
 
-UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410}
+UNUSABLE_STATUS = {"unknown": 404, "used": 410, "expired": 410, "answered": 410}
+THANKS_COOKIE = "alliance-checkin-thanks"  # which link was answered in this browser
+THANKS_SECONDS = 3600
 
 
 def _client_forms(link, data=None, *, worded: bool = True) -> tuple[CheckinForm, RatingsForm]:
@@ -44,16 +58,19 @@ def _client_forms(link, data=None, *, worded: bool = True) -> tuple[CheckinForm,
 
 @never_cache
 def checkin(request, token: str):
-    """Show the check-in form, or store it once and thank the client."""
+    """Show the check-in form, or keep the answers once and send the client to the thank-you
+    page (post/redirect/get: Back and reload never send the answers again)."""
     try:
         if request.method == "POST":
             return _submit(request, token)
         link = find_link(token)
+        if _session_answered(link):
+            raise LinkUnusable("answered")
         mark_opened(link)
         form, ratings = _client_forms(link)
     except LinkUnusable as problem:
-        return _unusable(request, problem)
-    return _form_page(request, form, ratings)
+        return _unusable(request, problem, token)
+    return _form_page(request, link, form, ratings)
 
 
 def _submit(request, token: str):
@@ -62,20 +79,78 @@ def _submit(request, token: str):
     # the wording only changes what is shown, so it is read only to show the form again
     form, ratings = _client_forms(link, request.POST, worded=False)
     if not all([form.is_valid(), ratings.is_valid()]):
-        return _form_page(request, *_client_forms(link, request.POST))
+        return _form_page(request, link, *_client_forms(link, request.POST))
     use_up(link, form.answers(), scores=form.scores, ratings=ratings_of(ratings))
-    return render(request, "checkin/thanks.html")
+    thanked = redirect("checkin-thanks", token=token)
+    # a signed cookie that names only the link, so the browser keeps nothing of the answers and
+    # the submit writes no session row
+    thanked.set_signed_cookie(
+        THANKS_COOKIE,
+        str(link.pk),
+        salt=THANKS_COOKIE,
+        max_age=THANKS_SECONDS,
+        path=reverse("checkin-thanks", args=[token]),
+        secure=request.is_secure(),
+        httponly=True,
+        samesite="Strict",
+    )
+    return thanked
 
 
-def _form_page(request, form: CheckinForm, ratings: RatingsForm):
-    return render(request, "checkin/client_form.html", {"form": form, "ratings": ratings})
+@never_cache
+def thanks(request, token: str):
+    """The thank-you page of a kept check-in. The crisis words after a risk answer are shown only
+    to the browser that sent the answers, so a copied link shows no more than a plain thank-you."""
+    link = (
+        CheckinLink.objects.filter(token_hash=hash_token(token)).select_related("session").first()
+    )
+    if link is None:
+        return _unusable(request, LinkUnusable("unknown"), token)
+    submission = CheckinSubmission.objects.filter(link=link).first()
+    if submission is None:
+        return redirect("checkin", token=token)
+    sent = request.get_signed_cookie(
+        THANKS_COOKIE, default="", salt=THANKS_COOKIE, max_age=THANKS_SECONDS
+    )
+    risk = sent == str(link.pk) and raises_urgent_alert(submission.answers, {})
+    context = {"risk": risk, "crisis": _crisis(link.session.client_id)}
+    return render(request, "checkin/thanks.html", context)
 
 
-def _unusable(request, problem: LinkUnusable):
+def _session_answered(link: CheckinLink) -> bool:
+    """Whether the link's session already has the client's answers (through another link, or
+    entered by the therapist), so this link has nothing left to ask."""
+    answered = CheckinSubmission.objects.filter(session_id=link.session_id).exists()
+    entered = Response.objects.filter(session_id=link.session_id, respondent=Respondent.CLIENT)
+    return answered or entered.exists()
+
+
+def _crisis(client_id: int | None) -> ClinicSettings | None:
+    """The clinic settings that hold the crisis contact of this client's clinic."""
+    if client_id is None:
+        return None
+    clinic_id = Client.objects.filter(pk=client_id).values_list("clinic_id", flat=True).first()
+    return ClinicSettings.for_clinic(clinic_id) if clinic_id else None
+
+
+def _form_page(request, link: CheckinLink, form: CheckinForm, ratings: RatingsForm):
+    parts = len(form.sections) + (1 if ratings.groups else 0)
+    context = {
+        "form": form,
+        "ratings": ratings,
+        "parts": parts,
+        "crisis": _crisis(link.client_id),
+    }
+    return render(request, "checkin/client_form.html", context)
+
+
+def _unusable(request, problem: LinkUnusable, token: str):
+    link = CheckinLink.objects.filter(token_hash=hash_token(token)).select_related("session")
+    found = link.first()
     return render(
         request,
         "checkin/unusable.html",
-        {"reason": problem.reason},
+        {"reason": problem.reason, "crisis": _crisis(found.session.client_id if found else None)},
         status=UNUSABLE_STATUS[problem.reason],
     )
 

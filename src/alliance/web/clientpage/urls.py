@@ -7,4 +7,5 @@ urlpatterns = [
     path("clients/<str:code>/", views.client_page, name="client"),
     path("clients/<str:code>/sessions/", views.new_session, name="new-session"),
     path("clients/<str:code>/episode/end/", views.close_episode, name="end-episode"),
+    path("clients/<str:code>/episode/reopen/", views.reopen, name="reopen-episode"),
 ]

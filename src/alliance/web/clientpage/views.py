@@ -12,8 +12,8 @@ from alliance.web.accounts.duties import may_take_clients
 from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import get_client_for, get_own_client
 from alliance.web.clinic.audit import record_read
-from alliance.web.clinic.models import Alert, ClinicSettings, Response
-from alliance.web.clinic.record import add_client, add_session, end_episode
+from alliance.web.clinic.models import Alert, ClinicSettings, Ending, Response
+from alliance.web.clinic.record import add_client, add_session, end_episode, reopen_episode
 from alliance.web.clinic.tables import scores_table
 from alliance.web.delivery.status import delivery_context
 from alliance.web.goals.summary import goal_rows, task_rows
@@ -28,7 +28,12 @@ from .summary import comments, session_rows, table_rows
 @login_required
 def client_page(request, code: str):
     """Everything about one client that the user may see."""
-    client = get_client_for(request.user, code)
+    return render_client_page(request, get_client_for(request.user, code))
+
+
+def render_client_page(request, client, *, snooze=None, status: int = 200):
+    """The client page of a client found through `clinic.access`; `snooze`, a snooze form
+    that failed, is shown with its problems beside its alert."""
     record_read(request, client, "client-page")
     responses = list(Response.objects.filter(client=client).select_related("session", "client"))
     scores = scores_table(responses)
@@ -57,9 +62,10 @@ def client_page(request, code: str):
         "ruptures": timeline_rows(ruptures),
         "session_form": SessionForm(),
         "end_form": EndEpisodeForm(),
-        "in_care": client.episodes.filter(ended__isnull=True).exists(),
+        **_episode_context(client),
+        "snooze": snooze,
     }
-    return render(request, "clientpage/client.html", context)
+    return render(request, "clientpage/client.html", context, status=status)
 
 
 @login_required
@@ -93,7 +99,49 @@ def new_session(request, code: str):
     return _act(request, code, SessionForm, add_session)
 
 
+def _episode_context(client) -> dict:
+    episodes = list(client.episodes.all())
+    in_care = any(episode.ended is None for episode in episodes)
+    ended = [episode for episode in episodes if episode.ended is not None]
+    last = max(ended, key=lambda episode: episode.ended) if ended and not in_care else None
+    return {"in_care": in_care, "last_ended": last}
+
+
 @login_required
 @require_POST
 def close_episode(request, code: str):
-    return _act(request, code, EndEpisodeForm, end_episode)
+    """Ask once more before the client leaves the caseload; end the episode only when the
+    confirmation page's button is pressed."""
+    client = get_own_client(request.user, code)
+    form = EndEpisodeForm(request.POST)
+    if not form.is_valid() or request.POST.get("confirm") != "yes":
+        status = 400 if form.errors else 200
+        ending = form.cleaned_data.get("ending") if not form.errors else ""
+        context = {
+            "client": client,
+            "form": form,
+            "ending_label": Ending(ending).label if ending else "",
+        }
+        return render(request, "clientpage/end_episode.html", context, status=status)
+    episode = end_episode(client, by=request.user, **form.cleaned_data)
+    if episode is None:
+        messages.error(request, "This client has no open episode to end.")
+    else:
+        messages.success(
+            request,
+            f"The episode ended on {episode.ended.day} {episode.ended:%b %Y}: the client is off "
+            "your active caseload. Reopen the episode below if that was a mistake.",
+        )
+    return redirect("client", code=client.code)
+
+
+@login_required
+@require_POST
+def reopen(request, code: str):
+    """Undo the ending: the last episode is open again and the client back on the caseload."""
+    client = get_own_client(request.user, code)
+    if reopen_episode(client, by=request.user) is None:
+        messages.error(request, "This client's episode is already open.")
+    else:
+        messages.success(request, "The episode is open again: the client is back on your caseload.")
+    return redirect("client", code=client.code)

@@ -57,3 +57,18 @@ def end_episode(client: Client, *, ended: dt.date, ending: str, by) -> Episode |
     episode.save(update_fields=["ended", "ending"])
     record(by, client, "episode-ended", episode)
     return episode
+
+
+@transaction.atomic
+def reopen_episode(client: Client, *, by) -> Episode | None:
+    """Undo the ending of the client's last episode when none is open; the client is back on the
+    caseload with the same episode, so its sessions and outcome stay one course of care."""
+    if client.episodes.filter(ended__isnull=True).exists():
+        return None
+    episode = client.episodes.order_by("-ended", "-started").first()
+    if episode is None:
+        return None
+    episode.ended, episode.ending = None, ""
+    episode.save(update_fields=["ended", "ending"])
+    record(by, client, "episode-reopened", episode)
+    return episode

@@ -19,6 +19,9 @@ PLAIN_FIELDS = [
     "therapists_need_two_factor",
     "erasure_keeps_scores",
     "retention_years",
+    "crisis_message",
+    "crisis_contact_text",
+    "crisis_contact_number",
 ]
 SCHEDULE_PREFIX = "every__"
 

@@ -19,6 +19,7 @@ from alliance.web.clinic.audit import record
 from alliance.web.clinic.models import Attendance, CheckinLink, Client, Session
 
 from . import queue, transport
+from .failures import send_failed
 from .models import Channel, Delivery, DeliverySettings, Status
 from .models.sends import WAITING
 from .tokens import token_for
@@ -101,6 +102,8 @@ def _finish(delivery: Delivery, status: str, reason: str = "") -> None:
     delivery.status, delivery.reason = status, reason[:200]
     delivery.finished_at, delivery.sending_since = timezone.now(), None
     delivery.save(update_fields=["status", "reason", "finished_at", "sending_since"])
+    if status == Status.FAILED:
+        send_failed(delivery)
 
 
 def _lock(client_id: int) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from alliance.web.clinic.models import CheckinSubmission
+from alliance.web.followup.models import PendingFollowUp
+
+from .failures import blank_addresses
 from .models import Contact, Delivery, Preference, Status
 
 
@@ -38,7 +42,24 @@ def delivery_context(client, is_own: bool) -> dict:
         "contact": contact,
         "deliveries": session_deliveries(client),
         "delivery_choices": Preference.choices,
+        "follow_up_failures": follow_up_failures(client),
     }
+
+
+def follow_up_failures(client) -> dict[int, str]:
+    """{session id: why} for the sessions whose answers arrived but whose follow-up failed (it
+    is tried again by itself); two queries."""
+    failed = {
+        session_id: "the answers are kept but could not be stored yet"
+        for session_id in CheckinSubmission.objects.filter(
+            client=client, stored_at__isnull=True, failed_attempts__gt=0
+        ).values_list("session_id", flat=True)
+    }
+    for session_id, error in PendingFollowUp.objects.filter(
+        client=client, failed_attempts__gt=0
+    ).values_list("session_id", "last_error"):
+        failed.setdefault(session_id, f"the analysis failed: {blank_addresses(error)}")
+    return failed
 
 
 def add_checkin_status(rows) -> None:

@@ -9,22 +9,36 @@ from alliance.web.clinic.background import background_task
 from . import sending
 
 
-@background_task()
+def _delivery_client(delivery_id: int, **kwargs) -> dict[str, int]:
+    from .models import Delivery
+
+    client_id = Delivery.objects.filter(pk=delivery_id).values_list("session__client_id").first()
+    return {"client_id": client_id[0]} if client_id else {}
+
+
+def _notice_client(notice_id: int, **kwargs) -> dict[str, int]:
+    from .models import UrgentNotice
+
+    client_id = UrgentNotice.objects.filter(pk=notice_id).values_list("alert__client_id").first()
+    return {"client_id": client_id[0]} if client_id else {}
+
+
+@background_task(about=_delivery_client)
 def send_checkin_task(delivery_id: int) -> str:
     return sending.deliver(delivery_id)
 
 
-@background_task()
+@background_task(about=_delivery_client)
 def remind_task(delivery_id: int) -> str:
     return sending.remind(delivery_id)
 
 
-@background_task()
+@background_task(about=_delivery_client)
 def expire_task(delivery_id: int) -> str:
     return sending.expire(delivery_id)
 
 
-@background_task()
+@background_task(about=_notice_client)
 def urgent_notice_task(notice_id: int) -> str:
     from .notify import send_urgent_notice
 

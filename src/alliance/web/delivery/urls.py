@@ -13,4 +13,5 @@ urlpatterns = [
     path("kiosk/", views.kiosk_home, name="kiosk"),
     path("kiosk/checkin/", views.kiosk_checkin, name="kiosk-checkin"),
     path("account/notifications/", views.digest, name="digest"),
+    path("clinic/failures/", views.failures, name="failures"),
 ]

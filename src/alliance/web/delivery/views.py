@@ -1,4 +1,5 @@
-"""Delivery's pages: the contact form and sends on the client page, the kiosk, the digest choice."""
+"""Delivery's pages: the contact form and sends on the client page, the kiosk, the digest choice,
+the clinic admin's list of failures."""
 
 from __future__ import annotations
 
@@ -10,16 +11,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from alliance.web.checkin.submissions import raises_urgent_alert
 from alliance.web.checkin.views import checkin
 from alliance.web.clinic.access import get_own_client
-from alliance.web.clinic.models import CheckinSubmission
+from alliance.web.clinic.models import CheckinSubmission, Client, ClinicSettings
 
 from . import kiosk, services
 from .forms import ContactForm, DigestForm, KioskCodeForm
-from .models import DigestChoice
+from .models import DigestChoice, Failure
 from .tokens import token_for
 
 KIOSK_CHECKIN_KEY = "alliance-kiosk-delivery"
+KIOSK_CRISIS_KEY = "alliance-kiosk-crisis"
 
 
 def _say_problems(request, error: ValidationError, form=None) -> None:
@@ -103,7 +106,12 @@ def kiosk_home(request):
             request.session[KIOSK_CHECKIN_KEY] = delivery.pk
             return redirect("kiosk-checkin")
     done = request.GET.get("done") == "1"
-    return render(request, "delivery/kiosk.html", {"form": form, "done": done})
+    risk_of = request.session.pop(KIOSK_CRISIS_KEY, None) if done else None
+    context = {"form": form, "done": done, "risk": risk_of is not None, "crisis": None}
+    if risk_of is not None:
+        clinic_id = Client.objects.filter(pk=risk_of).values_list("clinic_id", flat=True).first()
+        context["crisis"] = ClinicSettings.for_clinic(clinic_id) if clinic_id else None
+    return render(request, "delivery/kiosk.html", context)
 
 
 @never_cache
@@ -117,8 +125,12 @@ def kiosk_checkin(request):
     if delivery is None or delivery.link_id is None:
         return redirect("kiosk")
     response = checkin(request, token_for(delivery.seed))
-    if CheckinSubmission.objects.filter(link_id=delivery.link_id).exists():
+    submission = CheckinSubmission.objects.filter(link_id=delivery.link_id).first()
+    if submission is not None:
         request.session.pop(KIOSK_CHECKIN_KEY, None)
+        if raises_urgent_alert(submission.answers, {}):
+            # the next screen shows the clinic's crisis words once, then the kiosk is blank again
+            request.session[KIOSK_CRISIS_KEY] = submission.client_id
         return redirect("/kiosk/?done=1")
     return response
 
@@ -135,3 +147,18 @@ def digest(request):
         messages.success(request, "Saved.")
         return redirect("digest")
     return render(request, "delivery/digest.html", {"form": form, "email": request.user.email})
+
+
+RECENT_FAILURES = 100
+
+
+@never_cache
+@login_required
+def failures(request):
+    """The clinic admin's list of what failed in the background: tasks that gave up after their
+    retries and check-ins that could not be sent, newest first, by client code only."""
+    user = request.user
+    if not (user.is_active and user.is_clinic_admin and user.clinic_id):
+        raise Http404("No such page")
+    found = Failure.objects.filter(clinic_id=user.clinic_id)[:RECENT_FAILURES]
+    return render(request, "delivery/failures.html", {"failures": found})

@@ -1,20 +1,29 @@
 """The follow-up steps, registered by the features that own them and run in their order.
 
-Two stages run for every client with work waiting, each in its own transaction that first locks
-the client's row:
+Three stages run for every client with work waiting:
 
 - STORE steps take a client id and store what was kept but not stored yet (the check-in app
-  stores its kept submissions); they commit before any analysis, so a failing analysis never
-  holds back the answers.
-- ANALYSE steps take a FollowUp (the client, the sessions to follow up, the clinic settings) and
-  run together, in one transaction with the markers they consume.
+  stores its kept submissions), in a transaction that first locks the client's row; they commit
+  before any analysis, so a failing analysis never holds back the answers.
+- PREPARE steps take a list of FollowUps (each: the client, the sessions to follow up, the
+  clinic settings; several clients when the worker has several waiting, so the science can run
+  in bulk) and only read: outside any transaction, they compute what their feature will write
+  (a detector's findings, a place on the expected course) and leave it in each
+  `follow_up.prepared` under a key of their own. On SQLite a transaction holds the one write
+  lock, so the science is kept out of it.
+- ANALYSE steps take the FollowUp and run together, in one transaction with the markers they
+  consume, after the client's row is locked. A step uses what its PREPARE step left when it is
+  there, and computes it itself when not: `prepared` is emptied when new answers arrived after
+  it was computed.
 
 A feature registers its step in its AppConfig.ready with an order; the documented orders are:
 
 | order | stage | step | app |
 |---|---|---|---|
 | 10 | store | the kept check-ins become responses, ratings and alerts | checkin |
-| 10 | analyse | rupture detection | ruptures |
+| 10 | prepare | rupture detection over the client's series | ruptures |
+| 30 | prepare | the client's place on the clinic's expected course | outcome |
+| 10 | analyse | the ruptures found are stored, their alerts raised or closed | ruptures |
 | 20 | analyse | task disagreement (after ruptures: an open rupture explains it) | goals |
 | 30 | analyse | expected recovery, the not-on-track alert | outcome |
 | 40 | analyse | an answered check-in closes its delivery and the missed warning | delivery |
@@ -28,17 +37,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .context import Step
+from .context import FollowUp, Step
 
-STORE, ANALYSE = "store", "analyse"
+STORE, PREPARE, ANALYSE = "store", "prepare", "analyse"
 StoreStep = Callable[[int], None]
-_registered: dict[str, dict[str, tuple[int, Callable]]] = {STORE: {}, ANALYSE: {}}
+PrepareStep = Callable[[list[FollowUp]], None]
+_registered: dict[str, dict[str, tuple[int, Callable]]] = {STORE: {}, PREPARE: {}, ANALYSE: {}}
 
 
-def register_step(stage: str, order: int, step: Step | StoreStep) -> None:
+def register_step(stage: str, order: int, step: Step | StoreStep | PrepareStep) -> None:
     """Add a step to a stage; registering the same function again replaces it (reloads)."""
     if stage not in _registered:
-        raise ValueError(f"stage must be {STORE!r} or {ANALYSE!r}, not {stage!r}")
+        raise ValueError(f"stage must be {STORE!r}, {PREPARE!r} or {ANALYSE!r}, not {stage!r}")
     _registered[stage][f"{step.__module__}.{step.__qualname__}"] = (order, step)
 
 

@@ -11,33 +11,73 @@ from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS, ClinicInstrume
 from alliance.web.clinic.models import Alert, AlertKind, Client, Respondent, Response
 from alliance.web.clinic.tables import outcome_table_from_query
 
-from .recovery import Track, clinic_recovery, tracks
+from .recovery import Track, follow_up_recovery, tracks
 
 log = logging.getLogger(__name__)
 
 
+PREPARED = "recovery"
+
+
+def prepare_recovery(follow_ups) -> None:
+    """Before the follow-ups' transactions: place every client who checked in on their clinic's
+    expected course, in bulk per clinic. A clinic whose placement fails is logged and left to
+    each client's own step."""
+    clinics: dict[int, list[Client]] = {}
+    for follow_up in follow_ups:
+        if follow_up.checkin_sessions:
+            clinics.setdefault(follow_up.client.clinic_id, []).append(follow_up.client)
+    placed: dict[int, tuple[Track | None, ClinicInstruments]] = {}
+    for clinic_id, clients in clinics.items():
+        try:
+            placed |= place_all(clinic_id, clients)
+        except (ValueError, ArithmeticError, KeyError):
+            log.exception("expected recovery failed for clinic %s", clinic_id)
+    for follow_up in follow_ups:
+        if follow_up.client.pk in placed:
+            follow_up.prepared[PREPARED] = placed[follow_up.client.pk]
+
+
 def recovery_step(follow_up) -> None:
-    """The follow-up step: after a client check-in, place the client on the expected course.
+    """The follow-up step: after a client check-in, raise or close the not-on-track alert from
+    the client's place (computed now if it was not prepared).
 
     A problem in the model is logged and skipped, so it never holds up the rupture steps."""
     if not follow_up.checkin_sessions:
         return
     try:
         with transaction.atomic():
-            follow_recovery(follow_up.client)
+            follow_recovery(follow_up.client, follow_up.prepared.get(PREPARED))
     except (ValueError, ArithmeticError, KeyError):
         log.exception("expected recovery failed for client %s", follow_up.client.pk)
 
 
-def follow_recovery(client: Client) -> Alert | None:
-    """Place the client after a check-in; raise or close the not-on-track alert as needed."""
-    instruments = for_clinic(client.clinic_id)
+def place_all(
+    clinic_id: int, clients: list[Client]
+) -> dict[int, tuple[Track | None, ClinicInstruments]]:
+    """{client id: (place on the clinic's expected course or None, the clinic's instruments)},
+    read only, in one query of scores; the model from the cache, refitted by a task of its own
+    when it is stale."""
+    instruments = for_clinic(clinic_id)
     scores = Response.objects.filter(
-        client=client, instrument=instruments.outcome, respondent=Respondent.CLIENT
+        client__in=clients, instrument=instruments.outcome, respondent=Respondent.CLIENT
     )
-    model = clinic_recovery(client.clinic_id, outcome=instruments.outcome)
-    track = tracks(model, outcome_table_from_query(scores), instruments.outcome)
-    track = track.get(client.pk)
+    model = follow_up_recovery(clinic_id, instruments.outcome)
+    found = tracks(model, outcome_table_from_query(scores), instruments.outcome)
+    return {client.pk: (found.get(client.pk), instruments) for client in clients}
+
+
+def place(client: Client) -> tuple[Track | None, ClinicInstruments]:
+    """The client's place on the clinic's expected course (see `place_all`)."""
+    return place_all(client.clinic_id, [client])[client.pk]
+
+
+def follow_recovery(
+    client: Client, placed: tuple[Track | None, ClinicInstruments] | None = None
+) -> Alert | None:
+    """Place the client after a check-in (or take `placed`, from `place`); raise or close the
+    not-on-track alert as needed."""
+    track, instruments = placed or place(client)
     standing = Alert.objects.filter(
         client=client, kind=AlertKind.NOT_ON_TRACK, closed_at__isnull=True
     ).first()

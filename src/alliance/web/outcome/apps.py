@@ -6,8 +6,9 @@ class OutcomeConfig(AppConfig):
     label = "outcome"
 
     def ready(self) -> None:
-        from alliance.web.followup.steps import ANALYSE, register_step
+        from alliance.web.followup.steps import ANALYSE, PREPARE, register_step
 
-        from .alerts import recovery_step
+        from .alerts import prepare_recovery, recovery_step
 
+        register_step(PREPARE, 30, prepare_recovery)  # the placement, before the transaction
         register_step(ANALYSE, 30, recovery_step)

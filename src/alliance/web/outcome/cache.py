@@ -3,6 +3,8 @@
 The version changes when an episode ends or every REFIT_EVERY new outcome scores, so a page
 asks one small counting query and refits only when the history has moved on; between those
 moments every request reuses the fitted model. A shared cache backend shares it across workers.
+The follow-up never refits in line: it uses the clinic's latest model and queues the refit as a
+task of its own (alliance.web.outcome.tasks).
 """
 
 from __future__ import annotations
@@ -41,14 +43,55 @@ def history_version(clinic_id: int, outcome: str | None = None) -> tuple[int, in
     return counts[0] or 0, (counts[1] or 0) // REFIT_EVERY
 
 
+def _key(kind: str, clinic_id: int, version: tuple[int, int]) -> str:
+    return f"alliance:{kind}:{clinic_id}:{version[0]}:{version[1]}"
+
+
+def _latest_key(kind: str, clinic_id: int) -> str:
+    return f"alliance:{kind}:{clinic_id}:latest"
+
+
 def fitted(
     kind: str, clinic_id: int, fit: Callable[[], Fitted], version: tuple[int, int] | None = None
 ) -> Fitted:
     """The clinic's model of this kind for the current history version, fitting it if needed."""
     version = version if version is not None else history_version(clinic_id)
-    key = f"alliance:{kind}:{clinic_id}:{version[0]}:{version[1]}"
-    model = cache.get(key)
+    model = cache.get(_key(kind, clinic_id, version))
     if model is None:
         model = fit()
-        cache.set(key, model, KEEP_SECONDS)
+        keep(kind, clinic_id, version, model)
     return model
+
+
+def cached(kind: str, clinic_id: int, version: tuple[int, int]) -> bool:
+    return cache.get(_key(kind, clinic_id, version)) is not None
+
+
+def claim_refit(kind: str, clinic_id: int, version: tuple[int, int]) -> bool:
+    """True the first time a refit of this version is asked for (so it is queued once)."""
+    return cache.add(_key(kind, clinic_id, version) + ":refit-queued", True, KEEP_SECONDS)
+
+
+def keep(kind: str, clinic_id: int, version: tuple[int, int], model: object) -> None:
+    """Cache a fitted model under its version, and as the clinic's latest of its kind."""
+    cache.set_many(
+        {_key(kind, clinic_id, version): model, _latest_key(kind, clinic_id): model}, KEEP_SECONDS
+    )
+
+
+def fitted_or_latest(
+    kind: str, clinic_id: int, version: tuple[int, int], fit: Callable[[], Fitted]
+) -> tuple[Fitted, bool]:
+    """(model, stale): the model of this version if cached, else the clinic's latest one with
+    stale True (the caller queues the refit), else one fitted now. The model is refitted only
+    every REFIT_EVERY scores, so the latest one is what the clinic had until a moment ago."""
+    found = cache.get_many([_key(kind, clinic_id, version), _latest_key(kind, clinic_id)])
+    current = found.get(_key(kind, clinic_id, version))
+    if current is not None:
+        return current, False
+    latest = found.get(_latest_key(kind, clinic_id))
+    if latest is not None:
+        return latest, True
+    model = fit()
+    keep(kind, clinic_id, version, model)
+    return model, False

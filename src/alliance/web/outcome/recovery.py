@@ -13,8 +13,9 @@ from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Respondent, Response
 from alliance.web.clinic.tables import intake_and_latest, outcome_table_from_query, recovery_history
 
-from .cache import fitted, history_version
+from .cache import cached, claim_refit, fitted, fitted_or_latest, history_version, keep
 
+RECOVERY_KIND = "expected-recovery:{outcome}"  # the cache's name for the fitted course
 TRACK_WORDS = {
     "on-track": "on track",
     NOT_ON_TRACK: "not on track",
@@ -69,7 +70,34 @@ def clinic_recovery(
     outcome = outcome or for_clinic(clinic_id).outcome
     version = version if version is not None else history_version(clinic_id, outcome)
     fit = partial(fit_recovery, clinic_id, outcome)
-    return fitted(f"expected-recovery:{outcome}", clinic_id, fit, version)
+    return fitted(RECOVERY_KIND.format(outcome=outcome), clinic_id, fit, version)
+
+
+def follow_up_recovery(clinic_id: int, outcome: str) -> ExpectedRecovery:
+    """The clinic's expected course for a follow-up: never refitted in line. A stale model is
+    used as it is while a refit task, queued once per version, brings the cache up to date."""
+    version = history_version(clinic_id, outcome)
+    kind = RECOVERY_KIND.format(outcome=outcome)
+    fit = partial(fit_recovery, clinic_id, outcome)
+    model, stale = fitted_or_latest(kind, clinic_id, version, fit)
+    if stale and claim_refit(kind, clinic_id, version):
+        from .tasks import refit_recovery
+
+        refit_recovery.enqueue(clinic_id, outcome)
+        # a backend that runs tasks when queued (the tests') has refitted by now
+        model, _ = fitted_or_latest(kind, clinic_id, version, fit)
+    return model
+
+
+def refit_if_stale(clinic_id: int, outcome: str) -> bool:
+    """Fit and cache the clinic's expected course unless the current one is cached; True if it
+    fitted."""
+    version = history_version(clinic_id, outcome)
+    kind = RECOVERY_KIND.format(outcome=outcome)
+    if cached(kind, clinic_id, version):
+        return False
+    keep(kind, clinic_id, version, fit_recovery(clinic_id, outcome))
+    return True
 
 
 def tracks(model: ExpectedRecovery, table: pd.DataFrame, outcome: str) -> dict:

@@ -6,8 +6,9 @@ class RupturesConfig(AppConfig):
     label = "ruptures"
 
     def ready(self) -> None:
-        from alliance.web.followup.steps import ANALYSE, register_step
+        from alliance.web.followup.steps import ANALYSE, PREPARE, register_step
 
-        from .loop import rupture_step
+        from .loop import prepare_ruptures, rupture_step
 
+        register_step(PREPARE, 10, prepare_ruptures)  # the detector, before the transaction
         register_step(ANALYSE, 10, rupture_step)

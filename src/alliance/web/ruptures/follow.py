@@ -36,16 +36,25 @@ FOLDED_KINDS = (
 )
 
 
+NOT_FOUND_YET = object()  # `events` not computed before: follow_client runs the detector
+
+
 def follow_client(
-    client: Client, sessions: list[Session], *, settings: ClinicSettings | None = None
+    client: Client,
+    sessions: list[Session],
+    *,
+    settings: ClinicSettings | None = None,
+    events: pd.DataFrame | None | object = NOT_FOUND_YET,
 ) -> list[Rupture]:
     """Store new episodes and update known ones; fold each session's other alliance alerts into
-    the rupture open at that session. Call with the client row locked (alliance.web.followup)."""
-    events = _events(client, settings or ClinicSettings.for_clinic(client.clinic_id))
+    the rupture open at that session. Call with the client row locked (alliance.web.followup);
+    `events` is what `detected_events` found before the lock, when it was run."""
+    if events is NOT_FOUND_YET:
+        events = detected_events(client, settings or ClinicSettings.for_clinic(client.clinic_id))
     if events is None:
         return []
     known = list(client.ruptures.select_related("alert"))
-    for event in events.to_dict("records"):
+    for event in events.to_dict("records"):  # type: ignore[union-attr]
         rupture = _match(known, event)
         if rupture is None:
             known.append(_open(client, event))
@@ -64,7 +73,9 @@ def open_at(ruptures: list[Rupture], number: int) -> Rupture | None:
     return found[-1] if found else None
 
 
-def _events(client: Client, settings: ClinicSettings) -> pd.DataFrame | None:
+def detected_events(client: Client, settings: ClinicSettings) -> pd.DataFrame | None:
+    """The detector's episodes over the client's whole series (reads only), None if none can be
+    found."""
     responses = Response.objects.filter(
         client=client, instrument__in=SESSION_INSTRUMENTS
     ).select_related("client", "session")

@@ -3,6 +3,8 @@ rupture detector's configuration with the lines for goal and task agreement."""
 
 from __future__ import annotations
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import models
 
@@ -20,6 +22,28 @@ DEFAULT_SCHEDULE = {ALLIANCE: 1, "goal-progress": 1, DEFAULT_OUTCOME: 1, MIRROR:
 # check-in without ruptures (0.53) and with them (0.67); replace it with the clinic's own
 # (docs/ruptures.md, "Limits").
 CLINIC_BETWEEN_SD = 0.6
+
+
+DEFAULT_CRISIS_MESSAGE = (
+    "Thank you for telling us how you are. Your therapist will see your answer and will be in "
+    "touch with you soon. If you feel unsafe before then, please get help now: call the number "
+    "below, your doctor or your local emergency number."
+)
+PHONE_CHARACTERS = re.compile(r"[0-9 +()\-]+")
+
+
+def validate_phone_number(value: str) -> None:
+    if not PHONE_CHARACTERS.fullmatch(value) or sum(ch.isdigit() for ch in value) < 3:
+        raise ValidationError(
+            "use digits, spaces, +, - and brackets only, with at least 3 digits "
+            "(e.g. +44 20 7946 0000)"
+        )
+
+
+def dialable(number: str) -> str:
+    """The number as a tel: link dials it: the digits, and a leading + if there is one."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return ("+" + digits) if number.strip().startswith("+") else digits
 
 
 def default_schedule() -> dict[str, int]:
@@ -84,6 +108,29 @@ class ClinicSettings(models.Model):
         "ended (alliance retention --apply); 0 keeps records until erased by hand.",
     )
 
+    crisis_message = models.TextField(
+        max_length=600,
+        default=DEFAULT_CRISIS_MESSAGE,
+        blank=True,
+        help_text="What a client reads after an answer about harming themself, in the clinic's "
+        "own words: when and how their therapist will be in touch. The contact below follows it; "
+        "left empty, the standard message is shown.",
+    )
+    crisis_contact_text = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who a client can call for urgent help and when, e.g. \"The clinic's duty "
+        'line, weekdays 9-17; at other times your local emergency number". Shown after an answer '
+        "about self-harm and at the foot of every check-in page.",
+    )
+    crisis_contact_number = models.CharField(
+        max_length=30,
+        blank=True,
+        validators=[validate_phone_number],
+        help_text="The number to call for that help, e.g. +44 20 7946 0000: digits, spaces, "
+        "+, - and brackets. Shown as a number a phone can call.",
+    )
+
     class Meta:
         verbose_name_plural = "clinic settings"
 
@@ -127,6 +174,14 @@ class ClinicSettings(models.Model):
                 raise ValidationError({name: "use a number from 0 to 10"})
         if self.stall_ratings < 2:
             raise ValidationError({"stall_ratings": "use 2 or more ratings"})
+
+    @property
+    def crisis_words(self) -> str:
+        return self.crisis_message.strip() or DEFAULT_CRISIS_MESSAGE
+
+    @property
+    def crisis_dial(self) -> str:
+        return dialable(self.crisis_contact_number)
 
     def detector(self) -> RuptureDetector:
         """A detector configured as this clinic chose."""

@@ -1,6 +1,8 @@
-"""Delivery's tables: contact details apart from the record, sends, settings, kiosk, notices."""
+"""Delivery's tables: contact details apart from the record, sends, settings, kiosk, notices,
+failures."""
 
 from .contacts import Contact, Preference
+from .failures import Failure, FailureKind
 from .kiosk import KioskAttempt, KioskCode, KioskDevice
 from .notices import DigestChoice, UrgentNotice
 from .sends import Channel, Delivery, Status
@@ -12,6 +14,8 @@ __all__ = [
     "Delivery",
     "DeliverySettings",
     "DigestChoice",
+    "Failure",
+    "FailureKind",
     "KioskAttempt",
     "KioskCode",
     "KioskDevice",
