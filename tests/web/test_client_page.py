@@ -35,13 +35,30 @@ def _two_sessions_of_answers(client, therapist):
 def test_the_client_page_shows_charts_with_text_alternatives(login, theo, theos_client):
     _two_sessions_of_answers(theos_client, theo)
     html = login(theo).get(reverse("client", args=[theos_client.code])).content.decode()
-    assert html.count('<svg class="chart"') == 3
-    assert '<title id="alliance-client-title">Alliance rated by the client</title>' in html
-    assert '<title id="alliance-therapist-title">' in html and '<desc id="outcome-desc">' in html
+    assert html.count('<svg class="chart"') == 4  # goals, tasks, bond and the outcome
+    for part in ("goal", "task", "bond"):
+        assert f'<title id="alliance-{part}-title">' in html
+        assert f'<desc id="alliance-{part}-desc">' in html
+    assert "Client: session 1 8, session 2 8. Therapist: session 1 8, session 2 8." in html
+    assert '<desc id="outcome-desc">' in html and "PHQ-9 total: session 1 16, session 2 16" in html
     assert "<details><summary>The alliance as a table</summary>" in html
     assert 'class="cutoff"' in html and html.count('class="band band-') == 5
-    line = r'<g class="series goal"><title>Goal</title><path class="line" d="M[\d.,]+ L'
-    assert re.search(line, html)
+    line = r'<g class="series client"[^>]*><title>Client</title><path class="line" d="M[\d.,]+ L'
+    assert len(re.findall(line, html)) == 3
+    assert html.count('<g class="series therapist"') == 3
+
+
+def test_the_client_page_charts_have_legends(login, theo, theos_client):
+    _two_sessions_of_answers(theos_client, theo)
+    html = login(theo).get(reverse("client", args=[theos_client.code])).content.decode()
+    alliance_key = html.split('<div class="panels alliance-panels">')[0].split("alliance-heading")[
+        -1
+    ]
+    assert alliance_key.count('<svg class="swatch"') == 2
+    assert "</svg>Client</li>" in alliance_key and "</svg>Therapist</li>" in alliance_key
+    outcome_key = html.split('<figure class="outcome-figure">')[1].split("</figure>")[0]
+    assert "</svg>PHQ-9 total</li>" in outcome_key and "Clinical cutoff (10)" in outcome_key
+    assert "</svg>moderately severe (15-19)</li>" in outcome_key
 
 
 def test_it_shows_comments_goals_with_progress_and_sessions(login, theo, theos_client):

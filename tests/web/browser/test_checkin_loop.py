@@ -6,10 +6,10 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 CLIENT_CHART_POINTS = (
-    'svg[aria-labelledby^="alliance-client-"] .series '
+    'svg[aria-labelledby^="alliance-"] .series.client '
     ":is(circle, rect, polygon)"
-)  # each dimension has its own marker shape
-DIMENSIONS_PER_CHECKIN = 3  # goals, tasks and bond each get a point
+)  # the client's line on each part's chart
+DIMENSIONS_PER_CHECKIN = 3  # goals, tasks and bond each get a point, each on its own chart
 
 
 def _session_row(table: Locator, number: int) -> Locator:

@@ -14,7 +14,7 @@ from tests.web.conftest import DATABASE_TASKS
 from tests.web.mail_helpers import smtp_server  # noqa: F401 (a fixture)
 from tests.web.worker_helpers import run_worker
 
-CLIENT_POINTS = 'svg[aria-labelledby^="alliance-client-"] .series :is(circle, rect, polygon)'
+CLIENT_POINTS = 'svg[aria-labelledby^="alliance-"] .series.client :is(circle, rect, polygon)'
 ADDRESS = "loop.client@example.org"
 
 

@@ -4,7 +4,8 @@ panel that says so (charts of equal dimensions)."""
 
 import re
 
-from alliance.web.charts.svg import Band, Chart, Series, legend, render
+from alliance.web.charts.legend import legend
+from alliance.web.charts.svg import Band, Chart, Series, render
 
 
 def _chart(series, **options) -> str:
@@ -38,7 +39,9 @@ def test_equal_values_of_three_lines_are_drawn_apart_with_three_marker_shapes():
     paths = re.findall(r'<path class="line" d="([^"]+)"', svg)
     assert len(set(paths)) == 3
     assert "<circle" in svg and "<rect x=" in svg and "<polygon" in svg
-    assert 'class="key-marker task"' in str(legend(_same_values()))
+    chart = Chart("t", "d", "Session", "y", (0, 10), _same_values())
+    keys = str(legend(chart, "k"))
+    assert keys.count('<svg class="swatch"') == 3 and "<rect x=" in keys and "<polygon" in keys
 
 
 def test_without_spreading_the_lines_keep_their_exact_values():
@@ -49,7 +52,7 @@ def test_without_spreading_the_lines_keep_their_exact_values():
 def test_band_limits_are_the_ticks_and_each_band_is_named_on_the_chart():
     bands = [Band(0, 5, "minimal"), Band(5, 10, "mild")]
     svg = _chart([Series("Total", "outcome", [(1.0, 3.0)])], bands=bands)
-    ticks = re.findall(r'<text class="tick"[^>]*text-anchor="end">([^<]+)</text>', svg)
+    ticks = re.findall(r'<text class="tick"[^>]*text-anchor="end"[^>]*>([^<]+)</text>', svg)
     assert ticks == ["0", "5", "10"]
     assert re.findall(r'<text class="band-name"[^>]*>([^<]+)</text>', svg) == ["minimal", "mild"]
 

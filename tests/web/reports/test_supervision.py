@@ -1,6 +1,8 @@
 """The supervision report and the team dashboard: caseload, who is off track, ruptures and the
 share repaired, the alliance by part against the clinic."""
 
+import re
+
 from django.urls import reverse
 
 from alliance.web.clinic.models import Rupture
@@ -48,7 +50,10 @@ def test_the_alliance_by_part_is_set_against_the_clinic(login, theo, cora, make_
     html = login(theo).get(reverse("supervision-report", args=[theo.username])).content.decode()
     # Theo's six check-ins (three at 6, three at 9) average 7.5; the clinic adds Cora's two at 10
     assert "<td>7.5 (" in html and "<td>8.1</td>" in html
-    assert "this therapist against the clinic" in html  # the interval chart
+    # the interval chart names the therapist by their display name, on whole-number ticks
+    assert f"The alliance by part (0-10): {theo.display} against the clinic" in html
+    assert '<svg class="chart intervals"' in html and "Whole clinic" in html
+    assert re.findall(r'<text class="tick"[^>]*>(\d+)</text>', html) == ["6", "7", "8", "9", "10"]
 
 
 def test_the_team_dashboard_shows_each_therapist_of_the_team(login, theo, sam, cora, make_client):

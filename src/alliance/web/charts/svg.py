@@ -1,4 +1,5 @@
-"""A small line chart in SVG: lines per series, shaded bands, a cutoff line, labelled axes."""
+"""A small line chart in SVG: lines per series, shaded bands named beside the plot, rupture spans
+hatched and outlined, a cutoff line, labelled axes; every word placed where no other word is."""
 
 from __future__ import annotations
 
@@ -8,11 +9,20 @@ from dataclasses import dataclass, field
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-WIDTH, HEIGHT = 360, 220
-LEFT, RIGHT, TOP, BOTTOM = 44, 12, 12, 40
+from .boxes import Box, text_box, vertical_text_box, wrap
+from .marks import Mark, hatch_patterns, render_marks
+from .palette import CUTOFF, band_fill, line_look
+from .shapes import MARKERS, dash_attribute, marker
+
+WIDTH, HEIGHT = 400, 240
+LEFT, TOP, BOTTOM = 46, 10, 42
+RIGHT, GUTTER = 14, 86  # the right margin, wider when it carries the bands' names
+INSET = 8  # pixels between the scale's ends and the plot's edges, so no marker is cut
 X_PAD = 0.5  # sessions of room at each end, so no point sits on an axis
-TIE_GAP = 3.0  # pixels between points of different series that have the same value
-MARKERS = ("circle", "square", "triangle", "diamond")
+TIE_GAP = 3.5  # pixels between points of different series that have the same value
+TICK_SIZE, LABEL_SIZE, BAND_SIZE = 12, 12, 11
+BAND_LINE = 12  # pixels from one line of a band's name to the next
+BAND_CHARACTERS = 11  # a band's name wraps to lines this long, to fit the gutter
 
 
 @dataclass
@@ -21,6 +31,8 @@ class Series:
     css: str
     points: list[tuple[float, float | None]]
     marker: str = "circle"  # one of MARKERS: series of one chart are told apart by shape too
+    in_legend: bool = True  # False for a second line already named by another (a range's edge)
+    show_markers: bool = True  # False for a course drawn as a line only (no one answered there)
 
 
 @dataclass
@@ -28,16 +40,11 @@ class Band:
     low: float
     high: float
     name: str
+    limits: str = ""  # the scores it holds in words ("5-9"), when its edges are not those
 
-
-@dataclass
-class Mark:
-    """A span of sessions (or one session) marked on the chart, explained by its title."""
-
-    x0: float
-    x1: float
-    label: str
-    css: str
+    @property
+    def limits_text(self) -> str:
+        return self.limits or f"{self.low:g}-{self.high:g}"
 
 
 @dataclass
@@ -65,19 +72,45 @@ class Chart:
     def is_empty(self) -> bool:
         return not any(y is not None for s in self.series for _, y in s.points)
 
+    @property
+    def right(self) -> float:
+        """The plot's right edge."""
+        return WIDTH - (GUTTER if self.bands else RIGHT)
+
+
+@dataclass(frozen=True)
+class Label:
+    """One line of text on the chart, with the box it takes."""
+
+    text: str
+    x: float
+    y: float
+    size: float
+    anchor: str
+    css: str
+    vertical: bool = False
+
+    @property
+    def box(self) -> Box:
+        if self.vertical:
+            return vertical_text_box(self.x, self.y, self.text, self.size)
+        return text_box(self.x, self.y, self.text, self.size, self.anchor)
+
 
 class _Scale:
     def __init__(self, chart: Chart):
         x0, x1 = chart.x_bounds()
         self.x0, self.x1 = x0 - X_PAD, x1 + X_PAD
         self.y0, self.y1 = chart.y_range
+        self.right = chart.right
+        self.base = HEIGHT - BOTTOM
 
     def x(self, value: float) -> float:
-        return round(LEFT + (value - self.x0) / (self.x1 - self.x0) * (WIDTH - LEFT - RIGHT), 1)
+        return round(LEFT + (value - self.x0) / (self.x1 - self.x0) * (self.right - LEFT), 1)
 
     def y(self, value: float) -> float:
-        span = HEIGHT - TOP - BOTTOM
-        return round(TOP + (self.y1 - value) / (self.y1 - self.y0) * span, 1)
+        span = self.base - TOP - 2 * INSET
+        return round(TOP + INSET + (self.y1 - value) / (self.y1 - self.y0) * span, 1)
 
 
 def render(chart: Chart, *, chart_id: str) -> SafeString:
@@ -98,112 +131,143 @@ def render(chart: Chart, *, chart_id: str) -> SafeString:
             chart_id,
             chart.desc,
         ),
+        *hatch_patterns(chart.marks, chart_id),
         *_bands(chart, scale),
-        *_marks(chart, scale),
-        *_axes(chart, scale),
+        *render_marks(chart.marks, scale.x, TOP, scale.base, chart_id),
+        format_html(
+            '<path class="axis" d="M{},{}V{}H{}" fill="none" stroke="#1b1f24"/>',
+            LEFT,
+            TOP,
+            scale.base,
+            scale.right,
+        ),
         *_cutoff(chart, scale),
         *[
             _line(series, scale, offsets)
             for series, offsets in zip(chart.series, _tie_offsets(chart), strict=True)
         ],
-        *_empty(chart),
+        *[_text(label) for label in labels(chart)],
         "</svg>",
     ]
     return mark_safe("".join(str(part) for part in parts))  # every piece above is escaped
 
 
+def _text(label: Label) -> str:
+    turn = format_html(' transform="rotate(-90 {} {})"', label.x, label.y) if label.vertical else ""
+    return str(
+        format_html(
+            '<text class="{}" x="{}" y="{}" font-size="{}" text-anchor="{}" fill="{}"{}>{}</text>',
+            label.css,
+            label.x,
+            label.y,
+            label.size,
+            label.anchor,
+            "#555d66" if label.css in ("band-name", "empty") else "#1b1f24",
+            turn,
+            label.text,
+        )
+    )
+
+
+def labels(chart: Chart) -> list[Label]:
+    """Every word on the chart: ticks, axis names, the bands' names and the empty notice."""
+    scale = _Scale(chart)
+    found = [
+        Label(f"{v:g}", LEFT - 5, round(scale.y(v) + 4, 1), TICK_SIZE, "end", "tick")
+        for v in _y_ticks(chart, scale)
+    ]
+    found += [
+        Label(f"{v:g}", scale.x(v), scale.base + 15, TICK_SIZE, "middle", "tick")
+        for v in _ticks(scale.x0, scale.x1, 8)
+    ]
+    middle = round((LEFT + scale.right) / 2, 1)
+    found.append(Label(chart.x_label, middle, HEIGHT - 8, LABEL_SIZE, "middle", "label"))
+    found.append(
+        Label(chart.y_label, 14, (TOP + scale.base) / 2, LABEL_SIZE, "middle", "label", True)
+    )
+    found += _band_names(chart, scale)
+    if chart.is_empty and chart.empty_text:
+        found.append(Label(chart.empty_text, middle, (TOP + scale.base) / 2, 13, "middle", "empty"))
+    return found
+
+
+def _band_top_bottom(band: Band, scale: _Scale) -> tuple[float, float]:
+    """The band's pixels; the outermost bands run to the plot's edges."""
+    top = TOP if band.high >= scale.y1 else scale.y(band.high)
+    bottom = scale.base if band.low <= scale.y0 else scale.y(band.low)
+    return top, bottom
+
+
 def _bands(chart: Chart, scale: _Scale) -> list[str]:
     found = []
     for n, band in enumerate(chart.bands):
-        top, bottom = scale.y(min(band.high, scale.y1)), scale.y(max(band.low, scale.y0))
+        top, bottom = _band_top_bottom(band, scale)
         found.append(
             format_html(
-                '<rect class="band band-{}" x="{}" y="{}" width="{}" height="{}">'
-                '<title>{}</title></rect><text class="band-name" x="{}" y="{}" text-anchor="end">'
-                "{}</text>",
+                '<rect class="band band-{}" x="{}" y="{}" width="{}" height="{}" fill="{}">'
+                "<title>{}</title></rect>",
                 n,
                 LEFT,
                 top,
-                WIDTH - LEFT - RIGHT,
+                round(scale.right - LEFT, 1),
                 round(bottom - top, 1),
-                band.name,
-                WIDTH - RIGHT - 3,
-                round((top + bottom) / 2 + 3, 1),
-                band.name,
+                band_fill(n),
+                f"{band.name}: {band.limits_text}",
             )
         )
     return found
+
+
+def _band_names(chart: Chart, scale: _Scale) -> list[Label]:
+    """Each band's name in the gutter beside it, centred on the band, pushed apart where bands
+    are too narrow for their names, and kept inside the picture."""
+    groups = []
+    for band in chart.bands:
+        top, bottom = _band_top_bottom(band, scale)
+        lines = wrap(band.name, BAND_CHARACTERS)
+        height = len(lines) * BAND_LINE
+        groups.append([lines, (top + bottom) / 2 - height / 2, height])
+    from_top = sorted(groups, key=lambda group: group[1])
+    floor = 2.0
+    for group in from_top:
+        group[1] = max(group[1], floor)
+        floor = group[1] + group[2]
+    ceiling = HEIGHT - 2.0
+    for group in reversed(from_top):
+        group[1] = min(group[1], ceiling - group[2])
+        ceiling = group[1]
+    return [
+        Label(
+            line,
+            scale.right + 5,
+            round(top + BAND_LINE * (n + 0.8), 1),
+            BAND_SIZE,
+            "start",
+            "band-name",
+        )
+        for lines, top, _ in groups
+        for n, line in enumerate(lines)
+    ]
 
 
 def _y_ticks(chart: Chart, scale: _Scale) -> list[float]:
     """The band limits when the chart has bands (so each shade starts at a number), else even
-    steps; the top of the scale is always labelled."""
+    steps; both ends of the scale are labelled and a tick too close to a kept one is left out."""
     if chart.bands:
         limits = {band.low for band in chart.bands} | {scale.y0, scale.y1}
-        return sorted(v for v in limits if scale.y0 <= v <= scale.y1)
-    found = _ticks(scale.y0, scale.y1, 5)
-    return found if found and found[-1] == scale.y1 else [*found, scale.y1]
-
-
-def _marks(chart: Chart, scale: _Scale) -> list[str]:
-    found = []
-    for mark in chart.marks:
-        left, right = scale.x(mark.x0), scale.x(mark.x1)
-        width = max(right - left, 6.0)
-        found.append(
-            format_html(
-                '<rect class="mark {}" x="{}" y="{}" width="{}" height="{}">'
-                "<title>{}</title></rect>",
-                mark.css,
-                round((left + right - width) / 2, 1),
-                TOP,
-                round(width, 1),
-                HEIGHT - TOP - BOTTOM,
-                mark.label,
-            )
-        )
-    return found
-
-
-def _axes(chart: Chart, scale: _Scale) -> list[str]:
-    base, right = HEIGHT - BOTTOM, WIDTH - RIGHT
-    found = [format_html('<path class="axis" d="M{},{}V{}H{}"/>', LEFT, TOP, base, right)]
-    for value in _y_ticks(chart, scale):
-        found.append(
-            format_html(
-                '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
-                LEFT - 4,
-                scale.y(value) + 4,
-                f"{value:g}",
-            )
-        )
-    for value in _ticks(scale.x0, scale.x1, 8):
-        found.append(
-            format_html(
-                '<text class="tick" x="{}" y="{}" text-anchor="middle">{}</text>',
-                scale.x(value),
-                base + 14,
-                f"{value:g}",
-            )
-        )
-    found.append(
-        format_html(
-            '<text class="label" x="{}" y="{}" text-anchor="middle">{}</text>',
-            (LEFT + right) / 2,
-            HEIGHT - 6,
-            chart.x_label,
-        )
-    )
-    found.append(
-        format_html(
-            '<text class="label" x="12" y="{}" text-anchor="middle" '
-            'transform="rotate(-90 12 {})">{}</text>',
-            (TOP + base) / 2,
-            (TOP + base) / 2,
-            chart.y_label,
-        )
-    )
-    return found
+        wanted = sorted((v for v in limits if scale.y0 <= v <= scale.y1), reverse=True)
+    else:
+        found = _ticks(scale.y0, scale.y1, 5)
+        wanted = sorted({*found, scale.y0, scale.y1}, reverse=True)
+    kept = [wanted[0]]
+    for value in wanted[1:-1]:
+        if scale.y(value) - scale.y(kept[-1]) >= TICK_SIZE + 2:
+            kept.append(value)
+    if len(wanted) > 1:
+        while len(kept) > 1 and scale.y(wanted[-1]) - scale.y(kept[-1]) < TICK_SIZE + 2:
+            kept.pop()
+        kept.append(wanted[-1])
+    return sorted(kept)
 
 
 def _ticks(low: float, high: float, most: int) -> list[float]:
@@ -218,10 +282,14 @@ def _cutoff(chart: Chart, scale: _Scale) -> list[str]:
     y = scale.y(chart.cutoff)
     return [
         format_html(
-            '<path class="cutoff" d="M{},{}H{}"><title>Cutoff {}</title></path>',
+            '<path class="cutoff" d="M{},{}H{}" stroke="{}" stroke-width="{}" '
+            'stroke-dasharray="{}"><title>Cutoff {}</title></path>',
             LEFT,
             y,
-            WIDTH - RIGHT,
+            scale.right,
+            CUTOFF.colour,
+            CUTOFF.width,
+            CUTOFF.dash,
             f"{chart.cutoff:g}",
         )
     ]
@@ -244,6 +312,7 @@ def _tie_offsets(chart: Chart) -> list[dict[float, float]]:
 
 
 def _line(series: Series, scale: _Scale, offsets: dict[float, float]) -> str:
+    look = line_look(series.css)
     segments, current, dots = [], [], []
     for x, y in series.points:
         if y is None:
@@ -251,17 +320,25 @@ def _line(series: Series, scale: _Scale, offsets: dict[float, float]) -> str:
             continue
         cx, cy = scale.x(x), round(scale.y(y) + offsets.get(x, 0.0), 1)
         current.append(f"{cx},{cy}")
-        dots.append(_marker(series.marker, cx, cy))
+        if series.show_markers:
+            dots.append(marker(series.marker, cx, cy))
     if current:
         segments.append(current)
     path = " ".join("M" + " L".join(segment) for segment in segments)
+    fill, outline = ("#fff", look.colour) if look.hollow else (look.colour, "none")
     return (
         str(
             format_html(
-                '<g class="series {}"><title>{}</title><path class="line" d="{}"/>',
+                '<g class="series {}" fill="{}" stroke="{}" stroke-width="1.5"><title>{}</title>'
+                '<path class="line" d="{}" fill="none" stroke="{}" stroke-width="{}"{}/>',
                 series.css,
+                fill,
+                outline,
                 series.name,
                 path,
+                look.colour,
+                look.width,
+                dash_attribute(look.dash),
             )
         )
         + "".join(dots)
@@ -269,56 +346,4 @@ def _line(series: Series, scale: _Scale, offsets: dict[float, float]) -> str:
     )
 
 
-def _marker(shape: str, x: float, y: float) -> str:
-    if shape == "square":
-        return str(format_html('<rect x="{}" y="{}" width="5" height="5"/>', x - 2.5, y - 2.5))
-    if shape in ("triangle", "diamond"):
-        corners = (
-            [(0, -3.5), (3.2, 2.5), (-3.2, 2.5)]
-            if shape == "triangle"
-            else [(0, -3.5), (3.5, 0), (0, 3.5), (-3.5, 0)]
-        )
-        points = " ".join(f"{round(x + dx, 1)},{round(y + dy, 1)}" for dx, dy in corners)
-        return str(format_html('<polygon points="{}"/>', points))
-    return str(format_html('<circle cx="{}" cy="{}" r="2.5"/>', x, y))
-
-
-def _empty(chart: Chart) -> list[str]:
-    if not chart.is_empty or not chart.empty_text:
-        return []
-    return [
-        format_html(
-            '<text class="empty" x="{}" y="{}" text-anchor="middle">{}</text>',
-            (LEFT + WIDTH - RIGHT) / 2,
-            (TOP + HEIGHT - BOTTOM) / 2,
-            chart.empty_text,
-        )
-    ]
-
-
-def legend(series: list[Series]) -> SafeString:
-    """A text legend naming each line's style, for sighted readers."""
-    items = "".join(
-        str(
-            format_html(
-                '<li><span class="key {}" aria-hidden="true"></span>{}{}</li>',
-                s.css,
-                _legend_marker(s),
-                s.name,
-            )
-        )
-        for s in series
-    )
-    return mark_safe(f'<ul class="legend">{items}</ul>') if items else mark_safe("")
-
-
-def _legend_marker(series: Series) -> SafeString:
-    shape = mark_safe(_marker(series.marker, 5, 5))  # built from numbers only
-    return format_html(
-        '<svg class="key-marker {}" viewBox="0 0 10 10" aria-hidden="true">{}</svg>',
-        series.css,
-        shape,
-    )
-
-
-__all__ = ["MARKERS", "Band", "Chart", "Mark", "Series", "legend", "render"]
+__all__ = ["MARKERS", "Band", "Chart", "Label", "Mark", "Series", "labels", "render"]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
-from django.utils.safestring import SafeString
 
 from alliance.measures import get_instrument
-from alliance.web.charts.svg import MARKERS, Band, Chart, Mark, Series, legend, render
+from alliance.web.charts.legend import legend
+from alliance.web.charts.svg import Band, Chart, Mark, Series, render
 from alliance.web.clinic.instruments import (
     ALLIANCE,
     DEFAULT_OUTCOME,
@@ -16,42 +16,54 @@ from alliance.web.clinic.instruments import (
 )
 from alliance.web.clinic.tables import series
 
-BY_RESPONDENT = {"client": ALLIANCE, "therapist": MIRROR}
+BY_RESPONDENT = {"client": ALLIANCE, "therapist": MIRROR}  # the table beside the charts uses it
+HEADINGS = {"goal": "Goals", "task": "Tasks", "bond": "Bond"}
 
 
 def _points(table: pd.DataFrame, column: str) -> list[tuple[float, float | None]]:
     return [(float(s), None if pd.isna(v) else float(v)) for s, v in table[column].items()]
 
 
+def _said(points: list[tuple[float, float | None]]) -> str:
+    given = [f"session {x:g} {y:g}" for x, y in points if y is not None]
+    return ", ".join(given) if given else "no ratings yet"
+
+
 def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> list[dict]:
-    """One small-multiple panel per respondent, same scale, one line per dimension; `marks`
-    (ruptures and repairs, found in the client's ratings) go on the client's panel."""
+    """One panel per part of the alliance (goals, tasks, bond), each with the client's and the
+    therapist's ratings on the same axes so the gap between them shows; `marks` (ruptures and
+    repairs, found in the client's ratings) go on every panel. All panels share one legend."""
     sessions = scores["session"] if not scores.empty else pd.Series([1])
     x_range = (float(sessions.min()), float(sessions.max()))
+    client, therapist = (
+        series(scores, instrument, who, list(DIMENSIONS))
+        for who, instrument in BY_RESPONDENT.items()
+    )
     panels = []
-    for respondent, instrument in BY_RESPONDENT.items():
-        table = series(scores, instrument, respondent, list(DIMENSIONS))
-        lines = [
-            Series(dim.capitalize(), dim, _points(table, dim), marker=shape)
-            for dim, shape in zip(DIMENSIONS, MARKERS, strict=False)
-        ]
+    for dim in DIMENSIONS:
+        heading = HEADINGS.get(dim, dim.capitalize())
+        theirs, ours = _points(client, dim), _points(therapist, dim)
         chart = Chart(
-            title=f"Alliance rated by the {respondent}",
-            desc=f"Goals, tasks and bond (0-10) at each session as rated by the {respondent}; "
-            f"{len(table)} check-in(s). The table below gives the same numbers.",
+            title=f"{heading}: the client's and the therapist's ratings",
+            desc=f"{heading} rated 0-10 after each session. Client: {_said(theirs)}. "
+            f"Therapist: {_said(ours)}. The table below gives the same numbers.",
             x_label="Session",
             y_label="Rating (0-10)",
             y_range=(0, 10),
-            series=lines,
+            series=[
+                Series("Client", "client", theirs, marker="circle"),
+                Series("Therapist", "therapist", ours, marker="square"),
+            ],
             x_range=x_range,
-            marks=list(marks or []) if respondent == "client" else [],
+            marks=list(marks or []),
             spread_ties=True,
         )
         panels.append(
             {
-                "svg": render(chart, chart_id=f"alliance-{respondent}"),
-                "legend": legend(lines),
-                "count": len(table),
+                "dimension": dim,
+                "heading": heading,
+                "svg": render(chart, chart_id=f"alliance-{dim}"),
+                "legend": legend(chart, f"alliance-key-{dim}"),
             }
         )
     return panels
@@ -60,46 +72,60 @@ def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> li
 def expected_series(
     expected: list[tuple[int, float, float, float]], y_range: tuple[float, float]
 ) -> list[Series]:
-    """The expected course (session, expected, lower, upper) as three lines inside y_range."""
+    """The expected course (session, expected, lower, upper) as three lines inside y_range; the
+    legend names the range once."""
 
     def inside(value: float) -> float:
         return float(min(max(value, y_range[0]), y_range[1]))
 
     return [
-        Series(name, css, [(float(row[0]), inside(row[i])) for row in expected])
-        for i, name, css in (
-            (1, "Expected", "expected"),
-            (2, "Expected range, lower edge", "expected-edge"),
-            (3, "Expected range, upper edge", "expected-edge"),
+        Series(
+            name,
+            css,
+            [(float(row[0]), inside(row[i])) for row in expected],
+            in_legend=shown,
+            show_markers=False,
+        )
+        for i, name, css, shown in (
+            (1, "Expected course", "expected", True),
+            (2, "Expected range (lower and upper edge)", "expected-edge", True),
+            (3, "Expected range, upper edge", "expected-edge", False),
         )
     ]
 
 
 def outcome_chart(
     scores: pd.DataFrame, expected: list | None = None, outcome: str = DEFAULT_OUTCOME
-) -> SafeString:
+) -> dict:
     """The outcome total over sessions with its bands shaded, the cutoff line and, when given,
-    the expected course with its range (session, expected, lower, upper)."""
+    the expected course with its range (session, expected, lower, upper); with its legend."""
     instrument, name = get_instrument(outcome), short_name(outcome)
     table = series(scores, outcome, "client", ["total"])
     low, high = instrument.scale_range("total")
     band = expected_series(expected or [], (low, high))
+    points = _points(table, "total")
     chart = Chart(
         title=f"Outcome ({name} total) over sessions",
-        desc=f"Higher is worse. Bands: {_band_text(instrument)}. "
+        desc=f"Higher is worse. {name} total: {_said(points)}. Bands: {band_text(instrument)}. "
         f"The line at {instrument.cutoff.value:g} marks the clinical cutoff."
         + (" Dashed lines: the expected course and its range." if band else ""),
         x_label="Session",
         y_label=f"{name} total",
         y_range=(low, high),
-        series=[*band, Series(f"{name} total", "outcome", _points(table, "total"))],
-        bands=[
-            Band(b.low, b.high + 1 if b.high < high else b.high, b.name) for b in instrument.bands
-        ],
+        series=[*band, Series(f"{name} total", "outcome", points)],
+        bands=bands_of(instrument, high),
         cutoff=instrument.cutoff.value,
     )
-    return render(chart, chart_id="outcome")
+    return {"svg": render(chart, chart_id="outcome"), "legend": legend(chart, "outcome-key")}
 
 
-def _band_text(instrument) -> str:
+def bands_of(instrument, high: float) -> list[Band]:
+    """The instrument's bands as shades that meet (a band of whole scores 5-9 runs to 10)."""
+    return [
+        Band(b.low, b.high + 1 if b.high < high else b.high, b.name, f"{b.low:g}-{b.high:g}")
+        for b in instrument.bands
+    ]
+
+
+def band_text(instrument) -> str:
     return ", ".join(f"{b.name} {b.low:g}-{b.high:g}" for b in instrument.bands)

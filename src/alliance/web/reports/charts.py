@@ -9,26 +9,17 @@ import pandas as pd
 from django.utils.safestring import SafeString, mark_safe
 
 from alliance.measures import get_instrument
-from alliance.web.charts.svg import Band, Chart, Series, legend, render
-from alliance.web.clientpage.charts import expected_series
+from alliance.web.charts.intervals import Group, Interval, interval_entries, render_intervals
+from alliance.web.charts.legend import legend, render_legend
+from alliance.web.charts.svg import MARKERS, Chart, Series, render
+from alliance.web.clientpage.charts import HEADINGS, bands_of, expected_series
 from alliance.web.clinic.instruments import ALLIANCE, DEFAULT_OUTCOME, DIMENSIONS
 from alliance.web.clinic.tables import series
 
 CHART_STYLE = """<style>
-.axis { fill: none; stroke: #1b1f24; } .tick, .label { font-size: 11px; fill: #1b1f24; }
-.line { fill: none; stroke-width: 2; } .series circle { stroke: none; }
-.goal .line { stroke: #0b5cad; } .goal circle { fill: #0b5cad; }
-.task .line { stroke: #b04a00; stroke-dasharray: 6 3; } .task circle { fill: #b04a00; }
-.bond .line { stroke: #287a3e; stroke-dasharray: 2 3; } .bond circle { fill: #287a3e; }
-.outcome .line { stroke: #1b1f24; } .outcome circle { fill: #1b1f24; }
-.cutoff { stroke: #a4001d; stroke-dasharray: 4 2; } .band { stroke: none; }
-.band-0 { fill: #f3f7f3; } .band-1 { fill: #eaf1ea; } .band-2 { fill: #fbf3e6; }
-.band-3 { fill: #f8e6dc; } .band-4 { fill: #f4d9d9; } .mark { stroke: none; }
-.expected .line { stroke: #1f5fa8; stroke-dasharray: 6 3; }
-.expected-edge .line { stroke: #1f5fa8; stroke-width: 1; stroke-dasharray: 2 3; }
-.expected circle, .expected-edge circle { display: none; }
+.tick, .label, .band-name, .name, .heading { font-family: "DejaVu Sans", sans-serif; }
 polyline { fill: none; stroke: #1b1f24; stroke-width: 1.5; }
-</style>"""
+</style>"""  # the charts' colours travel as attributes; the goals' sparklines need this style
 PLAIN_DIMENSIONS = {
     "goal": "Agreeing on what we work on",
     "task": "Agreeing on how we work",
@@ -56,8 +47,9 @@ def plain_alliance_chart(scores: pd.DataFrame) -> dict:
             PLAIN_DIMENSIONS[dim],
             dim,
             [(float(s), None if pd.isna(v) else float(v)) for s, v in table[dim].items()],
+            marker=shape,
         )
-        for dim in DIMENSIONS
+        for dim, shape in zip(DIMENSIONS, MARKERS, strict=False)
     ]
     chart = Chart(
         title="How working together has felt to you",
@@ -67,15 +59,19 @@ def plain_alliance_chart(scores: pd.DataFrame) -> dict:
         y_range=(0, 10),
         series=lines,
         x_range=_x_range(table),
+        spread_ties=True,
     )
-    return {"svg": styled(render(chart, chart_id="report-alliance")), "legend": legend(lines)}
+    return {
+        "svg": styled(render(chart, chart_id="report-alliance")),
+        "legend": legend(chart, "report-alliance-key"),
+    }
 
 
 def plain_outcome_chart(
     scores: pd.DataFrame, expected: list | None = None, outcome: str = DEFAULT_OUTCOME
-) -> SafeString:
+) -> dict:
     """The outcome questionnaire over sessions, lower is better, with the usual course when
-    known."""
+    known; with its legend."""
     instrument = get_instrument(outcome)
     table = series(scores, outcome, "client", ["total"])
     low, high = instrument.scale_range("total")
@@ -92,12 +88,13 @@ def plain_outcome_chart(
             *expected_series(expected or [], (low, high)),
             Series("Your score", "outcome", points),
         ],
-        bands=[
-            Band(b.low, b.high + 1 if b.high < high else b.high, b.name) for b in instrument.bands
-        ],
+        bands=bands_of(instrument, high),
         x_range=_x_range(table, [row[0] for row in expected or []]),
     )
-    return styled(render(chart, chart_id="report-outcome"))
+    return {
+        "svg": styled(render(chart, chart_id="report-outcome")),
+        "legend": legend(chart, "report-outcome-key"),
+    }
 
 
 def _x_range(table: pd.DataFrame, more: list | None = None) -> tuple[float, float]:
@@ -106,3 +103,36 @@ def _x_range(table: pd.DataFrame, more: list | None = None) -> tuple[float, floa
     if not sessions:
         return (1.0, 2.0)
     return (min(sessions), max(max(sessions), min(sessions) + 1))
+
+
+def supervision_chart(figures) -> dict:
+    """The therapist's and the clinic's mean per part with 95% intervals, named by the
+    therapist's display name, on an axis fitted to the numbers; with its legend."""
+    name = figures.therapist.display
+    groups = []
+    for d in figures.dimensions:
+        rows = []
+        if d.mean is not None:
+            rows.append(Interval(name, d.mean, d.low, d.high, "mine"))
+        if d.clinic is not None:
+            rows.append(Interval("Whole clinic", d.clinic, d.clinic_low, d.clinic_high, "clinic"))
+        if rows:
+            groups.append(Group(HEADINGS.get(d.dimension, d.dimension.capitalize()), rows))
+    if not groups:
+        return {"svg": "", "legend": ""}
+    words = "; ".join(
+        f"{g.heading}: "
+        + ", ".join(f"{r.name} {r.mean:.1f} ({r.low:.1f} to {r.high:.1f})" for r in g.rows)
+        for g in groups
+    )
+    svg = render_intervals(
+        groups,
+        title=f"The alliance by part (0-10): {name} against the clinic",
+        desc=f"Mean client rating with its 95% interval. {words}.",
+        x_label="Mean client rating (0-10)",
+        chart_id="supervision-intervals",
+    )
+    return {
+        "svg": styled(svg),
+        "legend": render_legend(interval_entries({"mine": name, "clinic": "Whole clinic"})),
+    }

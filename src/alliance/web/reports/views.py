@@ -11,10 +11,11 @@ from alliance.web.clinic.access import get_client_for, get_therapist_for
 from alliance.web.clinic.audit import record_export, record_read
 from alliance.web.clinic.instruments import for_clinic
 
+from .charts import supervision_chart
 from .pdf import pdf_response
 from .progress import progress_context
 from .slots import one_report_at_a_time
-from .team import dimension_chart, team_figures
+from .team import team_figures
 
 
 def _respond(request, template: str, context: dict, *, pdf: str = ""):
@@ -54,7 +55,7 @@ def supervision_report(request, username: str, pdf: bool = False):
     figures = team_figures(request.user, [therapist])[0]
     context = {
         "figures": figures,
-        "chart": dimension_chart(figures),
+        "chart": supervision_chart(figures),
         "instruments": for_clinic(therapist.clinic_id),
     }
     return _respond(
