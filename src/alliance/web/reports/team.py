@@ -7,9 +7,7 @@ from dataclasses import dataclass, field
 from math import sqrt
 
 from django.db.models import Count, Q, Sum
-from django.utils.safestring import SafeString, mark_safe
 
-from alliance.analysis.report.svg import interval_chart
 from alliance.analysis.trajectories import NOT_ON_TRACK
 from alliance.web.caseload.models import ClientSummary
 from alliance.web.caseload.query import Row, all_rows, summaries
@@ -124,19 +122,3 @@ def _dimension(means: dict, therapist_id: int, dim: str) -> DimensionMean:
     mine = means.get((therapist_id, dim), (None, None, None))
     clinic = means.get((CLINIC, dim), (None, None, None))
     return DimensionMean(dim, *mine, *clinic)
-
-
-def dimension_chart(figures: TherapistFigures) -> SafeString:
-    """The therapist's and the clinic's mean per part, with 95% intervals, as an inline SVG."""
-    rows = []
-    for d in figures.dimensions:
-        if d.mean is not None:
-            rows.append(
-                (f"{d.dimension.capitalize()}: {figures.therapist.username}", d.mean, d.low, d.high)
-            )
-        if d.clinic is not None:
-            rows.append(
-                (f"{d.dimension.capitalize()}: clinic", d.clinic, d.clinic_low, d.clinic_high)
-            )
-    title = "The alliance by part (0-10): this therapist against the clinic"
-    return mark_safe(interval_chart(rows, title)) if rows else mark_safe("")  # escaped inside
