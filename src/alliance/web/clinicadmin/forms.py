@@ -85,7 +85,7 @@ class ClinicSettingsForm(TextHygiene, forms.ModelForm):
         return found
 
     def _post_clean(self):
-        # the check-in asks in schedule order: keep the clinic's order, newly asked ones last
+        # keep the clinic's order, newly asked ones last (PostgreSQL's jsonb keeps its own order)
         known = [inst.id for inst in scheduled_instruments()]
         order = [i for i in self.instance.schedule or {} if i in known]
         order += [i for i in known if i not in order]
