@@ -25,7 +25,7 @@ def short_label_instruments(settings: ClinicSettings) -> list[str]:
     return [get_instrument(i).title for i in labelled if i not in imported]
 
 
-def usage(clinic_id: int, today: dt.date | None = None) -> dict[str, int]:
+def usage(clinic_id: int) -> dict[str, int]:
     """Counts only: an admin sees no client's record."""
     since = timezone.now() - dt.timedelta(days=30)
     clients = Client.objects.filter(clinic_id=clinic_id)
