@@ -81,6 +81,14 @@ def judge_at_least(label: str, share: float, *, target: float) -> bool:
     return met
 
 
+def log_slope(points: list[tuple[float, float]]) -> float:
+    """The least-squares slope through (log size, log seconds) points: the growth power."""
+    mean_x = statistics.fmean(x for x, _ in points)
+    mean_y = statistics.fmean(y for _, y in points)
+    top = sum((x - mean_x) * (y - mean_y) for x, y in points)
+    return top / sum((x - mean_x) ** 2 for x, _ in points)
+
+
 def run_process(argv: list[str], *, stdout: Path | None = None) -> None:
     """Run one whole process (as a user would), its output to a file; fail loudly on an error."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}

@@ -10,15 +10,15 @@ rows, about twice the work), for the project as for its bare pass. `ALLIANCE_BEN
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from ._compare import Comparison, alliance_argv, alternate, python_argv, run_process
+from ._compare import Comparison, alliance_argv, alternate, log_slope, python_argv, run_process
 from .bench_ruptures import session_table
 from .bench_scoring import generate_answers
 from .bench_trajectories import sessions_table
@@ -63,8 +63,7 @@ def measure(kind: str, n_rows: int, pairs: int) -> tuple[int, Comparison]:
 
 def power(rows: list[int], seconds: list[float]) -> float:
     """The slope of log seconds on log rows (least squares)."""
-    slope, _ = np.polyfit(np.log(rows), np.log(seconds), 1)
-    return float(slope)
+    return log_slope([(math.log(n), math.log(t)) for n, t in zip(rows, seconds, strict=True)])
 
 
 def report(kind: str, startup: Comparison, found: list[tuple[int, Comparison]]) -> bool:

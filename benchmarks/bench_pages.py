@@ -16,13 +16,12 @@ import json
 import math
 import os
 import secrets
-import statistics
 import subprocess
 import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ._compare import REPO, Comparison, judge
+from ._compare import REPO, Comparison, judge, log_slope
 from .bench_web import databases
 
 CASELOAD_RATIO = 1.5
@@ -82,42 +81,13 @@ def report(label: str, found: dict, sizes: Sizes) -> bool:
 
 
 def _report_series(label: str, series: dict, sessions: int) -> bool:
-    met, points = True, []
-    for n, figures in series.items():
-        found = _comparison(figures)
-        print(f"[{label}] caseload queries at {n} clients: {figures['queries']}")
-        met = (
-            judge(
-                f"[{label}] caseload, {n} clients x {sessions} sessions vs a 1-client caseload",
-                found,
-                at_most=CASELOAD_RATIO,
-                unit="ms",
-            )
-            and met
-        )
-        points.append((math.log(int(n)), math.log(found.project_median)))
-    if len(points) > 1:
-        print(f"[{label}] caseload time grows as clients to the power {_slope(points):.2f}")
-    return met
+    return _judge_sizes(
+        label, series, "caseload", f"clients x {sessions} sessions", CASELOAD_RATIO, "clients"
+    )
 
 
 def _report_team(label: str, team: dict, last_page: dict) -> bool:
-    met, points = True, []
-    for n, figures in team.items():
-        found = _comparison(figures)
-        print(f"[{label}] team dashboard queries at {n} clients: {figures['queries']}")
-        met = (
-            judge(
-                f"[{label}] team dashboard, {n} clients vs a 1-client caseload",
-                found,
-                at_most=TEAM_RATIO,
-                unit="ms",
-            )
-            and met
-        )
-        points.append((math.log(int(n)), math.log(found.project_median)))
-    if len(points) > 1:
-        print(f"[{label}] team dashboard time grows as team size to the power {_slope(points):.2f}")
+    met = _judge_sizes(label, team, "team dashboard", "clients", TEAM_RATIO, "team size")
     print(f"[{label}] team dashboard queries on its last page: {last_page['queries']}")
     last = judge(
         f"[{label}] team dashboard, page {last_page['page']} of the largest team vs 1 client",
@@ -128,11 +98,28 @@ def _report_team(label: str, team: dict, last_page: dict) -> bool:
     return met and last
 
 
-def _slope(points: list[tuple[float, float]]) -> float:
-    mean_x = statistics.fmean(x for x, _ in points)
-    mean_y = statistics.fmean(y for _, y in points)
-    top = sum((x - mean_x) * (y - mean_y) for x, y in points)
-    return top / sum((x - mean_x) ** 2 for x, _ in points)
+def _judge_sizes(
+    label: str, by_size: dict, page: str, unit: str, target: float, grows_with: str
+) -> bool:
+    """Each size's page against a 1-client caseload, then the growth power over the sizes."""
+    met, points = True, []
+    for n, figures in by_size.items():
+        found = _comparison(figures)
+        print(f"[{label}] {page} queries at {n} clients: {figures['queries']}")
+        verdict = judge(
+            f"[{label}] {page}, {n} {unit} vs a 1-client caseload",
+            found,
+            at_most=target,
+            unit="ms",
+        )
+        met = verdict and met
+        points.append((math.log(int(n)), math.log(found.project_median)))
+    if len(points) > 1:
+        print(f"[{label}] {page} time grows as {grows_with} to the power {_slope(points):.2f}")
+    return met
+
+
+_slope = log_slope
 
 
 def run(sizes: Sizes | None = None) -> bool:
