@@ -114,7 +114,7 @@ def thanks(request, token: str):
         THANKS_COOKIE, default="", salt=THANKS_COOKIE, max_age=THANKS_SECONDS
     )
     risk = sent == str(link.pk) and raises_urgent_alert(submission.answers, {})
-    context = {"risk": risk, "crisis": _crisis(link.session.client_id)}
+    context = {"risk": risk, "crisis": crisis_contact(link.session.client_id)}
     context["progress"] = own_progress(submission) if sent == str(link.pk) else None
     return render(request, "checkin/thanks.html", context)
 
@@ -127,7 +127,7 @@ def _session_answered(link: CheckinLink) -> bool:
     return answered or entered.exists()
 
 
-def _crisis(client_id: int | None) -> ClinicSettings | None:
+def crisis_contact(client_id: int | None) -> ClinicSettings | None:
     """The clinic settings that hold the crisis contact of this client's clinic."""
     if client_id is None:
         return None
@@ -141,7 +141,7 @@ def _form_page(request, link: CheckinLink, form: CheckinForm, ratings: RatingsFo
         "form": form,
         "ratings": ratings,
         "parts": parts,
-        "crisis": _crisis(link.client_id),
+        "crisis": crisis_contact(link.client_id),
     }
     return render(request, "checkin/client_form.html", context)
 
@@ -152,7 +152,10 @@ def _unusable(request, problem: LinkUnusable, token: str):
     return render(
         request,
         "checkin/unusable.html",
-        {"reason": problem.reason, "crisis": _crisis(found.session.client_id if found else None)},
+        {
+            "reason": problem.reason,
+            "crisis": crisis_contact(found.session.client_id if found else None),
+        },
         status=UNUSABLE_STATUS[problem.reason],
     )
 

@@ -12,9 +12,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from alliance.web.checkin.submissions import raises_urgent_alert
-from alliance.web.checkin.views import checkin
+from alliance.web.checkin.views import checkin, crisis_contact
 from alliance.web.clinic.access import get_own_client
-from alliance.web.clinic.models import CheckinSubmission, Client, ClinicSettings
+from alliance.web.clinic.models import CheckinSubmission
 
 from . import kiosk, services
 from .forms import ContactForm, DigestForm, KioskCodeForm
@@ -107,10 +107,8 @@ def kiosk_home(request):
             return redirect("kiosk-checkin")
     done = request.GET.get("done") == "1"
     risk_of = request.session.pop(KIOSK_CRISIS_KEY, None) if done else None
-    context = {"form": form, "done": done, "risk": risk_of is not None, "crisis": None}
-    if risk_of is not None:
-        clinic_id = Client.objects.filter(pk=risk_of).values_list("clinic_id", flat=True).first()
-        context["crisis"] = ClinicSettings.for_clinic(clinic_id) if clinic_id else None
+    context = {"form": form, "done": done, "risk": risk_of is not None}
+    context["crisis"] = crisis_contact(risk_of)
     return render(request, "delivery/kiosk.html", context)
 
 
