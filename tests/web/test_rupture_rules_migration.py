@@ -14,9 +14,11 @@ step = importlib.import_module(
 )
 
 
-def _clinic(rules: list[dict]) -> ClinicSettings:
+def _clinic(rules: list[dict] | None = None, *, repair: dict | None = None) -> ClinicSettings:
+    """A clinic whose stored detector has these rules or these repair settings."""
     settings = ClinicSettings.for_clinic(Clinic.objects.create(name="Upgraded").pk)
-    settings.rupture_detector = {**settings.rupture_detector, "rules": rules}
+    stored = {"rules": rules, "repair": repair}
+    settings.rupture_detector |= {key: value for key, value in stored.items() if value is not None}
     settings.save()
     return settings
 
@@ -40,16 +42,9 @@ repair_step = importlib.import_module(
 )
 
 
-def _repair(repair: dict) -> ClinicSettings:
-    settings = ClinicSettings.for_clinic(Clinic.objects.create(name="Upgraded").pk)
-    settings.rupture_detector = {**settings.rupture_detector, "repair": repair}
-    settings.save()
-    return settings
-
-
 def test_the_old_default_repair_call_becomes_the_new_one_and_a_chosen_one_is_kept(db):
-    old = _repair(repair_step.OLD_DEFAULT_REPAIR)
-    chosen = _repair({**repair_step.OLD_DEFAULT_REPAIR, "window": 5})
+    old = _clinic(repair=repair_step.OLD_DEFAULT_REPAIR)
+    chosen = _clinic(repair={**repair_step.OLD_DEFAULT_REPAIR, "window": 5})
     repair_step.forwards(apps, None)
     old.refresh_from_db()
     chosen.refresh_from_db()
