@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from alliance.web.security.hygiene import TextHygiene
 
@@ -48,7 +49,7 @@ class DeliverySettingsForm(TextHygiene, forms.ModelForm):
 
 class KioskCodeForm(forms.Form):
     code = forms.CharField(
-        label="Your code",
+        label=gettext_lazy("Your code"),
         max_length=12,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
