@@ -55,8 +55,8 @@ class Item:
 
     def speaks(self, language: str) -> bool:
         """Whether the question and every worded answer have a text in `language`."""
-        worded = [o for o in self.options if not o.is_number]
-        return all(language in dict(t.translations) for t in (self, *worded))
+        worded = [o.translations for o in self.options if not o.is_number]
+        return all(language in dict(t) for t in (self.translations, *worded))
 
     @property
     def values(self) -> tuple[int, ...]:
@@ -162,8 +162,8 @@ class Instrument:
         found = {
             language
             for item in self.items
-            for part in (item, *item.options)
-            for language, _ in part.translations
+            for translations in (item.translations, *(o.translations for o in item.options))
+            for language, _ in translations
         }
         return tuple(sorted(found))
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from alliance.measures import Instrument, Item, Score, ScoringError, get_instrument, score_one
 from alliance.web.clinic.formfields import fresh_copy
@@ -15,6 +15,7 @@ from alliance.web.security.hygiene import TextHygiene
 
 SEPARATOR = "__"
 GOAL_PROGRESS = "goal-progress"
+CHOOSE_SHOWN = gettext_noop("Please choose one of the answers shown (%(low)s to %(high)s).")
 
 
 @dataclass
@@ -29,7 +30,7 @@ def field_name(instrument_id: str, item_id: str) -> str:
 
 
 def _choice_field(item: Item, label: str) -> forms.TypedChoiceField:
-    low, high = item.low, item.high
+    shown = {"low": item.low, "high": item.high}
     field = forms.TypedChoiceField(
         label=label,
         required=item.required,
@@ -38,8 +39,7 @@ def _choice_field(item: Item, label: str) -> forms.TypedChoiceField:
         choices=[(option.value, option.label) for option in item.options],
         error_messages={
             "required": gettext("Please choose an answer."),
-            "invalid_choice": gettext("Please choose one of the answers shown (%(low)s to %(high)s).")
-            % {"low": low, "high": high},
+            "invalid_choice": gettext(CHOOSE_SHOWN) % shown,
         },
     )
     field.compact = len(item.options) > 5  # a 0-10 scale shows numbers, with its anchors as a hint

@@ -157,8 +157,11 @@ def _form_page(request, link: CheckinLink, form: CheckinForm, ratings: RatingsFo
 def _unusable(request, problem: LinkUnusable, token: str):
     """Why the link cannot be used, in its client's language (the browser's for an unknown
     link)."""
-    link = CheckinLink.objects.filter(token_hash=hash_token(token)).select_related("session__client")
-    found = link.first()
+    found = (
+        CheckinLink.objects.filter(token_hash=hash_token(token))
+        .select_related("session__client")
+        .first()
+    )
     with shown_in(found.session.client.language if found else None) as language:
         page = render(
             request,
