@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import get_client_for_subject_request
@@ -19,16 +20,16 @@ from .subject import erase, export_zip
 
 
 class ClientCodeForm(TextHygiene, forms.Form):
-    code = forms.CharField(label="Client code", max_length=32)
+    code = forms.CharField(label=_("Client code"), max_length=32)
 
 
 class EraseForm(ClientCodeForm):
-    confirm = forms.CharField(label="Type the client code again to confirm", max_length=32)
+    confirm = forms.CharField(label=_("Type the client code again to confirm"), max_length=32)
 
     def clean(self):
         found = super().clean()
         if found.get("code") and found.get("confirm") != found.get("code"):
-            self.add_error("confirm", "does not match the client code")
+            self.add_error("confirm", _("does not match the client code"))
         return found
 
 
