@@ -66,5 +66,9 @@ def _confirm(request, admin):
             request, "exports/import.html", {"form": UploadForm(), "plan": plan}, status=400
         )
     stored = store_import(plan, clinic_id=admin.clinic_id, by=admin)
-    messages.success(request, f"Imported {stored} responses for {len(plan.clients)} clients.")
+    messages.success(
+        request,
+        _("Imported %(stored)s responses for %(clients)s clients.")
+        % {"stored": stored, "clients": len(plan.clients)},
+    )
     return redirect("history-import")

@@ -70,5 +70,9 @@ def erase_client(request):
         return render(request, "security/subject_requests.html", context, status=400)
     client = get_client_for_subject_request(request.user, form.cleaned_data["code"].upper())
     count = erase(client, by=request.user)
-    messages.success(request, f"Erased client {form.cleaned_data['code'].upper()}: {count} rows.")
+    messages.success(
+        request,
+        _("Erased client %(code)s: %(count)s rows.")
+        % {"code": form.cleaned_data["code"].upper(), "count": count},
+    )
     return redirect("subject-requests")
