@@ -18,7 +18,7 @@ def test_the_scan_finds_loose_text_and_passes_marked_text():
     source = (
         '{% load i18n %}<p title="Loose title">{% translate "Marked" %} 3 · {{ x }}</p>'
         "<p>Loose words</p>{{ when|default:'never' }}{{ when|date:'j M Y' }}"
-        '<code>machine_text</code>{% blocktranslate %}Marked {{ x }}{% endblocktranslate %}'
+        "<code>machine_text</code>{% blocktranslate %}Marked {{ x }}{% endblocktranslate %}"
     )
     assert untranslated(source) == ["never", "Loose title", "Loose words"]
 
