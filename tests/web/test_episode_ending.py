@@ -36,7 +36,7 @@ def test_confirming_ends_the_episode_and_says_how_to_undo_it(login, theo, theos_
     assert shown and "Reopen the episode" in shown[0]
     assert theos_client.episodes.get().ending == "completed"
     html = page.content.decode()
-    assert "The episode ended on 1 Mar 2026 (Completed)" in html
+    assert f"The episode ended on {date_format(ENDED_SHOWN)} (Completed)" in html
     assert "Reopen the episode" in html
 
 
