@@ -23,11 +23,6 @@ DONE = gettext_noop("Did you get to do it since last time?")
 HELPED = gettext_noop("If you did: how much did it help?")
 PROPOSAL = gettext_noop("Is there a goal you would like us to work on? Write it in your own words.")
 MOST_NOW = gettext_noop("Which of your goals matters most to you now?")
-DONE_CHOICES = {
-    TaskDone.YES: gettext_noop("Yes"),
-    TaskDone.PARTLY: gettext_noop("Partly"),
-    TaskDone.NO: gettext_noop("No"),
-}
 PROPOSAL_LENGTH = 300  # a goal's own length
 
 
@@ -54,7 +49,7 @@ def done() -> forms.ChoiceField:
         label=gettext(DONE),
         required=False,
         widget=forms.RadioSelect,
-        choices=[(value, gettext(label)) for value, label in DONE_CHOICES.items()],
+        choices=TaskDone.choices,  # their labels are translated where they are rendered
         error_messages={"invalid_choice": gettext("Please choose yes, partly or no.")},
     )
     field.compact, field.hint = False, ""
