@@ -21,7 +21,7 @@ LEFT, RIGHT, TOP, BOTTOM = 46, 14, 10, 40
 INSET = 8  # pixels between the scale's ends and the plot's edges, so no marker is cut
 SIZE = 12
 TICK_GAP = 6  # pixels kept free between two month names
-MONTH_NAMES = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,9 @@ def _month_labels(chart: MonthChart, scale: _Scale) -> list[Label]:
     names, years = [], []
     for index in range(0, len(chart.months), shown):
         month, x = chart.months[index], scale.x(index)
-        names.append(Label(MONTH_NAMES[month.month - 1], x, scale.base + 15, SIZE, "middle", "tick"))
+        names.append(
+            Label(MONTH_NAMES[month.month - 1], x, scale.base + 15, SIZE, "middle", "tick")
+        )
         year = Label(str(month.year), x, scale.base + 30, SIZE, "middle", "tick")
         if (not years or month.month <= shown) and not _touches(year.box, years):
             years.append(year)
@@ -106,7 +108,9 @@ def _every(count: int) -> int:
 
 
 def _touches(box: Box, others: list[Label]) -> bool:
-    return any(box.left - TICK_GAP < o.box.right and o.box.left < box.right + TICK_GAP for o in others)
+    return any(
+        box.left - TICK_GAP < o.box.right and o.box.left < box.right + TICK_GAP for o in others
+    )
 
 
 def render_months(chart: MonthChart, *, chart_id: str) -> SafeString:
@@ -196,7 +200,8 @@ def _text(label: Label) -> str:
     turn = format_html(' transform="rotate(-90 {} {})"', label.x, label.y) if label.vertical else ""
     return str(
         format_html(
-            '<text class="{}" x="{}" y="{}" font-size="{}" text-anchor="{}" fill="#1b1f24"{}>{}</text>',
+            '<text class="{}" x="{}" y="{}" font-size="{}" text-anchor="{}" fill="#1b1f24"{}>'
+            "{}</text>",
             label.css,
             label.x,
             label.y,

@@ -37,8 +37,7 @@ def _few_checkins(months: list[Month]) -> list[bool]:
 def _alliance(months: list[Month]) -> dict[str, SafeString]:
     lines = [MonthLine("Alliance (all items)", "outcome", [m.alliance for m in months])]
     lines += [
-        MonthLine(name, dim, [getattr(m, dim) for m in months], shape)
-        for dim, name, shape in PARTS
+        MonthLine(name, dim, [getattr(m, dim) for m in months], shape) for dim, name, shape in PARTS
     ]
     chart = MonthChart(
         title="The alliance by month, as the clients rated it",
