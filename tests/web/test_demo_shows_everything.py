@@ -1,5 +1,6 @@
-"""A newcomer walking the seeded demo sees ruptures, reviews, alerts, task concerns and a team
-without entering any data: seeding runs the same follow-up as a live check-in."""
+"""A newcomer walking the seeded demo sees ruptures, reviews, alerts, task concerns, a team and
+the client's own voice (goals they proposed, what matters most to them) without entering any
+data: seeding runs the same follow-up and stores the voice through the same code as a check-in."""
 
 import datetime as dt
 
