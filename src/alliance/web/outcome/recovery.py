@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -9,6 +10,7 @@ import pandas as pd
 
 from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
 from alliance.analysis.trajectories.base import instrument_range, reliable_change_of
+from alliance.analysis.trajectories.latest import LatestPlaces
 from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Respondent, Response
 from alliance.web.clinic.tables import intake_and_latest, outcome_table_from_query, recovery_history
@@ -105,34 +107,55 @@ def tracks(model: ExpectedRecovery, table: pd.DataFrame, outcome: str) -> dict:
     bulk."""
     latest = intake_and_latest(table, outcome)
     latest = latest[latest["course"] > 1]
-    if latest.empty:
-        return {}
-    ids = [str(client_id) for client_id in latest.index]
-    pairs = pd.DataFrame(
-        {
-            "client_id": ids * 2,
-            "session": [1] * len(ids) + latest["course"].astype(int).tolist(),
-            "outcome": latest["intake"].tolist() + latest["latest"].tolist(),
-        }
+    return _tracks(
+        model,
+        [
+            (client_id, row["intake"], row["latest"], int(row["session"]), row["course"])
+            for client_id, row in latest.iterrows()
+        ],
     )
-    placed = model.place_all(pairs).set_index("client_id")
-    return {
-        client_id: _track(placed.loc[str(client_id)], int(row["session"]))
-        for client_id, row in latest.iterrows()
-    }
 
 
-def _track(placed: pd.Series, session: int) -> Track:
+def tracks_from_rows(model: ExpectedRecovery, rows: Iterable[tuple]) -> dict:
+    """`tracks` of (client_id, episode_id, session number, total) rows of one outcome, without
+    building a table: the follow-up of one check-in places one client."""
+    return _tracks(model, [pair for pair in latest_pairs(rows) if pair[4] > 1])
+
+
+def latest_pairs(rows: Iterable[tuple]) -> list[tuple]:
+    """(client_id, intake, latest, session, course) of each client's latest episode, as
+    `intake_and_latest` gives them; rows without a total are left out."""
+    episodes: dict = {}
+    for client_id, episode, session, total in rows:
+        if total is not None:
+            episodes.setdefault(client_id, {}).setdefault(episode, []).append((session, total))
+    found = []
+    for client_id in sorted(episodes):
+        points = sorted(episodes[client_id][max(episodes[client_id])])
+        (first, intake), (last, latest) = points[0], points[-1]
+        found.append((client_id, float(intake), float(latest), last, last - first + 1))
+    return found
+
+
+def _tracks(model: ExpectedRecovery, pairs: list[tuple]) -> dict:
+    if not pairs:
+        return {}
+    _, intake, latest, _, course = zip(*pairs, strict=True)
+    placed = model.place_latest(intake, course, latest)
+    return {pair[0]: _track(placed, i, pair[3]) for i, pair in enumerate(pairs)}
+
+
+def _track(placed: LatestPlaces, i: int, session: int) -> Track:
     return Track(
-        str(placed["status"]),
+        str(placed.status[i]),
         session,
-        float(placed["outcome"]),
-        float(placed["expected"]),
-        float(placed["lower"]),
-        float(placed["upper"]),
-        placed["source"] == "default",
-        float(placed["projected_change"]),
-        placed["band_status"] == NOT_ON_TRACK,
+        float(placed.outcome[i]),
+        float(placed.expected[i]),
+        float(placed.lower[i]),
+        float(placed.upper[i]),
+        placed.source[i] == "default",
+        float(placed.projected_change[i]),
+        placed.band_status[i] == NOT_ON_TRACK,
     )
 
 
