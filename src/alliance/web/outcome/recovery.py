@@ -13,9 +13,10 @@ from alliance.analysis.trajectories.base import instrument_range, reliable_chang
 from alliance.analysis.trajectories.latest import LatestPlaces
 from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Respondent, Response
-from alliance.web.clinic.tables import intake_and_latest, outcome_table_from_query, recovery_history
+from alliance.web.clinic.tables import outcome_table_from_query, recovery_history
 
 from .cache import cached, claim_refit, fitted, fitted_or_latest, history_version, keep
+from .pairs import latest_pairs, rows_of
 
 RECOVERY_KIND = "expected-recovery:{outcome}"  # the cache's name for the fitted course
 TRACK_WORDS = {
@@ -103,38 +104,15 @@ def refit_if_stale(clinic_id: int, outcome: str) -> bool:
 
 
 def tracks(model: ExpectedRecovery, table: pd.DataFrame, outcome: str) -> dict:
-    """{client_id: Track} for clients with an intake and a later score of `outcome`, placed in
-    bulk."""
-    latest = intake_and_latest(table, outcome)
-    latest = latest[latest["course"] > 1]
-    return _tracks(
-        model,
-        [
-            (client_id, row["intake"], row["latest"], int(row["session"]), row["course"])
-            for client_id, row in latest.iterrows()
-        ],
-    )
+    """{client_id: Track} for clients with an intake and a later score of `outcome` in an
+    `outcome_table`, placed in bulk."""
+    return tracks_from_rows(model, rows_of(table, outcome))
 
 
 def tracks_from_rows(model: ExpectedRecovery, rows: Iterable[tuple]) -> dict:
     """`tracks` of (client_id, episode_id, session number, total) rows of one outcome, without
     building a table: the follow-up of one check-in places one client."""
     return _tracks(model, [pair for pair in latest_pairs(rows) if pair[4] > 1])
-
-
-def latest_pairs(rows: Iterable[tuple]) -> list[tuple]:
-    """(client_id, intake, latest, session, course) of each client's latest episode, as
-    `intake_and_latest` gives them; rows without a total are left out."""
-    episodes: dict = {}
-    for client_id, episode, session, total in rows:
-        if total is not None:
-            episodes.setdefault(client_id, {}).setdefault(episode, []).append((session, total))
-    found = []
-    for client_id in sorted(episodes):
-        points = sorted(episodes[client_id][max(episodes[client_id])])
-        (first, intake), (last, latest) = points[0], points[-1]
-        found.append((client_id, float(intake), float(latest), last, last - first + 1))
-    return found
 
 
 def _tracks(model: ExpectedRecovery, pairs: list[tuple]) -> dict:
