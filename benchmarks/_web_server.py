@@ -17,6 +17,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 60
+# the checkout's own package first, so a benchmark measures the code beside it, not whichever
+# copy of alliance the environment has installed
+PYTHONPATH = os.pathsep.join([str(REPO), str(REPO / "src")])
 
 
 def free_port() -> int:
@@ -62,7 +65,7 @@ def running_server(*, workers: int, log: Path) -> Iterator[int]:
 
 def start(command: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
     """Start a command in a process group of its own (so `kill_hard` reaches its children)."""
-    env = {**(env or os.environ), "PYTHONPATH": str(REPO)}
+    env = {**(env or os.environ), "PYTHONPATH": PYTHONPATH}
     with log.open("ab") as output:  # the processes' and the app's own logs, for a failed run
         return subprocess.Popen(
             command,
