@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from alliance.measures import get_instrument, list_instruments
-from alliance.web.clinic.instruments import outcome_choices
+from alliance.web.clinic.instruments import asking_order, outcome_choices
 from alliance.web.clinic.models import ClinicSettings
 from alliance.web.clinic.models.settings import default_rupture_detector
 from alliance.web.security.hygiene import TextHygiene
@@ -28,8 +28,10 @@ SCHEDULE_PREFIX = "every__"
 
 
 def scheduled_instruments():
-    """Every shipped instrument a check-in can ask, client's first."""
-    return sorted(list_instruments(), key=lambda inst: (inst.respondent != "client", inst.id))
+    """Every shipped instrument a check-in can ask, client's first, each in the asking order."""
+    by_id = {inst.id: inst for inst in list_instruments()}
+    in_order = [by_id[i] for i in asking_order(by_id)]
+    return sorted(in_order, key=lambda inst: inst.respondent != "client")
 
 
 class ClinicSettingsForm(TextHygiene, forms.ModelForm):
@@ -85,14 +87,11 @@ class ClinicSettingsForm(TextHygiene, forms.ModelForm):
         return found
 
     def _post_clean(self):
-        # keep the clinic's order, newly asked ones last (PostgreSQL's jsonb keeps its own order)
-        known = [inst.id for inst in scheduled_instruments()]
-        order = [i for i in self.instance.schedule or {} if i in known]
-        order += [i for i in known if i not in order]
+        # the check-in asks in one fixed order (ClinicSettings.asked), whatever the keys' order
         self.instance.schedule = {
-            i: self.cleaned_data[SCHEDULE_PREFIX + i]
-            for i in order
-            if self.cleaned_data.get(SCHEDULE_PREFIX + i)
+            inst.id: self.cleaned_data[SCHEDULE_PREFIX + inst.id]
+            for inst in scheduled_instruments()
+            if self.cleaned_data.get(SCHEDULE_PREFIX + inst.id)
         }
         if self.cleaned_data.get("restore_rupture_default"):
             self.instance.rupture_detector = default_rupture_detector()

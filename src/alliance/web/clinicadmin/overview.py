@@ -15,7 +15,7 @@ from alliance.web.wording.models import LicensedWording
 def short_label_instruments(settings: ClinicSettings) -> list[str]:
     """Standard instruments the check-in asks on the project's short labels: the clinic has not
     imported their official wording."""
-    asked = [i for i, every in settings.schedule.items() if every]
+    asked = [i for i, _ in settings.asked()]
     labelled = [i for i in asked if get_instrument(i).wording == "labels"]
     imported = set(
         LicensedWording.objects.filter(
@@ -58,9 +58,7 @@ def teams(clinic_id: int):
 
 def schedule_in_words(settings: ClinicSettings) -> list[str]:
     words = []
-    for instrument_id, every in settings.schedule.items():
-        if not every:
-            continue
+    for instrument_id, every in settings.asked():
         when = "every session" if every == 1 else f"session 1 and every {every} sessions after"
         words.append(f"{get_instrument(instrument_id).title}: {when}")
     return words
