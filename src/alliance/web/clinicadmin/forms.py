@@ -8,6 +8,7 @@ from alliance.measures import get_instrument, list_instruments
 from alliance.web.clinic.instruments import asking_order, outcome_choices
 from alliance.web.clinic.models import ClinicSettings
 from alliance.web.clinic.models.settings import default_rupture_detector
+from alliance.web.delivery.models import DeliverySettings
 from alliance.web.security.hygiene import TextHygiene
 
 PLAIN_FIELDS = [
@@ -32,6 +33,17 @@ def scheduled_instruments():
     by_id = {inst.id: inst for inst in list_instruments()}
     in_order = [by_id[i] for i in asking_order(by_id)]
     return sorted(in_order, key=lambda inst: inst.respondent != "client")
+
+
+def reminder_hours(clinic_id: int | None) -> int:
+    """The clinic's reminder delay, 0 for none (read only: a form never creates settings)."""
+    stored = DeliverySettings.objects.filter(clinic_id=clinic_id).values_list(
+        "remind_after_hours", flat=True
+    )
+    found = stored.first()
+    return (
+        DeliverySettings._meta.get_field("remind_after_hours").default if found is None else found
+    )
 
 
 class ClinicSettingsForm(TextHygiene, forms.ModelForm):
@@ -80,11 +92,21 @@ class ClinicSettingsForm(TextHygiene, forms.ModelForm):
 
     def clean(self):
         found = super().clean()
+        self._clean_lifetime(found.get("link_lifetime_hours"))
         if not self.errors and not any(
             found.get(SCHEDULE_PREFIX + i.id) for i in scheduled_instruments()
         ):
             raise forms.ValidationError("Ask at least one instrument.")
         return found
+
+    def _clean_lifetime(self, hours: int | None) -> None:
+        remind = reminder_hours(self.instance.clinic_id)
+        if hours is not None and remind and hours <= remind:
+            self.add_error(
+                "link_lifetime_hours",
+                f"the reminder goes {remind} hours after sending (Sending check-ins), so a link "
+                "must live longer than that; change the reminder first to shorten it",
+            )
 
     def _post_clean(self):
         # the check-in asks in one fixed order (ClinicSettings.asked), whatever the keys' order
