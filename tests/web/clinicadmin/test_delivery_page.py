@@ -59,6 +59,7 @@ def test_the_settings_are_saved_audited_and_said_on_the_overview(login, ada, cli
     session = login(ada)
     changes = {"send_when": "after", "send_after_hours": "4", "remind_after_hours": "24"}
     changes |= {"missed_in_a_row": "0", "sms_body": "$clinic check-in: $link"}
+    changes |= {"duty_email": "duty@clinic.example.org"}
     answer = session.post(reverse("clinic-delivery"), _delivery_post(**changes))
     assert answer.status_code == 302 and answer.url == reverse("clinic-overview")
     assert _stored(clinic) == ("after", 4, 24, 0, "$clinic check-in: $link")
@@ -67,6 +68,7 @@ def test_the_settings_are_saved_audited_and_said_on_the_overview(login, ada, cli
     page = session.get(reverse("clinic-overview")).content.decode()
     assert "Check-ins go out 4 hours after each attended session" in page
     assert "Missed check-ins raise no warning" in page
+    assert "therapist and to duty@clinic.example.org" in page
     assert "Messages use the clinic&#x27;s own text message; the rest the shipped wording" in page
 
 

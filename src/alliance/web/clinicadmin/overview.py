@@ -74,7 +74,8 @@ def delivery_in_words(delivery: DeliverySettings, settings: ClinicSettings) -> l
         _reminder_in_words(delivery.remind_after_hours),
         f"A check-in link expires {settings.link_lifetime_hours} hours after it is made or sent",
         _missed_in_words(delivery.missed_in_a_row),
-        "Urgent alerts are also told to " + (delivery.duty_email or "no duty address"),
+        "Urgent alerts are told to the client's therapist"
+        + (f" and to {delivery.duty_email}" if delivery.duty_email else ""),
         _wording_in_words(delivery),
     ]
 
