@@ -46,7 +46,7 @@ def _boxes(svg: str) -> list[tuple[str, tuple[float, float, float, float]]]:
     for x, y, anchor, turned, words in TEXT.findall(svg):
         x, y, wide = float(x), float(y), text_width(words, size)
         if turned:  # turned a quarter left about its own point: wide upwards, one line across
-            found.append((words, (x - size, y - wide / 2, x + 0.25 * size, y + wide / 2)))
+            found.append((words, (x - 0.8 * size, y - wide / 2, x + 0.25 * size, y + wide / 2)))
             continue
         left = {"start": x, "middle": x - wide / 2, "end": x - wide}[anchor]
         found.append((words, (left, y - 0.8 * size, left + wide, y + 0.25 * size)))

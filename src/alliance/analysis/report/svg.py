@@ -55,9 +55,9 @@ def _axes(f: Frame, x_label: str, y_label: str) -> list[str]:
         f'<line x1="{left}" y1="{bottom}" x2="{f.width - f.pad}" y2="{bottom}" stroke="{MUTED}"/>',
         f'<line x1="{left}" y1="{f.pad}" x2="{left}" y2="{bottom}" stroke="{MUTED}"/>',
         _text(f.width / 2, f.height - 4, x_label, "middle"),
-        _text(14, middle, y_label, "middle", f' transform="rotate(-90 14 {middle:.1f})"'),
-        _text(left - 4, bottom + 5, f"{f.y0:g}", "end"),
-        _text(left - 4, f.pad + 5, f"{f.y1:g}", "end"),
+        _text(13, middle, y_label, "middle", f' transform="rotate(-90 13 {middle:.1f})"'),
+        _text(left - 6, bottom, f"{f.y0:g}", "end"),
+        _text(left - 6, f.pad + 5, f"{f.y1:g}", "end"),
         _text(left, bottom + 20, f"{f.x0:g}", "middle"),
         _text(f.width - f.pad, bottom + 20, f"{f.x1:g}", "middle"),
     ]
