@@ -79,5 +79,6 @@ def staff_pages(therapist) -> list[Page]:
         Page("audit", reverse("audit")),
         Page("clinic-overview", reverse("clinic-overview")),
         Page("clinic-settings", reverse("clinic-settings")),
+        Page("clinic-delivery", reverse("clinic-delivery")),
         Page("admin", reverse("admin:index")),
     ]

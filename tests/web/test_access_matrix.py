@@ -154,6 +154,7 @@ STAFF_PAGES = {
     "admin": {"theo": 302, "sam": 302, "cora": 302, "ada": 200, "pia": 302},
     "clinic-overview": {"theo": 403, "sam": 403, "cora": 403, "ada": 200, "pia": 403},
     "clinic-settings": {"theo": 403, "sam": 403, "cora": 403, "ada": 200, "pia": 403},
+    "clinic-delivery": {"theo": 403, "sam": 403, "cora": 403, "ada": 200, "pia": 403},
 }
 PERSONAS = ["theo", "sam", "cora", "ada", "pia"]
 

@@ -140,7 +140,7 @@ def kiosk_checkin(request):
 @login_required
 def digest(request):
     """A staff member's choice of the daily digest of waiting alerts."""
-    choice, _ = DigestChoice.objects.get_or_create(user=request.user)
+    choice, _created = DigestChoice.objects.get_or_create(user=request.user)
     form = DigestForm(request.POST or None, initial={"daily": choice.daily})
     if request.method == "POST" and form.is_valid():
         choice.daily = form.cleaned_data["daily"]
