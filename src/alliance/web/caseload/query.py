@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from alliance.analysis.trajectories import NOT_ON_TRACK
 from alliance.web.alerts.queries import urgent_alerts
-from alliance.web.clinic.access import visible_clients
+from alliance.web.clinic.access import supervised_therapists, visible_clients
 from alliance.web.clinic.instruments import DIMENSIONS
 from alliance.web.clinic.models import AlertKind, Client, Severity
 from alliance.web.delivery.models import Delivery
@@ -34,12 +34,10 @@ SUMS = ("_n", "_sum", "_squares", "updated_at")
 PAGE_SIZE = 50
 SHOWN = [  # what a row shows: the summary but its sums, and who the client and therapist are
     *(f.attname for f in ClientSummary._meta.concrete_fields if not f.name.endswith(SUMS)),
-    "client__code",
     "client__display_name",
-    "client__therapist_id",
-    "client__therapist__username",
-    "client__therapist__first_name",
-    "client__therapist__last_name",
+    "therapist__username",
+    "therapist__first_name",
+    "therapist__last_name",
 ]
 NULLS_LAST = {"nulls_last": True}
 SORTS = {
@@ -130,15 +128,15 @@ class ListedClient:
     @classmethod
     def of(cls, summary: dict) -> ListedClient:
         therapist = ListedTherapist(
-            summary["client__therapist__username"],
-            summary["client__therapist__first_name"],
-            summary["client__therapist__last_name"],
+            summary["therapist__username"],
+            summary["therapist__first_name"],
+            summary["therapist__last_name"],
         )
         return cls(
             summary["client_id"],
-            summary["client__code"],
+            summary["code"],
             summary["client__display_name"],
-            summary["client__therapist_id"],
+            summary["therapist_id"],
             therapist,
         )
 
@@ -205,22 +203,34 @@ def summaries(
     status: str = "active",
     attention: bool = False,
     therapist_ids: list[int] | None = None,
+    supervised: bool = False,
 ) -> QuerySet[ClientSummary]:
-    """The summaries of the clients this user may see, filtered (no sorting, no page)."""
-    found = ClientSummary.objects.filter(client__in=visible_clients(user))
+    """The summaries of the clients this user may see, filtered (no sorting, no page);
+    `supervised` keeps to the clients of the therapists they supervise (the team page)."""
+    found = supervised_summaries(user) if supervised else visible_summaries(user)
     if search:  # a search looks across every client, active or ended
-        found = found.filter(
-            Q(client__code__icontains=search) | Q(client__display_name__icontains=search)
-        )
+        found = found.filter(Q(code__icontains=search) | Q(client__display_name__icontains=search))
     else:
         found = found.filter(STATUSES.get(status, STATUSES["active"])[1])
     if therapist:
-        found = found.filter(client__therapist__username=therapist)
+        found = found.filter(therapist__username=therapist)
     if therapist_ids is not None:
-        found = found.filter(client__therapist_id__in=therapist_ids)
+        found = found.filter(therapist_id__in=therapist_ids)
     if attention:
         found = found.filter(open_alerts__gt=0)
     return found
+
+
+def visible_summaries(user) -> QuerySet[ClientSummary]:
+    return ClientSummary.objects.filter(client__in=visible_clients(user))
+
+
+def supervised_summaries(user) -> QuerySet[ClientSummary]:
+    """The summaries of the clients of the therapists this user supervises, in their clinic:
+    the rows `visible_clients` gives for those therapists, found on the summary's own clinic
+    and therapist (its index) rather than by listing every visible client first."""
+    therapists = supervised_therapists(user).values("pk")
+    return ClientSummary.objects.filter(clinic_id=user.clinic_id, therapist__in=therapists)
 
 
 def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
@@ -230,7 +240,7 @@ def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
     _reopen_snoozed(found)
     ordered = found.annotate(
         off_track=ExpressionWrapper(Q(track=NOT_ON_TRACK), output_field=BooleanField()),
-    ).order_by(*SORTS[sort][1], "client__code", "pk")
+    ).order_by(*SORTS[sort][1], "code", "pk")
     start = (page - 1) * PAGE_SIZE
     chosen = list(ordered.values(*SHOWN)[start : start + PAGE_SIZE + 1])
     has_next, chosen = len(chosen) > PAGE_SIZE, chosen[:PAGE_SIZE]
@@ -254,7 +264,7 @@ def add_checkin_status(rows: list[Row]) -> None:
 
 def all_rows(found: QuerySet[ClientSummary]) -> list[Row]:
     """Every summary as a row (a report over one therapist's caseload), by client code."""
-    return [row_of(summary) for summary in found.order_by("client__code").values(*SHOWN)]
+    return [row_of(summary) for summary in found.order_by("code").values(*SHOWN)]
 
 
 def row_of(summary: dict) -> Row:
