@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from ._compare import PYTHONPATH
 from ._web_server import REPO
 
 TARGET_RATIO = 0.5  # check-in submits per second at least half of bare inserts per second
@@ -76,7 +77,7 @@ def measure(database: dict[str, str], sizes: Sizes) -> dict:
         "DJANGO_SETTINGS_MODULE": "benchmarks._web_settings",
         "ALLIANCE_SECRET_KEY": secrets.token_urlsafe(50),
         "ALLIANCE_DEBUG": "false",
-        "PYTHONPATH": str(REPO),
+        "PYTHONPATH": PYTHONPATH,
     }
     command = [
         sys.executable,

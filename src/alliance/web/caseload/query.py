@@ -18,10 +18,9 @@ from django.db.models import (
 from django.utils import timezone
 
 from alliance.analysis.trajectories import NOT_ON_TRACK
-from alliance.web.alerts.queries import urgent_alerts
 from alliance.web.clinic.access import supervised_therapists, visible_clients
 from alliance.web.clinic.instruments import DIMENSIONS
-from alliance.web.clinic.models import AlertKind, Client, Severity
+from alliance.web.clinic.models import Alert, AlertKind, Client, Severity
 from alliance.web.delivery.models import Delivery
 from alliance.web.delivery.models import Status as DeliveryStatus
 from alliance.web.outcome.recovery import Track
@@ -308,7 +307,10 @@ def urgent_alerts_of(user, found: QuerySet[ClientSummary]) -> tuple[list, bool]:
     """The newest open urgent alerts of these clients, and whether there are more: the summaries
     name the few clients who have one, so the alerts are looked up by client, not scanned."""
     ids = list(found.filter(urgent_alerts__gt=0).values_list("client_id", flat=True))
-    shown = list(urgent_alerts(user).filter(client_id__in=ids)[: URGENT_SHOWN + 1])
+    # the ids come from summaries this user may see: listing every visible client again
+    # (urgent_alerts' own check) would cost more than the alerts themselves
+    chosen = Alert.objects.open().filter(severity=Severity.URGENT, client_id__in=ids)
+    shown = list(chosen.select_related("client")[: URGENT_SHOWN + 1])
     return shown[:URGENT_SHOWN], len(shown) > URGENT_SHOWN
 
 
