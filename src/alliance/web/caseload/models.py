@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F
+from django.db.models import F, Q
 
 DIMENSION_FIELDS = ("goal", "task", "bond")
 
@@ -88,6 +88,15 @@ class ClientSummary(models.Model):
                 name="summary_by_alerts",
             ),
             models.Index(fields=["therapist", "code"], name="summary_by_code"),
+            # (SQLite puts empty scores last in a descending index, as the list does)
+            models.Index(
+                "therapist", F("outcome").desc(), "code", "client", name="summary_by_outcome"
+            ),
+            models.Index(
+                fields=["therapist", "snooze_ends"],
+                condition=Q(snooze_ends__isnull=False),
+                name="summary_snoozed",
+            ),
         ]
 
     def __str__(self) -> str:

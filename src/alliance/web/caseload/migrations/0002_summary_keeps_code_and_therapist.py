@@ -5,7 +5,7 @@ own)."""
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 
 COPIED = ("clinic_id", "code", "therapist_id")
 
@@ -97,6 +97,20 @@ class Migration(migrations.Migration):
         migrations.AddIndex(
             model_name="clientsummary",
             index=models.Index(fields=["therapist", "code"], name="summary_by_code"),
+        ),
+        migrations.AddIndex(
+            model_name="clientsummary",
+            index=models.Index(
+                "therapist", F("outcome").desc(), "code", "client", name="summary_by_outcome"
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="clientsummary",
+            index=models.Index(
+                fields=["therapist", "snooze_ends"],
+                condition=Q(snooze_ends__isnull=False),
+                name="summary_snoozed",
+            ),
         ),
         migrations.CreateModel(
             name="ClinicFigures",
