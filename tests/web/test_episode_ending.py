@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from alliance.web.clinic.models import Alert, Severity
 
 ENDING = {"ended": "2026-03-01", "ending": "completed"}
+ENDED_SHOWN = dt.date(2026, 3, 1)  # shown in the language's own date format
 
 
 def _end(page, client, **extra):
@@ -18,7 +22,7 @@ def test_the_first_press_asks_for_confirmation_and_ends_nothing(login, theo, the
     html = answer.content.decode()
     assert answer.status_code == 200
     assert "End the episode of care for C-THEO1?" in html
-    assert "1 Mar 2026" in html and "Completed" in html
+    assert date_format(ENDED_SHOWN) in html and "Completed" in html
     assert 'name="confirm" value="yes"' in html
     assert theos_client.episodes.get().ended is None
     assert not theos_client.audit_events.filter(action="episode-ended").exists()
@@ -32,7 +36,7 @@ def test_confirming_ends_the_episode_and_says_how_to_undo_it(login, theo, theos_
     assert shown and "Reopen the episode" in shown[0]
     assert theos_client.episodes.get().ending == "completed"
     html = page.content.decode()
-    assert "The episode ended on 1 Mar 2026 (Completed)" in html
+    assert f"The episode ended on {date_format(ENDED_SHOWN)} (Completed)" in html
     assert "Reopen the episode" in html
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    THERAPIST = "therapist", "Therapist"
-    SUPERVISOR = "supervisor", "Supervisor"
-    ADMIN = "admin", "Clinic admin"
-    PRIVACY = "privacy", "Privacy officer"
+    THERAPIST = "therapist", _("Therapist")
+    SUPERVISOR = "supervisor", _("Supervisor")
+    ADMIN = "admin", _("Clinic admin")
+    PRIVACY = "privacy", _("Privacy officer")
 
 
 class Clinic(models.Model):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from alliance.web.clinic.audit import record
@@ -15,7 +16,7 @@ from .reset import send_reset
 
 
 class ResetRequestForm(TextHygiene, forms.Form):
-    email = forms.EmailField(label="Your work email")
+    email = forms.EmailField(label=_("Your work email"))
 
 
 @never_cache

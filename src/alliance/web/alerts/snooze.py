@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import visible_clients
@@ -17,7 +18,7 @@ from alliance.web.clinic.models import Alert
 
 
 class SnoozeForm(forms.Form):
-    until = forms.DateField(label="Snooze until", widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Snooze until"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, alert: Alert, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,12 +27,12 @@ class SnoozeForm(forms.Form):
     def clean_until(self) -> dt.date:
         until = self.cleaned_data["until"]
         if until <= timezone.localdate():
-            raise forms.ValidationError("Choose a day after today.")
+            raise forms.ValidationError(_("Choose a day after today."))
         return until
 
     def clean(self) -> dict:
         if self.alert.is_urgent:
-            raise forms.ValidationError("Urgent alerts cannot be snoozed.")
+            raise forms.ValidationError(_("Urgent alerts cannot be snoozed."))
         return super().clean()
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+STATE_LABELS = {"active": _("active"), "revoked": _("revoked"), "expired": _("expired")}
 
 
 class ApiTokenQuerySet(models.QuerySet):
@@ -44,3 +47,8 @@ class ApiToken(models.Model):
         if self.expires_at is not None and self.expires_at <= timezone.now():
             return "expired"
         return "active"
+
+    @property
+    def state_label(self) -> str:
+        """The state in the reader's language; `state` stays the machine word."""
+        return STATE_LABELS[self.state]

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.defaults import page_not_found
@@ -40,7 +41,7 @@ def revoke_token(request, pk: int):
     token = get_object_or_404(request.user.api_tokens, pk=pk)
     if revoke(token):
         record(request.user, None, "api-token-revoked", token)
-        messages.success(request, f"Token {token.prefix}… is revoked.")
+        messages.success(request, _("Token %(prefix)s… is revoked.") % {"prefix": token.prefix})
     return redirect("api-tokens")
 
 

@@ -16,6 +16,8 @@ from django.db.models import (
     Subquery,
 )
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from alliance.analysis.trajectories import NOT_ON_TRACK
 from alliance.web.clinic.access import supervised_therapists, visible_clients
@@ -40,21 +42,21 @@ SHOWN = [  # what a row shows: the summary but its sums, and who the client and 
 ]
 NULLS_LAST = {"nulls_last": True}
 SORTS = {
-    "alerts": ("Alerts first", [F("urgent_alerts").desc(), F("open_alerts").desc()]),
-    "code": ("Client", []),
-    "alliance": ("Alliance, lowest first", [F("alliance").asc(**NULLS_LAST)]),
-    "goal": ("Goals, lowest first", [F("goal").asc(**NULLS_LAST)]),
-    "task": ("Tasks, lowest first", [F("task").asc(**NULLS_LAST)]),
-    "bond": ("Bond, lowest first", [F("bond").asc(**NULLS_LAST)]),
-    "change": ("Alliance fall, largest first", [F("alliance_change").asc(**NULLS_LAST)]),
-    "outcome": ("Outcome, highest first", [F("outcome").desc(**NULLS_LAST)]),
-    "track": ("Not on track first", [F("off_track").desc(), F("outcome").desc(**NULLS_LAST)]),
-    "last-session": ("Last session, oldest first", [F("last_session").asc(**NULLS_LAST)]),
+    "alerts": (_("Alerts first"), [F("urgent_alerts").desc(), F("open_alerts").desc()]),
+    "code": (_("Client"), []),
+    "alliance": (_("Alliance, lowest first"), [F("alliance").asc(**NULLS_LAST)]),
+    "goal": (_("Goals, lowest first"), [F("goal").asc(**NULLS_LAST)]),
+    "task": (_("Tasks, lowest first"), [F("task").asc(**NULLS_LAST)]),
+    "bond": (_("Bond, lowest first"), [F("bond").asc(**NULLS_LAST)]),
+    "change": (_("Alliance fall, largest first"), [F("alliance_change").asc(**NULLS_LAST)]),
+    "outcome": (_("Outcome, highest first"), [F("outcome").desc(**NULLS_LAST)]),
+    "track": (_("Not on track first"), [F("off_track").desc(), F("outcome").desc(**NULLS_LAST)]),
+    "last-session": (_("Last session, oldest first"), [F("last_session").asc(**NULLS_LAST)]),
 }
 STATUSES = {
-    "active": ("Active", Q(episode_active=True)),
-    "ended": ("Ended", Q(episode_active=False)),
-    "all": ("All clients", Q()),
+    "active": (_("Active"), Q(episode_active=True)),
+    "ended": (_("Ended"), Q(episode_active=False)),
+    "all": (_("All clients"), Q()),
 }
 
 
@@ -78,10 +80,13 @@ class Change:
     @property
     def text(self) -> str:
         if self.delta is None:
-            return "first check-in" if self.value is not None else "no check-in yet"
+            return (
+                gettext("first check-in") if self.value is not None else gettext("no check-in yet")
+            )
         if self.delta == 0:
-            return "no change"
-        return f"{'up' if self.delta > 0 else 'down'} {abs(self.delta):g}"
+            return gettext("no change")
+        step = {"step": f"{abs(self.delta):g}"}
+        return (gettext("up %(step)s") if self.delta > 0 else gettext("down %(step)s")) % step
 
 
 @dataclass(frozen=True)

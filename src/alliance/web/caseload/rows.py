@@ -9,14 +9,14 @@ from html import escape
 from urllib.parse import quote
 
 from django.urls import reverse
-from django.utils.dates import MONTHS_3
+from django.utils.formats import date_format
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from .query import Change, Row
 
 PLACEHOLDER = "CLIENTCODE"
-DEFAULT_CURVE_MARK = '<sup title="default curve: too little clinic history">*</sup>'
 
 
 def rows_html(rows: list[Row], *, show_therapist: bool) -> SafeString:
@@ -31,8 +31,13 @@ def number(value: float) -> str:
 
 
 def day(value) -> str:
-    """Day, month and year ("5 Mar 2026", the template filter date:"j M Y")."""
-    return f"{value.day} {str(MONTHS_3[value.month]).title()} {value.year}" if value else ""
+    """The date in the language's own format (the template filter date:"DATE_FORMAT")."""
+    return date_format(value) if value else ""
+
+
+def default_curve_mark() -> str:
+    title = escape(gettext("default curve: too little clinic history"))
+    return f'<sup title="{title}">*</sup>'
 
 
 @functools.cache
@@ -62,7 +67,7 @@ def _client_cell(row: Row) -> str:
     ended = ""
     if not row.active:
         when = f" {day(row.ended)}" if row.ended else ""
-        ended = f' <span class="badge ended">ended{when}</span>'
+        ended = f' <span class="badge ended">{escape(gettext("ended"))}{when}</span>'
     return f'<th scope="row"><a href="{url}">{escape(row.client.label)}</a>{ended}</th>'
 
 
@@ -95,10 +100,11 @@ def _track_cell(row: Row) -> str:
     if row.track:
         status = escape(row.track.status)
         track = f'<span class="track {status}">{escape(row.track.words)}</span>'
-        track += DEFAULT_CURVE_MARK if row.track.default_curve else ""
+        track += default_curve_mark() if row.track.default_curve else ""
     change = row.alliance_change
     if change and change.delta is not None:
-        track += f' <span class="change">alliance {escape(change.text)}</span>'
+        words = gettext("alliance %(change)s") % {"change": change.text}
+        track += f' <span class="change">{escape(words)}</span>'
     return f"<td>{track}</td>"
 
 
@@ -108,4 +114,4 @@ def _alerts_cell(row: Row) -> str:
         f"{escape(a.get_severity_display())}: {escape(a.kind_label)}</span>"
         for a in row.alerts
     )
-    return f"<td>{badges or 'none'}</td>"
+    return f"<td>{badges or escape(gettext('none'))}</td>"

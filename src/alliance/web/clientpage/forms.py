@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from alliance.web.clinic.models import Attendance, Ending
 from alliance.web.security.hygiene import TextHygiene
@@ -11,10 +12,10 @@ from alliance.web.security.hygiene import TextHygiene
 
 class NewClientForm(TextHygiene, forms.Form):
     display_name = forms.CharField(
-        label="Display name (optional, shown only to staff)", max_length=100, required=False
+        label=_("Display name (optional, shown only to staff)"), max_length=100, required=False
     )
     started = forms.DateField(
-        label="Start of care",
+        label=_("Start of care"),
         initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
@@ -22,15 +23,15 @@ class NewClientForm(TextHygiene, forms.Form):
 
 class SessionForm(TextHygiene, forms.Form):
     date = forms.DateField(
-        label="Date", initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
     )
-    attendance = forms.ChoiceField(label="Attendance", choices=Attendance.choices)
+    attendance = forms.ChoiceField(label=_("Attendance"), choices=Attendance.choices)
 
 
 class EndEpisodeForm(TextHygiene, forms.Form):
     ended = forms.DateField(
-        label="Last day of care",
+        label=_("Last day of care"),
         initial=timezone.localdate,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
-    ending = forms.ChoiceField(label="How it ended", choices=Ending.choices)
+    ending = forms.ChoiceField(label=_("How it ended"), choices=Ending.choices)

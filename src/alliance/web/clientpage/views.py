@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliance.web.accounts.duties import may_take_clients
@@ -125,12 +127,15 @@ def close_episode(request, code: str):
         return render(request, "clientpage/end_episode.html", context, status=status)
     episode = end_episode(client, by=request.user, **form.cleaned_data)
     if episode is None:
-        messages.error(request, "This client has no open episode to end.")
+        messages.error(request, _("This client has no open episode to end."))
     else:
         messages.success(
             request,
-            f"The episode ended on {episode.ended.day} {episode.ended:%b %Y}: the client is off "
-            "your active caseload. Reopen the episode below if that was a mistake.",
+            _(
+                "The episode ended on %(day)s: the client is off your active caseload. "
+                "Reopen the episode below if that was a mistake."
+            )
+            % {"day": date_format(episode.ended)},
         )
     return redirect("client", code=client.code)
 
@@ -141,7 +146,9 @@ def reopen(request, code: str):
     """Undo the ending: the last episode is open again and the client back on the caseload."""
     client = get_own_client(request.user, code)
     if reopen_episode(client, by=request.user) is None:
-        messages.error(request, "This client's episode is already open.")
+        messages.error(request, _("This client's episode is already open."))
     else:
-        messages.success(request, "The episode is open again: the client is back on your caseload.")
+        messages.success(
+            request, _("The episode is open again: the client is back on your caseload.")
+        )
     return redirect("client", code=client.code)

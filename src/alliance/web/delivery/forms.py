@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from alliance.web.security.hygiene import TextHygiene
 
@@ -12,9 +13,9 @@ from .models import DeliverySettings, Preference
 
 
 class ContactForm(TextHygiene, forms.Form):
-    email = forms.CharField(label="Email address", max_length=254, required=False)
-    mobile = forms.CharField(label="Mobile number", max_length=30, required=False)
-    delivery = forms.ChoiceField(label="Send check-ins by", choices=Preference.choices)
+    email = forms.CharField(label=_("Email address"), max_length=254, required=False)
+    mobile = forms.CharField(label=_("Mobile number"), max_length=30, required=False)
+    delivery = forms.ChoiceField(label=_("Send check-ins by"), choices=Preference.choices)
 
 
 class DeliverySettingsForm(TextHygiene, forms.ModelForm):
@@ -48,7 +49,7 @@ class DeliverySettingsForm(TextHygiene, forms.ModelForm):
 
 class KioskCodeForm(forms.Form):
     code = forms.CharField(
-        label="Your code",
+        label=_("Your code"),
         max_length=12,
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
     )
@@ -56,5 +57,5 @@ class KioskCodeForm(forms.Form):
 
 class DigestForm(forms.Form):
     daily = forms.BooleanField(
-        label="Email me each morning how many alerts wait for me", required=False
+        label=_("Email me each morning how many alerts wait for me"), required=False
     )

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -46,7 +47,7 @@ def contact(request, code: str):
     except ValidationError as error:
         _say_problems(request, error, form)
     else:
-        messages.success(request, "Contact details saved.")
+        messages.success(request, _("Contact details saved."))
     return redirect("client", code=client.code)
 
 
@@ -63,7 +64,9 @@ def send_now(request, code: str, number: int):
     except ValidationError as error:
         _say_problems(request, error)
     else:
-        messages.success(request, f"The check-in of session {number} is on its way.")
+        messages.success(
+            request, _("The check-in of session %(number)s is on its way.") % {"number": number}
+        )
     return redirect("client", code=client.code)
 
 
@@ -142,7 +145,7 @@ def digest(request):
     if request.method == "POST" and form.is_valid():
         choice.daily = form.cleaned_data["daily"]
         choice.save(update_fields=["daily"])
-        messages.success(request, "Saved.")
+        messages.success(request, _("Saved."))
         return redirect("digest")
     return render(request, "delivery/digest.html", {"form": form, "email": request.user.email})
 

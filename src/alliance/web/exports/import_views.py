@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from .checks import plan_import
 from .importing import store_import
@@ -17,16 +18,16 @@ KEPT = "history-import"
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="Interchange CSV (at most 5 MB)")
+    file = forms.FileField(label=_("Interchange CSV (at most 5 MB)"))
 
     def clean_file(self) -> str:
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError("the file is larger than 5 MB")
+            raise forms.ValidationError(_("the file is larger than 5 MB"))
         try:
             return upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise forms.ValidationError("the file is not UTF-8 text") from None
+            raise forms.ValidationError(_("the file is not UTF-8 text")) from None
 
 
 def _admin(request):
@@ -57,7 +58,7 @@ def history_import(request):
 def _confirm(request, admin):
     text = request.session.pop(KEPT, None)
     if text is None:
-        messages.error(request, "file: upload the file again; nothing was stored")
+        messages.error(request, _("file: upload the file again; nothing was stored"))
         return redirect("history-import")
     plan = plan_import(text, admin.clinic_id)  # checked again: the record may have changed
     if plan.problems:
@@ -65,5 +66,9 @@ def _confirm(request, admin):
             request, "exports/import.html", {"form": UploadForm(), "plan": plan}, status=400
         )
     stored = store_import(plan, clinic_id=admin.clinic_id, by=admin)
-    messages.success(request, f"Imported {stored} responses for {len(plan.clients)} clients.")
+    messages.success(
+        request,
+        _("Imported %(stored)s responses for %(clients)s clients.")
+        % {"stored": stored, "clients": len(plan.clients)},
+    )
     return redirect("history-import")

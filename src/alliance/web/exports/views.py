@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from alliance.web.clinic.access import exportable_clients
@@ -36,7 +37,7 @@ def export(request):
         try:
             return _download(request, **form.cleaned_data)
         except Http404:
-            form.add_error("code", "no client of yours has this code")
+            form.add_error("code", _("no client of yours has this code"))
     return render(
         request, "exports/export.html", {"form": form}, status=400 if form.errors else 200
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
 
 from alliance.web.clinic.models import Client, Goal, Task
 from alliance.web.security.hygiene import TextHygiene
@@ -11,7 +12,7 @@ from alliance.web.security.hygiene import TextHygiene
 
 class GoalForm(TextHygiene, forms.ModelForm):
     note = forms.CharField(
-        label="Why the status changed (optional)", max_length=300, required=False
+        label=_("Why the status changed (optional)"), max_length=300, required=False
     )
 
     class Meta:
@@ -34,7 +35,7 @@ class GoalForm(TextHygiene, forms.ModelForm):
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()
         if not text:
-            raise forms.ValidationError("Write the goal as the client put it.")
+            raise forms.ValidationError(_("Write the goal as the client put it."))
         return text
 
 
@@ -64,10 +65,10 @@ class ReframeForm(TextHygiene, forms.Form):
     """The proposal's wording as agreed with the client; accepted as a goal when saved."""
 
     text = forms.CharField(
-        label="The goal, in the words you agreed together",
+        label=_("The goal, in the words you agreed together"),
         max_length=300,
-        help_text="Start from the client's own words and change only what you changed together.",
-        error_messages={"required": "Write the goal as you agreed it with the client."},
+        help_text=_("Start from the client's own words and change only what you changed together."),
+        error_messages={"required": _("Write the goal as you agreed it with the client.")},
     )
 
     def clean_text(self) -> str:
@@ -84,13 +85,13 @@ class ProgressViewForm(forms.Form):
     """Whether this client's thank-you page shows them their own progress."""
 
     shown = forms.ChoiceField(
-        label="After a check-in, show the client their own goal progress and outcome",
+        label=_("After a check-in, show the client their own goal progress and outcome"),
         choices=[
             ("clinic", "As the clinic's setting says"),
             ("yes", "Yes, for this client"),
             ("no", "No, not for this client"),
         ],
-        error_messages={"invalid_choice": "Choose the clinic's setting, yes or no."},
+        error_messages={"invalid_choice": _("Choose the clinic's setting, yes or no.")},
     )
 
     def choice(self) -> bool | None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class ProposalStatus(models.TextChoices):
-    NEW = "new", "New"
-    TO_DISCUSS = "to-discuss", "To discuss together"
-    ACCEPTED = "accepted", "Accepted as a goal"
+    NEW = "new", _("New")
+    TO_DISCUSS = "to-discuss", _("To discuss together")
+    ACCEPTED = "accepted", _("Accepted as a goal")
 
 
 class GoalProposal(models.Model):

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import get_own_client
@@ -72,7 +73,10 @@ def accept_proposal(request, code: str, pk: int):
     """The client's proposal becomes a goal in their own words."""
     client, proposal = _open_proposal(request, code, pk)
     goal = voice.accept(proposal, by=request.user)
-    messages.success(request, f'"{goal.text}" is now goal {goal.priority}.')
+    messages.success(
+        request,
+        _('"%(text)s" is now goal %(priority)s.') % {"text": goal.text, "priority": goal.priority},
+    )
     return _to_goals(client)
 
 
@@ -82,7 +86,9 @@ def discuss_proposal(request, code: str, pk: int):
     """Keep the proposal listed, to talk through with the client."""
     client, proposal = _open_proposal(request, code, pk)
     voice.to_discuss(proposal, by=request.user)
-    messages.success(request, f'"{proposal.text}" is marked to discuss together.')
+    messages.success(
+        request, _('"%(text)s" is marked to discuss together.') % {"text": proposal.text}
+    )
     return _to_goals(client)
 
 
@@ -94,7 +100,11 @@ def reframe_proposal(request, code: str, pk: int):
     form = ReframeForm(request.POST or None, initial={"text": proposal.text})
     if request.method == "POST" and form.is_valid():
         goal = voice.accept(proposal, by=request.user, wording=form.cleaned_data["text"])
-        messages.success(request, f'"{goal.text}" is now goal {goal.priority}.')
+        messages.success(
+            request,
+            _('"%(text)s" is now goal %(priority)s.')
+            % {"text": goal.text, "priority": goal.priority},
+        )
         return _to_goals(client)
     context = {"client": client, "form": form, "proposal": proposal}
     return render(request, "goals/reframe.html", context, status=400 if form.errors else 200)
@@ -112,5 +122,5 @@ def progress_view(request, code: str):
     client.sees_own_progress = form.choice()
     client.save(update_fields=["sees_own_progress"])
     record(request.user, client, "progress-view-changed", client)
-    messages.success(request, "Saved: what the client sees after a check-in.")
+    messages.success(request, _("Saved: what the client sees after a check-in."))
     return _to_goals(client)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
+
 from alliance.web.clinic.instruments import ALLIANCE, for_clinic
 from alliance.web.clinic.models import Client, Response
 from alliance.web.clinic.tables import outcome_table_from_responses
@@ -40,12 +42,17 @@ def alliance_trend(responses: list[Response]) -> str:
     ]
     totals = [t for t in totals if t is not None]
     if not totals:
-        return "no alliance check-in yet"
+        return gettext("no alliance check-in yet")
+    latest = f"{totals[-1]:.1f}"
     if len(totals) == 1:
-        return f"{totals[-1]:.1f} of 10 at the first check-in"
+        return gettext("%(latest)s of 10 at the first check-in") % {"latest": latest}
     delta = round(totals[-1] - totals[-2], 1)
-    moved = "no change" if delta == 0 else f"{'up' if delta > 0 else 'down'} {abs(delta):.1f}"
-    return f"{totals[-1]:.1f} of 10, {moved} since the check-in before"
+    words = {"latest": latest, "step": f"{abs(delta):.1f}"}
+    if delta == 0:
+        return gettext("%(latest)s of 10, no change since the check-in before") % words
+    if delta > 0:
+        return gettext("%(latest)s of 10, up %(step)s since the check-in before") % words
+    return gettext("%(latest)s of 10, down %(step)s since the check-in before") % words
 
 
 def _curve(model, table, outcome: str) -> list[tuple[int, float, float, float]]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
+from django.utils.translation import gettext_lazy as _
 
 from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
 from alliance.analysis.trajectories.base import instrument_range, reliable_change_of
@@ -17,11 +18,11 @@ from .cache import cached, claim_refit, fitted, fitted_or_latest, history_versio
 
 RECOVERY_KIND = "expected-recovery:{outcome}"  # the cache's name for the fitted course
 TRACK_WORDS = {
-    "on-track": "on track",
-    NOT_ON_TRACK: "not on track",
-    "better-than-expected": "better than expected",
+    "on-track": _("on track"),
+    NOT_ON_TRACK: _("not on track"),
+    "better-than-expected": _("better than expected"),
 }
-DEFAULT_NOTE = (
+DEFAULT_NOTE = _(
     "This clinic has too little history of its own for part of the expected course, "
     "so the project's default curve is used there: treat the band as a rough guide."
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+from django.utils.translation import gettext_lazy as _
 
 from alliance.analysis.change import (
     ChangeCriterion,
@@ -20,16 +21,18 @@ from alliance.web.clinic.tables import intake_and_latest
 
 MEASURES = {DEPRESSION: short_name(DEPRESSION), ANXIETY: short_name(ANXIETY)}
 RECOVERY_WORDS = {
-    "not-a-case": "not a case at intake (below both cutoffs), so recovery does not apply",
-    "reliable-recovery": "reliable recovery: below both cutoffs now, with a reliable improvement",
-    "recovered": "recovery: below both cutoffs now",
-    "not-recovered": "not yet recovered: at or above a cutoff",
+    "not-a-case": _("not a case at intake (below both cutoffs), so recovery does not apply"),
+    "reliable-recovery": _(
+        "reliable recovery: below both cutoffs now, with a reliable improvement"
+    ),
+    "recovered": _("recovery: below both cutoffs now"),
+    "not-recovered": _("not yet recovered: at or above a cutoff"),
 }
 WORDS = {
-    "recovered": "recovered: a reliable improvement that crossed the clinical cutoff",
-    "improved": "reliably improved",
-    "unchanged": "no reliable change",
-    "deteriorated": "reliably worse",
+    "recovered": _("recovered: a reliable improvement that crossed the clinical cutoff"),
+    "improved": _("reliably improved"),
+    "unchanged": _("no reliable change"),
+    "deteriorated": _("reliably worse"),
 }
 
 

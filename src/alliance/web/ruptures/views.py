@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from alliance.web.clinic.access import get_client_for
 from alliance.web.clinic.audit import record, record_read
@@ -31,7 +32,7 @@ def review(request, code: str, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         _save(rupture, form, request.user)
-        messages.success(request, "Saved: what you noticed and did is kept with this rupture.")
+        messages.success(request, _("Saved: what you noticed and did is kept with this rupture."))
         return redirect("rupture", code=client.code, pk=rupture.pk)
     context = {**review_context(rupture), "client": client, "is_own": is_own, "form": form}
     return render(request, "ruptures/review.html", context, status=400 if form.errors else 200)

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .twofactor import is_kiosk
@@ -36,7 +37,11 @@ class IdleTimeoutMiddleware:
 
 def _logged_out(request):
     logout(request)
-    messages.info(request, f"You were logged out after {settings.IDLE_MINUTES} minutes idle.")
+    messages.info(
+        request,
+        _("You were logged out after %(minutes)s minutes idle.")
+        % {"minutes": settings.IDLE_MINUTES},
+    )
     login = reverse("login")
     if request.headers.get("HX-Request"):
         response = HttpResponse(status=204)

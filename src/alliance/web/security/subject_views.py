@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import get_client_for_subject_request
@@ -19,16 +20,16 @@ from .subject import erase, export_zip
 
 
 class ClientCodeForm(TextHygiene, forms.Form):
-    code = forms.CharField(label="Client code", max_length=32)
+    code = forms.CharField(label=_("Client code"), max_length=32)
 
 
 class EraseForm(ClientCodeForm):
-    confirm = forms.CharField(label="Type the client code again to confirm", max_length=32)
+    confirm = forms.CharField(label=_("Type the client code again to confirm"), max_length=32)
 
     def clean(self):
         found = super().clean()
         if found.get("code") and found.get("confirm") != found.get("code"):
-            self.add_error("confirm", "does not match the client code")
+            self.add_error("confirm", _("does not match the client code"))
         return found
 
 
@@ -69,5 +70,9 @@ def erase_client(request):
         return render(request, "security/subject_requests.html", context, status=400)
     client = get_client_for_subject_request(request.user, form.cleaned_data["code"].upper())
     count = erase(client, by=request.user)
-    messages.success(request, f"Erased client {form.cleaned_data['code'].upper()}: {count} rows.")
+    messages.success(
+        request,
+        _("Erased client %(code)s: %(count)s rows.")
+        % {"code": form.cleaned_data["code"].upper(), "count": count},
+    )
     return redirect("subject-requests")

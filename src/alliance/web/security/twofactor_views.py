@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -20,7 +21,7 @@ from .twofactor import has_device, new_recovery_codes, safe_next
 
 class CodeForm(TextHygiene, forms.Form):
     code = forms.CharField(
-        label="Code from your authenticator app (or a recovery code)",
+        label=_("Code from your authenticator app (or a recovery code)"),
         max_length=16,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
@@ -46,7 +47,9 @@ def setup(request):
             codes = new_recovery_codes(request.user)
             context = {"codes": codes, "next": safe_next(request)}
             return render(request, "security/recovery_codes.html", context)
-        form.add_error("code", "That code is not right; check the clock of your phone and retry.")
+        form.add_error(
+            "code", _("That code is not right; check the clock of your phone and retry.")
+        )
     context = {
         "form": form,
         "qr": qr_svg(device.config_url),

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from alliance.web.clinic.audit import record_read
 
@@ -18,13 +19,13 @@ PAGE_SIZE = 100
 
 
 class AuditFilter(TextHygiene, forms.Form):
-    client = forms.CharField(label="Client code", max_length=32, required=False)
-    user = forms.CharField(label="Staff username", max_length=150, required=False)
+    client = forms.CharField(label=_("Client code"), max_length=32, required=False)
+    user = forms.CharField(label=_("Staff username"), max_length=150, required=False)
     since = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     until = forms.DateField(
-        label="Until", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Event(models.TextChoices):
-    CHECKIN_STORED = "checkin.stored", "A check-in is stored"
-    ALERT_RAISED = "alert.raised", "An alert is raised"
-    RUPTURE_FLAGGED = "rupture.flagged", "A rupture is flagged"
-    ALERT_ACKNOWLEDGED = "alert.acknowledged", "An alert is acknowledged"
+    CHECKIN_STORED = "checkin.stored", _("A check-in is stored")
+    ALERT_RAISED = "alert.raised", _("An alert is raised")
+    RUPTURE_FLAGGED = "rupture.flagged", _("A rupture is flagged")
+    ALERT_ACKNOWLEDGED = "alert.acknowledged", _("An alert is acknowledged")
 
 
 class Endpoint(models.Model):
@@ -34,10 +35,10 @@ class Endpoint(models.Model):
 
 
 class Status(models.TextChoices):
-    PENDING = "pending", "Waiting to be sent"
-    RETRYING = "retrying", "Failed; will be retried"
-    DELIVERED = "delivered", "Delivered"
-    FAILED = "failed", "Failed; no more retries"
+    PENDING = "pending", _("Waiting to be sent")
+    RETRYING = "retrying", _("Failed; will be retried")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed; no more retries")
 
 
 class Delivery(models.Model):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -83,7 +84,7 @@ def delete(request, pk: int):
     endpoint = _endpoint(request, pk)
     record(request.user, None, "webhook-endpoint-deleted", endpoint)
     endpoint.delete()
-    messages.success(request, "The endpoint is deleted.")
+    messages.success(request, _("The endpoint is deleted."))
     return redirect("webhooks")
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Severity(models.TextChoices):
-    URGENT = "urgent", "Urgent"
-    WARNING = "warning", "Warning"
-    INFO = "info", "For review"
+    URGENT = "urgent", _("Urgent")
+    WARNING = "warning", _("Warning")
+    INFO = "info", _("For review")
 
 
 class AlertKind(models.TextChoices):
@@ -20,55 +21,55 @@ class AlertKind(models.TextChoices):
         "risk-self-harm",
         Severity.URGENT,
         "PHQ-9 item 9 above 0, whatever the total",
-        "risk of self-harm",
+        _("risk of self-harm"),
     )
     RISK_ITEM_UNANSWERED = (
         "risk-item-unanswered",
         Severity.WARNING,
         "PHQ-9 item 9 unanswered while other items were answered",
-        "risk question unanswered",
+        _("risk question unanswered"),
     )
     RUPTURE_REPORTED = (
         "rupture-reported",
         Severity.WARNING,
         "the client said something felt off (check-in item 8 above 0)",
-        "something felt off",
+        _("something felt off"),
     )
     ALLIANCE_DROP = (
         "alliance-drop",
         Severity.WARNING,
         "the alliance total fell by the reliable-change value since the last check-in",
-        "alliance dropped",
+        _("alliance dropped"),
     )
     ALLIANCE_REVIEW = (
         "alliance-review",
         Severity.INFO,
         "the alliance total is below the instrument's cutoff",
-        "alliance below the line",
+        _("alliance below the line"),
     )
     RUPTURE = (
         "rupture",
         Severity.WARNING,
         "the rupture detector found a new episode",
-        "possible rupture",
+        _("possible rupture"),
     )
     TASK_DISAGREEMENT = (
         "task-disagreement",
         Severity.WARNING,
         "the client agreed with a task less than the clinic's line",
-        "disagrees with a task",
+        _("disagrees with a task"),
     )
     NOT_ON_TRACK = (
         "not-on-track",
         Severity.WARNING,
         "the latest outcome is above the expected range",
-        "not on track",
+        _("not on track"),
     )
     CHECKINS_MISSED = (
         "checkins-missed",
         Severity.WARNING,
         "the client let the clinic's number of sent check-ins in a row expire unanswered",
-        "missed check-ins",
+        _("missed check-ins"),
     )
 
     def __new__(cls, value: str, severity: str, description: str):

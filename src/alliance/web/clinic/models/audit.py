@@ -10,14 +10,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditKind(models.TextChoices):
-    READ = "read", "Read"
-    CHANGE = "change", "Change"
-    EXPORT = "export", "Export"
-    ERASE = "erase", "Erase"
-    ACCOUNT = "account", "Account"
+    READ = "read", _("Read")
+    CHANGE = "change", _("Change")
+    EXPORT = "export", _("Export")
+    ERASE = "erase", _("Erase")
+    ACCOUNT = "account", _("Account")
 
 
 class AppendOnly(Exception):

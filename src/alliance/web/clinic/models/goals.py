@@ -6,15 +6,16 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 ZERO_TO_TEN = [MaxValueValidator(10)]
 
 
 class GoalStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    ACHIEVED = "achieved", "Achieved"
-    SET_ASIDE = "set-aside", "Set aside"
-    REVISED = "revised", "Revised"
+    ACTIVE = "active", _("Active")
+    ACHIEVED = "achieved", _("Achieved")
+    SET_ASIDE = "set-aside", _("Set aside")
+    REVISED = "revised", _("Revised")
 
 
 class Goal(models.Model):
@@ -52,14 +53,14 @@ class GoalStatusChange(models.Model):
 
 
 class TaskKind(models.TextChoices):
-    METHOD = "method", "A way of working in sessions"
-    BETWEEN = "between-session", "Between sessions"
+    METHOD = "method", _("A way of working in sessions")
+    BETWEEN = "between-session", _("Between sessions")
 
 
 class TaskStatus(models.TextChoices):
-    ACTIVE = "active", "Active"
-    COMPLETED = "completed", "Completed"
-    SET_ASIDE = "set-aside", "Set aside"
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    SET_ASIDE = "set-aside", _("Set aside")
 
 
 class Task(models.Model):
@@ -98,9 +99,9 @@ class GoalAgreement(models.Model):
 
 
 class TaskDone(models.TextChoices):
-    YES = "yes", "Yes"
-    PARTLY = "partly", "Partly"
-    NO = "no", "No"
+    YES = "yes", _("Yes")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
 
 
 class TaskCheck(models.Model):

@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -44,9 +45,9 @@ class Client(models.Model):
 
 
 class Ending(models.TextChoices):
-    COMPLETED = "completed", "Completed"
-    DROPPED_OUT = "dropped-out", "Dropped out"
-    REFERRED = "referred", "Referred on"
+    COMPLETED = "completed", _("Completed")
+    DROPPED_OUT = "dropped-out", _("Dropped out")
+    REFERRED = "referred", _("Referred on")
 
 
 class Episode(models.Model):
@@ -60,9 +61,9 @@ class Episode(models.Model):
 
 
 class Attendance(models.TextChoices):
-    ATTENDED = "attended", "Attended"
-    CANCELLED = "cancelled", "Cancelled"
-    NO_SHOW = "no-show", "Did not attend"
+    ATTENDED = "attended", _("Attended")
+    CANCELLED = "cancelled", _("Cancelled")
+    NO_SHOW = "no-show", _("Did not attend")
 
 
 class Session(models.Model):

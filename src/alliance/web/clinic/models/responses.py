@@ -5,11 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Respondent(models.TextChoices):
-    CLIENT = "client", "Client"
-    THERAPIST = "therapist", "Therapist"
+    CLIENT = "client", _("Client")
+    THERAPIST = "therapist", _("Therapist")
 
 
 class CheckinLink(models.Model):

@@ -5,17 +5,18 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class RuptureStatus(models.TextChoices):
-    OPEN = "open", "Open: the repair window has not passed"
-    REPAIRED = "repaired", "Repaired"
-    UNREPAIRED = "unrepaired", "Not repaired"
+    OPEN = "open", _("Open: the repair window has not passed")
+    REPAIRED = "repaired", _("Repaired")
+    UNREPAIRED = "unrepaired", _("Not repaired")
 
 
 class RuptureKind(models.TextChoices):
-    WITHDRAWAL = "withdrawal", "Withdrawal"
-    CONFRONTATION = "confrontation", "Confrontation"
+    WITHDRAWAL = "withdrawal", _("Withdrawal")
+    CONFRONTATION = "confrontation", _("Confrontation")
 
 
 class Rupture(models.Model):

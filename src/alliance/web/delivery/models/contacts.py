@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Preference(models.TextChoices):
-    EMAIL = "email", "Email"
-    SMS = "sms", "Text message (SMS)"
-    NONE = "none", "Do not send"
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("Text message (SMS)")
+    NONE = "none", _("Do not send")
 
 
 class Contact(models.Model):

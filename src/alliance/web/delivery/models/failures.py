@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class FailureKind(models.TextChoices):
-    TASK = "task", "Background task"
-    SEND = "send", "Check-in send"
+    TASK = "task", _("Background task")
+    SEND = "send", _("Check-in send")
 
 
 class Failure(models.Model):

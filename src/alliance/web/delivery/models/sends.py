@@ -7,23 +7,24 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Channel(models.TextChoices):
-    EMAIL = "email", "Email"
-    SMS = "sms", "SMS"
-    KIOSK = "kiosk", "Kiosk"
+    EMAIL = "email", _("Email")
+    SMS = "sms", _("SMS")
+    KIOSK = "kiosk", _("Kiosk")
 
 
 class Status(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    SENT = "sent", "Sent"
-    REMINDED = "reminded", "Reminded"
-    OPENED = "opened", "Opened"
-    ANSWERED = "answered", "Answered"
-    EXPIRED = "expired", "Expired"
-    FAILED = "failed", "Failed"
-    CANCELLED = "cancelled", "Cancelled"
+    SCHEDULED = "scheduled", _("Scheduled")
+    SENT = "sent", _("Sent")
+    REMINDED = "reminded", _("Reminded")
+    OPENED = "opened", _("Opened")
+    ANSWERED = "answered", _("Answered")
+    EXPIRED = "expired", _("Expired")
+    FAILED = "failed", _("Failed")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 # still waiting for the client: a send, a reminder or the expiry may act on it

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class SendWhen(models.TextChoices):
-    SESSION_END = "session-end", "At the end of each attended session"
-    AFTER = "after", "A fixed number of hours after the session is recorded"
+    SESSION_END = "session-end", _("At the end of each attended session")
+    AFTER = "after", _("A fixed number of hours after the session is recorded")
 
 
 class DeliverySettings(models.Model):
