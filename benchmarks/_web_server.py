@@ -14,12 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from ._compare import PYTHONPATH, REPO
+
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 60
-# the checkout's own package first, so a benchmark measures the code beside it, not whichever
-# copy of alliance the environment has installed
-PYTHONPATH = os.pathsep.join([str(REPO), str(REPO / "src")])
 
 
 def free_port() -> int:
