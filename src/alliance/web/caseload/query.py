@@ -231,10 +231,11 @@ def visible_summaries(user) -> QuerySet[ClientSummary]:
 
 def supervised_summaries(user) -> QuerySet[ClientSummary]:
     """The summaries of the clients of the therapists this user supervises, in their clinic:
-    the rows `visible_clients` gives for those therapists, found on the summary's own clinic
-    and therapist (its index) rather than by listing every visible client first."""
+    found on the summary's own clinic and therapist (its index), and still only among the rows
+    `visible_clients` gives, so a stale copied therapist can never show someone else's client."""
     therapists = supervised_therapists(user).values("pk")
-    return ClientSummary.objects.filter(clinic_id=user.clinic_id, therapist__in=therapists)
+    found = ClientSummary.objects.filter(clinic_id=user.clinic_id, therapist__in=therapists)
+    return found.filter(client__in=visible_clients(user))
 
 
 def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
