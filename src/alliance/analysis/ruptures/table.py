@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .numbers import plain_numbers
+
 REQUIRED = ["client_id", "session", "alliance"]
 OPTIONAL = ["goal", "task", "bond", "therapist_alliance", "rupture_reported"]
 
@@ -68,6 +70,10 @@ def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns.drop("client_id"):
         if column != "session" and frame[column].dtype == np.float64:
             continue  # already numbers: nothing to convert or to refuse (the app's tables)
+        plain = plain_numbers(frame[column], whole=column == "session")
+        if plain is not None:
+            converted[column] = plain
+            continue
         values = pd.to_numeric(frame[column], errors="coerce")
         bad = values.isna() & frame[column].notna()
         if column == "session":
