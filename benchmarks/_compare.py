@@ -90,15 +90,18 @@ def log_slope(points: list[tuple[float, float]]) -> float:
 
 
 def run_process(argv: list[str], *, stdout: Path | None = None) -> None:
-    """Run one whole process (as a user would), its output to a file; fail loudly on an error."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    """Run one whole process (as a user would), its output to a file; fail loudly on an error.
+
+    The checkout's own src comes first on the path, so the code timed is the code beside the
+    benchmark, whichever copy of alliance the interpreter has installed."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(REPO)])}
     with open(stdout or os.devnull, "wb") as sink:
         subprocess.run(argv, cwd=REPO, env=env, stdout=sink, stderr=subprocess.PIPE, check=True)
 
 
 def alliance_argv(*args: str) -> list[str]:
-    """The `alliance` command line, run by this interpreter."""
-    return [str(Path(sys.executable).with_name("alliance")), *args]
+    """The `alliance` command line, run by this interpreter from the checkout's src."""
+    return [sys.executable, "-m", "alliance", *args]
 
 
 def python_argv(module: str, *args: str) -> list[str]:
