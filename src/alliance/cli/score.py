@@ -16,8 +16,6 @@ import textwrap
 import click
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 from tqdm import tqdm
 
 from alliance.interop.sources import client_chunks, column_names, count_rows
@@ -25,6 +23,7 @@ from alliance.interop.tables import ANSWER_COLUMNS, TableError, require_columns
 from alliance.measures import ScoringError, get_instrument, score_answers
 
 from ._output import FORMAT_OPTION, fail, plain
+from ._score_csv import csv_fields, joined, joined_flags
 
 KEYS = ["client_id", "session", "instrument", "respondent"]
 LONG_COLUMNS = [*KEYS, "scale", "score", "band", "flags", "complete"]
@@ -160,7 +159,7 @@ def _instrument_rows(scored: pd.DataFrame, instrument: str) -> pd.DataFrame:
         # an object column keeps whole scores as ints, so they print as 39 rather than 39.0
         score=_plain_scores(own[list(scales)].to_numpy(dtype=float).ravel()),
         band=np.where(is_total, band, None),
-        flags=np.repeat(_joined_flags(own["flags"]), each),
+        flags=np.repeat(joined_flags(own["flags"]), each),
         complete=np.repeat(own["complete"].to_numpy(dtype=bool), each),
         row=np.repeat(rows, each),
     )
@@ -177,41 +176,11 @@ def _plain_scores(values: np.ndarray) -> np.ndarray:
     return found
 
 
-def _joined_flags(flags: pd.Series) -> np.ndarray:
-    codes, uniques = pd.factorize(flags.map(tuple))
-    return np.array([";".join(found) for found in uniques], dtype=object)[codes]
-
-
 def _long_csv(scored: pd.DataFrame, *, header: bool = True) -> str:
-    """The long frame as pandas' to_csv writes it; joined here when no field needs quoting."""
-    frame = _long_frame(scored)
-    fields = [pa.array(_as_text(frame[column]), TEXT) for column in frame.columns]
-    if any(pc.any(pc.match_substring_regex(field, NEEDS_QUOTES)).as_py() for field in fields):
+    """The long frame as pandas' to_csv writes it; joined by Arrow when no field needs quoting."""
+    fields = csv_fields(scored)
+    if fields is None:
         buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, header=header)
+        _long_frame(scored).to_csv(buffer, index=False, header=header)
         return buffer.getvalue()
-    head = ",".join(frame.columns) + "\n" if header else ""
-    return head + _lines(fields)
-
-
-def _lines(fields: list[pa.Array]) -> str:
-    """Each row's fields joined by commas, one line each (joined by Arrow, not row by row)."""
-    if not fields or not len(fields[0]):
-        return ""
-    joined = pc.binary_join_element_wise(*fields, pa.scalar(",", TEXT))
-    ended = pc.binary_join_element_wise(joined, pa.scalar("", TEXT), pa.scalar("\n", TEXT))
-    offsets = np.frombuffer(ended.buffers()[1], dtype=np.int64)[ended.offset :]
-    return ended.buffers()[2].to_pybytes()[offsets[0] : offsets[len(ended)]].decode("utf-8")
-
-
-TEXT = pa.large_string()  # 64-bit offsets: a chunk's text may pass 2 GiB
-NEEDS_QUOTES = r'[,"\r\n]'
-
-
-def _as_text(column: pd.Series) -> list[str]:
-    """Each value as to_csv writes it: missing as empty, numbers and booleans by str()."""
-    if column.dtype == object:
-        return ["" if value is None or value != value else str(value) for value in column.tolist()]
-    if pd.api.types.is_string_dtype(column.dtype):
-        return column.fillna("").tolist()
-    return column.astype(str).tolist()
+    return (",".join(LONG_COLUMNS) + "\n" if header else "") + joined(fields)
