@@ -93,8 +93,9 @@ def _score_text(values: np.ndarray) -> pa.Array:
     fractional = finite & ~whole
     ints = pc.cast(pa.array(np.where(whole, values, 0).astype(np.int64)), TEXT)
     text = pc.if_else(pa.array(whole), ints, pa.scalar("", TEXT))
-    formatted = [str(round(value, 4)) for value in values[fractional].tolist()]
-    return pc.replace_with_mask(text, pa.array(fractional), pa.array(formatted, TEXT))
+    distinct, each = np.unique(values[fractional], return_inverse=True)  # few distinct means
+    formatted = pa.array([str(round(value, 4)) for value in distinct.tolist()], TEXT)
+    return pc.replace_with_mask(text, pa.array(fractional), pc.take(formatted, pa.array(each)))
 
 
 def _text(column: pd.Series) -> pa.Array:
