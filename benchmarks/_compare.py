@@ -99,8 +99,8 @@ def run_process(argv: list[str], *, stdout: Path | None = None) -> None:
 
 
 def alliance_argv(*args: str) -> list[str]:
-    """The `alliance` command line, run by this interpreter."""
-    return [str(Path(sys.executable).with_name("alliance")), *args]
+    """The `alliance` command line, run by this interpreter from the checkout's src."""
+    return [sys.executable, "-m", "alliance", *args]
 
 
 def python_argv(module: str, *args: str) -> list[str]:
