@@ -17,6 +17,8 @@ from pathlib import Path
 
 PAIRS = 5  # the fewest A B pairs a judged figure rests on
 REPO = Path(__file__).resolve().parents[1]
+# the benchmarks and this checkout's own package (not whichever copy is installed)
+PYTHONPATH = os.pathsep.join([str(REPO), str(REPO / "src")])
 
 
 @dataclass
@@ -91,14 +93,14 @@ def log_slope(points: list[tuple[float, float]]) -> float:
 
 def run_process(argv: list[str], *, stdout: Path | None = None) -> None:
     """Run one whole process (as a user would), its output to a file; fail loudly on an error."""
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": PYTHONPATH}
     with open(stdout or os.devnull, "wb") as sink:
         subprocess.run(argv, cwd=REPO, env=env, stdout=sink, stderr=subprocess.PIPE, check=True)
 
 
 def alliance_argv(*args: str) -> list[str]:
-    """The `alliance` command line, run by this interpreter."""
-    return [str(Path(sys.executable).with_name("alliance")), *args]
+    """The `alliance` command line, run by this interpreter from the checkout's src."""
+    return [sys.executable, "-m", "alliance", *args]
 
 
 def python_argv(module: str, *args: str) -> list[str]:

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from ._compare import PYTHONPATH, REPO
+
 HOST = "127.0.0.1"
 STARTUP_SECONDS = 60
 
@@ -62,7 +63,7 @@ def running_server(*, workers: int, log: Path) -> Iterator[int]:
 
 def start(command: list[str], log: Path, env: dict[str, str] | None = None) -> subprocess.Popen:
     """Start a command in a process group of its own (so `kill_hard` reaches its children)."""
-    env = {**(env or os.environ), "PYTHONPATH": str(REPO)}
+    env = {**(env or os.environ), "PYTHONPATH": PYTHONPATH}
     with log.open("ab") as output:  # the processes' and the app's own logs, for a failed run
         return subprocess.Popen(
             command,

@@ -21,7 +21,7 @@ import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ._compare import REPO, Comparison, judge, log_slope
+from ._compare import PYTHONPATH, REPO, Comparison, judge, log_slope
 from .bench_web import databases
 
 CASELOAD_RATIO = 1.5
@@ -47,7 +47,7 @@ def measure(database: dict[str, str], sizes: Sizes) -> dict:
         "DJANGO_SETTINGS_MODULE": "benchmarks._web_settings",
         "ALLIANCE_SECRET_KEY": secrets.token_urlsafe(50),
         "ALLIANCE_DEBUG": "false",
-        "PYTHONPATH": str(REPO),
+        "PYTHONPATH": PYTHONPATH,
     }
     command = [sys.executable, "-m", "benchmarks._pages_backend", str(results)]
     subprocess.run([*command, json.dumps(asdict(sizes))], cwd=REPO, env=env, check=True)

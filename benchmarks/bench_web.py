@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from ._web_server import REPO
+from ._compare import PYTHONPATH, REPO
 
 TARGET_RATIO = 0.5  # check-in submits per second at least half of bare inserts per second
 TARGET_END_TO_END = 0.3  # check-ins posted and followed up per second, against bare inserts
@@ -76,7 +76,7 @@ def measure(database: dict[str, str], sizes: Sizes) -> dict:
         "DJANGO_SETTINGS_MODULE": "benchmarks._web_settings",
         "ALLIANCE_SECRET_KEY": secrets.token_urlsafe(50),
         "ALLIANCE_DEBUG": "false",
-        "PYTHONPATH": str(REPO),
+        "PYTHONPATH": PYTHONPATH,
     }
     command = [
         sys.executable,

@@ -25,3 +25,14 @@ def test_a_rate_below_its_floor_fails(capsys):
     assert judge_at_least("rate", 0.5, target=0.5)
     assert not judge_at_least("rate", 0.09, target=0.1)
     assert "9.0% of the baseline, target at least 10%: FAIL" in capsys.readouterr().out
+
+
+def test_a_timed_process_runs_the_code_of_the_checkout_it_lives_in(tmp_path):
+    import sys
+
+    from benchmarks._compare import REPO, alliance_argv, run_process
+
+    out = tmp_path / "where.txt"
+    run_process([sys.executable, "-c", "import alliance; print(alliance.__file__)"], stdout=out)
+    assert out.read_text().strip() == str(REPO / "src" / "alliance" / "__init__.py")
+    assert alliance_argv("score")[1:] == ["-m", "alliance", "score"]

@@ -126,3 +126,19 @@ def test_a_partitioned_folder_scored_in_chunks_holds_the_csvs_rows(tmp_path, ans
     assert len(list(sources.client_chunks(tmp_path / "by-site"))) > 3
     folder = run("score", str(tmp_path / "by-site"), "--format", "csv")
     assert rows_of(folder).equals(rows_of(from_csv))
+
+
+@pytest.mark.parametrize(
+    ("ids", "together"),
+    [
+        (["a", "a", "b", "b", None, None], True),
+        (["a", None, "a"], False),
+        (["a", "b", "a"], False),
+        ([None, "a", None], False),
+    ],
+)
+def test_clients_count_as_together_only_in_unbroken_runs(tmp_path, ids, together, small_chunks):
+    path = tmp_path / "ids.csv"
+    rows = [f"{client or ''},{n},alliance-checkin,1,3" for n, client in enumerate(ids, start=1)]
+    path.write_text("client_id,session,instrument,item,value\n" + "\n".join(rows) + "\n")
+    assert sources._clients_together(path, "client_id") is together

@@ -73,3 +73,26 @@ def test_the_seeded_answers_hold_every_kind_of_value(tmp_path):
     assert (scores.dropna() % 1 != 0).any() and (scores.dropna() % 1 == 0).any()
     assert scores.isna().any()
     assert "risk-self-harm" in text
+
+
+def test_codes_that_need_quoting_print_as_to_csv_quotes_them(tmp_path):
+    answers = generate_answers(600, seed=4)
+    first = answers["client_id"] == answers["client_id"].iloc[0]
+    answers.loc[first, "client_id"] = 'north, "A"'
+    answers["respondent"] = "client"
+    path = tmp_path / "quoted.csv"
+    answers.to_csv(path, index=False)
+    from alliance.interop.tables import read_answers
+
+    old = record_by_record_frame(to_records(score_answers(read_answers(str(path)))))
+    buffer = io.StringIO()
+    old.to_csv(buffer, index=False)
+    assert printed(str(path), "csv") == buffer.getvalue()
+    assert '"north, ""A"""' in buffer.getvalue()
+
+
+def test_a_file_without_answers_prints_the_header_alone(tmp_path):
+    path = tmp_path / "empty.csv"
+    path.write_text("client_id,session,instrument,item,value\n")
+    header = "client_id,session,instrument,respondent,scale,score,band,flags,complete\n"
+    assert printed(str(path), "csv") == header

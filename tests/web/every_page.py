@@ -75,8 +75,10 @@ def staff_pages(therapist) -> list[Page]:
             "supervision-report-pdf", reverse("supervision-report-pdf", args=[therapist.username])
         ),
         Page("team", reverse("team")),
+        Page("team-trends", reverse("team-trends")),
         Page("audit", reverse("audit")),
         Page("clinic-overview", reverse("clinic-overview")),
         Page("clinic-settings", reverse("clinic-settings")),
+        Page("clinic-delivery", reverse("clinic-delivery")),
         Page("admin", reverse("admin:index")),
     ]

@@ -149,10 +149,12 @@ STAFF_PAGES = {
     "supervision-report": {"theo": 200, "sam": 200, "cora": 404, "ada": 404, "pia": 404},
     "supervision-report-pdf": {"theo": 200, "sam": 200, "cora": 404, "ada": 404, "pia": 404},
     "team": {"theo": 404, "sam": 200, "cora": 404, "ada": 404, "pia": 404},
+    "team-trends": {"theo": 404, "sam": 200, "cora": 404, "ada": 404, "pia": 404},
     "audit": {"theo": 403, "sam": 403, "cora": 403, "ada": 200, "pia": 200},
     "admin": {"theo": 302, "sam": 302, "cora": 302, "ada": 200, "pia": 302},
     "clinic-overview": {"theo": 403, "sam": 403, "cora": 403, "ada": 200, "pia": 403},
     "clinic-settings": {"theo": 403, "sam": 403, "cora": 403, "ada": 200, "pia": 403},
+    "clinic-delivery": {"theo": 403, "sam": 403, "cora": 403, "ada": 200, "pia": 403},
 }
 PERSONAS = ["theo", "sam", "cora", "ada", "pia"]
 

@@ -35,17 +35,19 @@ def _two_sessions_of_answers(client, therapist):
 def test_the_client_page_shows_charts_with_text_alternatives(login, theo, theos_client):
     _two_sessions_of_answers(theos_client, theo)
     html = login(theo).get(reverse("client", args=[theos_client.code])).content.decode()
-    assert html.count('<svg class="chart"') == 4  # goals, tasks, bond and the outcome
+    # goals, tasks, bond and the outcome, each drawn wide and narrow for the screen's width
+    assert html.count('<svg class="chart wide-chart"') == 4
+    assert html.count('<svg class="chart narrow-chart"') == 4
     for part in ("goal", "task", "bond"):
         assert f'<title id="alliance-{part}-title">' in html
         assert f'<desc id="alliance-{part}-desc">' in html
     assert "Client: session 1 8, session 2 8. Therapist: session 1 8, session 2 8." in html
     assert '<desc id="outcome-desc">' in html and "PHQ-9 total: session 1 16, session 2 16" in html
     assert "<details><summary>The alliance as a table</summary>" in html
-    assert 'class="cutoff"' in html and html.count('class="band band-') == 5
+    assert 'class="cutoff"' in html and html.count('class="band band-') == 2 * 5
     line = r'<g class="series client"[^>]*><title>Client</title><path class="line" d="M[\d.,]+ L'
-    assert len(re.findall(line, html)) == 3
-    assert html.count('<g class="series therapist"') == 3
+    assert len(re.findall(line, html)) == 2 * 3
+    assert html.count('<g class="series therapist"') == 2 * 3
 
 
 def test_the_client_page_charts_have_legends(login, theo, theos_client):

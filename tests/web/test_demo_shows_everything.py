@@ -1,5 +1,6 @@
-"""A newcomer walking the seeded demo sees ruptures, reviews, alerts, task concerns and a team
-without entering any data: seeding runs the same follow-up as a live check-in."""
+"""A newcomer walking the seeded demo sees ruptures, reviews, alerts, task concerns, a team and
+the client's own voice (goals they proposed, what matters most to them) without entering any
+data: seeding runs the same follow-up and stores the voice through the same code as a check-in."""
 
 import datetime as dt
 
@@ -64,3 +65,29 @@ def test_the_supervisor_sees_the_team_on_the_team_page(demo, client):
     for name in ("theo", "tia"):
         assert User.objects.get(username=name).get_full_name() in html
     assert "Cora Lind" not in html
+
+
+def test_the_client_pages_show_the_clients_proposals_in_every_state(demo, client):
+    from alliance.web.goals.models import GoalProposal, ProposalStatus
+
+    proposals = GoalProposal.objects.select_related("client__therapist", "goal")
+    assert {p.status for p in proposals} == set(ProposalStatus.values)
+    reframed = next(p for p in proposals if p.goal and p.goal.text != p.text)
+    therapist = reframed.client.therapist.username
+    html = _logged_in(client, therapist).get(reverse("client", args=[reframed.client.code]))
+    assert f"<q>{reframed.goal.text}</q>" in html.content.decode()
+    for proposal in proposals.exclude(status=ProposalStatus.ACCEPTED):
+        page = _logged_in(client, proposal.client.therapist.username)
+        html = page.get(reverse("client", args=[proposal.client.code])).content.decode()
+        assert f"<q>{proposal.text}</q>" in html and "Reframe with the client" in html
+
+
+def test_a_client_page_shows_what_matters_most_to_the_client_now(demo, client):
+    from alliance.web.goals.models import GoalFocus
+
+    focus = GoalFocus.objects.select_related("session__client__therapist", "goal").last()
+    assert focus is not None
+    code = focus.session.client.code
+    page = _logged_in(client, focus.session.client.therapist.username)
+    html = page.get(reverse("client", args=[code])).content.decode()
+    assert "the client said what matters most to them now" in html

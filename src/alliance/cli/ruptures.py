@@ -32,6 +32,7 @@ EVENT_KEYS = [
     "repaired",
     "repair_session",
 ]
+FLOAT_KEYS = ("depth", "depth_sd")
 
 
 @click.command("ruptures")
@@ -56,15 +57,15 @@ def command(path: str, rules: tuple[str, ...], separate: bool, fmt: str) -> None
         fail(f"{path}: {error}" if not str(error).startswith(str(path)) else str(error))
     applied = f"ruptures: {detector.applied}; {_found(len(events))}"
     click.echo(applied, err=True)
-    records = to_records(events)
+    columns = _columns(events)
     if fmt == "json":
         # not print_json: depth stays a float (2.0, not 2), as the contract promises
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_records(columns), indent=2, ensure_ascii=False))
     elif fmt == "csv":
-        click.echo(_csv(records), nl=False)
+        click.echo(_csv(columns), nl=False)
     else:
         click.echo(applied)
-        click.echo(_table(records))
+        click.echo(_table(_records(columns)))
 
 
 def _found(count: int) -> str:
@@ -73,24 +74,35 @@ def _found(count: int) -> str:
 
 def to_records(events: pd.DataFrame) -> list[dict]:
     """The events as plain dicts in the stable JSON contract."""
-    return [
-        {
-            "client_id": str(row["client_id"]),
-            "onset_session": int(row["onset_session"]),
-            "lowest_session": int(row["lowest_session"]),
-            "depth": _rounded(row["depth"]),
-            "depth_sd": _rounded(row["depth_sd"]),
-            "dimensions": list(row["dimensions"]),
-            "rule": row["rule"],
-            "repaired": row["repaired"],
-            "repair_session": None if row["repaired"] is not True else int(row["repair_session"]),
-        }
-        for row in events.to_dict("records")
-    ]
+    return _records(_columns(events))
 
 
-def _rounded(value: float) -> float | None:
-    return None if pd.isna(value) else round(float(value), 2)
+def _columns(events: pd.DataFrame) -> dict[str, list]:
+    """The contract's values column by column (a Python loop per value, none per event row)."""
+    repaired = [None if value is None else bool(value) for value in events["repaired"].tolist()]
+    sessions = events["repair_session"].tolist()
+    return {
+        "client_id": [str(value) for value in events["client_id"].tolist()],
+        "onset_session": [int(value) for value in events["onset_session"].tolist()],
+        "lowest_session": [int(value) for value in events["lowest_session"].tolist()],
+        "depth": _rounded(events["depth"]),
+        "depth_sd": _rounded(events["depth_sd"]),
+        "dimensions": [list(value) for value in events["dimensions"].tolist()],
+        "rule": events["rule"].tolist(),
+        "repaired": repaired,
+        "repair_session": [
+            int(session) if done is True else None
+            for done, session in zip(repaired, sessions, strict=True)
+        ],
+    }
+
+
+def _records(columns: dict[str, list]) -> list[dict]:
+    return [dict(zip(EVENT_KEYS, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
+def _rounded(values: pd.Series) -> list[float | None]:
+    return [None if pd.isna(value) else round(float(value), 2) for value in values.tolist()]
 
 
 def _flat(records: list[dict]) -> pd.DataFrame:
@@ -99,9 +111,11 @@ def _flat(records: list[dict]) -> pd.DataFrame:
     return frame.astype({"repair_session": "Int64", "repaired": object})
 
 
-def _csv(records: list[dict]) -> str:
+def _csv(columns: dict[str, list]) -> str:
+    # plain() turns whole floats into ints; only the two depths hold floats
+    printable = {**columns, **{key: [plain(v) for v in columns[key]] for key in FLOAT_KEYS}}
     buffer = io.StringIO()
-    _flat([plain(record) for record in records]).to_csv(buffer, index=False)
+    _flat(_records(printable)).to_csv(buffer, index=False)
     return buffer.getvalue()
 
 

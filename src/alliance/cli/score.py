@@ -23,6 +23,7 @@ from alliance.interop.tables import ANSWER_COLUMNS, TableError, require_columns
 from alliance.measures import ScoringError, get_instrument, score_answers
 
 from ._output import FORMAT_OPTION, fail, plain
+from ._score_csv import csv_fields, joined, joined_flags
 
 KEYS = ["client_id", "session", "instrument", "respondent"]
 LONG_COLUMNS = [*KEYS, "scale", "score", "band", "flags", "complete"]
@@ -158,7 +159,7 @@ def _instrument_rows(scored: pd.DataFrame, instrument: str) -> pd.DataFrame:
         # an object column keeps whole scores as ints, so they print as 39 rather than 39.0
         score=_plain_scores(own[list(scales)].to_numpy(dtype=float).ravel()),
         band=np.where(is_total, band, None),
-        flags=np.repeat(_joined_flags(own["flags"]), each),
+        flags=np.repeat(joined_flags(own["flags"]), each),
         complete=np.repeat(own["complete"].to_numpy(dtype=bool), each),
         row=np.repeat(rows, each),
     )
@@ -175,31 +176,11 @@ def _plain_scores(values: np.ndarray) -> np.ndarray:
     return found
 
 
-def _joined_flags(flags: pd.Series) -> np.ndarray:
-    codes, uniques = pd.factorize(flags.map(tuple))
-    return np.array([";".join(found) for found in uniques], dtype=object)[codes]
-
-
 def _long_csv(scored: pd.DataFrame, *, header: bool = True) -> str:
-    """The long frame as pandas' to_csv writes it; joined here when no field needs quoting."""
-    frame = _long_frame(scored)
-    fields = [_as_text(frame[column]) for column in frame.columns]
-    if any(np.any(pd.Series(column).str.contains(NEEDS_QUOTES).to_numpy()) for column in fields):
+    """The long frame as pandas' to_csv writes it; joined by Arrow when no field needs quoting."""
+    fields = csv_fields(scored)
+    if fields is None:
         buffer = io.StringIO()
-        frame.to_csv(buffer, index=False, header=header)
+        _long_frame(scored).to_csv(buffer, index=False, header=header)
         return buffer.getvalue()
-    lines = [",".join(frame.columns)] if header else []
-    lines += [",".join(row) for row in zip(*fields, strict=True)]
-    return "".join(line + "\n" for line in lines)
-
-
-NEEDS_QUOTES = r'[,"\r\n]'
-
-
-def _as_text(column: pd.Series) -> list[str]:
-    """Each value as to_csv writes it: missing as empty, numbers and booleans by str()."""
-    if column.dtype == object:
-        return ["" if value is None or value != value else str(value) for value in column.tolist()]
-    if pd.api.types.is_string_dtype(column.dtype):
-        return column.fillna("").tolist()
-    return column.astype(str).tolist()
+    return (",".join(LONG_COLUMNS) + "\n" if header else "") + joined(fields)

@@ -90,9 +90,12 @@ def _clients_together(path: Path | str, client: str) -> bool:
         ids = _one_column(path, client)
     except (KeyError, ValueError, pa.ArrowInvalid):
         return False  # no such column: the whole read reports it
-    codes = pd.factorize(ids)[0]
-    runs = 1 + int(np.count_nonzero(codes[1:] != codes[:-1])) if len(codes) else 0
-    return runs == len(set(codes.tolist())) if len(codes) else True
+    codes, uniques = pd.factorize(ids)
+    if not len(codes):
+        return True
+    runs = 1 + int(np.count_nonzero(codes[1:] != codes[:-1]))
+    distinct = len(uniques) + int((codes < 0).any())  # a missing id (code -1) counts as one more
+    return runs == distinct
 
 
 def _one_column(path: Path | str, column: str) -> pd.Series:

@@ -18,10 +18,19 @@ from alliance.web.outcome.alerts import follow_recovery
 pytestmark = pytest.mark.browser
 
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-CHARTS_INSIDE = """() => [...document.querySelectorAll('svg.chart')].map(svg => {
+CHARTS_INSIDE = """() => [...document.querySelectorAll('svg.chart')]
+    .filter(svg => getComputedStyle(svg).display !== 'none').map(svg => {
     const box = svg.getBoundingClientRect();
     return box.width > 0 && box.left >= 0 && box.right <= document.documentElement.clientWidth;
 })"""
+SMALLEST_TEXT = """() => Math.min(...[...document.querySelectorAll('svg.chart')]
+    .filter(svg => svg.getBoundingClientRect().width > 0)
+    .flatMap(svg => {
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        return [...svg.querySelectorAll('text')].map(
+            t => parseFloat(getComputedStyle(t).fontSize) * scale);
+    }))"""
+READABLE_PX = 11  # the smallest chart text on the screen, at any width
 CLIENT = [10, 10, 8, 5, 4, 7, 9, 10]  # a top score, a dip and a climb back
 THERAPIST = [9, 9, 9, 8, 8, 8, 9, 10]
 PHQ = [19, 18, 18, 16, 17, 13, 11, 9]
@@ -82,6 +91,7 @@ def _client_page(page: Page, client: Client, shot) -> None:
     )
     expect(section.get_by_role("list", name="Key to the chart")).to_contain_text("Repair")
     _charts_fit(page)
+    assert page.evaluate(SMALLEST_TEXT) >= READABLE_PX
     section.screenshot(path=shot)
 
 

@@ -119,6 +119,6 @@ def test_a_rupture_is_explained_recorded_and_repaired(
     timeline = desktop.get_by_role("region", name="Ruptures and repair")
     expect(timeline).to_contain_text("Session 5: Repaired at session 6")
     expect(timeline).to_contain_text("Tried: Change the task or the goal, Explain again why")
-    chart = desktop.locator('svg[aria-labelledby^="alliance-goal-"]')
+    chart = desktop.locator('svg.wide-chart[aria-labelledby^="alliance-goal-"]')
     expect(chart.locator("rect.mark.repair title")).to_have_text("Repaired at session 6")
     desktop.screenshot(path=screenshots / "repair-walk-4-repaired.png", full_page=True)

@@ -1,6 +1,7 @@
-"""The line chart's picture, checked by geometry: a legend entry for every line, shade and mark;
-no two words on a chart collide (by their computed boxes); every marker, at 0 and at 10 too, lies
-inside the picture; rupture spans are hatched and outlined, never filled like a band."""
+"""The line chart's picture, checked by geometry in its wide and its narrow frame: a legend entry
+for every line, shade and mark; no two words on a chart collide (by their computed boxes); every
+marker, at 0 and at 10 too, lies inside the picture; rupture spans are hatched and outlined, never
+filled like a band."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from alliance.measures import get_instrument
 from alliance.web.charts.boxes import first_overlap, text_box
 from alliance.web.charts.legend import entries, legend
-from alliance.web.charts.svg import HEIGHT, WIDTH, Band, Chart, Mark, Series, labels, render
+from alliance.web.charts.svg import NARROW, WIDE, Band, Chart, Mark, Series, labels, render
 from alliance.web.clientpage.charts import bands_of, expected_series
 
 MARKER = re.compile(
@@ -93,15 +94,21 @@ RUPTURES = [
 ]
 
 
+FRAMES = pytest.mark.parametrize("frame", [WIDE, NARROW], ids=lambda frame: frame.name)
+
+
+@FRAMES
 @pytest.mark.parametrize("sessions", [1, 2, 8, 20, 52])
-def test_no_two_words_on_the_outcome_chart_collide(sessions):
-    found = [(f"{label.css} {label.text!r}", label.box) for label in labels(_phq_chart(sessions))]
+def test_no_two_words_on_the_outcome_chart_collide(sessions, frame):
+    chart = _phq_chart(sessions)
+    found = [(f"{label.css} {label.text!r}", label.box) for label in labels(chart, frame)]
     assert first_overlap(found) is None
-    assert [name for name, box in found if not box.inside(WIDTH, HEIGHT)] == []
+    assert [name for name, box in found if not box.inside(frame.width, frame.height)] == []
 
 
+@FRAMES
 @pytest.mark.parametrize("instrument", ["phq-9", "gad-7"])
-def test_band_names_sit_beside_the_plot_where_no_line_is_drawn(instrument):
+def test_band_names_sit_beside_the_plot_where_no_line_is_drawn(instrument, frame):
     measure = get_instrument(instrument)
     low, high = measure.scale_range("total")
     chart = Chart(
@@ -113,17 +120,19 @@ def test_band_names_sit_beside_the_plot_where_no_line_is_drawn(instrument):
         [Series("T", "outcome", [(1.0, 3.0)])],
         bands=bands_of(measure, high),
     )
-    names = [label for label in labels(chart) if label.css == "band-name"]
-    assert names and all(label.box.left > chart.right for label in names)
+    names = [label for label in labels(chart, frame) if label.css == "band-name"]
+    assert names and all(label.box.left > chart.right(frame) for label in names)
+    assert all(label.box.right <= frame.width for label in names)
     assert first_overlap([(label.text, label.box) for label in names]) is None
 
 
-def test_narrow_bands_push_their_names_apart():
+@FRAMES
+def test_narrow_bands_push_their_names_apart(frame):
     bands = [Band(0, 1, "very low indeed"), Band(1, 2, "low but not much"), Band(2, 10, "high")]
     chart = Chart(
         "t", "d", "Session", "y", (0, 10), [Series("T", "outcome", [(1.0, 3.0)])], bands=bands
     )
-    boxes = [(label.text, label.box) for label in labels(chart)]
+    boxes = [(label.text, label.box) for label in labels(chart, frame)]
     assert first_overlap(boxes) is None
 
 
@@ -135,13 +144,14 @@ def test_a_crowded_scale_keeps_its_ends_and_drops_ticks_that_would_touch():
     assert first_overlap([(label.text, label.box) for label in labels(chart)]) is None
 
 
+@FRAMES
 @pytest.mark.parametrize("values", [[10, 10, 10], [0, 0, 0], [0, 10, 0, 10], [10]])
-def test_markers_at_the_ends_of_the_scale_lie_inside_the_picture_and_the_plot(values):
-    svg = str(render(_alliance_chart(values), chart_id="c"))
+def test_markers_at_the_ends_of_the_scale_lie_inside_the_picture_and_the_plot(values, frame):
+    svg = str(render(_alliance_chart(values), chart_id="c", frame=frame))
     boxes = _marker_boxes(svg)
     assert len(boxes) == 3 * len(values)
     assert all(
-        left >= 0 and right <= WIDTH and top >= 10 and bottom <= HEIGHT - 42
+        left >= 0 and right <= frame.width and top >= 10 and bottom <= frame.height - 42
         for left, top, right, bottom in boxes
     )
 
@@ -209,3 +219,19 @@ def test_the_legend_says_when_a_line_has_no_ratings_yet():
         ],
     )
     assert [entry.name for entry in entries(chart, "k")] == ["Client", "Therapist (none yet)"]
+
+
+@FRAMES
+@pytest.mark.parametrize("sessions", [1, 8, 52])
+def test_the_alliance_charts_words_never_collide_and_stay_inside(sessions, frame):
+    chart = _alliance_chart([5.0 + (n % 3) for n in range(sessions)], RUPTURES)
+    found = [(f"{label.css} {label.text!r}", label.box) for label in labels(chart, frame)]
+    assert first_overlap(found) is None
+    assert [name for name, box in found if not box.inside(frame.width, frame.height)] == []
+
+
+def test_the_narrow_picture_is_drawn_at_a_phones_width_with_words_of_11_units_or_more():
+    # on a 320 px phone the chart gets 288 px: the narrow picture is drawn about 1:1 there
+    assert 280 <= NARROW.width <= 288 and NARROW.width < WIDE.width
+    sizes = {label.size for label in labels(_phq_chart(8), NARROW)}
+    assert min(sizes) >= 11

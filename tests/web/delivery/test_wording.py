@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 
 from alliance.web.clinic.record import add_session
-from alliance.web.delivery.forms import DeliverySettingsForm
 from alliance.web.delivery.models import DeliverySettings
+from alliance.web.delivery.settings_form import DeliverySettingsForm
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -112,8 +112,9 @@ def test_every_form_of_the_admins_pages(login, ada, clinic, data):
         reverse("subject-requests"),
         reverse("exports"),
         reverse("clinic-settings"),
+        reverse("clinic-delivery"),
     ]
-    assert sum(_post_each_form(session, url, data) for url in pages) >= 5
+    assert sum(_post_each_form(session, url, data) for url in pages) >= 6
 
 
 @FUZZ

@@ -26,8 +26,10 @@ CLIENT_COLUMNS = [
     "projected_change",
 ]
 
-STYLE = """body{font-family:sans-serif;max-width:60rem;margin:2rem auto;color:#222;line-height:1.45}
-table{border-collapse:collapse}
+STYLE = """body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222;
+line-height:1.45}
+table{border-collapse:collapse}.scroll{overflow-x:auto}figure{margin:1rem 0}
+svg{max-width:100%;height:auto}
 td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}
 .charts{display:flex;flex-wrap:wrap;gap:1rem}.note{background:#fff4d6;padding:.5rem}"""
 
@@ -53,7 +55,9 @@ def render_report(
         _client_table(placements),
     ]
     return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}'
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{escape(title)}"
         f"</title><style>{STYLE}</style></head><body>{''.join(body)}</body></html>"
     )
 
@@ -100,17 +104,42 @@ def _effects(model: AllianceOutcomeModel | None) -> str:
     if model is None:
         return "<p>Too few clients with two or more sessions to estimate the effects.</p>"
     rows = [
-        (f"{scale} {part.name}", part.estimate, part.ci_low, part.ci_high)
+        (effect_name(scale, part.name), part.estimate, part.ci_low, part.ci_high)
         for scale, effect in model.effects_.items()
         for part in (effect.within, effect.between)
     ]
-    chart = interval_chart(rows, "Next-session outcome points per alliance point (95% CI)")
+    chart = interval_chart(
+        rows,
+        "Next-session outcome points per alliance point (95% CI)",
+        x_label="Outcome points per alliance point",
+    )
     reading = "".join(f"<p>{escape(line)}</p>" for line in model.reading().splitlines())
     return (
-        f"<figure>{chart}<figcaption>Below 0: a better alliance goes with fewer symptoms next "
-        f"session. {model.n_clients_} clients, {model.n_sessions_} session pairs."
-        f"</figcaption></figure>{reading}"
+        f"<figure>{chart}<figcaption>Each dot is an estimate and its line the 95% interval. "
+        f"Below 0: a better alliance goes with fewer symptoms next session. "
+        f"{model.n_clients_} clients, {model.n_sessions_} session pairs."
+        f"</figcaption></figure>{_effects_table(rows)}{reading}"
     )
+
+
+# "within" and "between" as the chart and its table name them in full
+PART_NAMES = {"within": "within a client", "between": "between clients"}
+
+
+def effect_name(scale: str, part: str) -> str:
+    """The full name, such as "Alliance, within a client" for ("alliance", "within")."""
+    return f"{scale.replace('_', ' ').capitalize()}, {PART_NAMES.get(part, part)}"
+
+
+def _effects_table(rows: list[tuple[str, float, float, float]]) -> str:
+    body = "".join(
+        f'<tr><th scope="row">{escape(name)}</th><td>{estimate:.2f}</td>'
+        f"<td>{low:.2f} to {high:.2f}</td></tr>"
+        for name, estimate, low, high in rows
+    )
+    head = "".join(f'<th scope="col">{name}</th>' for name in ("Effect", "Estimate", "95% CI"))
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return f'<div class="scroll">{table}</div>'
 
 
 def _client_notes(recovery: ExpectedRecovery) -> str:
@@ -124,4 +153,4 @@ def _client_notes(recovery: ExpectedRecovery) -> str:
 
 def _client_table(placements: pd.DataFrame) -> str:
     shown = placements[[c for c in CLIENT_COLUMNS if c in placements]].round(1)
-    return shown.to_html(index=False, escape=True, border=0)
+    return f'<div class="scroll">{shown.to_html(index=False, escape=True, border=0)}</div>'

@@ -10,7 +10,7 @@ import pandas as pd
 from .config import RuleConfig
 from .context import Context
 from .episodes import Episodes
-from .signs import evidence_of, reads_signs, signs_at
+from .signs import evidence_of, reads_signs, signs_of
 
 COLUMNS = [
     "client_id",
@@ -105,8 +105,8 @@ def _thresholds(
         for m in np.unique(masks)
     }
     return [
-        {**per_mask[int(m)], "sd_ref": _num(s), "repair_line": _num(li), "window": window}
-        for m, s, li in zip(masks, sd_ref, line, strict=True)
+        {**per_mask[m], "sd_ref": _num(s), "repair_line": _num(li), "window": window}
+        for m, s, li in zip(masks.tolist(), sd_ref.tolist(), line.tolist(), strict=True)
     ]
 
 
@@ -123,15 +123,17 @@ def _with_signs(
     flagged = np.flatnonzero(np.logical_or.reduce(weighed))
     session = context.sessions.frame["session"].to_numpy()
     first = np.searchsorted(flagged, episodes.onset)
-    for n, (at, last) in enumerate(zip(first, episodes.last, strict=True)):
-        if at < len(flagged) and flagged[at] <= last:
-            row = int(flagged[at])
-            thresholds[n]["signs"] = signs_at(evidence_of(context), row, int(session[row]))
+    inside = first < len(flagged)
+    inside[inside] = flagged[first[inside]] <= episodes.last[inside]
+    rows = flagged[first[inside]]
+    signs = signs_of(evidence_of(context), rows, session[rows])
+    for n, sign in zip(np.flatnonzero(inside).tolist(), signs, strict=True):
+        thresholds[n]["signs"] = sign
     return thresholds
 
 
 def _num(value: float) -> float | None:
-    return None if np.isnan(value) else round(float(value), 4)
+    return None if value != value else round(value, 4)  # a NaN is the one value unequal to itself
 
 
 def _dimensions(episodes: Episodes, context: Context) -> list[list[str]]:

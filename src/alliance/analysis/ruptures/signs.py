@@ -130,19 +130,20 @@ def _therapist_sign(context: Context) -> tuple[np.ndarray, np.ndarray]:
     return _in_sd(widening, ref.sd_ref), widening
 
 
-def signs_at(found: Evidence, row: int, session: int) -> dict[str, Any]:
-    """One session's signs as plain values for an event's thresholds (None: not readable)."""
+def signs_of(found: Evidence, rows: np.ndarray, sessions: np.ndarray) -> list[dict[str, Any]]:
+    """Those sessions' signs as plain values for events' thresholds (None: not readable)."""
 
-    def number(values: np.ndarray) -> float | None:
-        return None if np.isnan(values[row]) else round(float(values[row]), 4)
+    def numbers(values: np.ndarray) -> list[float | None]:
+        return [None if v != v else round(v, 4) for v in values[rows].astype(float).tolist()]
 
-    return {
-        "session": session,
-        "drop_sd": number(found.drop),
-        "dimension": found.dimension_name[row],
-        "dimension_sd": number(found.dimension),
-        "dimension_points": number(found.dimension_points),
-        "therapist_sd": number(found.therapist),
-        "therapist_points": number(found.therapist_points),
-        "combined_sd": number(found.combined),
+    columns = {
+        "session": [int(session) for session in sessions.tolist()],
+        "drop_sd": numbers(found.drop),
+        "dimension": found.dimension_name[rows].tolist(),
+        "dimension_sd": numbers(found.dimension),
+        "dimension_points": numbers(found.dimension_points),
+        "therapist_sd": numbers(found.therapist),
+        "therapist_points": numbers(found.therapist_points),
+        "combined_sd": numbers(found.combined),
     }
+    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]

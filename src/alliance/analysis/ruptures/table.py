@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .numbers import plain_numbers
+
 REQUIRED = ["client_id", "session", "alliance"]
 OPTIONAL = ["goal", "task", "bond", "therapist_alliance", "rupture_reported"]
 
@@ -68,18 +70,26 @@ def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
     for column in frame.columns.drop("client_id"):
         if column != "session" and frame[column].dtype == np.float64:
             continue  # already numbers: nothing to convert or to refuse (the app's tables)
-        values = pd.to_numeric(frame[column], errors="coerce")
-        bad = values.isna() & frame[column].notna()
-        if column == "session":
-            bad |= frame[column].isna() | (values % 1 != 0)
-        if bad.any():
-            row = int(np.flatnonzero(bad.to_numpy())[0])
-            what = "a whole number" if column == "session" else "a number"
-            raise RuptureInputError(
-                f"column {column}, row {row + 1}: {frame[column].iloc[row]!r} is not {what}"
-            )
-        converted[column] = values.astype("int64" if column == "session" else "float64")
+        converted[column] = _parsed(frame[column], whole=column == "session")
     return frame.assign(**converted)
+
+
+def _parsed(column: pd.Series, *, whole: bool) -> np.ndarray:
+    """The column as numbers (int64 for sessions), or RuptureInputError naming the first bad row."""
+    plain = plain_numbers(column, whole=whole)
+    if plain is not None:
+        return plain
+    values = pd.to_numeric(column, errors="coerce")
+    bad = values.isna() & column.notna()
+    if whole:
+        bad |= column.isna() | (values % 1 != 0)
+    if bad.any():
+        row = int(np.flatnonzero(bad.to_numpy())[0])
+        what = "a whole number" if whole else "a number"
+        raise RuptureInputError(
+            f"column {column.name}, row {row + 1}: {column.iloc[row]!r} is not {what}"
+        )
+    return values.astype("int64" if whole else "float64").to_numpy()
 
 
 def _check_client_ids(frame: pd.DataFrame) -> None:

@@ -97,11 +97,17 @@ class RecoveryModel(Estimator):
         """The expected score and the band clipped to the instrument's possible range."""
         if self.scale_range is None:
             return band
-        low, high = self.scale_range
         columns = ["expected", "lower", "upper"]
         return band.assign(
-            **{c: np.clip(band[c].to_numpy(dtype=float), low, high) for c in columns}
+            **{c: self.clip_to_scale(band[c].to_numpy(dtype=float)) for c in columns}
         )
+
+    def clip_to_scale(self, values: np.ndarray) -> np.ndarray:
+        """Scores kept inside `scale_range` (unchanged without one)."""
+        if self.scale_range is None:
+            return values
+        low, high = self.scale_range
+        return np.clip(values, low, high)
 
     def learn_status_calls(self, history: pd.DataFrame) -> None:
         """From every history session's placement, how much deviation persists and the threshold."""

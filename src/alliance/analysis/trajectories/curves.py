@@ -8,6 +8,7 @@ tolerance band without iterating a likelihood, so 50,000 episodes take seconds, 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,6 +103,12 @@ def client_curves(table: pd.DataFrame, value: str, client: str, session: str) ->
     )
 
 
+@functools.lru_cache(maxsize=16)
+def band_z(coverage: float) -> float:
+    """The normal quantile whose two-sided band holds `coverage`."""
+    return float(norm.ppf(0.5 + coverage / 2))
+
+
 def band_frame(
     intake: np.ndarray,
     session: np.ndarray,
@@ -111,7 +118,7 @@ def band_frame(
     **extra,
 ) -> pd.DataFrame:
     """Expected scores with the two-sided band holding `coverage` of on-course clients."""
-    z = norm.ppf(0.5 + coverage / 2)
+    z = band_z(coverage)
     return pd.DataFrame(
         {
             "intake": intake,

@@ -10,13 +10,14 @@ import pandas as pd
 from .base import RecoveryModel
 from .curves import (
     VarianceCurve,
-    band_frame,
+    band_z,
     design,
     first_values,
     fit_variance_curve,
     split_variance,
 )
 from .default import DefaultCurve
+from .latest import LatestPlaces, place_latest
 from .table import check_sessions
 
 
@@ -149,23 +150,33 @@ class ExpectedRecovery(RecoveryModel):
         intake_a, session_a = intake_a.ravel(), session_a.ravel()
         if np.any(session_a < 1):
             raise ValueError("sessions are counted from 1")
-        expected, spread = np.empty(intake_a.size), np.empty(intake_a.size)
-        stratum = self.stratum_of(intake_a)
+        band = self.band_arrays(intake_a, session_a)
+        return pd.DataFrame({**band, "source": list(band["source"])})
+
+    def band_arrays(self, intake: np.ndarray, session: np.ndarray) -> dict[str, np.ndarray]:
+        """`predict`'s columns as arrays, for flat float arrays of sessions counted from 1."""
+        expected, spread = np.empty(intake.size), np.empty(intake.size)
+        stratum = self.stratum_of(intake)
         for s in np.unique(stratum):
             m = stratum == s
-            expected[m], spread[m] = self._course(int(s), intake_a[m], session_a[m])
-        sources = [self._source(int(s)) for s in stratum]
-        return self.within_scale(
-            band_frame(
-                intake_a,
-                session_a,
-                expected,
-                spread,
-                self.coverage,
-                stratum=stratum,
-                source=sources,
-            )
-        )
+            expected[m], spread[m] = self._course(int(s), intake[m], session[m])
+        z = band_z(self.coverage)
+        lower, upper = expected - z * spread, expected + z * spread
+        return {
+            "intake": intake,
+            "session": session,
+            "expected": self.clip_to_scale(expected),
+            "lower": self.clip_to_scale(lower),
+            "upper": self.clip_to_scale(upper),
+            "spread": spread,
+            "stratum": stratum,
+            "source": np.array([self._source(int(s)) for s in stratum], dtype=object),
+        }
+
+    def place_latest(self, intake, session, outcome) -> LatestPlaces:
+        """Clients placed from their intake and latest score alone, as `place_all` would place
+        a table of those two sessions each, without building a table (see latest.py)."""
+        return place_latest(self, intake, session, outcome)
 
     def _course(self, stratum: int, intake: np.ndarray, session: np.ndarray):
         curve = self.curves_[stratum]

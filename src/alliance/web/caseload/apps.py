@@ -14,7 +14,7 @@ class CaseloadConfig(AppConfig):
         from .steps import (
             alert_audited,
             alert_saved,
-            client_created,
+            client_saved,
             episode_changed,
             response_saved,
             session_changed,
@@ -29,5 +29,5 @@ class CaseloadConfig(AppConfig):
         post_save.connect(session_changed, sender=Session, dispatch_uid="summary-session")
         post_delete.connect(session_changed, sender=Session, dispatch_uid="summary-session-gone")
         post_save.connect(response_saved, sender=Response, dispatch_uid="summary-response")
-        post_save.connect(client_created, sender=Client, dispatch_uid="summary-client")
+        post_save.connect(client_saved, sender=Client, dispatch_uid="summary-client")
         post_migrate.connect(fill_missing, sender=self, dispatch_uid="summary-backfill")

@@ -7,7 +7,9 @@ placed again in bulk when the clinic's model moves on (see `summary.replace_stal
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 
 DIMENSION_FIELDS = ("goal", "task", "bond")
 
@@ -19,6 +21,16 @@ def _score():
 class ClientSummary(models.Model):
     client = models.OneToOneField(
         "clinic.Client", primary_key=True, on_delete=models.CASCADE, related_name="summary"
+    )
+    # the client's clinic, code and therapist, copied from the client row (kept in step by the
+    # client's save), so the lists filter and sort on this table alone and stop at a page's end
+    # (the indexes below lead with clinic and therapist, so their own would only cost writes)
+    clinic = models.ForeignKey(
+        "accounts.Clinic", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    code = models.CharField(max_length=32)
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
     )
     # the latest client alliance check-in by dimension, and the change since the one before
     goal, task, bond, alliance = _score(), _score(), _score(), _score()
@@ -57,12 +69,51 @@ class ClientSummary(models.Model):
     episode_active = models.BooleanField(default=True)
     episode_ended = models.DateField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # drawn afresh at every write that changes what the clinic's figures sum up, so their sum
+    # over a clinic moves on with any such write, whatever order the writes commit in
+    revision = models.PositiveIntegerField(default=0)
 
     class Meta:
         indexes = [
             models.Index(fields=["episode_active"], name="summary_active"),
             models.Index(fields=["snooze_ends"], name="summary_snooze_ends"),
+            models.Index(fields=["clinic", "revision"], name="summary_clinic_revision"),
+            # the default order of the lists, so a page is read off the index and stops early
+            models.Index(
+                "therapist",
+                F("urgent_alerts").desc(),
+                F("open_alerts").desc(),
+                "code",
+                "client",
+                name="summary_by_alerts",
+            ),
+            models.Index(fields=["therapist", "code"], name="summary_by_code"),
+            # (SQLite puts empty scores last in a descending index, as the list does)
+            models.Index(
+                "therapist", F("outcome").desc(), "code", "client", name="summary_by_outcome"
+            ),
+            models.Index(
+                fields=["therapist", "snooze_ends"],
+                condition=Q(snooze_ends__isnull=False),
+                name="summary_snoozed",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"summary of client {self.client_id}"
+
+
+class ClinicFigures(models.Model):
+    """Each therapist's and the whole clinic's figures summed over the summaries (active and
+    off-track clients; count, sum and sum of squares of the check-ins by dimension), stored for
+    every server process and taken again when the summaries' version moves on."""
+
+    clinic = models.OneToOneField(
+        "accounts.Clinic", primary_key=True, on_delete=models.CASCADE, related_name="figures"
+    )
+    version = models.CharField(max_length=80)
+    figures = models.JSONField(default=dict)
+    taken_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"figures of clinic {self.clinic_id}"

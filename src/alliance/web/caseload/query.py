@@ -20,10 +20,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance.analysis.trajectories import NOT_ON_TRACK
-from alliance.web.alerts.queries import urgent_alerts
-from alliance.web.clinic.access import visible_clients
+from alliance.web.clinic.access import supervised_therapists, visible_clients
 from alliance.web.clinic.instruments import DIMENSIONS
-from alliance.web.clinic.models import AlertKind, Client, Severity
+from alliance.web.clinic.models import Alert, AlertKind, Client, Severity
 from alliance.web.delivery.models import Delivery
 from alliance.web.delivery.models import Status as DeliveryStatus
 from alliance.web.outcome.recovery import Track
@@ -36,12 +35,10 @@ SUMS = ("_n", "_sum", "_squares", "updated_at")
 PAGE_SIZE = 50
 SHOWN = [  # what a row shows: the summary but its sums, and who the client and therapist are
     *(f.attname for f in ClientSummary._meta.concrete_fields if not f.name.endswith(SUMS)),
-    "client__code",
     "client__display_name",
-    "client__therapist_id",
-    "client__therapist__username",
-    "client__therapist__first_name",
-    "client__therapist__last_name",
+    "therapist__username",
+    "therapist__first_name",
+    "therapist__last_name",
 ]
 NULLS_LAST = {"nulls_last": True}
 SORTS = {
@@ -135,15 +132,15 @@ class ListedClient:
     @classmethod
     def of(cls, summary: dict) -> ListedClient:
         therapist = ListedTherapist(
-            summary["client__therapist__username"],
-            summary["client__therapist__first_name"],
-            summary["client__therapist__last_name"],
+            summary["therapist__username"],
+            summary["therapist__first_name"],
+            summary["therapist__last_name"],
         )
         return cls(
             summary["client_id"],
-            summary["client__code"],
+            summary["code"],
             summary["client__display_name"],
-            summary["client__therapist_id"],
+            summary["therapist_id"],
             therapist,
         )
 
@@ -210,36 +207,53 @@ def summaries(
     status: str = "active",
     attention: bool = False,
     therapist_ids: list[int] | None = None,
+    supervised: bool = False,
 ) -> QuerySet[ClientSummary]:
-    """The summaries of the clients this user may see, filtered (no sorting, no page)."""
-    found = ClientSummary.objects.filter(client__in=visible_clients(user))
+    """The summaries of the clients this user may see, filtered (no sorting, no page);
+    `supervised` keeps to the clients of the therapists they supervise (the team page)."""
+    found = supervised_summaries(user) if supervised else visible_summaries(user)
     if search:  # a search looks across every client, active or ended
-        found = found.filter(
-            Q(client__code__icontains=search) | Q(client__display_name__icontains=search)
-        )
+        found = found.filter(Q(code__icontains=search) | Q(client__display_name__icontains=search))
     else:
         found = found.filter(STATUSES.get(status, STATUSES["active"])[1])
     if therapist:
-        found = found.filter(client__therapist__username=therapist)
+        found = found.filter(therapist__username=therapist)
     if therapist_ids is not None:
-        found = found.filter(client__therapist_id__in=therapist_ids)
+        found = found.filter(therapist_id__in=therapist_ids)
     if attention:
         found = found.filter(open_alerts__gt=0)
     return found
 
 
+def visible_summaries(user) -> QuerySet[ClientSummary]:
+    return ClientSummary.objects.filter(client__in=visible_clients(user))
+
+
+def supervised_summaries(user) -> QuerySet[ClientSummary]:
+    """The summaries of the clients of the therapists this user supervises, in their clinic:
+    found on the summary's own clinic and therapist (its index), and still only among the rows
+    `visible_clients` gives, so a stale copied therapist can never show someone else's client."""
+    therapists = supervised_therapists(user).values("pk")
+    found = ClientSummary.objects.filter(clinic_id=user.clinic_id, therapist__in=therapists)
+    return found.filter(client__in=visible_clients(user))
+
+
 def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
-    """One page of these summaries in this order, in one query."""
+    """One page of these summaries in this order: the page's ids, then their rows."""
     sort = sort if sort in SORTS else "alerts"
     page = max(1, page)
     _reopen_snoozed(found)
     ordered = found.annotate(
         off_track=ExpressionWrapper(Q(track=NOT_ON_TRACK), output_field=BooleanField()),
-    ).order_by(*SORTS[sort][1], "client__code", "pk")
+    ).order_by(*SORTS[sort][1], "code", "pk")
     start = (page - 1) * PAGE_SIZE
-    chosen = list(ordered.values(*SHOWN)[start : start + PAGE_SIZE + 1])
-    has_next, chosen = len(chosen) > PAGE_SIZE, chosen[:PAGE_SIZE]
-    rows = [row_of(summary) for summary in chosen]
+    # the order is found on the summaries alone (no join for every matching row), then only
+    # the page's rows are read in full
+    ids = list(ordered.values_list("client_id", flat=True)[start : start + PAGE_SIZE + 1])
+    has_next, ids = len(ids) > PAGE_SIZE, ids[:PAGE_SIZE]
+    shown = ClientSummary.objects.filter(client_id__in=ids).values(*SHOWN)
+    chosen = {summary["client_id"]: summary for summary in shown}
+    rows = [row_of(chosen[pk]) for pk in ids if pk in chosen]
     add_checkin_status(rows)
     return Listing(rows, page, sort, has_next)
 
@@ -259,7 +273,7 @@ def add_checkin_status(rows: list[Row]) -> None:
 
 def all_rows(found: QuerySet[ClientSummary]) -> list[Row]:
     """Every summary as a row (a report over one therapist's caseload), by client code."""
-    return [row_of(summary) for summary in found.order_by("client__code").values(*SHOWN)]
+    return [row_of(summary) for summary in found.order_by("code").values(*SHOWN)]
 
 
 def row_of(summary: dict) -> Row:
@@ -303,7 +317,10 @@ def urgent_alerts_of(user, found: QuerySet[ClientSummary]) -> tuple[list, bool]:
     """The newest open urgent alerts of these clients, and whether there are more: the summaries
     name the few clients who have one, so the alerts are looked up by client, not scanned."""
     ids = list(found.filter(urgent_alerts__gt=0).values_list("client_id", flat=True))
-    shown = list(urgent_alerts(user).filter(client_id__in=ids)[: URGENT_SHOWN + 1])
+    # the ids come from summaries this user may see: listing every visible client again
+    # (urgent_alerts' own check) would cost more than the alerts themselves
+    chosen = Alert.objects.open().filter(severity=Severity.URGENT, client_id__in=ids)
+    shown = list(chosen.select_related("client")[: URGENT_SHOWN + 1])
     return shown[:URGENT_SHOWN], len(shown) > URGENT_SHOWN
 
 

@@ -8,11 +8,14 @@ from django.utils import timezone
 
 from .summary import (
     clients_by_clinic,
+    copy_client,
     refresh,
     refresh_alerts,
     refresh_last_session,
     replace_stale_tracks,
 )
+
+COPIED_FROM_CLIENT = {"clinic", "clinic_id", "code", "therapist", "therapist_id"}
 
 
 def summary_step(follow_up) -> None:
@@ -68,9 +71,11 @@ def _refresh_unless_newer(client_id: int, saved_at) -> None:
             refresh(ids, clinic_id)
 
 
-def client_created(sender, instance, created: bool, **kwargs) -> None:
+def client_saved(sender, instance, created: bool, update_fields=None, **kwargs) -> None:
     if created:
         refresh([instance.pk], instance.clinic_id)
+    elif update_fields is None or COPIED_FROM_CLIENT & set(update_fields):
+        copy_client(instance)
 
 
 def _queue_replacing(clinic_id: int) -> None:

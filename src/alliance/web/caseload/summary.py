@@ -28,6 +28,7 @@ from alliance.web.outcome.cache import history_version
 from alliance.web.outcome.recovery import Track, clinic_recovery, tracks
 from alliance.web.outcome.status import outcome_statuses
 
+from .clinic_figures import new_revision
 from .models import ClientSummary
 
 TRACK_FIELDS = [
@@ -51,6 +52,7 @@ ALERT_FIELDS = [
     "snooze_ends",
 ]
 SUMMARY_FIELDS = [f.name for f in ClientSummary._meta.concrete_fields if f.name != "client"]
+COPIED = ("pk", "clinic_id", "code", "therapist_id")  # from the client row, as the summary has them
 
 
 def compute(client_ids: Iterable[int], clinic_id: int) -> list[ClientSummary]:
@@ -86,6 +88,9 @@ def _rewrite_existing(found: list[ClientSummary]) -> int:
     stored = ClientSummary.objects.filter(client_id__in=[row.client_id for row in found])
     kept = set(stored.values_list("client_id", flat=True))
     found = [row for row in found if row.client_id in kept]
+    now = timezone.now()  # a bulk update does not stamp it itself
+    for row in found:
+        row.updated_at = now
     ClientSummary.objects.bulk_update(found, SUMMARY_FIELDS)
     return len(found)
 
@@ -115,6 +120,14 @@ def refresh_last_session(client_id: int, *, create: bool = True) -> None:
             refresh(missing, clinic_id)
 
 
+def copy_client(client) -> None:
+    """The client's clinic, code and therapist onto their summary, when one of them changed."""
+    copied = {"clinic_id": client.clinic_id, "code": client.code}
+    copied["therapist_id"] = client.therapist_id
+    changed = ClientSummary.objects.filter(client_id=client.pk).exclude(**copied)
+    changed.update(**copied, updated_at=timezone.now(), revision=new_revision())
+
+
 def clients_by_clinic(client_ids: set[int]) -> dict[int, list[int]]:
     grouped: dict[int, list[int]] = defaultdict(list)
     for pk, clinic_id in Client.objects.filter(pk__in=client_ids).values_list("pk", "clinic_id"):
@@ -133,16 +146,15 @@ def replace_stale_tracks(clinic_id: int) -> int:
     an older model (a client summed up on another outcome measure is recomputed); how many."""
     outcome = for_clinic(clinic_id).outcome
     version = track_version(clinic_id, outcome)
-    stale = list(
-        ClientSummary.objects.filter(client__clinic_id=clinic_id).exclude(track_version=version)
-    )
+    stale = list(ClientSummary.objects.filter(clinic_id=clinic_id).exclude(track_version=version))
     other = [row.client_id for row in stale if row.outcome_instrument != outcome]
     refresh(other, clinic_id)
     same = [row for row in stale if row.outcome_instrument == outcome]
     placed = _placed(clinic_id, outcome, _stored_table(same, outcome))
     for row in same:
         _set_track(row, placed.get(row.client_id), version)
-    ClientSummary.objects.bulk_update(same, TRACK_FIELDS, batch_size=500)
+        row.revision = new_revision()  # who is off track may have changed
+    ClientSummary.objects.bulk_update(same, [*TRACK_FIELDS, "revision"], batch_size=500)
     return len(stale)
 
 
@@ -167,14 +179,19 @@ def _client_rows(ids: list[int]) -> list[ClientSummary]:
         active=Exists(episodes.filter(ended__isnull=True)),
         ended=Subquery(episodes.filter(ended__isnull=False).order_by("-ended").values("ended")[:1]),
     )
+    found = clients.values_list(*COPIED, "last", "active", "ended")
     return [
         ClientSummary(
             client_id=pk,
+            revision=new_revision(),
+            clinic_id=clinic_id,
+            code=code,
+            therapist_id=therapist_id,
             last_session=last,
             episode_active=active,
             episode_ended=None if active else ended,
         )
-        for pk, last, active, ended in clients.values_list("pk", "last", "active", "ended")
+        for pk, clinic_id, code, therapist_id, last, active, ended in found
     ]
 
 

@@ -1,5 +1,9 @@
 """A small line chart in SVG: lines per series, shaded bands named beside the plot, rupture spans
-hatched and outlined, a cutoff line, labelled axes; every word placed where no other word is."""
+hatched and outlined, a cutoff line, labelled axes; every word placed where no other word is.
+
+`render` draws one picture in a frame; `render_for_screens` draws it twice, wide and narrow, and
+the stylesheet shows the narrow one in a narrow container, so its words never shrink below
+about 11 px on a 320 px phone (a 400-unit picture drawn 288 px wide would shrink them to 72 %)."""
 
 from __future__ import annotations
 
@@ -14,15 +18,30 @@ from .marks import Mark, hatch_patterns, render_marks
 from .palette import CUTOFF, band_fill, line_look
 from .shapes import MARKERS, dash_attribute, marker
 
-WIDTH, HEIGHT = 400, 240
 LEFT, TOP, BOTTOM = 46, 10, 42
-RIGHT, GUTTER = 14, 86  # the right margin, wider when it carries the bands' names
 INSET = 8  # pixels between the scale's ends and the plot's edges, so no marker is cut
 X_PAD = 0.5  # sessions of room at each end, so no point sits on an axis
 TIE_GAP = 3.5  # pixels between points of different series that have the same value
 TICK_SIZE, LABEL_SIZE, BAND_SIZE = 12, 12, 11
 BAND_LINE = 12  # pixels from one line of a band's name to the next
 BAND_CHARACTERS = 11  # a band's name wraps to lines this long, to fit the gutter
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The picture's size in SVG units, and what fits across it."""
+
+    name: str
+    width: float
+    height: float
+    right: float = 14  # the right margin without bands
+    gutter: float = 86  # the right margin carrying the bands' names
+    x_ticks: int = 8  # at most this many session numbers along the axis
+
+
+WIDE = Frame("wide", 400, 240)
+NARROW = Frame("narrow", 280, 240, right=10, x_ticks=5)  # drawn 1:1 at 280 px
+WIDTH, HEIGHT = WIDE.width, WIDE.height
 
 
 @dataclass
@@ -72,10 +91,9 @@ class Chart:
     def is_empty(self) -> bool:
         return not any(y is not None for s in self.series for _, y in s.points)
 
-    @property
-    def right(self) -> float:
+    def right(self, frame: Frame) -> float:
         """The plot's right edge."""
-        return WIDTH - (GUTTER if self.bands else RIGHT)
+        return frame.width - (frame.gutter if self.bands else frame.right)
 
 
 @dataclass(frozen=True)
@@ -98,12 +116,13 @@ class Label:
 
 
 class _Scale:
-    def __init__(self, chart: Chart):
+    def __init__(self, chart: Chart, frame: Frame):
         x0, x1 = chart.x_bounds()
         self.x0, self.x1 = x0 - X_PAD, x1 + X_PAD
         self.y0, self.y1 = chart.y_range
-        self.right = chart.right
-        self.base = HEIGHT - BOTTOM
+        self.frame = frame
+        self.right = chart.right(frame)
+        self.base = frame.height - BOTTOM
 
     def x(self, value: float) -> float:
         return round(LEFT + (value - self.x0) / (self.x1 - self.x0) * (self.right - LEFT), 1)
@@ -113,14 +132,22 @@ class _Scale:
         return round(TOP + INSET + (self.y1 - value) / (self.y1 - self.y0) * span, 1)
 
 
-def render(chart: Chart, *, chart_id: str) -> SafeString:
+def render_for_screens(chart: Chart, *, chart_id: str) -> SafeString:
+    """The chart wide and narrow, each with its own ids; the stylesheet shows one of them."""
+    wide = render(chart, chart_id=chart_id, frame=WIDE, css="wide-chart")
+    narrow = render(chart, chart_id=f"{chart_id}-narrow", frame=NARROW, css="narrow-chart")
+    return wide + narrow
+
+
+def render(chart: Chart, *, chart_id: str, frame: Frame = WIDE, css: str = "") -> SafeString:
     """The chart as an inline <svg> with <title> and <desc>, named by aria-labelledby."""
-    scale = _Scale(chart)
+    scale = _Scale(chart, frame)
     parts = [
         format_html(
-            '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title {}-desc">',
-            WIDTH,
-            HEIGHT,
+            '<svg class="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title {}-desc">',
+            f"chart {css}".strip(),
+            f"{frame.width:g}",
+            f"{frame.height:g}",
             chart_id,
             chart_id,
         ),
@@ -146,7 +173,7 @@ def render(chart: Chart, *, chart_id: str) -> SafeString:
             _line(series, scale, offsets)
             for series, offsets in zip(chart.series, _tie_offsets(chart), strict=True)
         ],
-        *[_text(label) for label in labels(chart)],
+        *[_text(label) for label in labels(chart, frame)],
         "</svg>",
     ]
     return mark_safe("".join(str(part) for part in parts))  # every piece above is escaped
@@ -169,19 +196,19 @@ def _text(label: Label) -> str:
     )
 
 
-def labels(chart: Chart) -> list[Label]:
+def labels(chart: Chart, frame: Frame = WIDE) -> list[Label]:
     """Every word on the chart: ticks, axis names, the bands' names and the empty notice."""
-    scale = _Scale(chart)
+    scale = _Scale(chart, frame)
     found = [
         Label(f"{v:g}", LEFT - 5, round(scale.y(v) + 4, 1), TICK_SIZE, "end", "tick")
         for v in _y_ticks(chart, scale)
     ]
     found += [
         Label(f"{v:g}", scale.x(v), scale.base + 15, TICK_SIZE, "middle", "tick")
-        for v in _ticks(scale.x0, scale.x1, 8)
+        for v in _ticks(scale.x0, scale.x1, frame.x_ticks)
     ]
     middle = round((LEFT + scale.right) / 2, 1)
-    found.append(Label(chart.x_label, middle, HEIGHT - 8, LABEL_SIZE, "middle", "label"))
+    found.append(Label(chart.x_label, middle, frame.height - 8, LABEL_SIZE, "middle", "label"))
     found.append(
         Label(chart.y_label, 14, (TOP + scale.base) / 2, LABEL_SIZE, "middle", "label", True)
     )
@@ -232,7 +259,7 @@ def _band_names(chart: Chart, scale: _Scale) -> list[Label]:
     for group in from_top:
         group[1] = max(group[1], floor)
         floor = group[1] + group[2]
-    ceiling = HEIGHT - 2.0
+    ceiling = scale.frame.height - 2.0
     for group in reversed(from_top):
         group[1] = min(group[1], ceiling - group[2])
         ceiling = group[1]
@@ -346,4 +373,17 @@ def _line(series: Series, scale: _Scale, offsets: dict[float, float]) -> str:
     )
 
 
-__all__ = ["MARKERS", "Band", "Chart", "Label", "Mark", "Series", "labels", "render"]
+__all__ = [
+    "MARKERS",
+    "NARROW",
+    "WIDE",
+    "Band",
+    "Chart",
+    "Frame",
+    "Label",
+    "Mark",
+    "Series",
+    "labels",
+    "render",
+    "render_for_screens",
+]

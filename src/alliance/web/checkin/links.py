@@ -128,9 +128,10 @@ def use_up(
         submitted_at=timezone.now(),
         language=translation.get_language() or "",
     )
+    urgent = raises_urgent_alert(answers, scores)
     with claiming(link), transaction.atomic():
         submission.save(force_insert=True)
-        if raises_urgent_alert(answers, scores):
+        if urgent:
             store_submission(submission, scores=scores)
         queue_follow_up(link.client_id)
     return submission

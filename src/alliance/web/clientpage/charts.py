@@ -6,7 +6,7 @@ import pandas as pd
 
 from alliance.measures import get_instrument
 from alliance.web.charts.legend import legend
-from alliance.web.charts.svg import Band, Chart, Mark, Series, render
+from alliance.web.charts.svg import Band, Chart, Mark, Series, render_for_screens
 from alliance.web.clinic.instruments import (
     ALLIANCE,
     DEFAULT_OUTCOME,
@@ -62,7 +62,7 @@ def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> li
             {
                 "dimension": dim,
                 "heading": heading,
-                "svg": render(chart, chart_id=f"alliance-{dim}"),
+                "svg": render_for_screens(chart, chart_id=f"alliance-{dim}"),
                 "legend": legend(chart, f"alliance-key-{dim}"),
             }
         )
@@ -116,7 +116,10 @@ def outcome_chart(
         bands=bands_of(instrument, high),
         cutoff=instrument.cutoff.value,
     )
-    return {"svg": render(chart, chart_id="outcome"), "legend": legend(chart, "outcome-key")}
+    return {
+        "svg": render_for_screens(chart, chart_id="outcome"),
+        "legend": legend(chart, "outcome-key"),
+    }
 
 
 def bands_of(instrument, high: float) -> list[Band]:

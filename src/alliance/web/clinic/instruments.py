@@ -29,6 +29,7 @@ __all__ = [
     "MIRROR",
     "RUPTURE_ITEM",
     "ClinicInstruments",
+    "asking_order",
     "for_clinic",
     "outcome_choices",
     "short_name",
@@ -47,6 +48,24 @@ def outcome_choices() -> list[str]:
         for inst in list_instruments()
         if inst.kind == "outcome" and inst.respondent == "client"
     ]
+
+
+def asking_order(instrument_ids, outcome: str = DEFAULT_OUTCOME) -> list[str]:
+    """The order a check-in asks in, the same on every database (PostgreSQL's jsonb keeps a
+    schedule's keys in its own order): the project's alliance check-in (or its mirror), goal
+    progress, the clinic's outcome, the other outcome measures, then the rest."""
+    return sorted(instrument_ids, key=lambda i: (_part(i, outcome), i))
+
+
+def _part(instrument_id: str, outcome: str) -> int:
+    if instrument_id in (ALLIANCE, MIRROR):
+        return 0
+    kind = get_instrument(instrument_id).kind
+    if kind == "goal-progress":
+        return 1
+    if instrument_id == outcome:
+        return 2
+    return 3 if kind == "outcome" else 4
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from django import forms
 
 from alliance.measures import get_instrument, list_instruments
-from alliance.web.clinic.instruments import outcome_choices
+from alliance.web.clinic.instruments import asking_order, outcome_choices
 from alliance.web.clinic.models import ClinicSettings
 from alliance.web.clinic.models.settings import default_rupture_detector
+from alliance.web.delivery.models import DeliverySettings
 from alliance.web.security.hygiene import TextHygiene
 
 PLAIN_FIELDS = [
@@ -28,8 +29,21 @@ SCHEDULE_PREFIX = "every__"
 
 
 def scheduled_instruments():
-    """Every shipped instrument a check-in can ask, client's first."""
-    return sorted(list_instruments(), key=lambda inst: (inst.respondent != "client", inst.id))
+    """Every shipped instrument a check-in can ask, client's first, each in the asking order."""
+    by_id = {inst.id: inst for inst in list_instruments()}
+    in_order = [by_id[i] for i in asking_order(by_id)]
+    return sorted(in_order, key=lambda inst: inst.respondent != "client")
+
+
+def reminder_hours(clinic_id: int | None) -> int:
+    """The clinic's reminder delay, 0 for none (read only: a form never creates settings)."""
+    stored = DeliverySettings.objects.filter(clinic_id=clinic_id).values_list(
+        "remind_after_hours", flat=True
+    )
+    found = stored.first()
+    return (
+        DeliverySettings._meta.get_field("remind_after_hours").default if found is None else found
+    )
 
 
 class ClinicSettingsForm(TextHygiene, forms.ModelForm):
@@ -78,21 +92,28 @@ class ClinicSettingsForm(TextHygiene, forms.ModelForm):
 
     def clean(self):
         found = super().clean()
+        self._clean_lifetime(found.get("link_lifetime_hours"))
         if not self.errors and not any(
             found.get(SCHEDULE_PREFIX + i.id) for i in scheduled_instruments()
         ):
             raise forms.ValidationError("Ask at least one instrument.")
         return found
 
+    def _clean_lifetime(self, hours: int | None) -> None:
+        remind = reminder_hours(self.instance.clinic_id)
+        if hours is not None and remind and hours <= remind:
+            self.add_error(
+                "link_lifetime_hours",
+                f"the reminder goes {remind} hours after sending (Sending check-ins), so a link "
+                "must live longer than that; change the reminder first to shorten it",
+            )
+
     def _post_clean(self):
-        # keep the clinic's order, newly asked ones last (PostgreSQL's jsonb keeps its own order)
-        known = [inst.id for inst in scheduled_instruments()]
-        order = [i for i in self.instance.schedule or {} if i in known]
-        order += [i for i in known if i not in order]
+        # the check-in asks in one fixed order (ClinicSettings.asked), whatever the keys' order
         self.instance.schedule = {
-            i: self.cleaned_data[SCHEDULE_PREFIX + i]
-            for i in order
-            if self.cleaned_data.get(SCHEDULE_PREFIX + i)
+            inst.id: self.cleaned_data[SCHEDULE_PREFIX + inst.id]
+            for inst in scheduled_instruments()
+            if self.cleaned_data.get(SCHEDULE_PREFIX + inst.id)
         }
         if self.cleaned_data.get("restore_rupture_default"):
             self.instance.rupture_detector = default_rupture_detector()

@@ -5,4 +5,5 @@ from . import views
 urlpatterns = [
     path("clinic/", views.overview, name="clinic-overview"),
     path("clinic/settings/", views.edit_settings, name="clinic-settings"),
+    path("clinic/delivery/", views.edit_delivery, name="clinic-delivery"),
 ]

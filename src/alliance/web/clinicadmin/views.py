@@ -1,4 +1,4 @@
-"""The clinic admin's overview and settings pages; nobody else may open them."""
+"""The clinic admin's overview, settings and delivery pages; nobody else may open them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 
 from alliance.web.clinic.audit import record
 from alliance.web.clinic.models import ClinicSettings
+from alliance.web.delivery.models import DeliverySettings
+from alliance.web.delivery.settings_form import ClinicDeliveryForm
 
 from . import overview as found
 from .forms import ClinicSettingsForm
@@ -31,6 +33,7 @@ def overview(request):
             "clinic": settings.clinic,
             "settings": settings,
             "schedule": found.schedule_in_words(settings),
+            "delivery": found.delivery_in_words(DeliverySettings.for_clinic(clinic_id), settings),
             "short_labels": found.short_label_instruments(settings),
             "usage": found.usage(clinic_id),
             "staff": found.staff(clinic_id),
@@ -55,3 +58,18 @@ def edit_settings(request):
         {"form": form, "short_labels": found.short_label_instruments(settings)},
         status=status,
     )
+
+
+@login_required
+def edit_delivery(request):
+    settings = _clinic_settings(request)
+    delivery = DeliverySettings.for_clinic(settings.clinic_id)
+    form = ClinicDeliveryForm(request.POST or None, instance=delivery)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        record(request.user, None, "delivery-settings-changed", delivery)
+        messages.success(request, "The clinic's delivery settings are saved.")
+        return redirect("clinic-overview")
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "link_lifetime_hours": settings.link_lifetime_hours}
+    return render(request, "clinicadmin/delivery.html", context, status=status)

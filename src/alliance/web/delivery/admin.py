@@ -4,8 +4,8 @@ from django.contrib import admin
 
 from alliance.web.accounts.admin import ClinicAdminOnly
 
-from .forms import DeliverySettingsForm
 from .models import DeliverySettings, KioskDevice
+from .settings_form import DeliverySettingsForm
 
 
 @admin.register(DeliverySettings)

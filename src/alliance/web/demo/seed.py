@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -25,6 +27,7 @@ from .followup import (
     seed_tasks,
 )
 from .people import CLINIC_NAME, DEMO_PASSWORD, create_staff
+from .voice import matters_most, proposal_steps, propose
 
 GOALS = [
     "Sleep through the night more often",
@@ -58,17 +61,26 @@ def seed_demo(*, n_clients: int = 60, seed: int = 7, today: dt.date | None = Non
     clinic, therapists = create_staff()
     by_id = dict(zip(sorted(sim.therapists["therapist_id"]), therapists, strict=True))
     rng = np.random.default_rng(seed)
+    voice = Voice(np.random.default_rng(seed + 1), proposal_steps())
     for client_row in sim.clients.itertuples():
         sessions = sim.sessions[sim.sessions["client_id"] == client_row.client_id]
         answers = sim.answers[sim.answers["client_id"] == client_row.client_id]
         _seed_client(
-            clinic, by_id[client_row.therapist_id], client_row, sessions, answers, rng, today
+            clinic, by_id[client_row.therapist_id], client_row, sessions, answers, rng, today, voice
         )
     seed_demo_delivery(clinic, therapists[0], DEMO_PASSWORD)
     return True
 
 
-def _seed_client(clinic, therapist, row, sessions, answers, rng, today) -> None:
+@dataclass
+class Voice:
+    """The client's voice draws from its own generator, so the rest of the demo stays as it was."""
+
+    rng: np.random.Generator
+    steps: Iterator[str | None]
+
+
+def _seed_client(clinic, therapist, row, sessions, answers, rng, today, voice: Voice) -> None:
     active = row.ended != Ending.DROPPED_OUT and rng.random() < ACTIVE_SHARE
     last = pd.Timestamp(sessions["date"].max()).date()
     shift = (
@@ -96,13 +108,17 @@ def _seed_client(clinic, therapist, row, sessions, answers, rng, today) -> None:
             number=int(session_row.session),
             date=pd.Timestamp(session_row.date).date() + shift,
         )
-        _seed_answers(session, session_row, answers, goals, tasks, rng)
+        if _seed_answers(session, session_row, answers, goals, tasks, rng):
+            matters_most(session, goals, voice.rng)
+    if active:
+        propose(client, therapist, next(voice.steps), voice.rng)
     follow_up_seeded(client)
     _acknowledge_old_alerts(client, therapist)
     record_some_reviews(client, therapist, rng)
 
 
-def _seed_answers(session, session_row, answers, goals, tasks, rng) -> None:
+def _seed_answers(session, session_row, answers, goals, tasks, rng) -> bool:
+    """Store the session's answers; True when the client answered a check-in."""
     here = answers[answers["session"] == session.number]
     by_instrument = {
         (instrument, respondent): dict(
@@ -128,6 +144,7 @@ def _seed_answers(session, session_row, answers, goals, tasks, rng) -> None:
             entered_by=session.client.therapist,
             submitted_at=when,
         )
+    return bool(client_answers)
 
 
 def _progress(goals, outcome, rng) -> dict[str, int]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,3 +26,23 @@ class FollowUp:
 
 
 Step = Callable[[FollowUp], None]
+
+
+_analysis_memo: ContextVar[dict | None] = ContextVar("analysis_memo", default=None)
+
+
+@contextmanager
+def remembering() -> Iterator[None]:
+    """Within, `analysis_memo()` is one dict the ANALYSE steps of one client share. Those steps
+    store no answers and end no episode, so a count of the clinic's history read by one of them
+    holds for the others (the caseload summary and the expected course ask for it again)."""
+    token = _analysis_memo.set({})
+    try:
+        yield
+    finally:
+        _analysis_memo.reset(token)
+
+
+def analysis_memo() -> dict | None:
+    """The running analysis's shared dict (see `remembering`), None outside one."""
+    return _analysis_memo.get()

@@ -16,7 +16,7 @@ from django.db.models import F, QuerySet
 
 from alliance.web.clinic.models import CheckinSubmission, Client, ClinicSettings, Respondent
 
-from .context import FollowUp
+from .context import FollowUp, remembering
 from .models import PendingFollowUp
 from .steps import ANALYSE, PREPARE, STORE, steps
 
@@ -136,8 +136,9 @@ def _analyse_locked(client_id: int, prepared: FollowUp | None) -> None:
     if prepared is not None and _markers(prepared) == _markers(follow_up):
         # nothing arrived since it was prepared (new answers always leave a new marker)
         follow_up.prepared = prepared.prepared
-    for step in steps(ANALYSE):
-        step(follow_up)
+    with remembering():
+        for step in steps(ANALYSE):
+            step(follow_up)
     PendingFollowUp.objects.filter(pk__in=[marker.pk for marker in pending]).delete()
 
 

@@ -9,9 +9,8 @@ from django.db import transaction
 
 from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS, ClinicInstruments, for_clinic
 from alliance.web.clinic.models import Alert, AlertKind, Client, Respondent, Response
-from alliance.web.clinic.tables import outcome_table_from_query
 
-from .recovery import Track, follow_up_recovery, tracks
+from .recovery import Track, follow_up_recovery, tracks_from_rows
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +62,10 @@ def place_all(
         client__in=clients, instrument=instruments.outcome, respondent=Respondent.CLIENT
     )
     model = follow_up_recovery(clinic_id, instruments.outcome)
-    found = tracks(model, outcome_table_from_query(scores), instruments.outcome)
+    rows = scores.values_list(
+        "client_id", "session__episode_id", "session__number", "scores__total"
+    )
+    found = tracks_from_rows(model, rows)
     return {client.pk: (found.get(client.pk), instruments) for client in clients}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -10,11 +11,13 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance.analysis.trajectories import NOT_ON_TRACK, ExpectedRecovery
 from alliance.analysis.trajectories.base import instrument_range, reliable_change_of
+from alliance.analysis.trajectories.latest import LatestPlaces
 from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Respondent, Response
-from alliance.web.clinic.tables import intake_and_latest, outcome_table_from_query, recovery_history
+from alliance.web.clinic.tables import outcome_table_from_query, recovery_history
 
 from .cache import cached, claim_refit, fitted, fitted_or_latest, history_version, keep
+from .pairs import latest_pairs, rows_of
 
 RECOVERY_KIND = "expected-recovery:{outcome}"  # the cache's name for the fitted course
 TRACK_WORDS = {
@@ -102,38 +105,36 @@ def refit_if_stale(clinic_id: int, outcome: str) -> bool:
 
 
 def tracks(model: ExpectedRecovery, table: pd.DataFrame, outcome: str) -> dict:
-    """{client_id: Track} for clients with an intake and a later score of `outcome`, placed in
-    bulk."""
-    latest = intake_and_latest(table, outcome)
-    latest = latest[latest["course"] > 1]
-    if latest.empty:
+    """{client_id: Track} for clients with an intake and a later score of `outcome` in an
+    `outcome_table`, placed in bulk."""
+    return tracks_from_rows(model, rows_of(table, outcome))
+
+
+def tracks_from_rows(model: ExpectedRecovery, rows: Iterable[tuple]) -> dict:
+    """`tracks` of (client_id, episode_id, session number, total) rows of one outcome, without
+    building a table: the follow-up of one check-in places one client."""
+    return _tracks(model, [pair for pair in latest_pairs(rows) if pair[4] > 1])
+
+
+def _tracks(model: ExpectedRecovery, pairs: list[tuple]) -> dict:
+    if not pairs:
         return {}
-    ids = [str(client_id) for client_id in latest.index]
-    pairs = pd.DataFrame(
-        {
-            "client_id": ids * 2,
-            "session": [1] * len(ids) + latest["course"].astype(int).tolist(),
-            "outcome": latest["intake"].tolist() + latest["latest"].tolist(),
-        }
-    )
-    placed = model.place_all(pairs).set_index("client_id")
-    return {
-        client_id: _track(placed.loc[str(client_id)], int(row["session"]))
-        for client_id, row in latest.iterrows()
-    }
+    _, intake, latest, _, course = zip(*pairs, strict=True)
+    placed = model.place_latest(intake, course, latest)
+    return {pair[0]: _track(placed, i, pair[3]) for i, pair in enumerate(pairs)}
 
 
-def _track(placed: pd.Series, session: int) -> Track:
+def _track(placed: LatestPlaces, i: int, session: int) -> Track:
     return Track(
-        str(placed["status"]),
+        str(placed.status[i]),
         session,
-        float(placed["outcome"]),
-        float(placed["expected"]),
-        float(placed["lower"]),
-        float(placed["upper"]),
-        placed["source"] == "default",
-        float(placed["projected_change"]),
-        placed["band_status"] == NOT_ON_TRACK,
+        float(placed.outcome[i]),
+        float(placed.expected[i]),
+        float(placed.lower[i]),
+        float(placed.upper[i]),
+        placed.source[i] == "default",
+        float(placed.projected_change[i]),
+        placed.band_status[i] == NOT_ON_TRACK,
     )
 
 

@@ -17,7 +17,8 @@ from alliance.analysis.change import (
     talking_therapies_outcomes,
 )
 from alliance.web.clinic.instruments import ANXIETY, DEPRESSION, short_name
-from alliance.web.clinic.tables import intake_and_latest
+
+from .pairs import later_pairs_frame
 
 MEASURES = {DEPRESSION: short_name(DEPRESSION), ANXIETY: short_name(ANXIETY)}
 RECOVERY_WORDS = {
@@ -68,31 +69,28 @@ class OutcomeStatus:
 def outcome_statuses(table: pd.DataFrame) -> dict:
     """{client_id: OutcomeStatus} for clients with an intake and a later score."""
     found: dict = {}
+    pairs = {instrument: later_pairs_frame(table, instrument) for instrument in MEASURES}
     for instrument, name in MEASURES.items():
-        pairs = _pairs(table, instrument)
+        chosen = pairs[instrument]
         categories = classify_change(
-            pairs["intake"],
-            pairs["latest"],
+            chosen["intake"],
+            chosen["latest"],
             ChangeCriterion.from_instrument(instrument),
             ClinicalCutoff.from_instrument(instrument),
         )
-        for client_id, row in pairs.iterrows():
-            change = MeasureChange(name, row["intake"], row["latest"], categories[client_id])
+        for client_id, intake, latest in zip(
+            chosen.index, chosen["intake"], chosen["latest"], strict=True
+        ):
+            change = MeasureChange(name, intake, latest, categories[client_id])
             found.setdefault(client_id, OutcomeStatus([])).changes.append(change)
-    for client_id, key in _recovery(table).items():
+    for client_id, key in _recovery(pairs[DEPRESSION], pairs[ANXIETY]).items():
         if client_id in found:
             found[client_id].recovery = key
     return found
 
 
-def _pairs(table: pd.DataFrame, instrument: str) -> pd.DataFrame:
-    pairs = intake_and_latest(table, instrument)
-    return pairs[pairs["course"] > 1]
-
-
-def _recovery(table: pd.DataFrame) -> dict:
+def _recovery(depression: pd.DataFrame, anxiety: pd.DataFrame) -> dict:
     """NHS Talking Therapies recovery (a RECOVERY_WORDS key) for clients with both measures."""
-    depression, anxiety = _pairs(table, DEPRESSION), _pairs(table, ANXIETY)
     both = depression.index.intersection(anxiety.index)
     if both.empty:
         return {}

@@ -6,12 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from math import sqrt
 
-from django.db.models import Count, Q, Sum
-
-from alliance.analysis.trajectories import NOT_ON_TRACK
-from alliance.web.caseload.models import ClientSummary
+from alliance.web.caseload.clinic_figures import clinic_figures
 from alliance.web.caseload.query import Row, all_rows, summaries
-from alliance.web.clinic.access import visible_clients
 from alliance.web.clinic.instruments import DIMENSIONS
 from alliance.web.clinic.models import Rupture, RuptureStatus
 
@@ -57,53 +53,38 @@ class TherapistFigures:
 
 
 def team_figures(viewer, therapists, *, with_rows: bool = True) -> list[TherapistFigures]:
-    """Figures for each of these therapists, as this viewer may see them: sums over the client
-    summaries and one count of ruptures, so a constant number of queries whatever the history;
-    `with_rows` adds every active client's row (the supervision report of one therapist)."""
+    """Figures for each of these therapists (ones the viewer may review): the clinic's stored
+    sums over the client summaries and one count of ruptures, so a constant number of queries
+    whatever the history or the team; `with_rows` adds every active client's row (the
+    supervision report of one therapist)."""
     figures = {t.pk: TherapistFigures(t) for t in therapists}
-    active = summaries(viewer, status="active", therapist_ids=list(figures))
-    counts = (
-        active.order_by()
-        .values("client__therapist_id")
-        .annotate(n=Count("pk"), off=Count("pk", filter=Q(track=NOT_ON_TRACK)))
-    )
-    for found in counts:
-        figure = figures[found["client__therapist_id"]]
-        figure.active_count, figure.off_track_count = found["n"], found["off"]
+    stored = clinic_figures(viewer.clinic_id)
+    means = {(CLINIC, dim): found for dim, found in _means(stored["clinic"]).items()}
+    for pk, figure in figures.items():
+        found = stored["therapists"].get(str(pk))
+        if found:
+            figure.active_count, figure.off_track_count = found["active"], found["off"]
+            means |= {(pk, dim): mean for dim, mean in _means(found).items()}
     if with_rows:
-        for row in all_rows(active):
+        for row in all_rows(summaries(viewer, therapist_ids=list(figures))):
             figures[row.client.therapist_id].rows.append(row)
     ruptures = Rupture.objects.filter(
-        client__in=visible_clients(viewer), client__therapist__in=list(figures)
+        client__clinic_id=viewer.clinic_id, client__therapist__in=list(figures)
     )
     for therapist_id, status in ruptures.values_list("client__therapist_id", "status"):
         figures[therapist_id].ruptures[status] += 1
-    means = dimension_means(viewer.clinic_id)
     for pk, figure in figures.items():
         figure.dimensions = [_dimension(means, pk, dim) for dim in DIMENSIONS]
     return list(figures.values())
 
 
-def _sums() -> dict:
+def _means(sums: dict) -> dict:
+    """{dimension: (mean, low, high)} of the check-ins these sums add up."""
     found = {}
     for dim in DIMENSIONS:
-        for part in ("n", "sum", "squares"):
-            found[f"{dim}_{part}"] = Sum(f"{dim}_{part}")
-    return found
-
-
-def dimension_means(clinic_id: int) -> dict:
-    """{(therapist id or CLINIC, dimension): (mean, low, high)} over every client check-in of
-    the clinic, from the summaries' counts, sums and sums of squares (one query)."""
-    clinic = ClientSummary.objects.filter(client__clinic_id=clinic_id).order_by()
-    groups = list(clinic.values("client__therapist_id").annotate(**_sums()))
-    totals = {name: sum(g[name] or 0 for g in groups) for name in _sums()}
-    found = {}
-    for group, sums in [*((g["client__therapist_id"], g) for g in groups), (CLINIC, totals)]:
-        for dim in DIMENSIONS:
-            interval = _interval(sums[f"{dim}_n"], sums[f"{dim}_sum"], sums[f"{dim}_squares"])
-            if interval is not None:
-                found[group, dim] = interval
+        interval = _interval(sums[f"{dim}_n"], sums[f"{dim}_sum"], sums[f"{dim}_squares"])
+        if interval is not None:
+            found[dim] = interval
     return found
 
 

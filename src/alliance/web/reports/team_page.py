@@ -24,13 +24,13 @@ def team(request):
     if not therapists:
         raise Http404("No team")
     record_read(request, None, "team-dashboard")
-    ids = [t.pk for t in therapists]
+    ids = [t.pk for t in therapists]  # named as well as checked: the index leads with them
     filters = list_filters(request)
     if filters["therapist"] not in {t.username for t in therapists}:
         filters["therapist"] = ""
-    found = summaries(request.user, therapist_ids=ids, **filters)
+    found = summaries(request.user, therapist_ids=ids, supervised=True, **filters)
     listed = listing(found, sort=request.GET.get("sort", "alerts"), page=page_number(request))
-    team_clients = summaries(request.user, status="all", therapist_ids=ids)
+    team_clients = summaries(request.user, status="all", therapist_ids=ids, supervised=True)
     urgent, more_urgent = urgent_alerts_of(request.user, team_clients)
     context = list_context(request, listed, filters) | {
         "team": team_figures(request.user, therapists, with_rows=False),

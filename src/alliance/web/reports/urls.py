@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import team_page, views
+from . import team_page, trends_page, views
+from .empty_team import shows_an_empty_team
 
 urlpatterns = [
     path("clients/<str:code>/report/", views.client_report, name="client-report"),
@@ -17,5 +18,6 @@ urlpatterns = [
         {"pdf": True},
         name="supervision-report-pdf",
     ),
-    path("team/", team_page.team, name="team"),
+    path("team/", shows_an_empty_team(team_page.team), name="team"),
+    path("team/trends/", trends_page.team_trends_page, name="team-trends"),
 ]

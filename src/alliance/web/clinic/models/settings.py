@@ -11,7 +11,7 @@ from django.db import models
 from alliance.analysis.ruptures import ConfigError, RuptureDetector
 from alliance.measures import UnknownInstrumentError, get_instrument
 
-from ..instruments import ALLIANCE, DEFAULT_OUTCOME, MIRROR, outcome_choices
+from ..instruments import ALLIANCE, DEFAULT_OUTCOME, MIRROR, asking_order, outcome_choices
 
 # instrument id -> ask at every Nth session (1 = every session, 0 = never), counting from session 1
 DEFAULT_SCHEDULE = {ALLIANCE: 1, "goal-progress": 1, DEFAULT_OUTCOME: 1, MIRROR: 1}
@@ -193,14 +193,17 @@ class ClinicSettings(models.Model):
         """A detector configured as this clinic chose."""
         return RuptureDetector.from_dict(self.rupture_detector or default_rupture_detector())
 
+    def asked(self) -> list[tuple[str, int]]:
+        """Each instrument asked at all, with its every-Nth-session, in the asking order."""
+        asked = {i: every for i, every in self.schedule.items() if every}
+        return [(i, asked[i]) for i in asking_order(asked, self.outcome_instrument)]
+
     def instruments_for(self, session_number: int, respondent: str) -> list[str]:
-        """The instruments this respondent is asked at this session, in schedule order."""
+        """The instruments this respondent is asked at this session, in the asking order."""
         return [
             instrument_id
-            for instrument_id, every in self.schedule.items()
-            if every
-            and (session_number - 1) % every == 0
-            and _respondent(instrument_id) == respondent
+            for instrument_id, every in self.asked()
+            if (session_number - 1) % every == 0 and _respondent(instrument_id) == respondent
         ]
 
     @classmethod

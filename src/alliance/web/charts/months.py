@@ -1,0 +1,233 @@
+"""A line chart over calendar months: one point a month per line, a month without data left as
+a gap, and a month that rests on few answers drawn hollow, so it is not read like a full one."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from .boxes import Box
+from .legend import Entry
+from .palette import line_look
+from .shapes import dash_attribute, marker
+from .svg import Label
+
+WIDTH, HEIGHT = 400, 230
+LEFT, RIGHT, TOP, BOTTOM = 46, 14, 10, 40
+INSET = 8  # pixels between the scale's ends and the plot's edges, so no marker is cut
+SIZE = 12
+TICK_GAP = 6  # pixels kept free between two month names
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class MonthLine:
+    name: str
+    look: str  # a line of the palette: "goal", "task", "bond", "outcome", ...
+    values: list[float | None]  # one a month of the chart, None where the month has none
+    marker: str = "circle"
+
+
+@dataclass
+class MonthChart:
+    title: str
+    desc: str
+    y_label: str
+    y_range: tuple[float, float]
+    months: list[dt.date]  # the first day of each month shown, in order
+    lines: list[MonthLine]
+    few: list[bool] = field(default_factory=list)  # months resting on few answers
+    few_words: str = "a month resting on few answers"
+
+    def is_few(self, index: int) -> bool:
+        return index < len(self.few) and self.few[index]
+
+
+class _Scale:
+    def __init__(self, chart: MonthChart):
+        self.count = max(len(chart.months), 1)
+        self.y0, self.y1 = chart.y_range
+        self.base = HEIGHT - BOTTOM
+
+    def x(self, index: int) -> float:
+        return round(LEFT + (index + 0.5) / self.count * (WIDTH - RIGHT - LEFT), 1)
+
+    def y(self, value: float) -> float:
+        span = self.base - TOP - 2 * INSET
+        return round(TOP + INSET + (self.y1 - value) / (self.y1 - self.y0) * span, 1)
+
+
+def even_ticks(low: float, high: float, most: int = 6) -> list[float]:
+    """Round steps from low to high, at most `most` of them, both ends included."""
+    span = high - low
+    step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100) if span / s < most), span)
+    found = [low + step * n for n in range(math.floor(span / step) + 1)]
+    if high - found[-1] >= step / 2:
+        found.append(high)
+    elif found[-1] != high:
+        found[-1] = high
+    return found
+
+
+def labels(chart: MonthChart) -> list[Label]:
+    """Every word on the chart: the scale's ticks, as many month names as fit, the year under
+    the first month shown and under each January, and the scale's name."""
+    scale = _Scale(chart)
+    found = [
+        Label(f"{v:g}", LEFT - 5, round(scale.y(v) + 4, 1), SIZE, "end", "tick")
+        for v in even_ticks(*chart.y_range)
+    ]
+    found += _month_labels(chart, scale)
+    middle = (TOP + scale.base) / 2
+    found.append(Label(chart.y_label, 14, middle, SIZE, "middle", "label", True))
+    return found
+
+
+def _month_labels(chart: MonthChart, scale: _Scale) -> list[Label]:
+    shown = _every(len(chart.months))
+    names, years = [], []
+    for index in range(0, len(chart.months), shown):
+        month, x = chart.months[index], scale.x(index)
+        names.append(
+            Label(MONTH_NAMES[month.month - 1], x, scale.base + 15, SIZE, "middle", "tick")
+        )
+        year = Label(str(month.year), x, scale.base + 30, SIZE, "middle", "tick")
+        if (not years or month.month <= shown) and not _touches(year.box, years):
+            years.append(year)
+    return names + years
+
+
+def _every(count: int) -> int:
+    """Every how many months a name fits: three letters and a gap per name."""
+    room = (WIDTH - RIGHT - LEFT) / max(count, 1)
+    return max(1, math.ceil((3 * SIZE * 0.6 + TICK_GAP) / room))
+
+
+def _touches(box: Box, others: list[Label]) -> bool:
+    return any(
+        box.left - TICK_GAP < o.box.right and o.box.left < box.right + TICK_GAP for o in others
+    )
+
+
+def render_months(chart: MonthChart, *, chart_id: str) -> SafeString:
+    """The chart as an inline <svg> with <title> and <desc>, named by aria-labelledby."""
+    scale = _Scale(chart)
+    parts = [
+        format_html(
+            '<svg class="chart months" viewBox="0 0 {} {}" role="img" '
+            'aria-labelledby="{}-title {}-desc">',
+            WIDTH,
+            HEIGHT,
+            chart_id,
+            chart_id,
+        ),
+        format_html(
+            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
+            chart_id,
+            chart.title,
+            chart_id,
+            chart.desc,
+        ),
+        *[_grid(scale, v) for v in even_ticks(*chart.y_range)],
+        format_html(
+            '<path class="axis" d="M{},{}V{}H{}" fill="none" stroke="#1b1f24"/>',
+            LEFT,
+            TOP,
+            scale.base,
+            WIDTH - RIGHT,
+        ),
+        *[_line(chart, line, scale) for line in chart.lines],
+        *[_text(label) for label in labels(chart)],
+        "</svg>",
+    ]
+    return mark_safe("".join(str(part) for part in parts))  # every piece above is escaped
+
+
+def _grid(scale: _Scale, value: float) -> str:
+    return str(
+        format_html(
+            '<path d="M{},{}H{}" stroke="#e2e5e9" fill="none"/>',
+            LEFT,
+            scale.y(value),
+            WIDTH - RIGHT,
+        )
+    )
+
+
+def _line(chart: MonthChart, line: MonthLine, scale: _Scale) -> str:
+    look = line_look(line.look)
+    segments: list[list[str]] = [[]]
+    dots = []
+    for index, value in enumerate(line.values):
+        if value is None:
+            segments.append([])
+            continue
+        x, y = scale.x(index), scale.y(value)
+        segments[-1].append(f"{x},{y}")
+        dots.append(_dot(line.marker, x, y, look.colour, hollow=chart.is_few(index)))
+    path = " ".join("M" + " L".join(s) for s in segments if s)
+    return str(
+        format_html(
+            '<g class="trend"><title>{}</title>'
+            '<path d="{}" fill="none" stroke="{}" stroke-width="{}"{}/>{}</g>',
+            line.name,
+            path,
+            look.colour,
+            look.width,
+            dash_attribute(look.dash),
+            mark_safe("".join(dots)),
+        )
+    )
+
+
+def _dot(shape: str, x: float, y: float, colour: str, *, hollow: bool) -> str:
+    fill, outline = ("#fff", colour) if hollow else (colour, "none")
+    return str(
+        format_html(
+            '<g fill="{}" stroke="{}" stroke-width="1.5">{}</g>',
+            fill,
+            outline,
+            mark_safe(marker(shape, x, y)),
+        )
+    )
+
+
+def _text(label: Label) -> str:
+    turn = format_html(' transform="rotate(-90 {} {})"', label.x, label.y) if label.vertical else ""
+    return str(
+        format_html(
+            '<text class="{}" x="{}" y="{}" font-size="{}" text-anchor="{}" fill="#1b1f24"{}>'
+            "{}</text>",
+            label.css,
+            label.x,
+            label.y,
+            label.size,
+            label.anchor,
+            turn,
+            label.text,
+        )
+    )
+
+
+def month_entries(chart: MonthChart) -> list[Entry]:
+    """The legend: each line as drawn, then the hollow point when some month rests on few."""
+    found = []
+    for line in chart.lines:
+        look = line_look(line.look)
+        key = format_html(
+            '<path d="M1,6H27" fill="none" stroke="{}" stroke-width="{}"{}/>{}',
+            look.colour,
+            look.width,
+            dash_attribute(look.dash),
+            mark_safe(_dot(line.marker, 14, 6, look.colour, hollow=False)),
+        )
+        drawn = any(v is not None for v in line.values)
+        found.append(Entry(line.name if drawn else f"{line.name} (none yet)", str(key)))
+    if any(chart.is_few(n) for n in range(len(chart.months))):
+        key = _dot("circle", 14, 6, "#1b1f24", hollow=True)
+        found.append(Entry(f"Hollow point: {chart.few_words}", key))
+    return found
