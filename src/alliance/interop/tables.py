@@ -8,7 +8,8 @@ from typing import Any
 import pandas as pd
 
 ANSWER_COLUMNS = ["client_id", "session", "instrument", "item", "value"]
-ANSWER_OPTIONAL = ["respondent", "therapist_id", "date"]
+# `language`: the language the questions were shown in (en, es, ...), when known
+ANSWER_OPTIONAL = ["respondent", "therapist_id", "date", "language"]
 TEXT_COLUMNS: dict[str, Any] = {"dtype": str, "keep_default_na": False, "na_values": [""]}
 
 

@@ -154,8 +154,19 @@ def _options(r: _Reader, data: dict, where: str) -> tuple[Option, ...]:
     for n, entry in r.tables(data, "options", where):
         value = r.get(entry, "value", int, f"{where}options[{n}].")
         label = r.get(entry, "label", str, f"{where}options[{n}].")
-        options.append(Option(value, label))
+        options.append(Option(value, label, _translations(r, entry, f"{where}options[{n}].")))
     return tuple(options)
+
+
+def _translations(r: _Reader, raw: dict, where: str) -> tuple[tuple[str, str], ...]:
+    """`translations = { es = "..." }`: the text in other languages, by language code."""
+    found = r.get(raw, "translations", dict, where, {})
+    for language, text in found.items():
+        r.check(
+            isinstance(text, str) and bool(text.strip()),
+            f"{where}translations.{language}: expected text, got {text!r}",
+        )
+    return tuple(sorted((k, v) for k, v in found.items() if isinstance(v, str)))
 
 
 def _item(r: _Reader, raw: dict, where: str, default_options: tuple[Option, ...]) -> Item:
@@ -175,6 +186,7 @@ def _item(r: _Reader, raw: dict, where: str, default_options: tuple[Option, ...]
         reversed=r.get(raw, "reversed", bool, where, False),
         required=r.get(raw, "required", bool, where, True),
         code=r.get(raw, "code", str, where, None),
+        translations=_translations(r, raw, where),
     )
 
 
@@ -258,6 +270,12 @@ def _check_consistency(r: _Reader, inst: Instrument) -> None:
     r.check(len(set(item_ids)) == len(item_ids), "items: item ids must be unique")
     for item in inst.items:
         _check_item(r, item)
+        for language in inst.languages:
+            r.check(
+                item.speaks(language),
+                f"items.{item.id}.translations: the question or a worded answer has no "
+                f"{language!r} text, which the other items have",
+            )
     for scale in inst.scales:
         _check_scale(r, inst, scale)
     _check_bands(r, inst)

@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 DIMENSIONS = ("goal", "task", "bond")
 ITEM_DIMENSIONS = (*DIMENSIONS, "outcome", "progress", "rupture", "comment")
 RESPONDENTS = ("client", "therapist")
 KINDS = ("alliance", "outcome", "goal-progress")
 
+# {language: text} kept as sorted pairs, so items and options stay hashable
+Translations = tuple[tuple[str, str], ...]
+
+
+def translated(text: str, translations: Translations, language: str) -> str:
+    """The text in `language` when there is a translation, else the text as written."""
+    return dict(translations).get(language, text)
+
 
 @dataclass(frozen=True)
 class Option:
     value: int
     label: str
+    translations: Translations = ()
+
+    @property
+    def is_number(self) -> bool:
+        """A bare number reads the same in every language and needs no translation."""
+        return self.label == str(self.value)
+
+    def in_language(self, language: str) -> Option:
+        return replace(self, label=translated(self.label, self.translations, language))
 
 
 @dataclass(frozen=True)
@@ -26,6 +43,20 @@ class Item:
     reversed: bool = False
     required: bool = True
     code: str | None = None
+    translations: Translations = ()
+
+    def in_language(self, language: str) -> Item:
+        """The item with its question and answers in `language` where they are translated."""
+        return replace(
+            self,
+            label=translated(self.label, self.translations, language),
+            options=tuple(option.in_language(language) for option in self.options),
+        )
+
+    def speaks(self, language: str) -> bool:
+        """Whether the question and every worded answer have a text in `language`."""
+        worded = [o.translations for o in self.options if not o.is_number]
+        return all(language in dict(t) for t in (self.translations, *worded))
 
     @property
     def values(self) -> tuple[int, ...]:
@@ -124,6 +155,20 @@ class Instrument:
     codes: Codes = field(default_factory=Codes)
     open_items: bool = False  # items are named at use (one per client goal), all alike
     mirror_of: str | None = None
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this instrument's own wording is translated into (English aside)."""
+        found = {
+            language
+            for item in self.items
+            for translations in (item.translations, *(o.translations for o in item.options))
+            for language, _ in translations
+        }
+        return tuple(sorted(found))
+
+    def in_language(self, language: str) -> Instrument:
+        return replace(self, items=tuple(item.in_language(language) for item in self.items))
 
     def item(self, item_id: str) -> Item:
         for item in self.items:

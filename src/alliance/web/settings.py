@@ -120,6 +120,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "alliance.web.security.headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # after the session, before anything that renders: staff pages follow the browser's language
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -193,6 +195,10 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
+# The languages the client's check-in is written in (docs/languages.md); the translations live
+# in each app's own locale/ folder. The names are each language's own, as a client would look
+# for it in a list.
+LANGUAGES = [("en", "English"), ("es", "Español")]
 TIME_ZONE = envstr("ALLIANCE_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

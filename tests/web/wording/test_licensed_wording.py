@@ -161,18 +161,20 @@ def test_answers_given_under_the_licensed_wording_are_stored_as_usual(
     assert Response.objects.get(client=theos_client, instrument="phq-9").scores["total"] == 8
 
 
-def test_the_checkin_can_show_a_translation_the_questionnaire_carries(
-    client, login, ada, clinic, checkin_token
+def test_a_spanish_speaking_client_sees_the_translation_the_questionnaire_carries(
+    client, login, ada, clinic, theos_client, checkin_token
 ):
     found = json.loads(licensed())
     for item in found["item"]:
-        parts = [{"url": "lang", "valueCode": "de"}, {"url": "content", "valueString": "Erfunden"}]
+        parts = [{"url": "lang", "valueCode": "es"}, {"url": "content", "valueString": "Inventada"}]
         url = "http://hl7.org/fhir/StructureDefinition/translation"
         item["_text"] = {"extension": [{"url": url, "extension": parts}]}
-    upload(login(ada), clinic, json.dumps(found).encode(), check_in_language="de")
+    upload(login(ada), clinic, json.dumps(found).encode(), check_in_language="es")
     client.logout()
+    theos_client.language = "es"
+    theos_client.save(update_fields=["language"])
     html = client.get(reverse("checkin", args=[checkin_token])).content.decode()
-    assert html.count("Erfunden") == 9 and "Made-up licensed question" not in html
+    assert html.count("Inventada") == 9 and "Made-up licensed question" not in html
 
 
 def test_the_therapist_form_shows_the_licensed_wording_of_a_therapist_instrument(

@@ -31,6 +31,7 @@ class Administration:
     row: int  # the first answer's row, counted from 1 after the header
     answers: list[tuple[str, int | str | None]] = field(default_factory=list)
     respondent_given: bool = True  # False when the table left it blank, meaning the client
+    language: str | None = None  # the language the questions were shown in
 
     @property
     def key(self) -> tuple[str, int, str, str]:
@@ -61,6 +62,7 @@ def _add(found: dict[tuple, Administration], row: int, record: dict) -> None:
             *key[:2], instrument, key[3], text(record.get("therapist_id")), date, row
         )
         admin.respondent_given = text(record.get("respondent")) is not None
+        admin.language = text(record.get("language"))
     _same_as_first(admin, record, row)
     item_id = _required(record, "item", row)
     if any(item_id == seen for seen, _ in admin.answers):

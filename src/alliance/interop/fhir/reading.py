@@ -27,6 +27,7 @@ class _Response:
     date: str | None
     answers: list[tuple[str, int | str | None]]
     respondent_given: bool
+    language: str | None = None
 
 
 def read_bundle(bundle: str | bytes | dict) -> pd.DataFrame:
@@ -127,7 +128,8 @@ def _response(resource: dict, name: str, resources: dict) -> _Response:
     key = (client, _session(resource), inst.id, respondent)
     answers = item_answers(inst, resource.get("item") or [])
     given = isinstance(resource.get("source"), dict)
-    return _Response(name, key, therapist, resource.get("authored"), answers, given)
+    language = resource.get("language") if isinstance(resource.get("language"), str) else None
+    return _Response(name, key, therapist, resource.get("authored"), answers, given, language)
 
 
 def _instrument(canonical: str | None) -> Instrument:
@@ -214,6 +216,7 @@ def _frame(responses: list[_Response]) -> pd.DataFrame:
             "respondent": r.key[3] if r.respondent_given else None,
             "therapist_id": r.therapist_id,
             "date": r.date,
+            "language": r.language,
         }
         for r in responses
         for item, value in r.answers

@@ -40,6 +40,8 @@ def response(admin: Administration) -> dict:
     }
     if admin.date:
         resource["authored"] = admin.date
+    if admin.language:
+        resource["language"] = admin.language
     if admin.therapist_id:
         resource["author"] = _reference("Practitioner", admin.therapist_id)
     if admin.respondent_given:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django import forms
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from alliance.measures import Instrument, Item, Score, ScoringError, get_instrument, score_one
 from alliance.web.clinic.formfields import fresh_copy
@@ -13,12 +15,14 @@ from alliance.web.security.hygiene import TextHygiene
 
 SEPARATOR = "__"
 GOAL_PROGRESS = "goal-progress"
+CHOOSE_SHOWN = gettext_noop("Please choose one of the answers shown (%(low)s to %(high)s).")
 
 
 @dataclass
 class Section:
     instrument: Instrument
     fields: list[forms.BoundField]
+    short_labels: bool = False  # a standard instrument shown without its licensed wording
 
 
 def field_name(instrument_id: str, item_id: str) -> str:
@@ -26,7 +30,7 @@ def field_name(instrument_id: str, item_id: str) -> str:
 
 
 def _choice_field(item: Item, label: str) -> forms.TypedChoiceField:
-    low, high = item.low, item.high
+    shown = {"low": item.low, "high": item.high}
     field = forms.TypedChoiceField(
         label=label,
         required=item.required,
@@ -34,8 +38,8 @@ def _choice_field(item: Item, label: str) -> forms.TypedChoiceField:
         widget=forms.RadioSelect,
         choices=[(option.value, option.label) for option in item.options],
         error_messages={
-            "required": "Please choose an answer.",
-            "invalid_choice": f"Please choose one of the answers shown ({low} to {high}).",
+            "required": gettext("Please choose an answer."),
+            "invalid_choice": gettext(CHOOSE_SHOWN) % shown,
         },
     )
     field.compact = len(item.options) > 5  # a 0-10 scale shows numbers, with its anchors as a hint
@@ -47,7 +51,7 @@ def _choice_field(item: Item, label: str) -> forms.TypedChoiceField:
 
 def _anchor(value: int, label: str) -> str:
     text = label.removeprefix(f"{value} - ")
-    return f"{value} means {text}"
+    return gettext("%(value)s means %(text)s") % {"value": value, "text": text}
 
 
 def _text_field(item: Item) -> forms.CharField:
@@ -59,14 +63,14 @@ def _text_field(item: Item) -> forms.CharField:
     )
 
 
-_PROTOTYPES: dict[tuple[str, str, str], forms.Field] = {}
+_PROTOTYPES: dict[tuple[str, str, str, str], forms.Field] = {}
 MAX_PROTOTYPES = 4096  # goal progress has one per goal text; past this, build without keeping
 
 
 def _prototype(instrument_id: str, item: Item, label: str) -> forms.Field:
-    """A question's field, built once per process (alliance.web.clinic.formfields); found by
-    names, which hash faster than the item itself."""
-    key = (instrument_id, item.id, label)
+    """A question's field, built once per process and language (alliance.web.clinic.formfields);
+    found by names, which hash faster than the item itself."""
+    key = (instrument_id, item.id, label, translation.get_language() or "")
     found = _PROTOTYPES.get(key)
     if found is None:
         found = _text_field(item) if item.kind == "text" else _choice_field(item, label)
@@ -83,8 +87,9 @@ def question_field(instrument_id: str, item: Item, label: str) -> forms.Field:
 class CheckinForm(TextHygiene, forms.Form):
     """The questions of the given instruments; goal-progress asks one question per goal.
 
-    `worded` ({instrument: {item id: item}}) holds the clinic's licensed wording, shown instead
-    of the short labels."""
+    `worded` ({instrument: {item id: item}}) holds the clinic's licensed wording in the active
+    language, shown instead of the short labels; the project's own wording is shown in the
+    active language."""
 
     def __init__(
         self,
@@ -98,6 +103,7 @@ class CheckinForm(TextHygiene, forms.Form):
         self.instruments = [get_instrument(i) for i in instruments]
         self.goals = goals
         self.worded = worded or {}
+        self.language = translation.get_language() or ""
         self.section_names: list[tuple[Instrument, list[str]]] = []
         for instrument in self.instruments:
             self.section_names.append((instrument, self._add_fields(instrument)))
@@ -112,25 +118,31 @@ class CheckinForm(TextHygiene, forms.Form):
 
     def _questions(self, instrument: Instrument):
         if instrument.id == GOAL_PROGRESS:
-            return [(str(goal.pk), goal.text, instrument.items[0]) for goal in self.goals]
+            item = instrument.items[0].in_language(self.language)
+            return [(str(goal.pk), goal.text, item) for goal in self.goals]
         worded = self.worded.get(instrument.id, {})
-        shown = [worded.get(item.id, item) for item in instrument.items]
+        shown = [worded.get(item.id, item.in_language(self.language)) for item in instrument.items]
         return [(item.id, item.label, item) for item in shown]
 
     @property
     def sections(self) -> list[Section]:
         return [
-            Section(inst, [self[name] for name in names])
+            Section(inst, [self[name] for name in names], self._short_labels(inst))
             for inst, names in self.section_names
             if names
         ]
+
+    def _short_labels(self, instrument: Instrument) -> bool:
+        return instrument.wording == "labels" and instrument.id not in self.worded
 
     def clean(self) -> dict:
         cleaned = super().clean()
         prefix = field_name(GOAL_PROGRESS, "")
         unknown = [key for key in self.data if key.startswith(prefix) and key not in self.fields]
         if unknown:
-            raise forms.ValidationError("An answer was sent for a goal that is not one of yours.")
+            raise forms.ValidationError(
+                gettext("An answer was sent for a goal that is not one of yours.")
+            )
         if not self.errors:
             self._score_each()
         return cleaned

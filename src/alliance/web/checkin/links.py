@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from alliance.measures import Score
 from alliance.web.clinic.audit import record
@@ -66,9 +66,12 @@ def find_link(token: str) -> CheckinLink:
 
 def find_link_to_submit(token: str) -> CheckinLink:
     """find_link without looking for kept answers: the submit's one insert finds them, as the
-    unique link it needs, at no extra cost. The link carries its session's `client_id`."""
+    unique link it needs, at no extra cost. The link carries its session's `client_id` and the
+    client's `language`."""
     link = (
-        CheckinLink.objects.annotate(client_id=F("session__client_id"))
+        CheckinLink.objects.annotate(
+            client_id=F("session__client_id"), language=F("session__client__language")
+        )
         .filter(token_hash=hash_token(token))
         .first()
     )
@@ -123,6 +126,7 @@ def use_up(
         answers={k: dict(v) for k, v in answers.items()},
         ratings=dict(ratings or {}),
         submitted_at=timezone.now(),
+        language=translation.get_language() or "",
     )
     urgent = raises_urgent_alert(answers, scores)
     with claiming(link), transaction.atomic():

@@ -44,6 +44,7 @@ def store_submission(
         scores=scores,
         previous=previous_responses(session, Respondent.CLIENT, list(submission.answers)),
         audit=audit,
+        language=submission.language,
     )
     store_ratings(session, submission.ratings, audit)
     audit.append(event(None, session.client, "checkin-submitted", submission.link))

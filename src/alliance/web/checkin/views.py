@@ -7,12 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import get_own_client
 from alliance.web.clinic.answers import store_therapist_answers
 from alliance.web.clinic.audit import record_read
+from alliance.web.clinic.languages import said_in, shown_in
 from alliance.web.clinic.models import (
     CheckinLink,
     CheckinSubmission,
@@ -60,23 +62,25 @@ def _client_forms(link, data=None, *, worded: bool = True) -> tuple[CheckinForm,
 @never_cache
 def checkin(request, token: str):
     """Show the check-in form, or keep the answers once and send the client to the thank-you
-    page (post/redirect/get: Back and reload never send the answers again)."""
+    page (post/redirect/get: Back and reload never send the answers again). Every page is in
+    the client's own language, whatever the browser asks for."""
     try:
         if request.method == "POST":
-            return _submit(request, token)
+            link = find_link_to_submit(token)
+            with shown_in(link.language):
+                return _submit(request, link, token)
         link = find_link(token)
-        if _session_answered(link):
-            raise LinkUnusable("answered")
-        mark_opened(link)
-        form, ratings = _client_forms(link)
+        with shown_in(link.language):
+            if _session_answered(link):
+                raise LinkUnusable("answered")
+            mark_opened(link)
+            return _form_page(request, link, *_client_forms(link))
     except LinkUnusable as problem:
         return _unusable(request, problem, token)
-    return _form_page(request, link, form, ratings)
 
 
-def _submit(request, token: str):
+def _submit(request, link: CheckinLink, token: str):
     """Check the answers with the forms, then keep them with one insert that uses up the link."""
-    link = find_link_to_submit(token)
     # the wording only changes what is shown, so it is read only to show the form again
     form, ratings = _client_forms(link, request.POST, worded=False)
     if not all([form.is_valid(), ratings.is_valid()]):
@@ -103,7 +107,9 @@ def thanks(request, token: str):
     """The thank-you page of a kept check-in. The crisis words after a risk answer are shown only
     to the browser that sent the answers, so a copied link shows no more than a plain thank-you."""
     link = (
-        CheckinLink.objects.filter(token_hash=hash_token(token)).select_related("session").first()
+        CheckinLink.objects.filter(token_hash=hash_token(token))
+        .select_related("session__client")
+        .first()
     )
     if link is None:
         return _unusable(request, LinkUnusable("unknown"), token)
@@ -113,10 +119,11 @@ def thanks(request, token: str):
     sent = request.get_signed_cookie(
         THANKS_COOKIE, default="", salt=THANKS_COOKIE, max_age=THANKS_SECONDS
     )
-    risk = sent == str(link.pk) and raises_urgent_alert(submission.answers, {})
-    context = {"risk": risk, "crisis": crisis_contact(link.session.client_id)}
-    context["progress"] = own_progress(submission) if sent == str(link.pk) else None
-    return render(request, "checkin/thanks.html", context)
+    with shown_in(link.session.client.language) as language:
+        risk = sent == str(link.pk) and raises_urgent_alert(submission.answers, {})
+        context = {"risk": risk, "crisis": crisis_contact(link.session.client_id)}
+        context["progress"] = own_progress(submission) if sent == str(link.pk) else None
+        return said_in(render(request, "checkin/thanks.html", context), language)
 
 
 def _session_answered(link: CheckinLink) -> bool:
@@ -143,21 +150,29 @@ def _form_page(request, link: CheckinLink, form: CheckinForm, ratings: RatingsFo
         "parts": parts,
         "crisis": crisis_contact(link.client_id),
     }
-    return render(request, "checkin/client_form.html", context)
+    page = render(request, "checkin/client_form.html", context)
+    return said_in(page, translation.get_language())
 
 
 def _unusable(request, problem: LinkUnusable, token: str):
-    link = CheckinLink.objects.filter(token_hash=hash_token(token)).select_related("session")
-    found = link.first()
-    return render(
-        request,
-        "checkin/unusable.html",
-        {
-            "reason": problem.reason,
-            "crisis": crisis_contact(found.session.client_id if found else None),
-        },
-        status=UNUSABLE_STATUS[problem.reason],
+    """Why the link cannot be used, in its client's language (the browser's for an unknown
+    link)."""
+    found = (
+        CheckinLink.objects.filter(token_hash=hash_token(token))
+        .select_related("session__client")
+        .first()
     )
+    with shown_in(found.session.client.language if found else None) as language:
+        page = render(
+            request,
+            "checkin/unusable.html",
+            {
+                "reason": problem.reason,
+                "crisis": crisis_contact(found.session.client_id if found else None),
+            },
+            status=UNUSABLE_STATUS[problem.reason],
+        )
+        return said_in(page, language)
 
 
 @never_cache
@@ -199,7 +214,9 @@ def therapist_form(request, code: str, number: int):
     )
     if data is not None and form.is_valid():
         with transaction.atomic():
-            store_therapist_answers(session, form.answers(), therapist=request.user)
+            store_therapist_answers(
+                session, form.answers(), therapist=request.user, language=translation.get_language()
+            )
             mark_follow_up(session, source=Respondent.THERAPIST)
             queue_follow_up(client.pk)
         return redirect("client", code=client.code)

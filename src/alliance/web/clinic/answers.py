@@ -26,12 +26,14 @@ def store_answers(
     scores: Mapping[str, Score] | None = None,
     previous: Mapping[str, Response] | None = None,
     audit: list[AuditEvent] | None = None,
+    language: str = "",
 ) -> list[Response]:
     """Store {instrument: {item: value}} for one session with its alerts; call in a transaction.
 
     `scores` reuses scores already computed (a checked form's); anything missing is scored here.
     `previous` is what `previous_responses` gave, read before the transaction to keep it short.
     With `audit`, the audit rows are added to that list for the caller to write in one insert.
+    `language` is the language the questions were shown in (empty when not known).
     """
     scores = scores or {}
     fields = {
@@ -41,6 +43,7 @@ def store_answers(
         "link": link,
         "entered_by": entered_by,
         "submitted_at": submitted_at or timezone.now(),
+        "language": language,
     }
     stored = Response.objects.bulk_create(
         _response(instrument_id, items, scores.get(instrument_id), fields)
@@ -102,6 +105,10 @@ def previous_responses(
 
 
 @transaction.atomic
-def store_therapist_answers(session: Session, answers, *, therapist) -> list[Response]:
+def store_therapist_answers(
+    session: Session, answers, *, therapist, language: str = ""
+) -> list[Response]:
     """The therapist's own post-session form, stored in one transaction."""
-    return store_answers(session, answers, respondent="therapist", entered_by=therapist)
+    return store_answers(
+        session, answers, respondent="therapist", entered_by=therapist, language=language
+    )

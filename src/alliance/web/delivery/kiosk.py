@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from alliance.web.clinic.models.record import CODE_ALPHABET
 
@@ -76,7 +77,7 @@ def redeem_code(device: KioskDevice, typed: str) -> Delivery:
             found.used_at = timezone.now()
             found.save(update_fields=["used_at"])
     if found is None:  # the failed attempt stays counted
-        raise KioskRefused("That code is not valid. Check it with your therapist.")
+        raise KioskRefused(gettext("That code is not valid. Check it with your therapist."))
     return found.delivery
 
 
@@ -84,9 +85,13 @@ def _check_rate(device: KioskDevice, hashed: str) -> None:
     since = timezone.now() - WINDOW
     failures = KioskAttempt.objects.filter(at__gte=since, succeeded=False)
     if failures.filter(device=device).count() >= DEVICE_FAILURES:
-        raise KioskRefused("Too many wrong codes on this device. Ask the reception for help.")
+        raise KioskRefused(
+            gettext("Too many wrong codes on this device. Ask the reception for help.")
+        )
     if failures.filter(code_hash=hashed).count() >= CODE_FAILURES:
-        raise KioskRefused("That code has been tried too often. Ask your therapist for a new one.")
+        raise KioskRefused(
+            gettext("That code has been tried too often. Ask your therapist for a new one.")
+        )
 
 
 def _usable(device: KioskDevice, hashed: str) -> KioskCode | None:

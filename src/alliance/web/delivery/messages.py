@@ -2,7 +2,9 @@
 
 Wording uses `$clinic`, `$link` and `$expires` (and `$count` in the digest); nothing clinical is
 ever put in a message. A clinic's text is checked when saved: unknown names are refused and the
-check-in messages must contain `$link`.
+check-in messages must contain `$link`. The shipped defaults are translated: a message to a client
+is written in the client's language (the caller activates it); a clinic's own text is sent as
+the clinic wrote it.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ class Message:
 
 
 def default_text(field: str) -> str:
-    return get_template(DEFAULTS[field]).template.source.strip()
+    """The shipped wording in the active language."""
+    return get_template(DEFAULTS[field]).render({}).strip()
 
 
 def wording(settings, field: str) -> str:

@@ -7,6 +7,9 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.utils import formats, timezone
+from django.utils.translation import gettext
+
+from alliance.web.clinic.languages import shown_in
 
 from .backends.sms import SmsError, sms_backend
 from .contacts import stored_contact
@@ -22,10 +25,17 @@ class SendError(Exception):
 
 
 def send_checkin(delivery: Delivery, *, reminder: bool) -> None:
+    """Send the check-in's message in the client's language."""
     client = delivery.session.client
     address = stored_contact(client).address_for(delivery.channel)
     if not address:
         raise SendError(f"the client has no address for {delivery.channel}", permanent=True)
+    with shown_in(client.language):
+        _send(delivery, address, reminder=reminder)
+
+
+def _send(delivery: Delivery, address: str, *, reminder: bool) -> None:
+    client = delivery.session.client
     values = _values(delivery)
     wording = DeliverySettings.for_clinic(client.clinic_id)
     if delivery.channel == Channel.SMS:
@@ -40,7 +50,8 @@ def _values(delivery: Delivery) -> dict[str, str]:
     return {
         "clinic": delivery.session.client.clinic.name,
         "link": checkin_url(delivery.seed),
-        "expires": formats.date_format(expires, "j F Y, H:i"),
+        # the format itself is translated: "5 March 2026, 17:00", "5 de marzo de 2026, 17:00"
+        "expires": formats.date_format(expires, gettext("j F Y, H:i")),
     }
 
 

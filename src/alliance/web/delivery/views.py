@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from alliance.web.checkin.submissions import raises_urgent_alert
 from alliance.web.checkin.views import checkin, crisis_contact
 from alliance.web.clinic.access import get_own_client
+from alliance.web.clinic.languages import said_in, shown_in
 from alliance.web.clinic.models import CheckinSubmission
 
 from . import kiosk, services
@@ -24,6 +25,7 @@ from .tokens import token_for
 
 KIOSK_CHECKIN_KEY = "alliance-kiosk-delivery"
 KIOSK_CRISIS_KEY = "alliance-kiosk-crisis"
+KIOSK_LANGUAGE_KEY = "alliance-kiosk-language"  # the last client's, for their thank-you screen
 
 
 def _say_problems(request, error: ValidationError, form=None) -> None:
@@ -96,9 +98,17 @@ def _kiosk_device(request):
 @never_cache
 @login_required
 def kiosk_home(request):
-    """The kiosk's blank screen: type your code."""
+    """The kiosk's blank screen: type your code. Its thank-you screen is in the language of the
+    client who just answered; the blank screen in the device's own."""
     device = _kiosk_device(request)
     request.session.pop(KIOSK_CHECKIN_KEY, None)
+    done = request.GET.get("done") == "1"
+    language = request.session.pop(KIOSK_LANGUAGE_KEY, None) if done else None
+    with shown_in(language) as shown:
+        return said_in(_kiosk_screen(request, device, done), shown)
+
+
+def _kiosk_screen(request, device, done: bool):
     form = KioskCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -108,7 +118,6 @@ def kiosk_home(request):
         else:
             request.session[KIOSK_CHECKIN_KEY] = delivery.pk
             return redirect("kiosk-checkin")
-    done = request.GET.get("done") == "1"
     risk_of = request.session.pop(KIOSK_CRISIS_KEY, None) if done else None
     context = {"form": form, "done": done, "risk": risk_of is not None}
     context["crisis"] = crisis_contact(risk_of)
@@ -129,6 +138,7 @@ def kiosk_checkin(request):
     submission = CheckinSubmission.objects.filter(link_id=delivery.link_id).first()
     if submission is not None:
         request.session.pop(KIOSK_CHECKIN_KEY, None)
+        request.session[KIOSK_LANGUAGE_KEY] = submission.language
         if raises_urgent_alert(submission.answers, {}):
             # the next screen shows the clinic's crisis words once, then the kiosk is blank again
             request.session[KIOSK_CRISIS_KEY] = submission.client_id

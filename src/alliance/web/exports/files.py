@@ -23,6 +23,7 @@ COLUMN_MEANINGS = {
     "respondent": "client or therapist",
     "therapist_id": "the therapist's username (or the study's pseudonym)",
     "date": "the session's date, YYYY-MM-DD",
+    "language": "the language the questions were shown in (en, es); empty when not known",
 }
 
 

@@ -32,6 +32,7 @@ def answer_rows(responses: Iterable[Response]) -> list[dict]:
             "respondent": response.respondent,
             "therapist_id": response.client.therapist.username,
             "date": response.session.date.isoformat(),
+            "language": response.language,
         }
         for item, value in response.answers.items():
             if value is not None and value != "":

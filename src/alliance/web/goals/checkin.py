@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django import forms
 from django.db import connection
+from django.utils.translation import gettext, gettext_noop
 
 from alliance.web.clinic.audit import event
 from alliance.web.clinic.models import (
@@ -26,7 +27,7 @@ from . import questions
 from .voice import store_voice
 
 PREFIXES = ("goal-agreement__", "task-")
-VOICE_HEADING = "A goal of your own (optional)"
+VOICE_HEADING = gettext_noop("A goal of your own (optional)")
 
 
 def asked_about(client_id: int) -> tuple[list[Goal], list[Task]]:
@@ -83,24 +84,35 @@ class RatingsForm(TextHygiene, forms.Form):
     def groups(self) -> list[Group]:
         """One group of questions per goal and per task, headed by its words."""
         found = [
-            Group(f'Your goal: "{goal.text}"', [self[f"goal-agreement__{goal.pk}"]])
+            Group(
+                gettext('Your goal: "%(goal)s"') % {"goal": goal.text},
+                [self[f"goal-agreement__{goal.pk}"]],
+            )
             for goal in self.goals
         ]
         for task in self.tasks:
             names = [n for n in self.fields if n.startswith("task-") and n.endswith(f"__{task.pk}")]
-            why = f" (why: {task.rationale})" if task.rationale else ""
-            found.append(
-                Group(f'What we agreed: "{task.description}"{why}', [self[name] for name in names])
-            )
-        found.append(Group(VOICE_HEADING, [self[name] for name in self.voice_names]))
+            found.append(Group(_task_heading(task), [self[name] for name in names]))
+        found.append(Group(gettext(VOICE_HEADING), [self[name] for name in self.voice_names]))
         return found
 
     def clean(self) -> dict:
         cleaned = super().clean()
         unknown = [key for key in self.data if key.startswith(PREFIXES) and key not in self.fields]
         if unknown:
-            raise forms.ValidationError("An answer was sent for a goal or task that is not yours.")
+            raise forms.ValidationError(
+                gettext("An answer was sent for a goal or task that is not yours.")
+            )
         return cleaned
+
+
+def _task_heading(task: Task) -> str:
+    if task.rationale:
+        return gettext('What we agreed: "%(task)s" (why: %(why)s)') % {
+            "task": task.description,
+            "why": task.rationale,
+        }
+    return gettext('What we agreed: "%(task)s"') % {"task": task.description}
 
 
 def ratings_of(form: RatingsForm) -> dict[str, object]:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
 from alliance.measures import Instrument, get_instrument, score_one
 from alliance.web.clinic.models import (
     CheckinSubmission,
@@ -80,25 +83,34 @@ def _goal_lines(client: Client, by_session: list[Row]) -> list[ProgressLine]:
         ]
         if ratings:
             said = ", ".join(ratings)
-            lines.append(ProgressLine(f'Your progress on "{goal.text}": {said} of 10.'))
+            line = gettext('Your progress on "%(goal)s": %(ratings)s of 10.')
+            lines.append(ProgressLine(line % {"goal": goal.text, "ratings": said}))
     return lines
 
 
 def _outcome_line(outcome: Instrument, by_session: list[Row]) -> ProgressLine | None:
     scale = outcome.scale(outcome.band_scale or outcome.scales[0].id)
     totals = [
-        f"{scores[scale.id]:g}"
+        _number(scores[scale.id])
         for _, instrument, _, scores in by_session
         if instrument == outcome.id and scores.get(scale.id) is not None
     ]
     if not totals:
         return None
     low, high = _range(outcome, scale)
-    better = "higher" if outcome.higher_is_better else "lower"
-    return ProgressLine(
-        f"How you have been ({outcome.id.upper()}, from {low:g} to {high:g}, {better} is "
-        f"better): {', '.join(totals)}."
-    )
+    if outcome.higher_is_better:
+        line = gettext("How you have been (%(name)s, from %(low)s to %(high)s, higher is better)")
+    else:
+        line = gettext("How you have been (%(name)s, from %(low)s to %(high)s, lower is better)")
+    said = line % {"name": outcome.id.upper(), "low": _number(low), "high": _number(high)}
+    # a decimal comma (7,5 in Spanish) would run into the list's own commas
+    between = "; " if any("," in total for total in totals) else ", "
+    return ProgressLine(f"{said}: {between.join(totals)}.")
+
+
+def _number(value: float) -> str:
+    """A score as the client's language writes it (7.5 in English, 7,5 in Spanish)."""
+    return number_format(value, decimal_pos=None if value != int(value) else 0)
 
 
 def _range(outcome: Instrument, scale) -> tuple[float, float]:

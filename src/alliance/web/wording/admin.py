@@ -45,7 +45,9 @@ class LicensedWordingAdmin(ClinicAdminOnly):
     def save_model(self, request, obj, form, change) -> None:
         if change:
             return  # imported wording is replaced by importing again, never edited
-        LicensedWording.objects.filter(clinic=obj.clinic, instrument=obj.instrument).delete()
+        LicensedWording.objects.filter(
+            clinic=obj.clinic, instrument=obj.instrument, language=obj.language
+        ).delete()
         obj.confirmed_by, obj.confirmed_at = request.user, timezone.now()
         super().save_model(request, obj, form, change)
         audit.record(request.user, None, "wording-imported", obj)

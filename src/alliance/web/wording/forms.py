@@ -25,8 +25,9 @@ class ImportWordingForm(forms.ModelForm):
     check_in_language = forms.CharField(
         max_length=20,
         required=False,
-        help_text="The language the check-in shows (for example en, de); empty: the "
-        "Questionnaire's own language. Needed when the Questionnaire does not name one.",
+        help_text="The language of the clients it is shown to (for example en, es); empty: "
+        "the Questionnaire's own language. Needed when the Questionnaire does not name one. "
+        "Import once per language.",
     )
     holds_licence = forms.BooleanField(
         label="The clinic holds a licence to use this wording",

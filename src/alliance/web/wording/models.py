@@ -1,6 +1,7 @@
 """The official wording of a licensed instrument, imported by a clinic that holds the licence.
 
-It lives only in the clinic's database; the check-in shows it instead of the short labels."""
+It lives only in the clinic's database; the check-in shows it instead of the short labels, to
+clients whose language it is imported in (one import per instrument and language)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import dataclasses
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from alliance.interop.fhir import Wording
 from alliance.measures import Instrument, Item, get_instrument
@@ -32,7 +33,8 @@ class LicensedWording(models.Model):
         verbose_name_plural = "licensed wording"
         constraints = [
             models.UniqueConstraint(
-                fields=["clinic", "instrument"], name="one_wording_per_instrument"
+                fields=["clinic", "instrument", "language"],
+                name="one_wording_per_instrument_and_language",
             )
         ]
 
@@ -43,13 +45,16 @@ class LicensedWording(models.Model):
     def texts(self) -> dict[str, str]:
         return Wording.from_json(self.wording).texts.get(self.language, {})
 
-    def worded(self, instrument: Instrument) -> dict[str, Item]:
-        """{item id: the item with its licensed text and answer texts}, for the check-in form."""
+    def worded(self, instrument: Instrument, language: str | None = None) -> dict[str, Item]:
+        """{item id: the item with its licensed text and answer texts}, for the check-in form:
+        in `language` (by default the language it was imported for), when the Questionnaire
+        carries that language."""
         found = Wording.from_json(self.wording)
-        texts = found.texts.get(self.language, {})
-        options = found.options.get(self.language, {})
+        language = language or self.language
+        texts = found.texts.get(language, {})
+        options = found.options.get(language, {})
         return {
-            item.id: _worded(item, texts[item.id], options.get(item.id, {}))
+            item.id: _worded(item.in_language(language), texts[item.id], options.get(item.id, {}))
             for item in instrument.items
             if item.id in texts
         }
@@ -60,11 +65,21 @@ def _worded(item: Item, text: str, options: dict[int, str]) -> Item:
     return dataclasses.replace(item, label=text, options=shown)
 
 
-def worded_items(client_id: int, instruments: list[str]) -> dict[str, dict[str, Item]]:
+def worded_items(
+    client_id: int, instruments: list[str], language: str | None = None
+) -> dict[str, dict[str, Item]]:
     """{instrument: {item id: worded item}}: the licensed wording the client's clinic imported
-    for these instruments (one query; none when every instrument is worded by this project)."""
+    for these instruments in `language` (the active language by default). An import for this
+    language comes first; another import whose Questionnaire also carries the language will do.
+    One query; none when every instrument is worded by this project."""
     licensed = [i for i in instruments if get_instrument(i).wording == "labels"]
     if not licensed:
         return {}
+    language = language or translation.get_language() or ""
     rows = LicensedWording.objects.filter(clinic__clients=client_id, instrument__in=licensed)
-    return {row.instrument: row.worded(get_instrument(row.instrument)) for row in rows}
+    found: dict[str, dict[str, Item]] = {}
+    for row in sorted(rows, key=lambda row: row.language != language):
+        worded = row.worded(get_instrument(row.instrument), language)
+        if worded and row.instrument not in found:
+            found[row.instrument] = worded
+    return found

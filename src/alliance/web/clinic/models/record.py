@@ -31,6 +31,13 @@ class Client(models.Model):
         blank=True,
         help_text="The therapist's choice for this client; empty follows the clinic's setting.",
     )
+    language = models.CharField(
+        "check-in language",
+        max_length=10,
+        default="en",
+        help_text="The language of the client's check-in, its messages and the kiosk; one of "
+        "the LANGUAGES setting, chosen by the therapist.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -48,6 +48,7 @@ class CheckinSubmission(models.Model):
     submitted_at = models.DateTimeField(default=timezone.now)
     stored_at = models.DateTimeField(null=True, blank=True)
     failed_attempts = models.PositiveSmallIntegerField(default=0)  # storing it failed this often
+    language = models.CharField(max_length=10, blank=True)  # the language the page was shown in
 
     class Meta:
         constraints = [
@@ -76,6 +77,8 @@ class Response(models.Model):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # the language the questions were shown in; empty when not known (imported history)
+    language = models.CharField(max_length=10, blank=True)
 
     class Meta:
         constraints = [

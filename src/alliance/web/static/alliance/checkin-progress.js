@@ -6,6 +6,8 @@
   var form = bar.closest("form");
   var meter = bar.querySelector("progress");
   var text = document.getElementById("checkin-progress-text");
+  // the page's own language: "%(answered)s of %(total)s answered", translated on the server
+  var wording = bar.getAttribute("data-answered") || "%(answered)s of %(total)s answered";
   var names = [];
   form.querySelectorAll("input[type=radio]").forEach(function (radio) {
     if (names.indexOf(radio.name) < 0) names.push(radio.name);
@@ -17,7 +19,9 @@
     }).length;
     meter.max = names.length;
     meter.value = answered;
-    text.textContent = answered + " of " + names.length + " answered";
+    text.textContent = wording
+      .replace("%(answered)s", answered)
+      .replace("%(total)s", names.length);
   }
   form.addEventListener("change", update);
   bar.hidden = false;
