@@ -199,6 +199,9 @@ LANGUAGE_CODE = "en"
 # in each app's own locale/ folder. The names are each language's own, as a client would look
 # for it in a list.
 LANGUAGES = [("en", "English"), ("es", "Español")]
+# the site-wide templates' catalogue (base.html, the error pages); each app keeps its own
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["alliance.web.formats"]
 TIME_ZONE = envstr("ALLIANCE_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

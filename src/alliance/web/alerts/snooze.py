@@ -14,11 +14,12 @@ from django.views.decorators.http import require_POST
 
 from alliance.web.clinic.access import visible_clients
 from alliance.web.clinic.audit import record
+from alliance.web.clinic.formfields import CalendarDateInput
 from alliance.web.clinic.models import Alert
 
 
 class SnoozeForm(forms.Form):
-    until = forms.DateField(label=_("Snooze until"), widget=forms.DateInput(attrs={"type": "date"}))
+    until = forms.DateField(label=_("Snooze until"), widget=CalendarDateInput())
 
     def __init__(self, *args, alert: Alert, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from alliance.web.clinic.formfields import CalendarDateInput
 from alliance.web.clinic.models import Attendance, Ending
 from alliance.web.security.hygiene import TextHygiene
 
@@ -17,14 +18,12 @@ class NewClientForm(TextHygiene, forms.Form):
     started = forms.DateField(
         label=_("Start of care"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=CalendarDateInput(),
     )
 
 
 class SessionForm(TextHygiene, forms.Form):
-    date = forms.DateField(
-        label=_("Date"), initial=timezone.localdate, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = forms.DateField(label=_("Date"), initial=timezone.localdate, widget=CalendarDateInput())
     attendance = forms.ChoiceField(label=_("Attendance"), choices=Attendance.choices)
 
 
@@ -32,6 +31,6 @@ class EndEpisodeForm(TextHygiene, forms.Form):
     ended = forms.DateField(
         label=_("Last day of care"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=CalendarDateInput(),
     )
     ending = forms.ChoiceField(label=_("How it ended"), choices=Ending.choices)

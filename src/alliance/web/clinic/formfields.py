@@ -29,3 +29,13 @@ def _shallow(original: T) -> T:
     found = object.__new__(type(original))
     found.__dict__.update(original.__dict__)
     return found
+
+
+class CalendarDateInput(forms.DateInput):
+    """A browser's date picker. Its value is always ISO (YYYY-MM-DD), whatever the page's
+    language: a Spanish page would otherwise fill it as 05/03/2026, which the picker drops."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from alliance.web.clinic.audit import record_read
+from alliance.web.clinic.formfields import CalendarDateInput
 
 from .audit_log import audit_rows
 from .hygiene import TextHygiene
@@ -21,12 +22,8 @@ PAGE_SIZE = 100
 class AuditFilter(TextHygiene, forms.Form):
     client = forms.CharField(label=_("Client code"), max_length=32, required=False)
     user = forms.CharField(label=_("Staff username"), max_length=150, required=False)
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("Until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = forms.DateField(label=_("From"), required=False, widget=CalendarDateInput())
+    until = forms.DateField(label=_("Until"), required=False, widget=CalendarDateInput())
 
 
 @login_required
