@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.i18n.staff_templates import WEB
-
-# the site's LocaleMiddleware and the catalogue of the site-wide templates, as the settings
-# give them once the clinic's languages are configured there
-LOCALE = "django.middleware.locale.LocaleMiddleware"
-SESSIONS = "django.contrib.sessions.middleware.SessionMiddleware"
+from tests.web.i18n.languages import speak_the_site_languages
 
 
 @pytest.fixture
 def languages(settings):
-    middleware = list(settings.MIDDLEWARE)
-    if LOCALE not in middleware:
-        middleware.insert(middleware.index(SESSIONS) + 1, LOCALE)
-    settings.MIDDLEWARE = middleware
-    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
-    settings.LOCALE_PATHS = [WEB / "locale"]
+    speak_the_site_languages(settings)
 
 
 @pytest.fixture
