@@ -4,26 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from django.conf import settings
 from django.urls import reverse
-
-from tests.web.i18n.staff_templates import WEB
-
-# the site's LocaleMiddleware and the catalogue of the site-wide templates, as the settings
-# give them once the clinic's languages are configured there
-LOCALE = "django.middleware.locale.LocaleMiddleware"
-SESSIONS = "django.contrib.sessions.middleware.SessionMiddleware"
-
-
-@pytest.fixture
-def languages(settings):
-    middleware = list(settings.MIDDLEWARE)
-    if LOCALE not in middleware:
-        middleware.insert(middleware.index(SESSIONS) + 1, LOCALE)
-    settings.MIDDLEWARE = middleware
-    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
-    settings.LOCALE_PATHS = [WEB / "locale"]
 
 
 def _page(client, url: str, language: str) -> str:

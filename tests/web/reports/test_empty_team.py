@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from alliance.web.accounts.models import Clinic, Role, Team
+from tests.web.i18n.languages import speak_the_site_languages
 
 EMPTY = "No therapists in your team yet; a clinic admin adds them."
 
@@ -48,3 +49,9 @@ def test_once_a_therapist_joins_the_team_page_lists_them(login, new_supervisor, 
     make_user("joy", team=new_supervisor.supervised_teams.get(), first_name="Joy")
     html = login(new_supervisor).get(reverse("team")).content.decode()
     assert EMPTY not in html and '<th scope="row">Joy</th>' in html
+
+
+def test_the_empty_team_is_named_in_spanish(settings, login, new_supervisor):
+    speak_the_site_languages(settings)
+    page = login(new_supervisor).get(reverse("team"), headers={"accept-language": "es"})
+    assert "Todavía no hay terapeutas en su equipo" in page.content.decode()

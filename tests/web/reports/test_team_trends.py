@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from alliance.web.clinic.answers import store_answers
 from alliance.web.clinic.models import Rupture
+from tests.web.i18n.languages import speak_the_site_languages
 from tests.web.outcome_helpers import alliance, phq
 
 TODAY = dt.datetime(2026, 3, 15, 12, tzinfo=dt.UTC)
@@ -151,3 +152,12 @@ def test_only_the_teams_supervisor_sees_the_trends(request, login, theo, persona
 def test_anonymous_visitors_are_sent_to_the_login(client, db):
     response = client.get(URL)
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_the_trends_are_in_spanish_for_a_spanish_browser(settings, login, sam, team_history):
+    speak_the_site_languages(settings)
+    html = login(sam).get(URL, headers={"accept-language": "es"}).content.decode()
+    assert "Su equipo a lo largo del tiempo" in html and "Los clientes de su equipo" in html
+    assert "Tasa de reparación" in html and "Alianza (todos los ítems)" in html
+    assert "Valoración media (0-10)" in html and ">Ene<" in html and _row(html, "Ene 2026")
+    assert "Your team over time" not in html and "Mean rating" not in html

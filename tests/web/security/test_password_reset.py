@@ -6,6 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from alliance.web.clinic.models import AuditEvent
+from tests.web.i18n.languages import speak_the_site_languages
 
 NEW = "a-brand-new-password-42"
 
@@ -37,3 +38,14 @@ def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, db):
 def test_a_malformed_address_is_named_as_the_problem(client, db):
     page = client.post(reverse("password_reset"), {"email": "not an address"})
     assert "Enter a valid email address" in page.text and not mail.outbox
+
+
+def test_a_spanish_browser_gets_the_reset_email_in_spanish(settings, client, theo):
+    speak_the_site_languages(settings)
+    theo.email = "theo@clinic.example"
+    theo.save()
+    client.post(reverse("password_reset"), {"email": theo.email}, headers={"accept-language": "es"})
+    message = mail.outbox[0]
+    assert message.subject == "Restablezca su contraseña de alliance"
+    assert "Elija una contraseña nueva con este enlace" in message.body and _link(message)
+    assert "Su nombre de usuario es theo." in message.body

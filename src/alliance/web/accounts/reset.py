@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 
 class NoEmail(Exception):
@@ -25,6 +26,6 @@ def send_reset(request, user, *, welcome: bool = False) -> None:
     if not user.email:
         raise NoEmail(f"{user.username} has no email address")
     context = {"user": user, "url": reset_url(request, user), "welcome": welcome}
-    subject = "Set your alliance password" if welcome else "Reset your alliance password"
+    subject = _("Set your alliance password") if welcome else _("Reset your alliance password")
     body = render_to_string("accounts/reset_email.txt", context)
     send_mail(subject, body, None, [user.email])

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from .legend import Entry
 from .shapes import marker
@@ -206,5 +207,6 @@ def interval_entries(names: dict[str, str]) -> list[Entry]:
             colour if hollow else "none",
             mark_safe(marker(shape, 14, 6)),
         )
-        found.append(Entry(f"{name}: mean, bar from end to end the 95% interval", str(key)))
+        words = _("%(name)s: mean, bar from end to end the 95%% interval") % {"name": name}
+        found.append(Entry(words, str(key)))
     return found

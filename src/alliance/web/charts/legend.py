@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .marks import Mark, hatch_patterns
 from .palette import CUTOFF, REPAIR, band_fill, line_look, rupture_colour
@@ -16,9 +18,9 @@ from .svg import Chart, Series
 KEY_WIDTH, KEY_HEIGHT = 28, 12
 KIND_ORDER = ["repaired", "unrepaired", "open", "repair"]
 RUPTURE_WORDS = {
-    "unrepaired": "Rupture, not repaired",
-    "open": "Rupture, still open",
-    "repaired": "Rupture, repaired",
+    "unrepaired": gettext_lazy("Rupture, not repaired"),
+    "open": gettext_lazy("Rupture, still open"),
+    "repaired": gettext_lazy("Rupture, repaired"),
 }
 
 
@@ -33,7 +35,8 @@ def entries(chart: Chart, key_id: str) -> list[Entry]:
     lines = sorted((s for s in chart.series if s.in_legend), key=lambda s: not s.show_markers)
     found = [_line_entry(s) for s in lines]
     if chart.cutoff is not None:
-        found.append(Entry(f"Clinical cutoff ({chart.cutoff:g})", _cutoff_key()))
+        cutoff = _("Clinical cutoff (%(score)s)") % {"score": f"{chart.cutoff:g}"}
+        found.append(Entry(cutoff, _cutoff_key()))
     found += mark_entries(chart.marks, key_id)
     found += [
         Entry(f"{band.name} ({band.limits_text})", _band_key(n))
@@ -46,9 +49,10 @@ def mark_entries(marks: list[Mark], key_id: str) -> list[Entry]:
     found = []
     for kind in sorted({_kind(m) for m in marks}, key=KIND_ORDER.index):
         if kind == "repair":
-            found.append(Entry("Repair (the session it was repaired)", _repair_key()))
+            found.append(Entry(_("Repair (the session it was repaired)"), _repair_key()))
         else:
-            found.append(Entry(RUPTURE_WORDS.get(kind, "Rupture"), _rupture_key(kind, key_id)))
+            words = str(RUPTURE_WORDS.get(kind, _("Rupture")))
+            found.append(Entry(words, _rupture_key(kind, key_id)))
     return found
 
 
@@ -60,7 +64,7 @@ def _kind(mark: Mark) -> str:
     return kind if kind in RUPTURE_WORDS else "open"
 
 
-def render_legend(found: list[Entry], *, label: str = "Key to the chart") -> SafeString:
+def render_legend(found: list[Entry], *, label: str | None = None) -> SafeString:
     """The entries as a list, each key a small SVG hidden from screen readers (the chart's own
     title and description, and the entry's words, say the same)."""
     if not found:
@@ -80,6 +84,7 @@ def render_legend(found: list[Entry], *, label: str = "Key to the chart") -> Saf
         )
         for entry in found
     )
+    label = _("Key to the chart") if label is None else label
     return format_html('<ul class="legend" aria-label="{}">{}</ul>', label, mark_safe(items))
 
 
@@ -102,7 +107,12 @@ def _line_entry(series: Series) -> Entry:
         mark_safe(dot if series.show_markers else ""),
     )
     drawn = any(y is not None for _, y in series.points)
-    return Entry(series.name if drawn else f"{series.name} (none yet)", str(key))
+    return Entry(series.name if drawn else none_yet(series.name), str(key))
+
+
+def none_yet(name: str) -> str:
+    """A line's legend entry when the line has no point yet."""
+    return _("%(name)s (none yet)") % {"name": name}
 
 
 def _cutoff_key() -> str:

@@ -7,11 +7,13 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from .boxes import Box
-from .legend import Entry
+from .legend import Entry, none_yet
 from .palette import line_look
 from .shapes import dash_attribute, marker
 from .svg import Label
@@ -21,7 +23,6 @@ LEFT, RIGHT, TOP, BOTTOM = 46, 14, 10, 40
 INSET = 8  # pixels between the scale's ends and the plot's edges, so no marker is cut
 SIZE = 12
 TICK_GAP = 6  # pixels kept free between two month names
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class MonthChart:
     months: list[dt.date]  # the first day of each month shown, in order
     lines: list[MonthLine]
     few: list[bool] = field(default_factory=list)  # months resting on few answers
-    few_words: str = "a month resting on few answers"
+    few_words: str = field(default_factory=lambda: _("a month resting on few answers"))
 
     def is_few(self, index: int) -> bool:
         return index < len(self.few) and self.few[index]
@@ -92,9 +93,7 @@ def _month_labels(chart: MonthChart, scale: _Scale) -> list[Label]:
     names, years = [], []
     for index in range(0, len(chart.months), shown):
         month, x = chart.months[index], scale.x(index)
-        names.append(
-            Label(MONTH_NAMES[month.month - 1], x, scale.base + 15, SIZE, "middle", "tick")
-        )
+        names.append(Label(date_format(month, "M"), x, scale.base + 15, SIZE, "middle", "tick"))
         year = Label(str(month.year), x, scale.base + 30, SIZE, "middle", "tick")
         if (not years or month.month <= shown) and not _touches(year.box, years):
             years.append(year)
@@ -226,8 +225,8 @@ def month_entries(chart: MonthChart) -> list[Entry]:
             mark_safe(_dot(line.marker, 14, 6, look.colour, hollow=False)),
         )
         drawn = any(v is not None for v in line.values)
-        found.append(Entry(line.name if drawn else f"{line.name} (none yet)", str(key)))
+        found.append(Entry(line.name if drawn else none_yet(line.name), str(key)))
     if any(chart.is_few(n) for n in range(len(chart.months))):
         key = _dot("circle", 14, 6, "#1b1f24", hollow=True)
-        found.append(Entry(f"Hollow point: {chart.few_words}", key))
+        found.append(Entry(_("Hollow point: %(few)s") % {"few": chart.few_words}, key))
     return found

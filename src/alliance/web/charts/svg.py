@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from .boxes import Box, text_box, vertical_text_box, wrap
 from .marks import Mark, hatch_patterns, render_marks
@@ -79,7 +80,7 @@ class Chart:
     x_range: tuple[float, float] | None = None
     marks: list[Mark] = field(default_factory=list)
     spread_ties: bool = False  # draw equal values of different series a few pixels apart
-    empty_text: str = "No ratings yet"
+    empty_text: str = field(default_factory=lambda: _("No ratings yet"))
 
     def x_bounds(self) -> tuple[float, float]:
         if self.x_range:
@@ -310,14 +311,14 @@ def _cutoff(chart: Chart, scale: _Scale) -> list[str]:
     return [
         format_html(
             '<path class="cutoff" d="M{},{}H{}" stroke="{}" stroke-width="{}" '
-            'stroke-dasharray="{}"><title>Cutoff {}</title></path>',
+            'stroke-dasharray="{}"><title>{}</title></path>',
             LEFT,
             y,
             scale.right,
             CUTOFF.colour,
             CUTOFF.width,
             CUTOFF.dash,
-            f"{chart.cutoff:g}",
+            _("Cutoff %(score)s") % {"score": f"{chart.cutoff:g}"},
         )
     ]
 
@@ -332,7 +333,7 @@ def _tie_offsets(chart: Chart) -> list[dict[float, float]]:
         for x, y in series.points:
             if y is not None:
                 sharing.setdefault((x, y), []).append(index)
-    for (x, _), indexes in sharing.items():
+    for (x, _y), indexes in sharing.items():
         for rank, index in enumerate(indexes):
             offsets[index][x] = round((rank - (len(indexes) - 1) / 2) * TIE_GAP, 1)
     return offsets

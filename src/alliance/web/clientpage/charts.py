@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.measures import get_instrument
 from alliance.web.charts.legend import legend
@@ -17,7 +19,11 @@ from alliance.web.clinic.instruments import (
 from alliance.web.clinic.tables import series
 
 BY_RESPONDENT = {"client": ALLIANCE, "therapist": MIRROR}  # the table beside the charts uses it
-HEADINGS = {"goal": "Goals", "task": "Tasks", "bond": "Bond"}
+HEADINGS = {
+    "goal": gettext_lazy("Goals"),
+    "task": gettext_lazy("Tasks"),
+    "bond": gettext_lazy("Bond"),
+}
 
 
 def _points(table: pd.DataFrame, column: str) -> list[tuple[float, float | None]]:
@@ -25,8 +31,12 @@ def _points(table: pd.DataFrame, column: str) -> list[tuple[float, float | None]
 
 
 def _said(points: list[tuple[float, float | None]]) -> str:
-    given = [f"session {x:g} {y:g}" for x, y in points if y is not None]
-    return ", ".join(given) if given else "no ratings yet"
+    given = [
+        _("session %(number)s %(value)s") % {"number": f"{x:g}", "value": f"{y:g}"}
+        for x, y in points
+        if y is not None
+    ]
+    return ", ".join(given) if given else _("no ratings yet")
 
 
 def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> list[dict]:
@@ -41,18 +51,21 @@ def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> li
     )
     panels = []
     for dim in DIMENSIONS:
-        heading = HEADINGS.get(dim, dim.capitalize())
+        heading = str(HEADINGS.get(dim, dim.capitalize()))
         theirs, ours = _points(client, dim), _points(therapist, dim)
         chart = Chart(
-            title=f"{heading}: the client's and the therapist's ratings",
-            desc=f"{heading} rated 0-10 after each session. Client: {_said(theirs)}. "
-            f"Therapist: {_said(ours)}. The table below gives the same numbers.",
-            x_label="Session",
-            y_label="Rating (0-10)",
+            title=_("%(part)s: the client's and the therapist's ratings") % {"part": heading},
+            desc=_(
+                "%(part)s rated 0-10 after each session. Client: %(client)s. "
+                "Therapist: %(therapist)s. The table below gives the same numbers."
+            )
+            % {"part": heading, "client": _said(theirs), "therapist": _said(ours)},
+            x_label=_("Session"),
+            y_label=_("Rating (0-10)"),
             y_range=(0, 10),
             series=[
-                Series("Client", "client", theirs, marker="circle"),
-                Series("Therapist", "therapist", ours, marker="square"),
+                Series(_("Client"), "client", theirs, marker="circle"),
+                Series(_("Therapist"), "therapist", ours, marker="square"),
             ],
             x_range=x_range,
             marks=list(marks or []),
@@ -87,9 +100,9 @@ def expected_series(
             show_markers=False,
         )
         for i, name, css, shown in (
-            (1, "Expected course", "expected", True),
-            (2, "Expected range (lower and upper edge)", "expected-edge", True),
-            (3, "Expected range, upper edge", "expected-edge", False),
+            (1, _("Expected course"), "expected", True),
+            (2, _("Expected range (lower and upper edge)"), "expected-edge", True),
+            (3, _("Expected range, upper edge"), "expected-edge", False),
         )
     ]
 
@@ -104,15 +117,14 @@ def outcome_chart(
     low, high = instrument.scale_range("total")
     band = expected_series(expected or [], (low, high))
     points = _points(table, "total")
+    total = _("%(name)s total") % {"name": name}
     chart = Chart(
-        title=f"Outcome ({name} total) over sessions",
-        desc=f"Higher is worse. {name} total: {_said(points)}. Bands: {band_text(instrument)}. "
-        f"The line at {instrument.cutoff.value:g} marks the clinical cutoff."
-        + (" Dashed lines: the expected course and its range." if band else ""),
-        x_label="Session",
-        y_label=f"{name} total",
+        title=_("Outcome (%(name)s total) over sessions") % {"name": name},
+        desc=_outcome_words(instrument, total, points, expected=bool(band)),
+        x_label=_("Session"),
+        y_label=total,
         y_range=(low, high),
-        series=[*band, Series(f"{name} total", "outcome", points)],
+        series=[*band, Series(total, "outcome", points)],
         bands=bands_of(instrument, high),
         cutoff=instrument.cutoff.value,
     )
@@ -120,6 +132,22 @@ def outcome_chart(
         "svg": render_for_screens(chart, chart_id="outcome"),
         "legend": legend(chart, "outcome-key"),
     }
+
+
+def _outcome_words(instrument, total: str, points, *, expected: bool) -> str:
+    """The outcome chart's text alternative."""
+    words = _(
+        "Higher is worse. %(total)s: %(said)s. Bands: %(bands)s. "
+        "The line at %(cutoff)s marks the clinical cutoff."
+    ) % {
+        "total": total,
+        "said": _said(points),
+        "bands": band_text(instrument),
+        "cutoff": f"{instrument.cutoff.value:g}",
+    }
+    if expected:
+        words += " " + _("Dashed lines: the expected course and its range.")
+    return words
 
 
 def bands_of(instrument, high: float) -> list[Band]:

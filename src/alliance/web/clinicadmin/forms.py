@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.measures import get_instrument, list_instruments
 from alliance.web.clinic.instruments import asking_order, outcome_choices
@@ -48,22 +50,34 @@ def reminder_hours(clinic_id: int | None) -> int:
 
 class ClinicSettingsForm(TextHygiene, forms.ModelForm):
     outcome_instrument = forms.ChoiceField(
-        label="Outcome measure",
+        label=gettext_lazy("Outcome measure"),
         help_text=ClinicSettings._meta.get_field("outcome_instrument").help_text,
     )
     restore_rupture_default = forms.BooleanField(
         required=False,
-        label="Restore the rupture detector's default rules",
-        help_text="The detector's rules are described in the clinic docs; a clinic that changed "
-        "them can return to the validated default here.",
+        label=gettext_lazy("Restore the rupture detector's default rules"),
+        help_text=gettext_lazy(
+            "The detector's rules are described in the clinic docs; a clinic that changed "
+            "them can return to the validated default here."
+        ),
     )
 
     class Meta:
         model = ClinicSettings
         fields = PLAIN_FIELDS
+        # the model's fields name no verbose_name; the form names them, in the reader's language
         labels = {
-            "link_lifetime_hours": "Check-in link lifetime (hours)",
-            "retention_years": "Erase records this many years after the episode ends",
+            "link_lifetime_hours": gettext_lazy("Check-in link lifetime (hours)"),
+            "task_agreement_line": gettext_lazy("Task agreement line"),
+            "goal_agreement_line": gettext_lazy("Goal agreement line"),
+            "stall_ratings": gettext_lazy("Stall ratings"),
+            "therapists_need_two_factor": gettext_lazy("Therapists need two factor"),
+            "erasure_keeps_scores": gettext_lazy("Erasure keeps scores"),
+            "retention_years": gettext_lazy("Erase records this many years after the episode ends"),
+            "crisis_message": gettext_lazy("Crisis message"),
+            "crisis_contact_text": gettext_lazy("Crisis contact text"),
+            "crisis_contact_number": gettext_lazy("Crisis contact number"),
+            "clients_see_their_progress": gettext_lazy("Clients see their progress"),
         }
 
     def __init__(self, *args, **kwargs):
@@ -80,8 +94,10 @@ class ClinicSettingsForm(TextHygiene, forms.ModelForm):
                 min_value=0,
                 max_value=52,
                 initial=schedule.get(inst.id, 0),
-                help_text="Ask at session 1 and every this-many sessions after (1: every "
-                "session, 0 or empty: never).",
+                help_text=_(
+                    "Ask at session 1 and every this-many sessions after (1: every "
+                    "session, 0 or empty: never)."
+                ),
             )
 
     def schedule_fields(self):
@@ -96,7 +112,7 @@ class ClinicSettingsForm(TextHygiene, forms.ModelForm):
         if not self.errors and not any(
             found.get(SCHEDULE_PREFIX + i.id) for i in scheduled_instruments()
         ):
-            raise forms.ValidationError("Ask at least one instrument.")
+            raise forms.ValidationError(_("Ask at least one instrument."))
         return found
 
     def _clean_lifetime(self, hours: int | None) -> None:
@@ -104,8 +120,11 @@ class ClinicSettingsForm(TextHygiene, forms.ModelForm):
         if hours is not None and remind and hours <= remind:
             self.add_error(
                 "link_lifetime_hours",
-                f"the reminder goes {remind} hours after sending (Sending check-ins), so a link "
-                "must live longer than that; change the reminder first to shorten it",
+                _(
+                    "the reminder goes %(hours)s hours after sending (Sending check-ins), so a "
+                    "link must live longer than that; change the reminder first to shorten it"
+                )
+                % {"hours": remind},
             )
 
     def _post_clean(self):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from alliance.measures import get_instrument
 from alliance.web.accounts.models import Team, User
@@ -33,17 +35,17 @@ def usage(clinic_id: int) -> dict[str, int]:
     since = timezone.now() - dt.timedelta(days=30)
     clients = Client.objects.filter(clinic_id=clinic_id)
     return {
-        "clients in care": clients.filter(episodes__ended__isnull=True).distinct().count(),
-        "clients whose care ended": clients.exclude(episodes__ended__isnull=True)
+        _("clients in care"): clients.filter(episodes__ended__isnull=True).distinct().count(),
+        _("clients whose care ended"): clients.exclude(episodes__ended__isnull=True)
         .distinct()
         .count(),
-        "check-ins answered in the last 30 days": Response.objects.filter(
+        _("check-ins answered in the last 30 days"): Response.objects.filter(
             client__clinic_id=clinic_id, respondent="client", submitted_at__gte=since
         )
         .values("session")
         .distinct()
         .count(),
-        "open alerts": Alert.objects.filter(client__clinic_id=clinic_id).open().count(),
+        _("open alerts"): Alert.objects.filter(client__clinic_id=clinic_id).open().count(),
     }
 
 
@@ -62,8 +64,12 @@ def teams(clinic_id: int):
 def schedule_in_words(settings: ClinicSettings) -> list[str]:
     words = []
     for instrument_id, every in settings.asked():
-        when = "every session" if every == 1 else f"session 1 and every {every} sessions after"
-        words.append(f"{get_instrument(instrument_id).title}: {when}")
+        title = get_instrument(instrument_id).title
+        if every == 1:
+            words.append(_("%(title)s: every session") % {"title": title})
+        else:
+            when = _("%(title)s: session 1 and every %(every)s sessions after")
+            words.append(when % {"title": title, "every": every})
     return words
 
 
@@ -72,39 +78,57 @@ def delivery_in_words(delivery: DeliverySettings, settings: ClinicSettings) -> l
     return [
         _sending_in_words(delivery),
         _reminder_in_words(delivery.remind_after_hours),
-        f"A check-in link expires {settings.link_lifetime_hours} hours after it is made or sent",
+        _("A check-in link expires %(hours)s after it is made or sent")
+        % {"hours": _hours(settings.link_lifetime_hours)},
         _missed_in_words(delivery.missed_in_a_row),
-        "Urgent alerts are told to the client's therapist"
-        + (f" and to {delivery.duty_email}" if delivery.duty_email else ""),
+        _urgent_in_words(delivery.duty_email),
         _wording_in_words(delivery),
     ]
 
 
+def _urgent_in_words(duty_email: str) -> str:
+    if not duty_email:
+        return _("Urgent alerts are told to the client's therapist")
+    return _("Urgent alerts are told to the client's therapist and to %(email)s") % {
+        "email": duty_email
+    }
+
+
 def _sending_in_words(delivery: DeliverySettings) -> str:
     if delivery.send_when == SendWhen.AFTER:
-        return f"Check-ins go out {_hours(delivery.send_after_hours)} after each attended session"
-    return "Check-ins go out at the end of each attended session"
+        return _("Check-ins go out %(hours)s after each attended session") % {
+            "hours": _hours(delivery.send_after_hours)
+        }
+    return _("Check-ins go out at the end of each attended session")
 
 
 def _reminder_in_words(hours: int) -> str:
     if not hours:
-        return "No reminder is sent"
-    return f"One reminder follows {_hours(hours)} after sending if the check-in is unanswered"
+        return _("No reminder is sent")
+    return _("One reminder follows %(hours)s after sending if the check-in is unanswered") % {
+        "hours": _hours(hours)
+    }
 
 
 def _missed_in_words(count: int) -> str:
     if not count:
-        return "Missed check-ins raise no warning"
-    return f"A warning is raised when a client misses {count} check-ins in a row"
+        return _("Missed check-ins raise no warning")
+    return ngettext(
+        "A warning is raised when a client misses %(count)s check-in",
+        "A warning is raised when a client misses %(count)s check-ins in a row",
+        count,
+    ) % {"count": count}
 
 
 def _wording_in_words(delivery: DeliverySettings) -> str:
     labels = ClinicDeliveryForm.Meta.labels
     own = [labels[name].lower() for name in DEFAULTS if getattr(delivery, name).strip()]
     if not own:
-        return "Messages use the shipped wording"
-    return "Messages use the clinic's own " + ", ".join(own) + "; the rest the shipped wording"
+        return _("Messages use the shipped wording")
+    return _("Messages use the clinic's own %(own)s; the rest the shipped wording") % {
+        "own": ", ".join(own)
+    }
 
 
 def _hours(count: int) -> str:
-    return "1 hour" if count == 1 else f"{count} hours"
+    return ngettext("%(count)s hour", "%(count)s hours", count) % {"count": count}

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from alliance.web.clinic.audit import record
 from alliance.web.clinic.models import ClinicSettings
@@ -49,7 +50,7 @@ def edit_settings(request):
     if request.method == "POST" and form.is_valid():
         form.save()
         record(request.user, None, "clinic-settings-changed", settings)
-        messages.success(request, "The clinic's settings are saved.")
+        messages.success(request, _("The clinic's settings are saved."))
         return redirect("clinic-overview")
     status = 400 if request.method == "POST" else 200
     return render(
@@ -68,7 +69,7 @@ def edit_delivery(request):
     if request.method == "POST" and form.is_valid():
         form.save()
         record(request.user, None, "delivery-settings-changed", delivery)
-        messages.success(request, "The clinic's delivery settings are saved.")
+        messages.success(request, _("The clinic's delivery settings are saved."))
         return redirect("clinic-overview")
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "link_lifetime_hours": settings.link_lifetime_hours}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.web.clinic.models import ClinicSettings
 from alliance.web.security.hygiene import TextHygiene
@@ -15,13 +17,23 @@ from .models import DeliverySettings, SendWhen
 TIMING = ["send_when", "send_after_hours", "remind_after_hours", "missed_in_a_row"]
 FIELDS = [*TIMING, "duty_email", *DEFAULTS]
 WEEK_HOURS = 7 * 24
-NAMES = "$clinic (the clinic's name), $link (the check-in's address) and $expires (when it closes)"
+# the $names stay as they are in every language: the message's template fills them in
 WORDING_HELP = {
-    "email_subject": f"Empty: the shipped subject, shown greyed in the box. May use {NAMES}.",
-    "email_body": f"Empty: the shipped text, shown greyed in the box. Must contain $link; may use "
-    f"{NAMES}. Never put anything clinical in a message.",
-    "reminder_body": "The one reminder's email. Empty: the shipped text. Must contain $link.",
-    "sms_body": "The text message. Empty: the shipped text. Must contain $link; keep it short.",
+    "email_subject": gettext_lazy(
+        "Empty: the shipped subject, shown greyed in the box. May use $clinic (the clinic's "
+        "name), $link (the check-in's address) and $expires (when it closes)."
+    ),
+    "email_body": gettext_lazy(
+        "Empty: the shipped text, shown greyed in the box. Must contain $link; may use $clinic "
+        "(the clinic's name), $link (the check-in's address) and $expires (when it closes). "
+        "Never put anything clinical in a message."
+    ),
+    "reminder_body": gettext_lazy(
+        "The one reminder's email. Empty: the shipped text. Must contain $link."
+    ),
+    "sms_body": gettext_lazy(
+        "The text message. Empty: the shipped text. Must contain $link; keep it short."
+    ),
 }
 
 
@@ -38,45 +50,53 @@ class ClinicDeliveryForm(TextHygiene, forms.ModelForm):
     """The clinic admin's form of their own clinic's delivery settings."""
 
     send_when = forms.ChoiceField(
-        label="When a check-in goes out",
+        label=gettext_lazy("When a check-in goes out"),
         choices=SendWhen.choices,
         widget=forms.RadioSelect,
-        help_text="Only to clients whose therapist chose email or text message for them "
-        "(Contact for check-ins, on the client page); a cancelled or missed session sends nothing.",
+        help_text=gettext_lazy(
+            "Only to clients whose therapist chose email or text message for them (Contact for "
+            "check-ins, on the client page); a cancelled or missed session sends nothing."
+        ),
     )
     send_after_hours = forms.IntegerField(
-        label="Hours after the session",
+        label=gettext_lazy("Hours after the session"),
         required=False,
         min_value=1,
         max_value=WEEK_HOURS,
-        help_text="With 'a fixed number of hours after': how many (1 to 168).",
+        help_text=gettext_lazy("With 'a fixed number of hours after': how many (1 to 168)."),
     )
     remind_after_hours = forms.IntegerField(
-        label="Reminder after (hours)",
+        label=gettext_lazy("Reminder after (hours)"),
         min_value=0,
         max_value=WEEK_HOURS,
-        help_text="One reminder this many hours after sending if the check-in is unanswered; "
-        "0 sends none. It must come before the link expires.",
+        help_text=gettext_lazy(
+            "One reminder this many hours after sending if the check-in is unanswered; "
+            "0 sends none. It must come before the link expires."
+        ),
     )
     missed_in_a_row = forms.IntegerField(
-        label="Missed check-ins in a row before a warning",
+        label=gettext_lazy("Missed check-ins in a row before a warning"),
         min_value=0,
         max_value=20,
-        help_text="Raise a warning for the therapist when a client's latest this-many check-ins "
-        "expired unanswered; 0 raises none.",
+        help_text=gettext_lazy(
+            "Raise a warning for the therapist when a client's latest this-many check-ins "
+            "expired unanswered; 0 raises none."
+        ),
     )
 
     class Meta:
         model = DeliverySettings
         fields = FIELDS
         labels = {
-            "duty_email": "Duty address for urgent alerts",
-            "email_subject": "Email subject",
-            "email_body": "Check-in email",
-            "reminder_body": "Reminder email",
-            "sms_body": "Text message",
+            "duty_email": gettext_lazy("Duty address for urgent alerts"),
+            "email_subject": gettext_lazy("Email subject"),
+            "email_body": gettext_lazy("Check-in email"),
+            "reminder_body": gettext_lazy("Reminder email"),
+            "sms_body": gettext_lazy("Text message"),
         }
-        help_texts = {"duty_email": "Also told at once of every urgent alert (optional)."}
+        help_texts = {
+            "duty_email": gettext_lazy("Also told at once of every urgent alert (optional).")
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -108,7 +128,7 @@ class ClinicDeliveryForm(TextHygiene, forms.ModelForm):
         if cleaned.get("send_after_hours") is not None or "send_after_hours" in self.errors:
             return
         if cleaned.get("send_when") == SendWhen.AFTER:
-            self.add_error("send_after_hours", "say how many hours after the session")
+            self.add_error("send_after_hours", _("say how many hours after the session"))
         else:
             cleaned["send_after_hours"] = self.instance.send_after_hours
 
@@ -117,8 +137,11 @@ class ClinicDeliveryForm(TextHygiene, forms.ModelForm):
         if hours and hours >= lifetime:
             self.add_error(
                 "remind_after_hours",
-                f"a link expires {lifetime} hours after sending (the clinic settings' link "
-                f"lifetime), so remind sooner, or use 0 for no reminder",
+                _(
+                    "a link expires %(hours)s hours after sending (the clinic settings' link "
+                    "lifetime), so remind sooner, or use 0 for no reminder"
+                )
+                % {"hours": lifetime},
             )
 
 

@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.measures import get_instrument
 from alliance.web.charts.intervals import Group, Interval, interval_entries, render_intervals
@@ -21,9 +23,9 @@ CHART_STYLE = """<style>
 polyline { fill: none; stroke: #1b1f24; stroke-width: 1.5; }
 </style>"""  # the charts' colours travel as attributes; the goals' sparklines need this style
 PLAIN_DIMENSIONS = {
-    "goal": "Agreeing on what we work on",
-    "task": "Agreeing on how we work",
-    "bond": "Feeling understood and respected",
+    "goal": gettext_lazy("Agreeing on what we work on"),
+    "task": gettext_lazy("Agreeing on how we work"),
+    "bond": gettext_lazy("Feeling understood and respected"),
 }
 VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 
@@ -44,7 +46,7 @@ def plain_alliance_chart(scores: pd.DataFrame) -> dict:
     table = series(scores, ALLIANCE, "client", list(DIMENSIONS))
     lines = [
         Series(
-            PLAIN_DIMENSIONS[dim],
+            str(PLAIN_DIMENSIONS[dim]),
             dim,
             [(float(s), None if pd.isna(v) else float(v)) for s, v in table[dim].items()],
             marker=shape,
@@ -52,10 +54,10 @@ def plain_alliance_chart(scores: pd.DataFrame) -> dict:
         for dim, shape in zip(DIMENSIONS, MARKERS, strict=False)
     ]
     chart = Chart(
-        title="How working together has felt to you",
-        desc="Your answers (0-10, higher is better) after each session.",
-        x_label="Session",
-        y_label="Your answer (0-10)",
+        title=_("How working together has felt to you"),
+        desc=_("Your answers (0-10, higher is better) after each session."),
+        x_label=_("Session"),
+        y_label=_("Your answer (0-10)"),
         y_range=(0, 10),
         series=lines,
         x_range=_x_range(table),
@@ -77,16 +79,17 @@ def plain_outcome_chart(
     low, high = instrument.scale_range("total")
     points = [(float(s), None if pd.isna(v) else float(v)) for s, v in table["total"].items()]
     chart = Chart(
-        title="How you have been feeling",
-        desc="Your mood questionnaire score after "
-        "each session; lower is better. Dashed: the usual course for people who "
-        "started where you did.",
-        x_label="Session",
-        y_label="Score (lower is better)",
+        title=_("How you have been feeling"),
+        desc=_(
+            "Your mood questionnaire score after each session; lower is better. Dashed: the "
+            "usual course for people who started where you did."
+        ),
+        x_label=_("Session"),
+        y_label=_("Score (lower is better)"),
         y_range=(low, high),
         series=[
             *expected_series(expected or [], (low, high)),
-            Series("Your score", "outcome", points),
+            Series(_("Your score"), "outcome", points),
         ],
         bands=bands_of(instrument, high),
         x_range=_x_range(table, [row[0] for row in expected or []]),
@@ -108,31 +111,38 @@ def _x_range(table: pd.DataFrame, more: list | None = None) -> tuple[float, floa
 def supervision_chart(figures) -> dict:
     """The therapist's and the clinic's mean per part with 95% intervals, named by the
     therapist's display name, on an axis fitted to the numbers; with its legend."""
-    name = figures.therapist.display
+    name, clinic = figures.therapist.display, _("Whole clinic")
     groups = []
     for d in figures.dimensions:
         rows = []
         if d.mean is not None:
             rows.append(Interval(name, d.mean, d.low, d.high, "mine"))
         if d.clinic is not None:
-            rows.append(Interval("Whole clinic", d.clinic, d.clinic_low, d.clinic_high, "clinic"))
+            rows.append(Interval(clinic, d.clinic, d.clinic_low, d.clinic_high, "clinic"))
         if rows:
-            groups.append(Group(HEADINGS.get(d.dimension, d.dimension.capitalize()), rows))
+            groups.append(Group(str(HEADINGS.get(d.dimension, d.dimension.capitalize())), rows))
     if not groups:
         return {"svg": "", "legend": ""}
     words = "; ".join(
-        f"{g.heading}: "
-        + ", ".join(f"{r.name} {r.mean:.1f} ({r.low:.1f} to {r.high:.1f})" for r in g.rows)
-        for g in groups
+        f"{g.heading}: " + ", ".join(_interval_words(r) for r in g.rows) for g in groups
     )
     svg = render_intervals(
         groups,
-        title=f"The alliance by part (0-10): {name} against the clinic",
-        desc=f"Mean client rating with its 95% interval. {words}.",
-        x_label="Mean client rating (0-10)",
+        title=_("The alliance by part (0-10): %(name)s against the clinic") % {"name": name},
+        desc=_("Mean client rating with its 95%% interval. %(words)s.") % {"words": words},
+        x_label=_("Mean client rating (0-10)"),
         chart_id="supervision-intervals",
     )
     return {
         "svg": styled(svg),
-        "legend": render_legend(interval_entries({"mine": name, "clinic": "Whole clinic"})),
+        "legend": render_legend(interval_entries({"mine": name, "clinic": clinic})),
+    }
+
+
+def _interval_words(row: Interval) -> str:
+    return _("%(name)s %(mean)s (%(low)s to %(high)s)") % {
+        "name": row.name,
+        "mean": f"{row.mean:.1f}",
+        "low": f"{row.low:.1f}",
+        "high": f"{row.high:.1f}",
     }

@@ -4,6 +4,8 @@ each with its legend, the page's table being their text alternative."""
 from __future__ import annotations
 
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from alliance.measures import get_instrument
 from alliance.web.charts.legend import render_legend
@@ -12,11 +14,17 @@ from alliance.web.clinic.instruments import short_name
 
 from .trends import FEW_CHECKINS, FEW_RUPTURES, Month
 
-PARTS = [("goal", "Goals", "square"), ("task", "Tasks", "triangle"), ("bond", "Bond", "diamond")]
+PARTS = [
+    ("goal", gettext_lazy("Goals"), "square"),
+    ("task", gettext_lazy("Tasks"), "triangle"),
+    ("bond", gettext_lazy("Bond"), "diamond"),
+]
 
 
 def better_words(outcome: str) -> str:
-    return "higher is better" if get_instrument(outcome).higher_is_better else "lower is better"
+    return (
+        _("higher is better") if get_instrument(outcome).higher_is_better else _("lower is better")
+    )
 
 
 def trend_charts(months: list[Month], outcome: str) -> list[dict[str, SafeString]]:
@@ -35,20 +43,23 @@ def _few_checkins(months: list[Month]) -> list[bool]:
 
 
 def _alliance(months: list[Month]) -> dict[str, SafeString]:
-    lines = [MonthLine("Alliance (all items)", "outcome", [m.alliance for m in months])]
+    lines = [MonthLine(_("Alliance (all items)"), "outcome", [m.alliance for m in months])]
     lines += [
-        MonthLine(name, dim, [getattr(m, dim) for m in months], shape) for dim, name, shape in PARTS
+        MonthLine(str(name), dim, [getattr(m, dim) for m in months], shape)
+        for dim, name, shape in PARTS
     ]
     chart = MonthChart(
-        title="The alliance by month, as the clients rated it",
-        desc="Mean client check-in rating (0-10, higher is better) of each month, in all and by "
-        "goals, tasks and bond; the table below gives every figure and count.",
-        y_label="Mean rating (0-10)",
+        title=_("The alliance by month, as the clients rated it"),
+        desc=_(
+            "Mean client check-in rating (0-10, higher is better) of each month, in all and by "
+            "goals, tasks and bond; the table below gives every figure and count."
+        ),
+        y_label=_("Mean rating (0-10)"),
         y_range=(0, 10),
         months=[m.month for m in months],
         lines=lines,
         few=_few_checkins(months),
-        few_words=f"fewer than {FEW_CHECKINS} check-ins that month",
+        few_words=_("fewer than %(count)s check-ins that month") % {"count": FEW_CHECKINS},
     )
     return _drawn(chart, "trend-alliance")
 
@@ -56,15 +67,20 @@ def _alliance(months: list[Month]) -> dict[str, SafeString]:
 def _outcome(months: list[Month], outcome: str) -> dict[str, SafeString]:
     name, better = short_name(outcome), better_words(outcome)
     chart = MonthChart(
-        title=f"The outcome by month: {name}",
-        desc=f"Mean {name} total of each month's answers ({better}); the table below gives "
-        "every figure and count.",
-        y_label=f"Mean {name} ({better})",
+        title=_("The outcome by month: %(name)s") % {"name": name},
+        desc=_(
+            "Mean %(name)s total of each month's answers (%(better)s); the table below gives "
+            "every figure and count."
+        )
+        % {"name": name, "better": better},
+        y_label=_("Mean %(name)s (%(better)s)") % {"name": name, "better": better},
         y_range=get_instrument(outcome).scale_range("total"),
         months=[m.month for m in months],
-        lines=[MonthLine(f"Mean {name}", "outcome", [m.outcome for m in months])],
+        lines=[
+            MonthLine(_("Mean %(name)s") % {"name": name}, "outcome", [m.outcome for m in months])
+        ],
         few=[m.outcome_count < FEW_CHECKINS for m in months],
-        few_words=f"fewer than {FEW_CHECKINS} answers that month",
+        few_words=_("fewer than %(count)s answers that month") % {"count": FEW_CHECKINS},
     )
     return _drawn(chart, "trend-outcome")
 
@@ -72,14 +88,16 @@ def _outcome(months: list[Month], outcome: str) -> dict[str, SafeString]:
 def _repair(months: list[Month]) -> dict[str, SafeString]:
     rates = [None if m.repair_rate is None else 100 * m.repair_rate for m in months]
     chart = MonthChart(
-        title="The repair rate by the month ruptures began",
-        desc="Share repaired among the ruptures that began that month and whose repair window "
-        "has closed (open ones are left out until it closes); the table below gives the counts.",
-        y_label="Repaired (%)",
+        title=_("The repair rate by the month ruptures began"),
+        desc=_(
+            "Share repaired among the ruptures that began that month and whose repair window "
+            "has closed (open ones are left out until it closes); the table below gives the counts."
+        ),
+        y_label=_("Repaired (%)"),
         y_range=(0, 100),
         months=[m.month for m in months],
-        lines=[MonthLine("Repaired, of the ruptures decided", "goal", rates)],
+        lines=[MonthLine(_("Repaired, of the ruptures decided"), "goal", rates)],
         few=[m.closed < FEW_RUPTURES for m in months],
-        few_words=f"fewer than {FEW_RUPTURES} decided ruptures that month",
+        few_words=_("fewer than %(count)s decided ruptures that month") % {"count": FEW_RUPTURES},
     )
     return _drawn(chart, "trend-repair")

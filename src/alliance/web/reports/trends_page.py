@@ -35,7 +35,7 @@ def team_trends_page(request):
         "charts": trend_charts(months, instruments.outcome) if months else [],
         "therapists": therapists,
         "therapist": chosen if [t.username for t in shown] == [chosen] else "",
-        "who": shown[0].display if len(shown) == 1 else "your team",
+        "who": shown[0].display if len(shown) == 1 else "",
         "outcome_name": instruments.outcome_name,
         "outcome_better": better_words(instruments.outcome),
         "window": MONTHS,

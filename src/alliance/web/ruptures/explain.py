@@ -4,35 +4,82 @@ ended."""
 
 from __future__ import annotations
 
+import functools
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from alliance.web.clinic.models import Alert, AlertKind, Rupture, RuptureStatus
 
 from .words import client_words
 
-DIMENSION_NAMES = {"goal": "goals", "task": "tasks", "bond": "the bond"}
+DIMENSION_NAMES = {
+    "goal": gettext_lazy("goals"),
+    "task": gettext_lazy("tasks"),
+    "bond": gettext_lazy("the bond"),
+}
 
 RULE_TEXT = {
-    "v-episode": "the alliance was at least {k:g} SD below the client's usual level",
-    "dimension-drop": "one of goals, tasks or bond fell at least {k:g} SD while the others held",
-    "client-reported": "the client said that something felt off",
-    "sudden-loss": "the alliance fell suddenly from one session to the next",
-    "below-flag": "the alliance was under the check-in's line",
-    "therapist-gap": "you rated the session at least {gap:g} points higher than the client",
-    "converging-signs": "the scores alone pointed to a rupture: evidence of at least {k:g} SD",
+    "v-episode": gettext_lazy("the alliance was at least %(k)s SD below the client's usual level"),
+    "dimension-drop": gettext_lazy(
+        "one of goals, tasks or bond fell at least %(k)s SD while the others held"
+    ),
+    "client-reported": gettext_lazy("the client said that something felt off"),
+    "sudden-loss": gettext_lazy("the alliance fell suddenly from one session to the next"),
+    "below-flag": gettext_lazy("the alliance was under the check-in's line"),
+    "therapist-gap": gettext_lazy(
+        "you rated the session at least %(gap)s points higher than the client"
+    ),
+    "converging-signs": gettext_lazy(
+        "the scores alone pointed to a rupture: evidence of at least %(k)s SD"
+    ),
+}
+# the same rules without their threshold, for a rupture stored without it
+RULE_SHORT = {
+    "v-episode": gettext_lazy("the alliance was below the client's usual level"),
+    "dimension-drop": gettext_lazy("one of goals, tasks or bond fell while the others held"),
+    "therapist-gap": gettext_lazy("you rated the session higher than the client"),
+    "converging-signs": gettext_lazy("the scores alone pointed to a rupture"),
 }
 SIGN_LINE = 1.0  # a sign is worth naming from 1 SD on
+
+
+def in_the_clinics_language(make_text):
+    """Text kept on a record is written in the site's language, whoever's request raised it."""
+
+    @functools.wraps(make_text)
+    def made(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return make_text(*args, **kwargs)
+
+    return made
 
 
 def rule_text(rupture: Rupture) -> list[str]:
     """One plain sentence per rule that fired, with its threshold."""
     found = []
     for name in rupture.rule.split("+"):
-        settings = rupture.thresholds.get(name, {})
-        template = RULE_TEXT.get(name, name)
+        template = RULE_TEXT.get(name)
+        if template is None:
+            found.append(name)
+            continue
         try:
-            found.append(template.format(**settings))
+            found.append(str(template) % _numbers(rupture.thresholds.get(name, {})))
         except (KeyError, TypeError, ValueError):
-            found.append(template.split(" at least")[0].split(":")[0])
+            found.append(str(RULE_SHORT.get(name, template)))
     return found
+
+
+def _numbers(thresholds) -> dict[str, str]:
+    if not isinstance(thresholds, dict):
+        return {}
+    return {
+        key: f"{value:g}"
+        for key, value in thresholds.items()
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    }
 
 
 def raised_by(rupture: Rupture) -> list[str]:
@@ -41,11 +88,11 @@ def raised_by(rupture: Rupture) -> list[str]:
     loss; for any other rule, what the rule saw."""
     signs = rupture.thresholds.get("signs") or {}
     rules = rupture.rule.split("+")
-    found = ["the client said that something felt off"] if "client-reported" in rules else []
+    found = [str(RULE_TEXT["client-reported"])] if "client-reported" in rules else []
     found += [part for part in (_drop_part(rupture, signs),) if part]
     found += [part for part in (_dimension_part(signs), _therapist_part(signs)) if part]
     if "sudden-loss" in rules:
-        found.append(RULE_TEXT["sudden-loss"])
+        found.append(str(RULE_TEXT["sudden-loss"]))
     named = {"client-reported", "sudden-loss", "v-episode", "converging-signs"}
     shown = [
         text for name, text in zip(rules, rule_text(rupture), strict=True) if name not in named
@@ -57,10 +104,14 @@ def signs_text(rupture: Rupture) -> str:
     """Which signs raised the alert, at which session, and how strong they were together."""
     signs = rupture.thresholds.get("signs") or {}
     session = signs.get("session") or rupture.onset_session
-    text = f"Signs that raised it at session {session}: {'; '.join(raised_by(rupture))}."
+    text = _("Signs that raised it at session %(session)s: %(signs)s.") % {
+        "session": session,
+        "signs": "; ".join(raised_by(rupture)),
+    }
     combined = signs.get("combined_sd")
     if combined is not None and (_dimension_part(signs) or _therapist_part(signs)):
-        text += f" Together with the alliance's own fall they came to {combined:.1f} SD."
+        together = _("Together with the alliance's own fall they came to %(sd)s SD.")
+        text += " " + together % {"sd": f"{combined:.1f}"}
     return text
 
 
@@ -68,7 +119,7 @@ def _drop_part(rupture: Rupture, signs: dict) -> str:
     drop = signs.get("drop_sd") if signs else rupture.depth_sd
     if drop is None or drop <= 0:
         return ""
-    return f"the alliance was {drop:.1f} SD below the client's usual level"
+    return _("the alliance was %(sd)s SD below the client's usual level") % {"sd": f"{drop:.1f}"}
 
 
 def _dimension_part(signs: dict) -> str:
@@ -76,24 +127,41 @@ def _dimension_part(signs: dict) -> str:
     strong = (signs.get("dimension_sd") or 0) >= SIGN_LINE
     if name not in DIMENSION_NAMES or points is None or not strong:
         return ""
-    others = " and ".join(DIMENSION_NAMES[d] for d in DIMENSION_NAMES if d != name)
-    return f"{DIMENSION_NAMES[name]} fell {points:.1f} points further below {others} than usual"
+    others = _and(DIMENSION_NAMES[d] for d in DIMENSION_NAMES if d != name)
+    return _("%(part)s fell %(points)s points further below %(others)s than usual") % {
+        "part": DIMENSION_NAMES[name],
+        "points": f"{points:.1f}",
+        "others": others,
+    }
+
+
+def _and(names) -> str:
+    return str(_(" and ")).join(str(name) for name in names)
 
 
 def _therapist_part(signs: dict) -> str:
     points = signs.get("therapist_points")
     if points is None or (signs.get("therapist_sd") or 0) < SIGN_LINE:
         return ""
-    return f"you rated the session {points:.1f} points further above the client than usual"
+    return _("you rated the session %(points)s points further above the client than usual") % {
+        "points": f"{points:.1f}"
+    }
 
 
 def what_dropped(rupture: Rupture) -> str:
     if rupture.depth is None or rupture.baseline is None or rupture.depth <= 0:
-        return f"At session {rupture.onset_session} the client said something felt off"
-    return (
-        f"At session {rupture.lowest_session} the alliance was {rupture.depth:.1f} points "
-        f"below the client's usual {rupture.baseline:.1f} of 10{where_it_fell(rupture)}"
-    )
+        return _("At session %(session)s the client said something felt off") % {
+            "session": rupture.onset_session
+        }
+    said = _(
+        "At session %(session)s the alliance was %(depth)s points below the client's usual "
+        "%(usual)s of 10"
+    ) % {
+        "session": rupture.lowest_session,
+        "depth": f"{rupture.depth:.1f}",
+        "usual": f"{rupture.baseline:.1f}",
+    }
+    return said + where_it_fell(rupture)
 
 
 def where_it_fell(rupture: Rupture) -> str:
@@ -101,41 +169,63 @@ def where_it_fell(rupture: Rupture) -> str:
     if not names:
         return ""
     if len(names) == len(DIMENSION_NAMES):
-        return ", in goals, tasks and bond alike"
-    return f", mostly in {' and '.join(names)}"
+        return _(", in goals, tasks and bond alike")
+    return _(", mostly in %(parts)s") % {"parts": _and(names)}
 
 
 def explanation(rupture: Rupture, words: list[str]) -> str:
-    sd = rupture.thresholds.get("sd_ref")
-    parts = [signs_text(rupture), f"Found by the rules: {'; '.join(rule_text(rupture))}."]
-    if rupture.baseline is not None:
-        parts.append(
-            f"Usual level: the mean of the earlier check-ins, {rupture.baseline:.1f}"
-            + (f"; 1 SD counts as {sd:.2f} points." if sd else ".")
-        )
-    parts += [f"In the client's words: {text}" for text in words]
-    parts.append("Open the review for questions worth raising next session.")
+    found = _("Found by the rules: %(rules)s.") % {"rules": "; ".join(rule_text(rupture))}
+    parts = [signs_text(rupture), found, _usual_level(rupture)]
+    parts += [_("In the client's words: %(words)s") % {"words": text} for text in words]
+    parts.append(_("Open the review for questions worth raising next session."))
     return " ".join(part for part in parts if part)
 
 
+def _usual_level(rupture: Rupture) -> str:
+    if rupture.baseline is None:
+        return ""
+    sd, usual = rupture.thresholds.get("sd_ref"), f"{rupture.baseline:.1f}"
+    if not sd:
+        return _("Usual level: the mean of the earlier check-ins, %(usual)s.") % {"usual": usual}
+    words = _(
+        "Usual level: the mean of the earlier check-ins, %(usual)s; 1 SD counts as %(sd)s points."
+    )
+    return words % {"usual": usual, "sd": f"{sd:.2f}"}
+
+
+@in_the_clinics_language
 def rupture_alert(rupture: Rupture) -> Alert:
     """The one alert of a new episode, saved and audited."""
     return Alert.objects.raise_(
         rupture.client,
         AlertKind.RUPTURE,
-        f"Possible rupture. {what_dropped(rupture)}.",
+        _("Possible rupture. %(what)s.") % {"what": what_dropped(rupture)},
         explanation(rupture, client_words(rupture)),
     )
 
 
+@in_the_clinics_language
 def outcome_text(rupture: Rupture) -> str:
     """How the episode ended, kept on its alert when it closes."""
     line = rupture.thresholds.get("repair_line")
-    above = f" back above {line:.1f}" if line is not None else " back"
     if rupture.status == RuptureStatus.REPAIRED:
-        return f"Repaired: at session {rupture.repair_session} the alliance was{above}."
-    window = rupture.thresholds.get("window", "the")
-    return (
-        f"Not repaired: the alliance did not come{above} within {window} sessions "
-        f"after session {rupture.lowest_session}."
+        return _repaired_text(rupture.repair_session, line)
+    after = {"window": rupture.thresholds.get("window", "?"), "session": rupture.lowest_session}
+    if line is None:
+        words = _(
+            "Not repaired: the alliance did not come back within %(window)s sessions after "
+            "session %(session)s."
+        )
+        return words % after
+    words = _(
+        "Not repaired: the alliance did not come back above %(line)s within %(window)s sessions "
+        "after session %(session)s."
     )
+    return words % {**after, "line": f"{line:.1f}"}
+
+
+def _repaired_text(session: int, line: float | None) -> str:
+    if line is None:
+        return _("Repaired: at session %(session)s the alliance was back.") % {"session": session}
+    words = _("Repaired: at session %(session)s the alliance was back above %(line)s.")
+    return words % {"session": session, "line": f"{line:.1f}"}

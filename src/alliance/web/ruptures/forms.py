@@ -15,7 +15,7 @@ class RepairForm(TextHygiene, forms.Form):
     kind = forms.ChoiceField(
         label=_("What kind of rupture was it?"),
         widget=forms.RadioSelect,
-        choices=[("", "Not sure yet"), *RuptureKind.choices],
+        choices=[("", _("Not sure yet")), *RuptureKind.choices],
         required=False,
     )
     noticed = forms.CharField(

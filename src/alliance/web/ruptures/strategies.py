@@ -1,4 +1,5 @@
-"""The repair strategies and rupture kinds, read from strategies.toml (data, not templates)."""
+"""The repair strategies and rupture kinds, read from strategies.toml (data, not templates), in
+the active language where the file has it."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from django.utils.translation import get_language
 
 SOURCE = Path(__file__).with_name("strategies.toml")
 
@@ -30,17 +33,23 @@ def _data() -> dict:
     return tomllib.loads(SOURCE.read_text(encoding="utf-8"))
 
 
+def _worded(entry: dict) -> dict:
+    """The entry with its words in the active language, when the file gives them."""
+    language = (get_language() or "en").split("-")[0]
+    return {**entry, **entry.get(language, {})}
+
+
 def strategies() -> list[Strategy]:
     """Every strategy, in the file's order."""
     return [
         Strategy(s["id"], s["name"], tuple(s["fits"]), tuple(s["questions"]))
-        for s in _data()["strategies"]
+        for s in map(_worded, _data()["strategies"])
     ]
 
 
 def kinds() -> list[Kind]:
     """The two kinds of rupture with their markers."""
-    return [Kind(k["id"], k["name"], tuple(k["markers"])) for k in _data()["kinds"]]
+    return [Kind(k["id"], k["name"], tuple(k["markers"])) for k in map(_worded, _data()["kinds"])]
 
 
 def strategies_for(dimensions: list[str]) -> list[Strategy]:

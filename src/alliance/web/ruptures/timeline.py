@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from alliance.web.charts.svg import Mark
 from alliance.web.clinic.models import Rupture, RuptureStatus
 
@@ -21,17 +23,18 @@ def chart_marks(ruptures: list[Rupture]) -> list[Mark]:
     """A shaded span from onset to the lowest session, and a line where it was repaired."""
     marks = []
     for r in ruptures:
-        label = (
-            f"Rupture: sessions {r.onset_session} to {r.lowest_session}, "
-            f"{r.get_status_display().lower()}"
-        )
+        label = _("Rupture: sessions %(onset)s to %(lowest)s, %(status)s") % {
+            "onset": r.onset_session,
+            "lowest": r.lowest_session,
+            "status": r.get_status_display().lower(),
+        }
         marks.append(Mark(r.onset_session, r.lowest_session, label, f"rupture {r.status}"))
         if r.status == RuptureStatus.REPAIRED and r.repair_session:
             marks.append(
                 Mark(
                     r.repair_session,
                     r.repair_session,
-                    f"Repaired at session {r.repair_session}",
+                    _("Repaired at session %(session)s") % {"session": r.repair_session},
                     "repair",
                 )
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from alliance.web.clinic.models import Response, Rupture, TaskCheck
 from alliance.web.clinic.tables import CLIENT_FORM
 
@@ -27,7 +29,8 @@ def client_words(rupture: Rupture) -> list[str]:
     )
     found = [f'"{answers[COMMENT_ITEM]}"' for answers in comments if answers.get(COMMENT_ITEM)]
     found += [
-        f'about the task "{check.task.description}": "{check.concern}"'
+        _('about the task "%(task)s": "%(concern)s"')
+        % {"task": check.task.description, "concern": check.concern}
         for check in concerns(rupture)
     ]
     return found

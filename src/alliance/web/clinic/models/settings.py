@@ -7,6 +7,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from alliance.analysis.ruptures import ConfigError, RuptureDetector
 from alliance.measures import UnknownInstrumentError, get_instrument
@@ -35,8 +36,10 @@ PHONE_CHARACTERS = re.compile(r"[0-9 +()\-]+")
 def validate_phone_number(value: str) -> None:
     if not PHONE_CHARACTERS.fullmatch(value) or sum(ch.isdigit() for ch in value) < 3:
         raise ValidationError(
-            "use digits, spaces, +, - and brackets only, with at least 3 digits "
-            "(e.g. +44 20 7946 0000)"
+            _(
+                "use digits, spaces, +, - and brackets only, with at least 3 digits "
+                "(e.g. +44 20 7946 0000)"
+            )
         )
 
 
@@ -64,77 +67,100 @@ class ClinicSettings(models.Model):
     link_lifetime_hours = models.PositiveIntegerField(default=72)
     schedule = models.JSONField(
         default=default_schedule,
-        help_text="Instrument id -> ask at session 1 and every Nth after "
-        "(1 every session, 0 never), "
-        'e.g. {"phq-9": 1, "alliance-checkin": 1}',
+        help_text=_(
+            "Instrument id -> ask at session 1 and every Nth after "
+            "(1 every session, 0 never), "
+            'e.g. {"phq-9": 1, "alliance-checkin": 1}'
+        ),
     )
     outcome_instrument = models.CharField(
         max_length=40,
         default=DEFAULT_OUTCOME,
-        help_text="The outcome measure that expected recovery, the not-on-track alert, dropout "
-        "risk and the outcome charts use (a client outcome instrument, e.g. phq-9 or gad-7).",
+        help_text=_(
+            "The outcome measure that expected recovery, the not-on-track alert, dropout "
+            "risk and the outcome charts use (a client outcome instrument, e.g. phq-9 or gad-7)."
+        ),
     )
     rupture_detector = models.JSONField(
         default=default_rupture_detector,
-        help_text="The rupture detector's rules, baseline and repair settings (see the clinic "
-        "docs); an empty {} restores the default.",
+        help_text=_(
+            "The rupture detector's rules, baseline and repair settings (see the clinic "
+            "docs); an empty {} restores the default."
+        ),
     )
     task_agreement_line = models.PositiveSmallIntegerField(
-        default=5, help_text="A task the client agrees with less than this (0-10) raises an alert."
+        default=5,
+        help_text=_("A task the client agrees with less than this (0-10) raises an alert."),
     )
     goal_agreement_line = models.PositiveSmallIntegerField(
-        default=5, help_text="A goal agreed less than this (0-10) by either side is highlighted."
+        default=5, help_text=_("A goal agreed less than this (0-10) by either side is highlighted.")
     )
     stall_ratings = models.PositiveSmallIntegerField(
         default=3,
-        help_text="A goal is highlighted as stalled when its last this-many progress "
-        "ratings show no gain.",
+        help_text=_(
+            "A goal is highlighted as stalled when its last this-many progress "
+            "ratings show no gain."
+        ),
     )
 
     therapists_need_two_factor = models.BooleanField(
         default=True,
-        help_text="Therapists give a code from an authenticator app at each login. Supervisors, "
-        "privacy officers and admins always do.",
+        help_text=_(
+            "Therapists give a code from an authenticator app at each login. Supervisors, "
+            "privacy officers and admins always do."
+        ),
     )
 
     erasure_keeps_scores = models.BooleanField(
         default=False,
-        help_text="When a client's record is erased, keep their scores as anonymous rows (no "
-        "code, no dates but the year) for the clinic's statistics; otherwise remove them too.",
+        help_text=_(
+            "When a client's record is erased, keep their scores as anonymous rows (no "
+            "code, no dates but the year) for the clinic's statistics; otherwise remove them too."
+        ),
     )
     retention_years = models.PositiveSmallIntegerField(
         default=0,
-        help_text="Erase a client's record this many years after their last episode of care "
-        "ended (alliance retention --apply); 0 keeps records until erased by hand.",
+        help_text=_(
+            "Erase a client's record this many years after their last episode of care "
+            "ended (alliance retention --apply); 0 keeps records until erased by hand."
+        ),
     )
 
     crisis_message = models.TextField(
         max_length=600,
         default=DEFAULT_CRISIS_MESSAGE,
         blank=True,
-        help_text="What a client reads after an answer about harming themself, in the clinic's "
-        "own words: when and how their therapist will be in touch. The contact below follows it; "
-        "left empty, the standard message is shown.",
+        help_text=_(
+            "What a client reads after an answer about harming themself, in the clinic's "
+            "own words: when and how their therapist will be in touch. The contact below "
+            "follows it; left empty, the standard message is shown."
+        ),
     )
     crisis_contact_text = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Who a client can call for urgent help and when, e.g. \"The clinic's duty "
-        'line, weekdays 9-17; at other times your local emergency number". Shown after an answer '
-        "about self-harm and at the foot of every check-in page.",
+        help_text=_(
+            "Who a client can call for urgent help and when, e.g. \"The clinic's duty "
+            'line, weekdays 9-17; at other times your local emergency number". Shown after an '
+            "answer about self-harm and at the foot of every check-in page."
+        ),
     )
     crisis_contact_number = models.CharField(
         max_length=30,
         blank=True,
         validators=[validate_phone_number],
-        help_text="The number to call for that help, e.g. +44 20 7946 0000: digits, spaces, "
-        "+, - and brackets. Shown as a number a phone can call.",
+        help_text=_(
+            "The number to call for that help, e.g. +44 20 7946 0000: digits, spaces, "
+            "+, - and brackets. Shown as a number a phone can call."
+        ),
     )
     clients_see_their_progress = models.BooleanField(
         default=False,
-        help_text="After a check-in, the thank-you page shows the client their own goal progress "
-        "and outcome over time in plain words (never the alliance ratings). Each client's "
-        "therapist may choose otherwise for that client.",
+        help_text=_(
+            "After a check-in, the thank-you page shows the client their own goal progress "
+            "and outcome over time in plain words (never the alliance ratings). Each client's "
+            "therapist may choose otherwise for that client."
+        ),
     )
 
     class Meta:
@@ -161,7 +187,10 @@ class ClinicSettings(models.Model):
     def _clean_outcome(self) -> None:
         choices = outcome_choices()
         if self.outcome_instrument not in choices:
-            problem = f"{self.outcome_instrument!r} is not an outcome measure; use one of {choices}"
+            problem = _("%(id)r is not an outcome measure; use one of %(choices)s") % {
+                "id": self.outcome_instrument,
+                "choices": choices,
+            }
             raise ValidationError({"outcome_instrument": problem})
 
     def _clean_detector(self) -> None:
@@ -177,9 +206,9 @@ class ClinicSettings(models.Model):
     def _clean_lines(self) -> None:
         for name in ("task_agreement_line", "goal_agreement_line"):
             if getattr(self, name) > 10:
-                raise ValidationError({name: "use a number from 0 to 10"})
+                raise ValidationError({name: _("use a number from 0 to 10")})
         if self.stall_ratings < 2:
-            raise ValidationError({"stall_ratings": "use 2 or more ratings"})
+            raise ValidationError({"stall_ratings": _("use 2 or more ratings")})
 
     @property
     def crisis_words(self) -> str:

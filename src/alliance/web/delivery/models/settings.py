@@ -19,16 +19,16 @@ class DeliverySettings(models.Model):
         max_length=20, choices=SendWhen.choices, default=SendWhen.SESSION_END
     )
     send_after_hours = models.PositiveSmallIntegerField(
-        default=2, help_text="With 'a fixed number of hours after': how many hours."
+        default=2, help_text=_("With 'a fixed number of hours after': how many hours.")
     )
     remind_after_hours = models.PositiveSmallIntegerField(
-        default=48, help_text="One reminder this many hours after sending if unanswered; 0 none."
+        default=48, help_text=_("One reminder this many hours after sending if unanswered; 0 none.")
     )
     missed_in_a_row = models.PositiveSmallIntegerField(
-        default=2, help_text="Raise a warning when a client missed this many check-ins in a row."
+        default=2, help_text=_("Raise a warning when a client missed this many check-ins in a row.")
     )
     duty_email = models.EmailField(
-        blank=True, help_text="Also told at once of every urgent alert (optional)."
+        blank=True, help_text=_("Also told at once of every urgent alert (optional).")
     )
     email_subject = models.CharField(max_length=200, blank=True)
     email_body = models.TextField(blank=True)
