@@ -1,19 +1,18 @@
-"""The site's languages as the settings give them once the clinic's languages are set there."""
+"""The site's languages, as its settings give them."""
 
 from __future__ import annotations
 
 from tests.web.i18n.staff_templates import WEB
 
-# the site's LocaleMiddleware and the catalogue of the site-wide templates
 LOCALE = "django.middleware.locale.LocaleMiddleware"
 SESSIONS = "django.contrib.sessions.middleware.SessionMiddleware"
 
 
 def speak_the_site_languages(settings) -> None:
-    """English and Spanish, chosen by the browser (settings: the pytest-django fixture)."""
+    """Hold what the Spanish page tests rest on: the locale middleware right after the session's
+    (staff pages follow the browser), English and Spanish, and the site-wide templates'
+    catalogue (settings: the pytest-django fixture)."""
     middleware = list(settings.MIDDLEWARE)
-    if LOCALE not in middleware:
-        middleware.insert(middleware.index(SESSIONS) + 1, LOCALE)
-    settings.MIDDLEWARE = middleware
-    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
-    settings.LOCALE_PATHS = [WEB / "locale"]
+    assert middleware.index(LOCALE) == middleware.index(SESSIONS) + 1
+    assert [code for code, _ in settings.LANGUAGES] == ["en", "es"]
+    assert WEB / "locale" in settings.LOCALE_PATHS
