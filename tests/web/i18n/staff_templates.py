@@ -10,17 +10,15 @@ import alliance.web
 
 WEB = Path(alliance.web.__file__).parent
 
-# owned by the client's check-in side, the clinic admin pages and the team report
+# the client's side: held by tests/web/checkin/test_client_templates_translated.py
 NOT_STAFF = (
     "checkin/",
-    "clinicadmin/",
     "wording/",
     "charts/",
     "demo/",
     "delivery/templates/delivery/kiosk",
     "delivery/templates/delivery/_contact.html",
     "goals/templates/goals/_checkin_questions.html",
-    "reports/templates/reports/team",
 )
 
 # attributes a person reads or hears; every other attribute is machine text
