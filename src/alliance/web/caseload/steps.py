@@ -42,7 +42,7 @@ def summary_step(follow_up) -> None:
     prepared = follow_up.prepared.get(PREPARED)
     summed = {client.pk: prepared} if prepared is not None else None
     refresh([client.pk], client.clinic_id, summed=summed)
-    replace_stale_tracks(client.clinic_id)
+    replace_stale_tracks(client.clinic_id, prepared.track_version if prepared else None)
 
 
 def alert_saved(sender, instance, **kwargs) -> None:

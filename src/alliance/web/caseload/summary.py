@@ -177,16 +177,17 @@ def course(clinic_id: int, outcome: str):
     return model, f"{outcome}:{ended}:{scores}"
 
 
-def replace_stale_tracks(clinic_id: int) -> int:
+def replace_stale_tracks(clinic_id: int, version: str | None = None) -> int:
     """Place again, in bulk from the summaries alone, every client of the clinic placed against
-    another model than the current one (a client summed up on another outcome measure is
-    recomputed); how many. One query when none is: the model moves on every REFIT_EVERY
-    scores or an ended episode."""
+    another model than the current one, or than `version` (the follow-up's, as prepared); a
+    client summed up on another outcome measure is recomputed. How many; one query when none
+    is (the model moves on every REFIT_EVERY scores or an ended episode)."""
     outcome = for_clinic(clinic_id).outcome
-    model, version = course(clinic_id, outcome)
+    version = version or course(clinic_id, outcome)[1]
     stale = list(ClientSummary.objects.filter(clinic_id=clinic_id).exclude(track_version=version))
     if not stale:
         return 0
+    model, version = course(clinic_id, outcome)
     other = [row.client_id for row in stale if row.outcome_instrument != outcome]
     refresh(other, clinic_id)
     same = [row for row in stale if row.outcome_instrument == outcome]
