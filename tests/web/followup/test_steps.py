@@ -2,7 +2,7 @@
 
 import pytest
 
-from alliance.web.caseload.steps import summary_step
+from alliance.web.caseload.steps import prepare_summaries, summary_step
 from alliance.web.checkin.submissions import store_waiting_submissions
 from alliance.web.delivery.steps import answered_step, urgent_notice_step
 from alliance.web.followup.steps import ANALYSE, PREPARE, STORE, register_step, steps
@@ -13,7 +13,7 @@ from alliance.web.ruptures.loop import prepare_ruptures, rupture_step
 
 def test_the_features_register_their_steps_in_the_documented_order():
     assert steps(STORE) == [store_waiting_submissions]
-    assert steps(PREPARE) == [prepare_ruptures, prepare_recovery]
+    assert steps(PREPARE) == [prepare_ruptures, prepare_recovery, prepare_summaries]
     assert steps(ANALYSE) == [
         rupture_step,
         disagreement_step,

@@ -8,7 +8,7 @@ class CaseloadConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance.web.clinic.models import Alert, AuditEvent, Client, Episode, Response, Session
-        from alliance.web.followup.steps import ANALYSE, register_step
+        from alliance.web.followup.steps import ANALYSE, PREPARE, register_step
 
         from .backfill import fill_missing
         from .steps import (
@@ -16,11 +16,13 @@ class CaseloadConfig(AppConfig):
             alert_saved,
             client_saved,
             episode_changed,
+            prepare_summaries,
             response_saved,
             session_changed,
             summary_step,
         )
 
+        register_step(PREPARE, 90, prepare_summaries)  # the answers' part, before the transaction
         register_step(ANALYSE, 90, summary_step)  # last: it sums up what the others stored
         post_save.connect(alert_saved, sender=Alert, dispatch_uid="summary-alert")
         post_save.connect(alert_audited, sender=AuditEvent, dispatch_uid="summary-alert-audit")

@@ -3,6 +3,8 @@ outside one (a therapist acknowledges, snoozes, ends or reopens, a history is im
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -13,17 +15,34 @@ from .summary import (
     refresh_alerts,
     refresh_last_session,
     replace_stale_tracks,
+    sum_history,
 )
 
 COPIED_FROM_CLIENT = {"clinic", "clinic_id", "code", "therapist", "therapist_id"}
+PREPARED = "caseload-summary"
+
+
+def prepare_summaries(follow_ups) -> None:
+    """Before the follow-ups' transactions: the part of each client's summary their answers
+    make, in bulk per clinic (read only; the rest is read when the row is written)."""
+    clinics: dict[int, list] = defaultdict(list)
+    for follow_up in follow_ups:
+        clinics[follow_up.client.clinic_id].append(follow_up)
+    for clinic_id, group in clinics.items():
+        summed = sum_history([follow_up.client.pk for follow_up in group], clinic_id)
+        for follow_up in group:
+            follow_up.prepared[PREPARED] = summed[follow_up.client.pk]
 
 
 def summary_step(follow_up) -> None:
-    """The follow-up step, after every other analysis: the client's summary from their history,
-    then the clinic's placements made against an older expected course."""
+    """The follow-up step, after every other analysis: the client's summary from their history
+    (its answers' part as prepared, when it was), then the clinic's placements made against
+    another expected course."""
     client = follow_up.client
-    refresh([client.pk], client.clinic_id)
-    replace_stale_tracks(client.clinic_id)
+    prepared = follow_up.prepared.get(PREPARED)
+    summed = {client.pk: prepared} if prepared is not None else None
+    refresh([client.pk], client.clinic_id, summed=summed)
+    replace_stale_tracks(client.clinic_id, prepared.track_version if prepared else None)
 
 
 def alert_saved(sender, instance, **kwargs) -> None:

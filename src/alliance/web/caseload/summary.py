@@ -1,7 +1,14 @@
 """Compute client summaries from the history, in bulk for any set of clients of one clinic.
 
 The same computation serves the follow-up (one client), the alert and episode changes, and the
-backfill of a whole clinic; a constant number of queries whatever the number of clients."""
+backfill of a whole clinic; a constant number of queries whatever the number of clients.
+
+The part the answers make (`sum_history`: the alliance, its sums, the outcome, the place on the
+expected course) is most of the work and only reads, so the follow-up computes it before its
+transaction; the part the analysis or a page may change meanwhile (the client row, sessions,
+episodes, open alerts) is read when the row is written. The expected course is the one the
+follow-up places with (`follow_up_course`): never refitted in line, and the version it was
+fitted on is kept with each placement."""
 
 from __future__ import annotations
 
@@ -23,10 +30,9 @@ from alliance.web.clinic.models import (
     Session,
     Severity,
 )
-from alliance.web.clinic.tables import intake_and_latest, outcome_table, outcome_table_from_values
-from alliance.web.outcome.cache import history_version
-from alliance.web.outcome.recovery import Track, clinic_recovery, tracks
-from alliance.web.outcome.status import outcome_statuses
+from alliance.web.outcome.pairs import latest_pairs
+from alliance.web.outcome.recovery import Track, follow_up_course, tracks_from_rows
+from alliance.web.outcome.status import outcome_statuses_of_rows
 
 from .clinic_figures import new_revision
 from .models import ClientSummary
@@ -52,30 +58,59 @@ ALERT_FIELDS = [
     "snooze_ends",
 ]
 SUMMARY_FIELDS = [f.name for f in ClientSummary._meta.concrete_fields if f.name != "client"]
+# read when the row is written; the rest comes from the answers (`sum_history`)
+WRITE_TIME_FIELDS = {"clinic", "code", "therapist", "last_session", "episode_active"}
+WRITE_TIME_FIELDS |= {"episode_ended", "revision", "updated_at", *ALERT_FIELDS}
+HISTORY_FIELDS = [name for name in SUMMARY_FIELDS if name not in WRITE_TIME_FIELDS]
 COPIED = ("pk", "clinic_id", "code", "therapist_id")  # from the client row, as the summary has them
 
 
-def compute(client_ids: Iterable[int], clinic_id: int) -> list[ClientSummary]:
-    """Unsaved summaries of these clients of one clinic, from their whole history."""
+def compute(
+    client_ids: Iterable[int], clinic_id: int, summed: dict[int, ClientSummary] | None = None
+) -> list[ClientSummary]:
+    """Unsaved summaries of these clients of one clinic, from their whole history; `summed`
+    (from `sum_history`, over the same answers) gives the answers' part where it has it."""
     ids = list(client_ids)
     if not ids:
         return []
-    outcome = for_clinic(clinic_id).outcome
     summaries = {row.client_id: row for row in _client_rows(ids)}
-    ranked = _ranked_responses(ids, outcome)
-    _add_alliance(summaries, ranked)
-    _add_alliance_sums(summaries, ids)
-    _add_outcome(summaries, ranked, clinic_id, outcome)
+    summed = dict(summed or {})
+    summed |= sum_history([pk for pk in summaries if pk not in summed], clinic_id)
+    for pk, row in summaries.items():
+        for name in HISTORY_FIELDS:
+            setattr(row, name, getattr(summed[pk], name))
     _add_alerts(summaries, ids)
     return list(summaries.values())
 
 
-def refresh(client_ids: Iterable[int], clinic_id: int, *, create: bool = True) -> int:
+def sum_history(client_ids: Iterable[int], clinic_id: int) -> dict[int, ClientSummary]:
+    """{client id: an unsaved summary holding only the part these clients' answers make}, read
+    only (HISTORY_FIELDS; the rest is left at its defaults)."""
+    ids = list(client_ids)
+    if not ids:
+        return {}
+    outcome = for_clinic(clinic_id).outcome
+    summed = {pk: ClientSummary(client_id=pk) for pk in ids}
+    ranked = _ranked_responses(ids, outcome)
+    _add_alliance(summed, ranked)
+    _add_alliance_sums(summed, ids)
+    _add_outcome(summed, ranked, clinic_id, outcome)
+    return summed
+
+
+def refresh(
+    client_ids: Iterable[int],
+    clinic_id: int,
+    *,
+    create: bool = True,
+    summed: dict[int, ClientSummary] | None = None,
+) -> int:
     """Recompute and store these clients' summaries (one upsert); how many were written.
 
     `create=False` only rewrites rows that exist: while a client is deleted, their episodes and
-    sessions go first, and their summary must not come back before the client row goes."""
-    found = compute(client_ids, clinic_id)
+    sessions go first, and their summary must not come back before the client row goes.
+    `summed` is the answers' part computed beforehand (see `compute`)."""
+    found = compute(client_ids, clinic_id, summed)
     if not create:
         return _rewrite_existing(found)
     ClientSummary.objects.bulk_create(
@@ -135,22 +170,28 @@ def clients_by_clinic(client_ids: set[int]) -> dict[int, list[int]]:
     return grouped
 
 
-def track_version(clinic_id: int, outcome: str) -> str:
-    """The expected-course model a placement was made against: outcome and history version."""
-    ended, scores = history_version(clinic_id, outcome)
-    return f"{outcome}:{ended}:{scores}"
+def course(clinic_id: int, outcome: str):
+    """(the expected course the clinic's clients are placed on, its version for
+    `track_version`: the outcome and the history version it was fitted on)."""
+    model, (ended, scores) = follow_up_course(clinic_id, outcome)
+    return model, f"{outcome}:{ended}:{scores}"
 
 
-def replace_stale_tracks(clinic_id: int) -> int:
+def replace_stale_tracks(clinic_id: int, version: str | None = None) -> int:
     """Place again, in bulk from the summaries alone, every client of the clinic placed against
-    an older model (a client summed up on another outcome measure is recomputed); how many."""
+    another model than the current one, or than `version` (the follow-up's, as prepared); a
+    client summed up on another outcome measure is recomputed. How many; one query when none
+    is (the model moves on every REFIT_EVERY scores or an ended episode)."""
     outcome = for_clinic(clinic_id).outcome
-    version = track_version(clinic_id, outcome)
+    version = version or course(clinic_id, outcome)[1]
     stale = list(ClientSummary.objects.filter(clinic_id=clinic_id).exclude(track_version=version))
+    if not stale:
+        return 0
+    model, version = course(clinic_id, outcome)
     other = [row.client_id for row in stale if row.outcome_instrument != outcome]
     refresh(other, clinic_id)
     same = [row for row in stale if row.outcome_instrument == outcome]
-    placed = _placed(clinic_id, outcome, _stored_table(same, outcome))
+    placed = tracks_from_rows(model, _stored_rows(same))
     for row in same:
         _set_track(row, placed.get(row.client_id), version)
         row.revision = new_revision()  # who is off track may have changed
@@ -158,17 +199,18 @@ def replace_stale_tracks(clinic_id: int) -> int:
     return len(stale)
 
 
-def _stored_table(rows: list[ClientSummary], outcome: str):
-    """The intake and latest score kept on each summary, as the outcome table they came from."""
+def _stored_rows(rows: list[ClientSummary]) -> list[tuple]:
+    """The intake and latest score kept on each summary, as the (client, episode, session,
+    total) rows they came from."""
     kept = [row for row in rows if row.track_course]
-    return outcome_table(
-        {"client_id": r.client_id, "episode": 0, "instrument": outcome, **point}
+    return [
+        point
         for r in kept
         for point in (
-            {"session": r.track_session - r.track_course + 1, "total": r.track_intake},
-            {"session": r.track_session, "total": r.track_outcome},
+            (r.client_id, 0, r.track_session - r.track_course + 1, r.track_intake),
+            (r.client_id, 0, r.track_session, r.track_outcome),
         )
-    )
+    ]
 
 
 def _client_rows(ids: list[int]) -> list[ClientSummary]:
@@ -266,11 +308,11 @@ def _add_outcome(
     summaries: dict[int, ClientSummary], ranked: list[dict], clinic_id: int, outcome: str
 ) -> None:
     latest_two = _latest_two(ranked)
-    table = outcome_table_from_values(ranked, {outcome, ANXIETY})
-    statuses = outcome_statuses(table)
-    version = track_version(clinic_id, outcome)
-    placed = _placed(clinic_id, outcome, table)
-    pairs = intake_and_latest(table, outcome)
+    rows = _outcome_rows(ranked, {outcome, ANXIETY})
+    statuses = outcome_statuses_of_rows(rows)
+    model, version = course(clinic_id, outcome)
+    placed = tracks_from_rows(model, rows[outcome])
+    pairs = {pair[0]: pair for pair in latest_pairs(rows[outcome])}
     for pk, row in summaries.items():
         found = latest_two.get((pk, outcome), [])
         row.outcome_instrument = outcome
@@ -281,15 +323,17 @@ def _add_outcome(
         row.recovery = status.recovery if status else ""
         _set_track(row, placed.get(pk), version)
         if pk in placed:
-            row.track_intake = float(pairs.loc[pk, "intake"])
-            row.track_course = int(pairs.loc[pk, "course"])
+            _, row.track_intake, _, _, row.track_course = pairs[pk]
 
 
-def _placed(clinic_id: int, outcome: str, table) -> dict[int, Track]:
-    if table.empty:
-        return {}
-    model = clinic_recovery(clinic_id, history_version(clinic_id, outcome), outcome)
-    return tracks(model, table, outcome)
+def _outcome_rows(ranked: list[dict], instruments: set[str]) -> dict[str, list[tuple]]:
+    """{instrument: its (client_id, episode, session, total) rows} of the ranked responses."""
+    rows: dict[str, list[tuple]] = {instrument: [] for instrument in instruments}
+    for r in ranked:
+        if r["instrument"] in rows:
+            point = (r["session__episode_id"], r["session__number"], r["scores"].get("total"))
+            rows[r["instrument"]].append((r["client_id"], *point))
+    return rows
 
 
 def _set_track(row: ClientSummary, track: Track | None, version: str) -> None:

@@ -33,9 +33,11 @@ _analysis_memo: ContextVar[dict | None] = ContextVar("analysis_memo", default=No
 
 @contextmanager
 def remembering() -> Iterator[None]:
-    """Within, `analysis_memo()` is one dict the ANALYSE steps of one client share. Those steps
-    store no answers and end no episode, so a count of the clinic's history read by one of them
-    holds for the others (the caseload summary and the expected course ask for it again)."""
+    """Within, `analysis_memo()` is one dict the steps of one stage share: the PREPARE steps of
+    a follow-up, or the ANALYSE steps of one client. Those steps store no answers and end no
+    episode, so what one of them read of the clinic's history holds for the others: its
+    version, and the expected course they place on (the caseload summary and the not-on-track
+    alert place with the same one)."""
     token = _analysis_memo.set({})
     try:
         yield

@@ -119,11 +119,12 @@ def _prepared(client_ids: list[int]) -> dict[int, FollowUp]:
     clients = list(Client.objects.filter(pk__in=list(pending)))
     settings = {c.clinic_id: ClinicSettings.for_clinic(c.clinic_id) for c in clients}
     follow_ups = [_follow_up(c, pending[c.pk], settings[c.clinic_id]) for c in clients]
-    for step in steps(PREPARE):
-        try:
-            step(follow_ups)
-        except Exception:  # the ANALYSE step computes its part itself then
-            log.exception("preparing the follow-up failed (%s)", step.__qualname__)
+    with remembering():  # read only, so what one step reads of the history holds for all
+        for step in steps(PREPARE):
+            try:
+                step(follow_ups)
+            except Exception:  # the ANALYSE step computes its part itself then
+                log.exception("preparing the follow-up failed (%s)", step.__qualname__)
     return {follow_up.client.pk: follow_up for follow_up in follow_ups}
 
 

@@ -59,8 +59,8 @@ def _key(kind: str, clinic_id: int, version: tuple[int, int]) -> str:
     return f"alliance:{kind}:{clinic_id}:{version[0]}:{version[1]}"
 
 
-def _latest_key(kind: str, clinic_id: int) -> str:
-    return f"alliance:{kind}:{clinic_id}:latest"
+def _newest_key(kind: str, clinic_id: int) -> str:
+    return f"alliance:{kind}:{clinic_id}:newest"  # (version, model)
 
 
 def fitted(
@@ -85,25 +85,28 @@ def claim_refit(kind: str, clinic_id: int, version: tuple[int, int]) -> bool:
 
 
 def keep(kind: str, clinic_id: int, version: tuple[int, int], model: object) -> None:
-    """Cache a fitted model under its version, and as the clinic's latest of its kind."""
+    """Cache a fitted model under its version, and as the clinic's latest of its kind (with the
+    version it was fitted on)."""
+    newest = (version, model)
     cache.set_many(
-        {_key(kind, clinic_id, version): model, _latest_key(kind, clinic_id): model}, KEEP_SECONDS
+        {_key(kind, clinic_id, version): model, _newest_key(kind, clinic_id): newest}, KEEP_SECONDS
     )
 
 
 def fitted_or_latest(
     kind: str, clinic_id: int, version: tuple[int, int], fit: Callable[[], Fitted]
-) -> tuple[Fitted, bool]:
-    """(model, stale): the model of this version if cached, else the clinic's latest one with
-    stale True (the caller queues the refit), else one fitted now. The model is refitted only
-    every REFIT_EVERY scores, so the latest one is what the clinic had until a moment ago."""
-    found = cache.get_many([_key(kind, clinic_id, version), _latest_key(kind, clinic_id)])
+) -> tuple[Fitted, tuple[int, int]]:
+    """(model, the history version it was fitted on): the model of this version if cached, else
+    the clinic's latest one, of an older version (the caller queues the refit), else one fitted
+    now. The model is refitted only every REFIT_EVERY scores, so the latest one is what the
+    clinic had until a moment ago."""
+    found = cache.get_many([_key(kind, clinic_id, version), _newest_key(kind, clinic_id)])
     current = found.get(_key(kind, clinic_id, version))
     if current is not None:
-        return current, False
-    latest = found.get(_latest_key(kind, clinic_id))
-    if latest is not None:
-        return latest, True
+        return current, version
+    newest = found.get(_newest_key(kind, clinic_id))
+    if newest is not None:
+        return newest[1], newest[0]
     model = fit()
     keep(kind, clinic_id, version, model)
-    return model, False
+    return model, version

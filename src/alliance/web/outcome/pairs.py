@@ -35,7 +35,12 @@ def rows_of(table: pd.DataFrame, instrument: str) -> Iterator[tuple]:
 
 def later_pairs_frame(table: pd.DataFrame, instrument: str) -> pd.DataFrame:
     """`intake_and_latest` of the clients with a score after their intake (course above 1)."""
-    pairs = [pair for pair in latest_pairs(rows_of(table, instrument)) if pair[4] > 1]
+    return later_pairs_frame_of_rows(rows_of(table, instrument))
+
+
+def later_pairs_frame_of_rows(rows: Iterable[tuple]) -> pd.DataFrame:
+    """`later_pairs_frame` of (client_id, episode, session, total) rows of one instrument."""
+    pairs = [pair for pair in latest_pairs(rows) if pair[4] > 1]
     frame = pd.DataFrame(
         {
             "intake": pd.Series([p[1] for p in pairs], dtype=float),

@@ -15,6 +15,7 @@ from alliance.analysis.trajectories.latest import LatestPlaces
 from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Respondent, Response
 from alliance.web.clinic.tables import outcome_table_from_query, recovery_history
+from alliance.web.followup.context import analysis_memo
 
 from .cache import cached, claim_refit, fitted, fitted_or_latest, history_version, keep
 from .pairs import latest_pairs, rows_of
@@ -78,19 +79,36 @@ def clinic_recovery(
 
 
 def follow_up_recovery(clinic_id: int, outcome: str) -> ExpectedRecovery:
-    """The clinic's expected course for a follow-up: never refitted in line. A stale model is
-    used as it is while a refit task, queued once per version, brings the cache up to date."""
+    """The clinic's expected course for a follow-up (see `follow_up_course`)."""
+    return follow_up_course(clinic_id, outcome)[0]
+
+
+def follow_up_course(clinic_id: int, outcome: str) -> tuple[ExpectedRecovery, tuple[int, int]]:
+    """(the clinic's expected course for a follow-up, the history version it was fitted on):
+    never refitted in line. A stale model is used as it is while a refit task, queued once per
+    version, brings the cache up to date. Within a follow-up every step gets the same model
+    (alliance.web.followup.context.remembering)."""
+    memo = analysis_memo()
+    if memo is None:
+        return _follow_up_course(clinic_id, outcome)
+    key = ("follow-up-course", clinic_id, outcome)
+    if key not in memo:
+        memo[key] = _follow_up_course(clinic_id, outcome)
+    return memo[key]
+
+
+def _follow_up_course(clinic_id: int, outcome: str) -> tuple[ExpectedRecovery, tuple[int, int]]:
     version = history_version(clinic_id, outcome)
     kind = RECOVERY_KIND.format(outcome=outcome)
     fit = partial(fit_recovery, clinic_id, outcome)
-    model, stale = fitted_or_latest(kind, clinic_id, version, fit)
-    if stale and claim_refit(kind, clinic_id, version):
+    found = fitted_or_latest(kind, clinic_id, version, fit)
+    if found[1] != version and claim_refit(kind, clinic_id, version):
         from .tasks import refit_recovery
 
         refit_recovery.enqueue(clinic_id, outcome)
         # a backend that runs tasks when queued (the tests') has refitted by now
-        model, _ = fitted_or_latest(kind, clinic_id, version, fit)
-    return model
+        found = fitted_or_latest(kind, clinic_id, version, fit)
+    return found
 
 
 def refit_if_stale(clinic_id: int, outcome: str) -> bool:

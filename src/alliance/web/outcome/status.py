@@ -5,6 +5,7 @@ The science is `alliance.analysis.change`; this module only feeds it tables and 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -18,7 +19,7 @@ from alliance.analysis.change import (
 )
 from alliance.web.clinic.instruments import ANXIETY, DEPRESSION, short_name
 
-from .pairs import later_pairs_frame
+from .pairs import later_pairs_frame_of_rows, rows_of
 
 MEASURES = {DEPRESSION: short_name(DEPRESSION), ANXIETY: short_name(ANXIETY)}
 RECOVERY_WORDS = {
@@ -68,8 +69,14 @@ class OutcomeStatus:
 
 def outcome_statuses(table: pd.DataFrame) -> dict:
     """{client_id: OutcomeStatus} for clients with an intake and a later score."""
+    return outcome_statuses_of_rows({i: list(rows_of(table, i)) for i in MEASURES})
+
+
+def outcome_statuses_of_rows(rows: dict[str, Iterable[tuple]]) -> dict:
+    """`outcome_statuses` from (client_id, episode, session, total) rows of each measure, read
+    without building an outcome table (the follow-up sums up one client)."""
     found: dict = {}
-    pairs = {instrument: later_pairs_frame(table, instrument) for instrument in MEASURES}
+    pairs = {i: later_pairs_frame_of_rows(rows.get(i, [])) for i in MEASURES}
     for instrument, name in MEASURES.items():
         chosen = pairs[instrument]
         categories = classify_change(
