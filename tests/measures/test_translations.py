@@ -15,6 +15,9 @@ TRANSLATED = (
     .replace('label = "no" }', 'label = "no", translations = { es = "no" } }')
     .replace('label = "some" }', 'label = "some", translations = { es = "algo" } }')
     .replace('label = "yes" }', 'label = "yes", translations = { es = "sí" } }')
+    .replace('test instrument"', 'test instrument"\ntitle_translations = { es = "Un instrumento" }')
+    .replace('name = "low"', 'name = "low"\ntranslations = { es = "bajo" }')
+    .replace('name = "high"', 'name = "high"\ntranslations = { es = "alto" }')
 )
 
 
@@ -56,3 +59,37 @@ def test_bare_numbers_need_no_translation():
     scale = get_instrument("alliance-checkin").in_language("es").items[0].options
     assert [o.label for o in scale[1:5]] == ["1", "2", "3", "4"]
     assert scale[0].label == "0 - nada" and scale[10].label.startswith("10 - totalmente")
+
+
+def test_the_title_and_bands_read_their_translations(tmp_path):
+    inst = load_instrument_file(write(tmp_path, TRANSLATED))
+    assert (inst.title_in("es"), inst.title_in("fr")) == ("Un instrumento", inst.title)
+    assert [band.label("es") for band in inst.bands] == ["bajo", "alto"]
+    assert inst.band_label("high", "es") == "alto" and inst.band_label("high", "en") == "high"
+    assert inst.band_for(4) == "high"  # what a response stores stays the name as written
+
+
+def test_a_band_without_the_language_of_the_items_is_refused(tmp_path):
+    error = problems_in(tmp_path, TRANSLATED.replace('\ntranslations = { es = "alto" }', ""))
+    assert error.problems == ["bands.high.translations: no 'es' name, which other texts have"]
+
+
+def test_a_translated_title_asks_for_translated_bands_too(tmp_path):
+    text = VALID.replace('instrument"', 'instrument"\ntitle_translations = { es = "Uno" }')
+    assert problems_in(tmp_path, text).problems == [
+        "bands.low.translations: no 'es' name, which other texts have",
+        "bands.high.translations: no 'es' name, which other texts have",
+    ]
+
+
+def test_an_empty_title_translation_is_named(tmp_path):
+    error = problems_in(tmp_path, TRANSLATED.replace('es = "Un instrumento"', 'es = ""'))
+    assert "title_translations.es: expected text, got ''" in error.problems
+
+
+@pytest.mark.parametrize("instrument", [i.id for i in list_instruments()])
+def test_every_shipped_title_and_band_speaks_spanish(instrument):
+    inst = get_instrument(instrument)
+    assert inst.title_in("es") != inst.title
+    assert all(band.label("es") != band.name for band in inst.bands)
+    assert inst.title_in("en") == inst.title

@@ -129,6 +129,7 @@ def _build(r: _Reader, data: dict) -> Instrument | None:
         "band_scale": r.get(data, "band_scale", str, "", None),
         "open_items": r.get(data, "open_items", bool, "", False),
         "mirror_of": r.get(data, "mirror_of", str, "", None),
+        "title_translations": _translations(r, data, "", "title_translations"),
     }
     cutoff_raw = r.get(data, "cutoff", dict, "", None)
     change_raw = r.get(data, "reliable_change", dict, "", None)
@@ -158,13 +159,15 @@ def _options(r: _Reader, data: dict, where: str) -> tuple[Option, ...]:
     return tuple(options)
 
 
-def _translations(r: _Reader, raw: dict, where: str) -> tuple[tuple[str, str], ...]:
+def _translations(
+    r: _Reader, raw: dict, where: str, key: str = "translations"
+) -> tuple[tuple[str, str], ...]:
     """`translations = { es = "..." }`: the text in other languages, by language code."""
-    found = r.get(raw, "translations", dict, where, {})
+    found = r.get(raw, key, dict, where, {})
     for language, text in found.items():
         r.check(
             isinstance(text, str) and bool(text.strip()),
-            f"{where}translations.{language}: expected text, got {text!r}",
+            f"{where}{key}.{language}: expected text, got {text!r}",
         )
     return tuple(sorted((k, v) for k, v in found.items() if isinstance(v, str)))
 
@@ -210,6 +213,7 @@ def _band(r: _Reader, raw: dict, where: str) -> Band:
         r.get(raw, "name", str, where),
         r.get(raw, "min", float, where),
         r.get(raw, "max", float, where),
+        _translations(r, raw, where),
     )
 
 
@@ -276,6 +280,7 @@ def _check_consistency(r: _Reader, inst: Instrument) -> None:
                 f"items.{item.id}.translations: the question or a worded answer has no "
                 f"{language!r} text, which the other items have",
             )
+    _check_named_languages(r, inst)
     for scale in inst.scales:
         _check_scale(r, inst, scale)
     _check_bands(r, inst)
@@ -296,6 +301,20 @@ def _check_consistency(r: _Reader, inst: Instrument) -> None:
     option_values = {value for item in inst.scored_items for value in item.values}
     for value in inst.codes.answers:
         r.check(value in option_values, f"codes.answers.{value}: no response option has this value")
+
+
+def _check_named_languages(r: _Reader, inst: Instrument) -> None:
+    """A language any text of the instrument has, its title and every band have too."""
+    for language in sorted({*inst.languages, *inst.named_languages}):
+        r.check(
+            language in dict(inst.title_translations),
+            f"title_translations: no {language!r} title, which other texts have",
+        )
+        for band in inst.bands:
+            r.check(
+                language in dict(band.translations),
+                f"bands.{band.name}.translations: no {language!r} name, which other texts have",
+            )
 
 
 def _check_item(r: _Reader, item: Item) -> None:

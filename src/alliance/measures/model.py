@@ -82,9 +82,14 @@ class Scale:
 
 @dataclass(frozen=True)
 class Band:
-    name: str
+    name: str  # also what a scored response stores, so it stays as written
     low: float
     high: float
+    translations: Translations = ()
+
+    def label(self, language: str) -> str:
+        """The band's name as a reader of `language` sees it."""
+        return translated(self.name, self.translations, language)
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,7 @@ class Instrument:
     codes: Codes = field(default_factory=Codes)
     open_items: bool = False  # items are named at use (one per client goal), all alike
     mirror_of: str | None = None
+    title_translations: Translations = ()
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -166,6 +172,26 @@ class Instrument:
             for language, _ in translations
         }
         return tuple(sorted(found))
+
+    @property
+    def named_languages(self) -> tuple[str, ...]:
+        """The languages the title or a band is translated into (English aside)."""
+        found = {
+            language
+            for translations in (self.title_translations, *(b.translations for b in self.bands))
+            for language, _ in translations
+        }
+        return tuple(sorted(found))
+
+    def title_in(self, language: str) -> str:
+        return translated(self.title, self.title_translations, language)
+
+    def band_label(self, name: str, language: str) -> str:
+        """A band's name (as a response stores it) in `language`; an unknown name as given."""
+        for band in self.bands:
+            if band.name == name:
+                return band.label(language)
+        return name
 
     def in_language(self, language: str) -> Instrument:
         return replace(self, items=tuple(item.in_language(language) for item in self.items))

@@ -8,7 +8,7 @@ from django.urls import reverse
 def test_the_overview_is_in_spanish_with_the_schedule_and_delivery_in_words(page, login, ada):
     html = page(login(ada), reverse("clinic-overview"), "es")
     assert "Clientes en atención" in html and "Alertas abiertas" in html
-    assert "Patient Health Questionnaire, 9 items: en cada sesión" in html
+    assert "Cuestionario de salud del paciente, 9 ítems: en cada sesión" in html
     assert "Los cuestionarios salen al final de cada sesión a la que se asistió" in html
     assert "Sigue un recordatorio 48 horas después del envío" in html
     assert "Un enlace de cuestionario caduca 72 horas después de crearse o enviarse" in html

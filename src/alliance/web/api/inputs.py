@@ -33,6 +33,7 @@ class ClientPatch(Strict):
     email: text(254) | None = None
     mobile: text(32) | None = None
     delivery: Literal["none", "email", "sms"] | None = None
+    language: str | None = None  # checked against the LANGUAGES setting when applied
 
 
 class SessionIn(Strict):

@@ -24,6 +24,7 @@ def client_record(client: Client, viewer=None) -> dict:
         "therapist": client.therapist.username,
         "status": "in-care" if getattr(client, "in_care", True) else "ended",
         **contact(client, viewer),
+        "language": client.language,
         "created_at": client.created_at,
         "url": client_url(client.code),
     }
@@ -60,6 +61,7 @@ def response_record(response: Response) -> dict:
         "scores": response.scores,
         "band": response.band,
         "flags": response.flags,
+        "language": response.language,
     }
 
 

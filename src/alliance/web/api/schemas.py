@@ -16,6 +16,7 @@ class ClientOut(Schema):
     email: str | None = None
     mobile: str | None = None
     delivery: str | None = None
+    language: str  # the check-in's language, one of the LANGUAGES setting
     created_at: dt.datetime
     url: str
 
@@ -46,6 +47,7 @@ class ResponseOut(Schema):
     scores: dict[str, float | None]
     band: str
     flags: list[str]
+    language: str  # the language the questions were shown in; empty when not known
 
 
 class GoalOut(Schema):

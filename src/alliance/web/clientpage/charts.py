@@ -14,6 +14,7 @@ from alliance.web.clinic.instruments import (
     DEFAULT_OUTCOME,
     DIMENSIONS,
     MIRROR,
+    band_label,
     short_name,
 )
 from alliance.web.clinic.tables import series
@@ -153,10 +154,17 @@ def _outcome_words(instrument, total: str, points, *, expected: bool) -> str:
 def bands_of(instrument, high: float) -> list[Band]:
     """The instrument's bands as shades that meet (a band of whole scores 5-9 runs to 10)."""
     return [
-        Band(b.low, b.high + 1 if b.high < high else b.high, b.name, f"{b.low:g}-{b.high:g}")
+        Band(
+            b.low,
+            b.high + 1 if b.high < high else b.high,
+            band_label(instrument, b.name),
+            f"{b.low:g}-{b.high:g}",
+        )
         for b in instrument.bands
     ]
 
 
 def band_text(instrument) -> str:
-    return ", ".join(f"{b.name} {b.low:g}-{b.high:g}" for b in instrument.bands)
+    return ", ".join(
+        f"{band_label(instrument, b.name)} {b.low:g}-{b.high:g}" for b in instrument.bands
+    )

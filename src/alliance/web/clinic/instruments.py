@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import translation
+
 from alliance.analysis.ruptures.answers import CLIENT_FORM, RUPTURE_ITEM, THERAPIST_FORM
 from alliance.measures import DIMENSIONS, get_instrument, list_instruments
 
@@ -30,15 +32,32 @@ __all__ = [
     "RUPTURE_ITEM",
     "ClinicInstruments",
     "asking_order",
+    "band_label",
     "for_clinic",
     "outcome_choices",
     "short_name",
+    "title_of",
 ]
 
 
 def short_name(instrument_id: str) -> str:
     """The name shown in messages and charts: "PHQ-9" for "phq-9"."""
     return instrument_id.upper()
+
+
+def _reading() -> str:
+    """The active language's code without its region ("es" for "es-mx")."""
+    return (translation.get_language() or "").split("-")[0]
+
+
+def title_of(instrument) -> str:
+    """The instrument's full name in the active language, English where it has none."""
+    return instrument.title_in(_reading())
+
+
+def band_label(instrument, band: str) -> str:
+    """A band as a response stores it ("moderate"), in the active language."""
+    return instrument.band_label(band, _reading()) if band else band
 
 
 def outcome_choices() -> list[str]:

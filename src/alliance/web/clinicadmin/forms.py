@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alliance.measures import get_instrument, list_instruments
-from alliance.web.clinic.instruments import asking_order, outcome_choices
+from alliance.web.clinic.instruments import asking_order, outcome_choices, title_of
 from alliance.web.clinic.models import ClinicSettings
 from alliance.web.clinic.models.settings import default_rupture_detector
 from alliance.web.delivery.models import DeliverySettings
@@ -83,13 +83,12 @@ class ClinicSettingsForm(TextHygiene, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["outcome_instrument"].choices = [
-            (i, f"{get_instrument(i).title} ({i})") for i in outcome_choices()
+            (i, f"{title_of(get_instrument(i))} ({i})") for i in outcome_choices()
         ]
         schedule = self.instance.schedule or {}
         for inst in scheduled_instruments():
-            who = "" if f"({inst.respondent})" in inst.title else f" ({inst.respondent})"
             self.fields[SCHEDULE_PREFIX + inst.id] = forms.IntegerField(
-                label=f"{inst.title}{who}",
+                label=_scheduled_label(inst),
                 required=False,
                 min_value=0,
                 max_value=52,
@@ -137,3 +136,13 @@ class ClinicSettingsForm(TextHygiene, forms.ModelForm):
         if self.cleaned_data.get("restore_rupture_default"):
             self.instance.rupture_detector = default_rupture_detector()
         super()._post_clean()
+
+
+RESPONDENT_WORDS = {"client": gettext_lazy("client"), "therapist": gettext_lazy("therapist")}
+
+
+def _scheduled_label(inst) -> str:
+    """The title in the page's language, with who answers when the title does not say."""
+    if f"({inst.respondent})" in inst.title:
+        return title_of(inst)
+    return f"{title_of(inst)} ({RESPONDENT_WORDS[inst.respondent]})"

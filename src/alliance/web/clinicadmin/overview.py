@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from alliance.measures import get_instrument
 from alliance.web.accounts.models import Team, User
+from alliance.web.clinic.instruments import title_of
 from alliance.web.clinic.models import Alert, Client, ClinicSettings, Response
 from alliance.web.delivery.messages import DEFAULTS
 from alliance.web.delivery.models import DeliverySettings, SendWhen
@@ -27,7 +28,7 @@ def short_label_instruments(settings: ClinicSettings) -> list[str]:
             clinic_id=settings.clinic_id, instrument__in=labelled
         ).values_list("instrument", flat=True)
     )
-    return [get_instrument(i).title for i in labelled if i not in imported]
+    return [title_of(get_instrument(i)) for i in labelled if i not in imported]
 
 
 def usage(clinic_id: int) -> dict[str, int]:
@@ -64,7 +65,7 @@ def teams(clinic_id: int):
 def schedule_in_words(settings: ClinicSettings) -> list[str]:
     words = []
     for instrument_id, every in settings.asked():
-        title = get_instrument(instrument_id).title
+        title = title_of(get_instrument(instrument_id))
         if every == 1:
             words.append(_("%(title)s: every session") % {"title": title})
         else:

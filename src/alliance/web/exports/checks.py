@@ -12,6 +12,7 @@ import pandas as pd
 from alliance.interop.tables import ANSWER_COLUMNS
 from alliance.measures import UnknownInstrumentError, get_instrument
 from alliance.web.accounts.models import User
+from alliance.web.clinic.languages import language_choices
 from alliance.web.clinic.models import Client, Response
 
 CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -26,6 +27,7 @@ class Plan:
     administrations: dict[Key, dict] = field(default_factory=dict)
     dates: dict[tuple[str, int], dt.date] = field(default_factory=dict)
     therapists: dict[str, User] = field(default_factory=dict)
+    languages: dict[Key, str] = field(default_factory=dict)  # only administrations that say
 
     @property
     def clients(self) -> set[str]:
@@ -78,10 +80,15 @@ def _row(plan: Plan, record: dict, staff: dict, known: dict, clinic_id: int) -> 
         return f"instrument: unknown instrument {record['instrument'][:40]!r}"
     if instrument.open_items:
         return f"instrument: {instrument.id} names the client's goals and cannot be imported"
-    problem = _who(plan, record, code, client, staff) or _date(plan, record, code, int(number))
+    key = (code, int(number), instrument.id, respondent)
+    problem = (
+        _who(plan, record, code, client, staff)
+        or _date(plan, record, code, int(number))
+        or _language(plan, record, key)
+    )
     if problem:
         return problem
-    return _answer(plan, (code, int(number), instrument.id, respondent), instrument, record)
+    return _answer(plan, key, instrument, record)
 
 
 def _who(plan: Plan, record: dict, code: str, client, staff: dict) -> str | None:
@@ -106,6 +113,20 @@ def _date(plan: Plan, record: dict, code: str, number: int) -> str | None:
         return "date: use YYYY-MM-DD"
     if plan.dates.setdefault((code, number), found) != found:
         return f"date: session {number} of {code} already has the date {plan.dates[(code, number)]}"
+    return None
+
+
+def _language(plan: Plan, record: dict, key: Key) -> str | None:
+    """The language the questions were shown in: blank when not known, else one offered, the
+    same on every answer of the administration."""
+    text = (record.get("language") or "").strip()
+    if not text:
+        return None
+    offered = [code for code, _name in language_choices()]
+    if text not in offered:
+        return f"language: use one of {', '.join(offered)} or leave it empty, not {text[:20]!r}"
+    if plan.languages.setdefault(key, text) != text:
+        return f"language: this {key[2]} of session {key[1]} is already in {plan.languages[key]}"
     return None
 
 

@@ -16,7 +16,8 @@ def store_import(plan: Plan, *, clinic_id: int, by) -> int:
     """Clients, sessions and responses as planned; the number of responses stored."""
     clients = {code: _client(code, plan, clinic_id) for code in sorted(plan.clients)}
     audit, stored = [], 0
-    for (code, number, instrument, respondent), items in plan.administrations.items():
+    for key, items in plan.administrations.items():
+        code, number, instrument, respondent = key
         client = clients[code]
         session = _session(client, number, plan)
         score = score_one(instrument, items)
@@ -29,6 +30,7 @@ def store_import(plan: Plan, *, clinic_id: int, by) -> int:
             scores=score.scores,
             band=score.band or "",
             flags=list(score.flags),
+            language=plan.languages.get(key, ""),
             entered_by=by,
         )
         audit.append(event(by, client, "history-imported", response))
