@@ -32,3 +32,15 @@ def test_the_clinic_settings_keep_the_english_titles(page, login, ada):
     assert "Patient Health Questionnaire, 9 items (phq-9)" in html
     assert "Generalised Anxiety Disorder scale, 7 items (client)" in html
     assert "Alliance check-in (client)" in html and "Cuestionario" not in html
+
+
+def test_the_caseload_shows_the_stored_band_in_the_pages_language(page, login, theo, make_client):
+    from alliance.web.caseload.models import ClientSummary
+
+    client = make_client(theo, sessions=2)
+    stored = {"outcome": 16, "outcome_band": "moderately severe", "outcome_instrument": "phq-9"}
+    assert ClientSummary.objects.filter(client=client).update(**stored) == 1
+    english = page(login(theo), reverse("caseload"), "en")
+    spanish = page(login(theo), reverse("caseload"), "es")
+    assert '<span class="band">moderately severe</span>' in english
+    assert '<span class="band">moderadamente grave</span>' in spanish

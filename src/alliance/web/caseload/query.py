@@ -20,8 +20,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance.analysis.trajectories import NOT_ON_TRACK
+from alliance.measures import get_instrument
 from alliance.web.clinic.access import supervised_therapists, visible_clients
-from alliance.web.clinic.instruments import DIMENSIONS
+from alliance.web.clinic.instruments import DIMENSIONS, band_label
 from alliance.web.clinic.models import Alert, AlertKind, Client, Severity
 from alliance.web.delivery.models import Delivery
 from alliance.web.delivery.models import Status as DeliveryStatus
@@ -285,7 +286,7 @@ def row_of(summary: dict) -> Row:
         alliance=changes,
         alliance_total=summary["alliance"],
         outcome=summary["outcome"],
-        band=summary["outcome_band"],
+        band=_band(summary),
         alerts=[Badge(severity, kind) for severity, kind in summary["alert_badges"]],
         alliance_change=Change("alliance", summary["alliance"], summary["alliance_change"]),
         status=Status(category, summary["recovery"]) if category else None,
@@ -294,6 +295,12 @@ def row_of(summary: dict) -> Row:
         ended=summary["episode_ended"],
         last_session=summary["last_session"],
     )
+
+
+def _band(summary: dict) -> str:
+    """The stored band ("moderate") in the page's language."""
+    band, instrument = summary["outcome_band"], summary["outcome_instrument"]
+    return band_label(get_instrument(instrument), band) if band and instrument else band
 
 
 def _track(summary: dict) -> Track | None:
