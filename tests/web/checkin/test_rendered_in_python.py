@@ -24,7 +24,9 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 def _through_the_partial(fields):
     """The questions as the page rendered them before: the partial, once per question."""
-    return mark_safe("".join(render_to_string("checkin/_question.html", {"field": f}) for f in fields))
+    return mark_safe(
+        "".join(render_to_string("checkin/_question.html", {"field": f}) for f in fields)
+    )
 
 
 def _both(browser, url: str, monkeypatch) -> tuple[str, str]:

@@ -7,10 +7,22 @@ here, as the template's autoescaping would."""
 
 from __future__ import annotations
 
+from html import escape
+
 from django import forms
-from django.utils.html import conditional_escape
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+
+
+def _escaped(value) -> str:
+    """Django's conditional_escape (the same output) without its lazy-string wrapper, which costs
+    more than the escaping on a page of 150-odd options."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return escape(str(value))
 
 
 def questions_html(fields: list[forms.BoundField]) -> SafeString:
@@ -29,13 +41,17 @@ def _question(field: forms.BoundField) -> str:
 def _choice_question(field: forms.BoundField) -> str:
     f = field.field
     hint, compact = getattr(f, "hint", ""), getattr(f, "compact", "")
-    auto_id = conditional_escape(field.auto_id)
+    auto_id = _escaped(field.auto_id)
     described = f' aria-describedby="{auto_id}_hint"' if hint else ""
-    hint_html = f'<p class="hint%s" id="{auto_id}_hint">{conditional_escape(hint)}</p>'
-    options = "".join(_option(field, value, label, compact) for value, label in f.choices)
+    hint_html = f'<p class="hint%s" id="{auto_id}_hint">{_escaped(hint)}</p>'
+    name, answered = _escaped(field.html_name), str(field.value())
+    options = "".join(
+        _option(name, value, label, checked=answered == str(value), compact=compact)
+        for value, label in f.choices
+    )
     return (
         f'\n\n<fieldset class="question"{described}>\n'
-        f"  <legend>{conditional_escape(field.label)}{_optional(f)}</legend>\n"
+        f"  <legend>{_escaped(field.label)}{_optional(f)}</legend>\n"
         f"  {hint_html % '' if hint and not compact else ''}\n"
         "  \n"
         f'  <div class="options{" compact" if compact else ""}">\n'
@@ -46,30 +62,28 @@ def _choice_question(field: forms.BoundField) -> str:
     )
 
 
-def _option(field: forms.BoundField, value, label, compact) -> str:
-    checked = " checked" if str(field.value()) == str(value) else ""
-    shown = conditional_escape(value if compact else label)
-    name = conditional_escape(field.html_name)
+def _option(name: str, value, label, *, checked: bool, compact) -> str:
+    shown = _escaped(value if compact else label)
     return (
-        f'\n    <label><input type="radio" name="{name}" value="{conditional_escape(value)}"'
-        f"{checked}> <span>{shown}</span></label>\n  "
+        f'\n    <label><input type="radio" name="{name}" value="{_escaped(value)}"'
+        f"{' checked' if checked else ''}> <span>{shown}</span></label>\n  "
     )
 
 
 def _optional(f: forms.Field) -> str:
     if f.required:
         return ""
-    return f' <span class="optional">{conditional_escape(gettext("(optional)"))}</span>'
+    return f' <span class="optional">{_escaped(gettext("(optional)"))}</span>'
 
 
 def _text_question(field: forms.BoundField) -> str:
-    auto_id = conditional_escape(field.auto_id)
+    auto_id = _escaped(field.auto_id)
     value = field.value()
     return (
         '\n\n<div class="question">\n'
-        f'  <label for="{auto_id}">{conditional_escape(field.label)}</label>\n'
+        f'  <label for="{auto_id}">{_escaped(field.label)}</label>\n'
         "  \n"
-        f'  <textarea name="{conditional_escape(field.html_name)}" id="{auto_id}" rows="3" '
-        f'maxlength="2000">{conditional_escape(value) if value else ""}</textarea>\n'
+        f'  <textarea name="{_escaped(field.html_name)}" id="{auto_id}" rows="3" '
+        f'maxlength="2000">{_escaped(value) if value else ""}</textarea>\n'
         "</div>\n\n\n"
     )
