@@ -1,0 +1,96 @@
+"""An unanswered check-in's questions are rendered in Python (alliance.web.checkin.rendering); the
+page is the one the question partial renders, byte for byte but the CSRF token, in English and
+Spanish, with and without licensed wording, with goals and tasks, and on the therapist's form."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from alliance.web.checkin.links import create_link
+from alliance.web.checkin.templatetags import checkin_questions
+from alliance.web.clinic.models import Goal, Task, TaskKind
+from alliance.web.wording.models import LicensedWording
+from tests.web.wording.test_licensed_wording import licensed, upload
+
+TRICKY = "Sleep <better> & \"rest\" 'often'"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def _through_the_partial(fields):
+    """The questions as the page rendered them before: the partial, once per question."""
+    return mark_safe(
+        "".join(render_to_string("checkin/_question.html", {"field": f}) for f in fields)
+    )
+
+
+def _both(browser, url: str, monkeypatch) -> tuple[str, str]:
+    """The page as served, and the page with its questions through the partial."""
+    served = browser.get(url)
+    assert served.status_code == 200
+    with monkeypatch.context() as patched:
+        patched.setattr(checkin_questions, "render_questions", _through_the_partial)
+        before = browser.get(url)
+    return tuple(CSRF.sub("csrf", page.content.decode()) for page in (served, before))
+
+
+@pytest.fixture
+def busy_client(theos_client):
+    """Theo's client with two goals (one with markup in its words) and both kinds of task."""
+    Goal.objects.create(client=theos_client, text=TRICKY, priority=2)
+    Task.objects.create(client=theos_client, description="Walk <daily>", rationale="Mood & sleep")
+    Task.objects.create(client=theos_client, description="Breathe", kind=TaskKind.BETWEEN)
+    return theos_client
+
+
+def _checkin_url(client) -> str:
+    _, token = create_link(client.sessions.get(number=1), by=client.therapist)
+    return reverse("checkin", args=[token])
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("worded", [False, True], ids=["short labels", "licensed wording"])
+def test_the_check_in_page_is_the_partials_page(
+    client, busy_client, login, ada, clinic, monkeypatch, language, worded
+):
+    busy_client.language = language
+    busy_client.save(update_fields=["language"])
+    if worded:
+        assert upload(login(ada), clinic, licensed(language=language)).status_code == 302
+        client.logout()
+    served, before = _both(client, _checkin_url(busy_client), monkeypatch)
+    assert served == before
+    assert served.count('type="radio"') > 150 and "&lt;better&gt; &amp; &quot;rest&quot;" in served
+    assert ("Made-up licensed question 9" in served) is worded
+
+
+def test_the_therapists_form_is_the_partials_form(login, theo, theos_client, monkeypatch):
+    url = reverse("therapist-form", args=[theos_client.code, 1])
+    served, before = _both(login(theo), url, monkeypatch)
+    assert served == before and 'name="alliance-checkin-t__1"' in served
+
+
+def test_a_changed_licensed_wording_shows_at_once(client, theos_client, login, ada, clinic):
+    assert upload(login(ada), clinic, licensed()).status_code == 302
+    client.logout()
+    url = _checkin_url(theos_client)
+    assert "Made-up licensed question 3" in client.get(url).content.decode()
+    row = LicensedWording.objects.get()
+    row.wording = json.loads(json.dumps(row.wording).replace("Made-up licensed", "Reworded"))
+    row.save()
+    html = client.get(url).content.decode()
+    assert "Reworded question 3" in html and "Made-up licensed question" not in html
+
+
+def test_a_form_sent_back_keeps_the_answers_and_marks_the_errors(
+    client, busy_client, valid_answers
+):
+    url = _checkin_url(busy_client)
+    html = client.post(url, valid_answers(busy_client, **{"phq-9__4": None})).content.decode()
+    assert 'id="id_phq-9__4_error"' in html and 'aria-invalid="true"' in html
+    assert re.search(r'name="phq-9__3" value="1" checked', html)
