@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 CLIENT_CHART_POINTS = (
-    'svg[aria-labelledby^="alliance-"] .series.client '
+    'svg[aria-labelledby^="alliance-"]:visible .series.client '  # the picture on screen
     ":is(circle, rect, polygon)"
 )  # the client's line on each part's chart
 DIMENSIONS_PER_CHECKIN = 3  # goals, tasks and bond each get a point, each on its own chart

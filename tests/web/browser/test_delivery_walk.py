@@ -14,7 +14,9 @@ from tests.web.conftest import DATABASE_TASKS
 from tests.web.mail_helpers import smtp_server  # noqa: F401 (a fixture)
 from tests.web.worker_helpers import run_worker
 
-CLIENT_POINTS = 'svg[aria-labelledby^="alliance-"] .series.client :is(circle, rect, polygon)'
+CLIENT_POINTS = (
+    'svg[aria-labelledby^="alliance-"]:visible .series.client :is(circle, rect, polygon)'
+)
 ADDRESS = "loop.client@example.org"
 
 
