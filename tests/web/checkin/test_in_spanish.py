@@ -52,6 +52,8 @@ def test_the_short_labels_of_a_standard_questionnaire_come_with_a_note(
     html = _page(client, checkin_token).content.decode()
     assert "Interés y disfrute" in html and "Interest and pleasure" not in html
     assert "el texto oficial de este cuestionario en tu idioma" in html
+    assert "Cuestionario de salud del paciente, 9 ítems:" in html
+    assert "Patient Health Questionnaire" not in html
 
 
 def test_a_spanish_error_names_the_question_and_keeps_the_other_answers(

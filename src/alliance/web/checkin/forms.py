@@ -10,6 +10,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from alliance.measures import Instrument, Item, Score, ScoringError, get_instrument, score_one
 from alliance.web.clinic.formfields import fresh_copy
+from alliance.web.clinic.instruments import title_of
 from alliance.web.clinic.models import Goal
 from alliance.web.security.hygiene import TextHygiene
 
@@ -23,6 +24,11 @@ class Section:
     instrument: Instrument
     fields: list[forms.BoundField]
     short_labels: bool = False  # a standard instrument shown without its licensed wording
+
+    @property
+    def title(self) -> str:
+        """The instrument's full name in the page's language."""
+        return title_of(self.instrument)
 
 
 def field_name(instrument_id: str, item_id: str) -> str:
