@@ -26,6 +26,7 @@ TARGET_RATIO = 0.5  # check-in submits per second at least half of bare inserts 
 TARGET_END_TO_END = 0.3  # check-ins posted and followed up per second, against bare inserts
 MIN_PAIRS = 5  # alternating pairs (bare round, check-in round) whose medians are judged
 TARGET_CASELOAD_MS = 150.0
+CASELOAD_PAGE = 50  # rows one caseload page lists (alliance.web.caseload.query.PAGE_SIZE)
 
 
 @dataclass
@@ -148,14 +149,16 @@ def _report_rates(label: str, medians: dict, n_pairs: int, found: dict, every_ok
 def _report_caseload(label: str, found: dict, sizes: Sizes) -> bool:
     page, baseline = found["caseload"], found["baseline"]
     print(
-        f"[{label}] caseload, {page['rows']} clients x {sizes.sessions} sessions: median "
+        f"[{label}] caseload of {sizes.clients} clients x {sizes.sessions} sessions, "
+        f"{page['rows']} on its first page: median "
         f"{page['median_ms']:.1f} ms over {page['renders']} renders, {page['queries']} queries"
     )
     print(
         f"[{label}] caseload, 1 client x 1 session (baseline): median "
         f"{baseline['median_ms']:.1f} ms, {baseline['queries']} queries"
     )
-    met = page["median_ms"] < TARGET_CASELOAD_MS and page["rows"] == sizes.clients
+    listed = min(sizes.clients, CASELOAD_PAGE)  # the page lists one page, not every client
+    met = page["median_ms"] < TARGET_CASELOAD_MS and page["rows"] == listed
     print(f"[{label}] caseload target under {TARGET_CASELOAD_MS:g} ms: {'PASS' if met else 'FAIL'}")
     return met
 

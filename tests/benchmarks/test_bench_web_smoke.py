@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from alliance.web.clinic.models import AuditEvent, CheckinLink, Response
@@ -64,6 +66,17 @@ def test_the_report_passes_only_when_every_target_is_met(capsys):
     printed = capsys.readouterr().out
     assert "ratio check-in submit / bare: 0.60" in printed
     assert "ratio end to end / bare: 0.40" in printed and "FAIL" in printed
+
+
+def test_a_caseload_larger_than_a_page_is_judged_on_its_full_first_page(capsys):
+    big = dataclasses.replace(TINY, clients=120)
+    full_page = _figures()
+    full_page["caseload"]["rows"] = 50
+    assert bench_web.report("x", full_page, big)
+    short_page = _figures()
+    short_page["caseload"]["rows"] = 49
+    assert not bench_web.report("x", short_page, big)
+    assert "caseload of 120 clients x" in capsys.readouterr().out
 
 
 def test_the_ratios_are_medians_of_each_pairs_own_ratio():
