@@ -94,3 +94,22 @@ def test_a_form_sent_back_keeps_the_answers_and_marks_the_errors(
     html = client.post(url, valid_answers(busy_client, **{"phq-9__4": None})).content.decode()
     assert 'id="id_phq-9__4_error"' in html and 'aria-invalid="true"' in html
     assert re.search(r'name="phq-9__3" value="1" checked', html)
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_a_hint_with_a_percent_sign_renders_as_the_partial_does(compact):
+    from django import forms
+
+    from alliance.web.checkin.rendering import questions_html
+
+    class Form(forms.Form):
+        share = forms.TypedChoiceField(
+            label="How much <of it>?", choices=[(0, "0%"), (50, "50%")], coerce=int
+        )
+
+    form = Form()
+    form.fields["share"].hint = "0% is none & 100% is %s all"
+    form.fields["share"].compact = compact
+    fields = list(form)
+    assert str(questions_html(fields)) == str(_through_the_partial(fields))
+    assert "0% is none &amp; 100% is %s all" in str(questions_html(fields))

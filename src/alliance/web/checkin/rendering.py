@@ -43,7 +43,11 @@ def _choice_question(field: forms.BoundField) -> str:
     hint, compact = getattr(f, "hint", ""), getattr(f, "compact", "")
     auto_id = _escaped(field.auto_id)
     described = f' aria-describedby="{auto_id}_hint"' if hint else ""
-    hint_html = f'<p class="hint%s" id="{auto_id}_hint">{_escaped(hint)}</p>'
+    escaped_hint = _escaped(hint)
+
+    def hint_html(css: str) -> str:  # the hint's words may hold a "%": never %-formatted
+        return f'<p class="hint{css}" id="{auto_id}_hint">{escaped_hint}</p>'
+
     name, answered = _escaped(field.html_name), str(field.value())
     options = "".join(
         _option(name, value, label, checked=answered == str(value), compact=compact)
@@ -52,12 +56,12 @@ def _choice_question(field: forms.BoundField) -> str:
     return (
         f'\n\n<fieldset class="question"{described}>\n'
         f"  <legend>{_escaped(field.label)}{_optional(f)}</legend>\n"
-        f"  {hint_html % '' if hint and not compact else ''}\n"
+        f"  {hint_html('') if hint and not compact else ''}\n"
         "  \n"
         f'  <div class="options{" compact" if compact else ""}">\n'
         f"  {options}\n"
         "  </div>\n"
-        f"  {hint_html % ' anchors' if hint and compact else ''}\n"
+        f"  {hint_html(' anchors') if hint and compact else ''}\n"
         "</fieldset>\n\n\n"
     )
 
