@@ -12,6 +12,7 @@ import datetime as dt
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from alliance.web.accounts.models import Clinic, Role, Team, User
 from alliance.web.checkin.links import create_link
@@ -26,6 +27,14 @@ def empty_model_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """A request's locale middleware leaves its language active in the thread after the response
+    (a server's next request sets its own); no test may inherit a Spanish page's language."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
