@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from .legend import Entry
 from .shapes import marker
-from .svg import Label
+from .svg import Label, svg_opening
 
 WIDTH = 360
 NAME_COLUMN, RIGHT, TOP = 132, 14, 6
@@ -108,20 +108,8 @@ def render_intervals(
 ) -> SafeString:
     layout = _Layout(groups)
     parts = [
-        format_html(
-            '<svg class="chart intervals" viewBox="0 0 {} {}" role="img" '
-            'aria-labelledby="{}-title {}-desc">',
-            WIDTH,
-            layout.height,
-            chart_id,
-            chart_id,
-        ),
-        format_html(
-            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-            chart_id,
-            title,
-            chart_id,
-            desc,
+        *svg_opening(
+            "chart intervals", WIDTH, layout.height, chart_id=chart_id, title=title, desc=desc
         ),
         *[_grid(layout, v) for v in layout.ticks()],
         format_html(

@@ -16,7 +16,7 @@ from .boxes import Box
 from .legend import Entry, none_yet
 from .palette import line_look
 from .shapes import dash_attribute, marker
-from .svg import Label
+from .svg import Label, label_text, svg_opening
 
 WIDTH, HEIGHT = 400, 230
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 10, 40
@@ -116,20 +116,8 @@ def render_months(chart: MonthChart, *, chart_id: str) -> SafeString:
     """The chart as an inline <svg> with <title> and <desc>, named by aria-labelledby."""
     scale = _Scale(chart)
     parts = [
-        format_html(
-            '<svg class="chart months" viewBox="0 0 {} {}" role="img" '
-            'aria-labelledby="{}-title {}-desc">',
-            WIDTH,
-            HEIGHT,
-            chart_id,
-            chart_id,
-        ),
-        format_html(
-            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
-            chart_id,
-            chart.title,
-            chart_id,
-            chart.desc,
+        *svg_opening(
+            "chart months", WIDTH, HEIGHT, chart_id=chart_id, title=chart.title, desc=chart.desc
         ),
         *[_grid(scale, v) for v in even_ticks(*chart.y_range)],
         format_html(
@@ -140,7 +128,7 @@ def render_months(chart: MonthChart, *, chart_id: str) -> SafeString:
             WIDTH - RIGHT,
         ),
         *[_line(chart, line, scale) for line in chart.lines],
-        *[_text(label) for label in labels(chart)],
+        *[label_text(label) for label in labels(chart)],
         "</svg>",
     ]
     return mark_safe("".join(str(part) for part in parts))  # every piece above is escaped
@@ -191,23 +179,6 @@ def _dot(shape: str, x: float, y: float, colour: str, *, hollow: bool) -> str:
             fill,
             outline,
             mark_safe(marker(shape, x, y)),
-        )
-    )
-
-
-def _text(label: Label) -> str:
-    turn = format_html(' transform="rotate(-90 {} {})"', label.x, label.y) if label.vertical else ""
-    return str(
-        format_html(
-            '<text class="{}" x="{}" y="{}" font-size="{}" text-anchor="{}" fill="#1b1f24"{}>'
-            "{}</text>",
-            label.css,
-            label.x,
-            label.y,
-            label.size,
-            label.anchor,
-            turn,
-            label.text,
         )
     )
 

@@ -140,24 +140,38 @@ def render_for_screens(chart: Chart, *, chart_id: str) -> SafeString:
     return wide + narrow
 
 
-def render(chart: Chart, *, chart_id: str, frame: Frame = WIDE, css: str = "") -> SafeString:
-    """The chart as an inline <svg> with <title> and <desc>, named by aria-labelledby."""
-    scale = _Scale(chart, frame)
-    parts = [
+def svg_opening(css: str, width, height, *, chart_id: str, title: str, desc: str) -> list[str]:
+    """An inline <svg>'s start tag with its <title> and <desc>, named by aria-labelledby."""
+    return [
         format_html(
             '<svg class="{}" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title {}-desc">',
-            f"chart {css}".strip(),
-            f"{frame.width:g}",
-            f"{frame.height:g}",
+            css,
+            width,
+            height,
             chart_id,
             chart_id,
         ),
         format_html(
             '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
             chart_id,
-            chart.title,
+            title,
             chart_id,
-            chart.desc,
+            desc,
+        ),
+    ]
+
+
+def render(chart: Chart, *, chart_id: str, frame: Frame = WIDE, css: str = "") -> SafeString:
+    """The chart as an inline <svg> with <title> and <desc>, named by aria-labelledby."""
+    scale = _Scale(chart, frame)
+    parts = [
+        *svg_opening(
+            f"chart {css}".strip(),
+            f"{frame.width:g}",
+            f"{frame.height:g}",
+            chart_id=chart_id,
+            title=chart.title,
+            desc=chart.desc,
         ),
         *hatch_patterns(chart.marks, chart_id),
         *_bands(chart, scale),
@@ -174,13 +188,13 @@ def render(chart: Chart, *, chart_id: str, frame: Frame = WIDE, css: str = "") -
             _line(series, scale, offsets)
             for series, offsets in zip(chart.series, _tie_offsets(chart), strict=True)
         ],
-        *[_text(label) for label in labels(chart, frame)],
+        *[label_text(label) for label in labels(chart, frame)],
         "</svg>",
     ]
     return mark_safe("".join(str(part) for part in parts))  # every piece above is escaped
 
 
-def _text(label: Label) -> str:
+def label_text(label: Label) -> str:
     turn = format_html(' transform="rotate(-90 {} {})"', label.x, label.y) if label.vertical else ""
     return str(
         format_html(
