@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import http.client
+import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -12,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import asdict
 from pathlib import Path
 
 from ._compare import PYTHONPATH, REPO
@@ -114,3 +117,20 @@ def _answers(port: int) -> bool:
 
 def _tail(log: Path, lines: int = 20) -> str:
     return "\n".join(log.read_text().splitlines()[-lines:]) if log.exists() else "(no log)"
+
+
+def run_backend(module: str, database: dict[str, str], sizes, results: str) -> dict:
+    """One benchmark backend (a module of benchmarks) on one database in a child process, with
+    the benchmark's settings and a fresh secret; its figures, read back from its JSON file."""
+    found = Path(database["ALLIANCE_DATA_DIR"]) / results
+    env = {
+        **os.environ,
+        **database,
+        "DJANGO_SETTINGS_MODULE": "benchmarks._web_settings",
+        "ALLIANCE_SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLIANCE_DEBUG": "false",
+        "PYTHONPATH": PYTHONPATH,
+    }
+    command = [sys.executable, "-m", module, str(found), json.dumps(asdict(sizes))]
+    subprocess.run(command, cwd=REPO, env=env, check=True)
+    return json.loads(found.read_text())

@@ -12,16 +12,11 @@ databases as in bench_web (SQLite; PostgreSQL too when DATABASE_URL is set).
 
 from __future__ import annotations
 
-import json
 import math
-import os
-import secrets
-import subprocess
-import sys
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from ._compare import PYTHONPATH, REPO, Comparison, judge, log_slope
+from ._compare import Comparison, judge, log_slope
+from ._web_server import run_backend
 from .bench_web import databases
 
 CASELOAD_RATIO = 1.5
@@ -40,18 +35,7 @@ class Sizes:
 
 
 def measure(database: dict[str, str], sizes: Sizes) -> dict:
-    results = Path(database["ALLIANCE_DATA_DIR"]) / "pages.json"
-    env = {
-        **os.environ,
-        **database,
-        "DJANGO_SETTINGS_MODULE": "benchmarks._web_settings",
-        "ALLIANCE_SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLIANCE_DEBUG": "false",
-        "PYTHONPATH": PYTHONPATH,
-    }
-    command = [sys.executable, "-m", "benchmarks._pages_backend", str(results)]
-    subprocess.run([*command, json.dumps(asdict(sizes))], cwd=REPO, env=env, check=True)
-    return json.loads(results.read_text())
+    return run_backend("benchmarks._pages_backend", database, sizes, "pages.json")
 
 
 def _comparison(found: dict) -> Comparison:

@@ -9,16 +9,11 @@ process on a throwaway database, as in bench_web.
 
 from __future__ import annotations
 
-import json
-import os
-import secrets
 import statistics
-import subprocess
-import sys
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import dataclass
 
-from ._compare import PAIRS, PYTHONPATH, REPO, judge_at_least
+from ._compare import PAIRS, judge_at_least
+from ._web_server import run_backend
 from .bench_web import databases
 
 TARGETS = {"caseload": 0.10, "checkin": 0.50}
@@ -38,18 +33,7 @@ class Sizes:
 
 
 def measure(database: dict[str, str], sizes: Sizes) -> dict:
-    results = Path(database["ALLIANCE_DATA_DIR"]) / "serving.json"
-    env = {
-        **os.environ,
-        **database,
-        "DJANGO_SETTINGS_MODULE": "benchmarks._web_settings",
-        "ALLIANCE_SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLIANCE_DEBUG": "false",
-        "PYTHONPATH": PYTHONPATH,
-    }
-    command = [sys.executable, "-m", "benchmarks._serving_backend", str(results)]
-    subprocess.run([*command, json.dumps(asdict(sizes))], cwd=REPO, env=env, check=True)
-    return json.loads(results.read_text())
+    return run_backend("benchmarks._serving_backend", database, sizes, "serving.json")
 
 
 def medians(pairs: list[dict]) -> dict[str, float]:

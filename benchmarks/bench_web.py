@@ -7,20 +7,16 @@ process on a throwaway database, so the runs never touch real data.
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import statistics
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
-from pathlib import Path
+from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
-from ._compare import PYTHONPATH, REPO
+from ._web_server import run_backend
 
 TARGET_RATIO = 0.5  # check-in submits per second at least half of bare inserts per second
 TARGET_END_TO_END = 0.3  # check-ins posted and followed up per second, against bare inserts
@@ -70,24 +66,7 @@ def postgres_database(url: str) -> Iterator[dict[str, str]]:
 
 def measure(database: dict[str, str], sizes: Sizes) -> dict:
     """Run one database's measurements in a child process and return its figures."""
-    results = Path(database["ALLIANCE_DATA_DIR"]) / "results.json"
-    env = {
-        **os.environ,
-        **database,
-        "DJANGO_SETTINGS_MODULE": "benchmarks._web_settings",
-        "ALLIANCE_SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLIANCE_DEBUG": "false",
-        "PYTHONPATH": PYTHONPATH,
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "benchmarks._web_backend",
-        str(results),
-        json.dumps(asdict(sizes)),
-    ]
-    subprocess.run(command, cwd=REPO, env=env, check=True)
-    return json.loads(results.read_text())
+    return run_backend("benchmarks._web_backend", database, sizes, "results.json")
 
 
 def pair_medians(pairs: list[dict]) -> dict[str, float]:
