@@ -227,6 +227,7 @@ def _flag(r: _Reader, raw: dict, where: str) -> Flag:
         label=r.get(raw, "label", str, where),
         urgent=r.get(raw, "urgent", bool, where, False),
         when=when,
+        translations=_translations(r, raw, where),
     )
 
 
@@ -304,7 +305,7 @@ def _check_consistency(r: _Reader, inst: Instrument) -> None:
 
 
 def _check_named_languages(r: _Reader, inst: Instrument) -> None:
-    """A language any text of the instrument has, its title and every band have too."""
+    """A language any text of the instrument has, its title, bands and flags have too."""
     for language in sorted({*inst.languages, *inst.named_languages}):
         r.check(
             language in dict(inst.title_translations),
@@ -314,6 +315,11 @@ def _check_named_languages(r: _Reader, inst: Instrument) -> None:
             r.check(
                 language in dict(band.translations),
                 f"bands.{band.name}.translations: no {language!r} name, which other texts have",
+            )
+        for flag in inst.flags:
+            r.check(
+                language in dict(flag.translations),
+                f"flags.{flag.id}.translations: no {language!r} label, which other texts have",
             )
 
 

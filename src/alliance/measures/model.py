@@ -122,6 +122,11 @@ class Flag:
     label: str
     urgent: bool = False
     when: str = "above"
+    translations: Translations = ()
+
+    def label_in(self, language: str) -> str:
+        """The label (what the alert says) as a reader of `language` sees it."""
+        return translated(self.label, self.translations, language)
 
     def reading(self) -> str:
         """The condition in words, as `alliance instruments` prints it."""
@@ -175,12 +180,9 @@ class Instrument:
 
     @property
     def named_languages(self) -> tuple[str, ...]:
-        """The languages the title or a band is translated into (English aside)."""
-        found = {
-            language
-            for translations in (self.title_translations, *(b.translations for b in self.bands))
-            for language, _ in translations
-        }
+        """The languages the title, a band or a flag is translated into (English aside)."""
+        named = (self.title_translations, *(b.translations for b in (*self.bands, *self.flags)))
+        found = {language for translations in named for language, _ in translations}
         return tuple(sorted(found))
 
     def title_in(self, language: str) -> str:

@@ -9,8 +9,6 @@ from alliance.measures import get_instrument
 
 from .models import Alert, AlertKind, Response
 
-URGENT_NEXT_STEP = "Contact the client today and follow the clinic's risk procedure."
-
 
 def alerts_for(response: Response, previous: Response | None) -> list[Alert]:
     """The alerts this response raises (unsaved, for `Alert.objects.raise_all`); `previous` is
@@ -26,12 +24,11 @@ def compares_with_previous(instrument_id: str, respondent: str) -> bool:
     return respondent == "client" and get_instrument(instrument_id).kind == "alliance"
 
 
-def _alert(response: Response, kind: str, message: str, explanation: str) -> Alert:
+def _alert(response: Response, kind: str, figures: dict) -> Alert:
     return Alert.of_kind(
         response.client,
         kind,
-        message,
-        explanation,
+        figures=figures,
         response=response,
         created_at=response.submitted_at,
     )
@@ -43,24 +40,9 @@ def _flag_alerts(response: Response) -> list[Alert]:
     for flag in instrument.flags:
         if flag.id not in response.flags:
             continue
-        if flag.urgent:
-            found.append(
-                _alert(
-                    response,
-                    flag.id,
-                    flag.label,
-                    f"{instrument.title}, item {flag.item}. {URGENT_NEXT_STEP}",
-                )
-            )
-        elif response.respondent == "client":
-            found.append(
-                _alert(
-                    response,
-                    flag.id,
-                    flag.label,
-                    "Ask about it at the start of the next session.",
-                )
-            )
+        if flag.urgent or response.respondent == "client":
+            figures = {"instrument": instrument.id, "flag": flag.id, "item": flag.item}
+            found.append(_alert(response, flag.id, figures))
     return found
 
 
@@ -73,25 +55,15 @@ def _alliance_alerts(response: Response, previous: Response | None) -> list[Aler
     before = previous.scores.get("total") if previous is not None else None
     change = instrument.reliable_change
     if before is not None and change is not None and before - total >= change.value:
-        found.append(
-            _alert(
-                response,
-                AlertKind.ALLIANCE_DROP,
-                f"The alliance fell from {before:g} to {total:g} since the last check-in.",
-                f"A drop of {change.value:g} or more is larger than measurement noise"
-                f"{' (provisional threshold)' if change.provisional else ''}. "
-                "Check goals, tasks and bond.",
-            )
-        )
+        figures = {
+            "before": before,
+            "total": total,
+            "change": change.value,
+            "provisional": change.provisional,
+        }
+        found.append(_alert(response, AlertKind.ALLIANCE_DROP, figures))
     cutoff = instrument.cutoff
     if cutoff is not None and cutoff.direction == "below" and total < cutoff.value:
-        found.append(
-            _alert(
-                response,
-                AlertKind.ALLIANCE_REVIEW,
-                f"The alliance is {total:g}, below {cutoff.value:g} of 10.",
-                "Most clients rate the alliance near the top, so a score below this line is "
-                "worth a conversation about what could work better.",
-            )
-        )
+        figures = {"total": total, "cutoff": cutoff.value}
+        found.append(_alert(response, AlertKind.ALLIANCE_REVIEW, figures))
     return found

@@ -33,6 +33,7 @@ __all__ = [
     "ClinicInstruments",
     "asking_order",
     "band_label",
+    "flag_label",
     "for_clinic",
     "outcome_choices",
     "short_name",
@@ -58,6 +59,11 @@ def title_of(instrument) -> str:
 def band_label(instrument, band: str) -> str:
     """A band as a response stores it ("moderate"), in the active language."""
     return instrument.band_label(band, _reading()) if band else band
+
+
+def flag_label(flag) -> str:
+    """A flag's label (what its alert says) in the active language."""
+    return flag.label_in(_reading())
 
 
 def outcome_choices() -> list[str]:

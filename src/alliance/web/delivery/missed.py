@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from alliance.web.clinic.alert_words import Words
 from alliance.web.clinic.models import Alert, AlertKind, Client
 
 from .models import Delivery, DeliverySettings, Status
@@ -38,13 +42,19 @@ def check_missed(client: Client) -> Alert | None:
     needed = DeliverySettings.for_clinic(client.clinic_id).missed_in_a_row
     if not needed or count < needed or open_missed_alert(client):
         return None
-    return Alert.objects.raise_(
-        client,
-        KIND,
-        f"Missed {count} check-ins in a row",
-        "The last check-in links sent expired unanswered. Ask the client in "
-        "session how the check-in works for them (channel, timing, or the kiosk).",
+    return Alert.objects.raise_(client, KIND, figures={"count": count})
+
+
+def missed_words(figures: dict) -> Words:
+    count = figures["count"]
+    said = ngettext(
+        "Missed %(count)s check-in in a row", "Missed %(count)s check-ins in a row", count
     )
+    why = _(
+        "The last check-in links sent expired unanswered. Ask the client in session how the "
+        "check-in works for them (channel, timing, or the kiosk)."
+    )
+    return Words(said % {"count": count}, why)
 
 
 def close_missed(client: Client, session_number: int) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
+from alliance.web.clinic.alert_words import Words
 from alliance.web.clinic.models import Alert, AlertKind, Session, TaskCheck
 
 
-def _describe(check: TaskCheck) -> str:
-    said = f' In their words: "{check.concern}"' if check.concern else ""
-    return (
-        f'"{check.task.description}": agreement {check.agreement} of 10, '
-        f"understanding {check.understanding} of 10.{said}"
-    )
+def _figures(check: TaskCheck) -> dict:
+    return {
+        "task": check.task.description,
+        "agreement": check.agreement,
+        "understanding": check.understanding,
+        "concern": check.concern,
+    }
 
 
 def disagreement_alert(session: Session, checks: list[TaskCheck], line: int) -> Alert | None:
@@ -18,12 +22,27 @@ def disagreement_alert(session: Session, checks: list[TaskCheck], line: int) -> 
     low = [check for check in checks if check.agreement < line]
     if not low:
         return None
-    tasks = ", ".join(f'"{check.task.description}"' for check in low)
-    return Alert.objects.raise_(
-        session.client,
-        AlertKind.TASK_DISAGREEMENT,
-        f"At session {session.number} the client agreed little with {tasks}.",
-        " ".join(_describe(check) for check in low)
-        + f" The line is {line} of 10 (clinic setting). Ask what would make the task fit "
-        "better, explain again why it may help, or change it together.",
-    )
+    figures = {"session": session.number, "line": line, "tasks": [_figures(c) for c in low]}
+    return Alert.objects.raise_(session.client, AlertKind.TASK_DISAGREEMENT, figures=figures)
+
+
+def disagreement_words(figures: dict) -> Words:
+    """What the alert says: which tasks, how they were rated, the client's words, what to do."""
+    tasks = ", ".join(f'"{task["task"]}"' for task in figures["tasks"])
+    said = _("At session %(session)s the client agreed little with %(tasks)s.") % {
+        "session": figures["session"],
+        "tasks": tasks,
+    }
+    advice = _(
+        "The line is %(line)s of 10 (clinic setting). Ask what would make the task fit better, "
+        "explain again why it may help, or change it together."
+    ) % {"line": figures["line"]}
+    return Words(said, " ".join([*map(_described, figures["tasks"]), advice]))
+
+
+def _described(task: dict) -> str:
+    rated = _('"%(task)s": agreement %(agreement)s of 10, understanding %(understanding)s of 10.')
+    text = rated % task
+    if task["concern"]:
+        text += " " + _('In their words: "%(concern)s"') % task
+    return text

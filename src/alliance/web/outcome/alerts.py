@@ -10,6 +10,7 @@ from django.db import transaction
 from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS, ClinicInstruments, for_clinic
 from alliance.web.clinic.models import Alert, AlertKind, Client, Respondent, Response
 
+from .off_track_words import track_figures
 from .recovery import Track, follow_up_recovery, tracks_from_rows
 
 log = logging.getLogger(__name__)
@@ -94,22 +95,8 @@ def follow_recovery(
 
 
 def _raise(client: Client, track: Track, instruments: ClinicInstruments) -> Alert:
-    return Alert.objects.raise_(
-        client,
-        AlertKind.NOT_ON_TRACK,
-        _message(track, instruments.outcome_name),
-        _explanation(client, track),
-    )
-
-
-def _message(track: Track, name: str) -> str:
-    head = f"Not on track: {name} {track.outcome:g} at session {track.session}"
-    if track.above_band:
-        return f"{head}, above the expected range {track.lower:.1f} to {track.upper:.1f}."
-    return (
-        f"{head}: the course so far points to a change of {track.projected_change:+.1f} "
-        "from intake, less than clients of this clinic who went on to improve reliably."
-    )
+    figures = track_figures(track, instruments.outcome) | {"alliance": _alliance_figures(client)}
+    return Alert.objects.raise_(client, AlertKind.NOT_ON_TRACK, figures=figures)
 
 
 def _close(alert: Alert, track: Track, instruments: ClinicInstruments) -> None:
@@ -119,30 +106,17 @@ def _close(alert: Alert, track: Track, instruments: ClinicInstruments) -> None:
     )
 
 
-def _explanation(client: Client, track: Track) -> str:
-    why = (
-        f"Clients of this clinic who started where this client did were expected to score "
-        f"about {track.expected:.1f} by now; most scored between {track.lower:.1f} and "
-        f"{track.upper:.1f}."
-    )
-    if track.default_curve:
-        why += " The range comes from the default curve: the clinic has too little history yet."
-    return f"{why} {_alliance_words(client)}"
-
-
-def _alliance_words(client: Client) -> str:
-    """The latest alliance by dimension against the client's own average."""
+def _alliance_figures(client: Client) -> list[list]:
+    """The latest alliance by dimension against the client's own average: [[dimension, latest,
+    average], ...], empty before the first alliance check-in."""
     rated = list(
         Response.objects.filter(client=client, instrument=ALLIANCE, respondent=Respondent.CLIENT)
         .order_by("session__number")
         .values_list("scores", flat=True)
     )
-    if not rated:
-        return "No alliance check-in yet."
-    parts = []
+    found = []
     for dim in DIMENSIONS:
         values = [s[dim] for s in rated if s.get(dim) is not None]
         if values:
-            mean = sum(values) / len(values)
-            parts.append(f"{dim} {values[-1]:g} (own average {mean:.1f})")
-    return "Alliance at the latest check-in: " + ", ".join(parts) + "."
+            found.append([dim, values[-1], sum(values) / len(values)])
+    return found

@@ -11,9 +11,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from alliance.web.clinic.alert_words import Words
 from alliance.web.clinic.models import Alert, AlertKind, Rupture, RuptureStatus
 
-from .words import client_words
+from .words import client_said, said_words
 
 DIMENSION_NAMES = {
     "goal": gettext_lazy("goals"),
@@ -193,15 +194,31 @@ def _usual_level(rupture: Rupture) -> str:
     return words % {"usual": usual, "sd": f"{sd:.2f}"}
 
 
-@in_the_clinics_language
+RUPTURE_FIGURES = (
+    "onset_session",
+    "lowest_session",
+    "last_session",
+    "depth",
+    "depth_sd",
+    "baseline",
+    "dimensions",
+    "rule",
+    "thresholds",
+)
+
+
 def rupture_alert(rupture: Rupture) -> Alert:
     """The one alert of a new episode, saved and audited."""
-    return Alert.objects.raise_(
-        rupture.client,
-        AlertKind.RUPTURE,
-        _("Possible rupture. %(what)s.") % {"what": what_dropped(rupture)},
-        explanation(rupture, client_words(rupture)),
-    )
+    figures = {name: getattr(rupture, name) for name in RUPTURE_FIGURES}
+    figures["said"] = client_said(rupture)
+    return Alert.objects.raise_(rupture.client, AlertKind.RUPTURE, figures=figures)
+
+
+def rupture_words(figures: dict) -> Words:
+    """What the rupture alert says: the episode as it was found, and the client's words."""
+    rupture = Rupture(**{name: figures[name] for name in RUPTURE_FIGURES})
+    said = _("Possible rupture. %(what)s.") % {"what": what_dropped(rupture)}
+    return Words(said, explanation(rupture, said_words(figures["said"])))
 
 
 @in_the_clinics_language

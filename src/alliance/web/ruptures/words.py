@@ -16,6 +16,12 @@ def _sessions(rupture: Rupture) -> tuple[int, int]:
 
 def client_words(rupture: Rupture) -> list[str]:
     """Quoted comments and task concerns from the episode's sessions, oldest first."""
+    return said_words(client_said(rupture))
+
+
+def client_said(rupture: Rupture) -> dict[str, list]:
+    """What the client wrote in the episode's sessions, as an alert keeps it: their comments,
+    and [task, concern] pairs."""
     span = _sessions(rupture)
     comments = (
         Response.objects.filter(
@@ -27,11 +33,18 @@ def client_words(rupture: Rupture) -> list[str]:
         .order_by("session__number")
         .values_list("answers", flat=True)
     )
-    found = [f'"{answers[COMMENT_ITEM]}"' for answers in comments if answers.get(COMMENT_ITEM)]
+    return {
+        "comments": [answers[COMMENT_ITEM] for answers in comments if answers.get(COMMENT_ITEM)],
+        "concerns": [[check.task.description, check.concern] for check in concerns(rupture)],
+    }
+
+
+def said_words(said: dict[str, list]) -> list[str]:
+    """What the client wrote, quoted, in the active language."""
+    found = [f'"{comment}"' for comment in said["comments"]]
     found += [
-        _('about the task "%(task)s": "%(concern)s"')
-        % {"task": check.task.description, "concern": check.concern}
-        for check in concerns(rupture)
+        _('about the task "%(task)s": "%(concern)s"') % {"task": task, "concern": concern}
+        for task, concern in said["concerns"]
     ]
     return found
 

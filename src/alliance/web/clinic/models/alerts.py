@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from ..alert_words import Words, shown_words, stored_words
 from .alert_kinds import AlertKind, Severity
 from .audit import AuditEvent
 
@@ -31,9 +32,19 @@ class AlertQuerySet(models.QuerySet):
             Q(snoozed_until__isnull=True) | Q(snoozed_until__lte=now) | Q(severity=Severity.URGENT)
         )
 
-    def raise_(self, client, kind: AlertKind, message: str, explanation: str = "", **fields):
-        """Store one alert of this kind (at the kind's severity) and audit it."""
-        alert = self.create(**_fields(client, kind, message, explanation, fields))
+    def raise_(
+        self,
+        client,
+        kind: AlertKind,
+        message: str = "",
+        explanation: str = "",
+        *,
+        figures: dict | None = None,
+        **fields,
+    ):
+        """Store one alert of this kind (at the kind's severity) and audit it. With `figures`,
+        the message and explanation kept are the kind's words for them (`alert_words`)."""
+        alert = self.create(**_fields(client, kind, message, explanation, figures, fields))
         _audit().record(None, alert.client, "alert-raised", alert)
         return alert
 
@@ -71,14 +82,19 @@ class AlertQuerySet(models.QuerySet):
         return folded
 
 
-def _fields(client, kind: AlertKind, message: str, explanation: str, fields: dict) -> dict:
+def _fields(
+    client, kind: AlertKind, message: str, explanation: str, figures: dict | None, fields: dict
+) -> dict:
     kind = AlertKind(kind)
+    if figures is not None:
+        message, explanation = stored_words(kind, figures)
     fields.setdefault("severity", kind.severity)
     return {
         "client": client,
         "kind": kind,
         "message": message[:300],
         "explanation": explanation,
+        "figures": figures or {},
         **fields,
     }
 
@@ -92,6 +108,9 @@ class Alert(models.Model):
     severity = models.CharField(max_length=20, choices=Severity.choices)
     message = models.CharField(max_length=300)
     explanation = models.TextField(blank=True)
+    # what the alert is (the scores, thresholds, sessions or counts it was raised on): pages
+    # word it from these in the reader's language; message and explanation keep the English
+    figures = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     acknowledged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -109,9 +128,18 @@ class Alert(models.Model):
         ordering = ["-created_at"]
 
     @classmethod
-    def of_kind(cls, client, kind: AlertKind, message: str, explanation: str = "", **fields):
-        """An unsaved alert of this kind, for `Alert.objects.raise_all`."""
-        return cls(**_fields(client, kind, message, explanation, fields))
+    def of_kind(
+        cls,
+        client,
+        kind: AlertKind,
+        message: str = "",
+        explanation: str = "",
+        *,
+        figures: dict | None = None,
+        **fields,
+    ):
+        """An unsaved alert of this kind, for `Alert.objects.raise_all` (`figures`: as `raise_`)."""
+        return cls(**_fields(client, kind, message, explanation, figures, fields))
 
     def close(self, outcome: str) -> bool:
         """Close the alert with how it ended (kept on it) and audit it; False if already closed."""
@@ -121,6 +149,11 @@ class Alert(models.Model):
         self.save(update_fields=["closed_at", "outcome"])
         _audit().record(None, self.client, "alert-closed", self)
         return True
+
+    @property
+    def words(self) -> Words:
+        """The message and explanation in the active language (the stored text without figures)."""
+        return shown_words(self.kind, self.figures, self.message, self.explanation)
 
     @property
     def kind_label(self) -> str:
