@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from alliance.measures import get_instrument, list_instruments, load_instrument_file
-from tests.measures.test_loader import VALID, problems_in, write
+from tests.measures.test_loader import FLAG, VALID, problems_in, write
 
 TRANSLATED = (
     VALID.replace('label = "Goal"', 'label = "Goal"\ntranslations = { es = "Objetivo" }')
@@ -87,9 +87,21 @@ def test_an_empty_title_translation_is_named(tmp_path):
     assert "title_translations.es: expected text, got ''" in error.problems
 
 
+def test_a_flag_reads_its_translated_label(tmp_path):
+    text = TRANSLATED + FLAG.format(when="unanswered") + 'translations = { es = "Falta el 2." }\n'
+    flag = load_instrument_file(write(tmp_path, text)).flags[0]
+    assert (flag.label_in("es"), flag.label_in("en")) == ("Falta el 2.", "Item 2 left out.")
+
+
+def test_a_flag_without_the_language_of_the_other_texts_is_refused(tmp_path):
+    error = problems_in(tmp_path, TRANSLATED + FLAG.format(when="unanswered"))
+    assert error.problems == ["flags.left-out.translations: no 'es' label, which other texts have"]
+
+
 @pytest.mark.parametrize("instrument", [i.id for i in list_instruments()])
 def test_every_shipped_title_and_band_speaks_spanish(instrument):
     inst = get_instrument(instrument)
     assert inst.title_in("es") != inst.title
     assert all(band.label("es") != band.name for band in inst.bands)
+    assert all(flag.label_in("es") != flag.label for flag in inst.flags)
     assert inst.title_in("en") == inst.title
