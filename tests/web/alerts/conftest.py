@@ -9,6 +9,7 @@ from alliance.web.clinic.models import Alert, Client, Task, TaskKind
 from alliance.web.delivery.missed import check_missed
 from alliance.web.delivery.models import Delivery, Status
 from alliance.web.outcome.alerts import follow_recovery
+from tests.web.api_helpers import api, token_for  # noqa: F401 (fixtures)
 from tests.web.checkin_helpers import submit_checkin
 from tests.web.i18n.languages import speak_the_site_languages
 from tests.web.outcome_helpers import alliance, phq, store_series

@@ -3,8 +3,7 @@ programs read a text that does not change with the reader."""
 
 from __future__ import annotations
 
-from tests.web.alerts.test_stored_words import BEFORE
-from tests.web.api_helpers import api, token_for  # noqa: F401 (fixtures)
+from tests.web.alerts.words_before import BEFORE
 
 
 def test_the_api_gives_the_stored_english_to_a_spanish_caller(languages, every_kind, api, theo):
