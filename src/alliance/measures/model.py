@@ -181,7 +181,11 @@ class Instrument:
     @property
     def named_languages(self) -> tuple[str, ...]:
         """The languages the title, a band or a flag is translated into (English aside)."""
-        named = (self.title_translations, *(b.translations for b in (*self.bands, *self.flags)))
+        named = (
+            self.title_translations,
+            *(band.translations for band in self.bands),
+            *(flag.translations for flag in self.flags),
+        )
         found = {language for translations in named for language, _ in translations}
         return tuple(sorted(found))
 
