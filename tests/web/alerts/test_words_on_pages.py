@@ -40,15 +40,17 @@ SPANISH = {
     ),
     "rupture": (
         "Posible ruptura. En la sesión 5 la alianza estuvo",
-        "sobre la tarea «Keep a sleep diary»: «Writing it down every morning makes me anxious.»",
+        "En palabras del cliente: «I did not feel heard today.» En palabras del cliente: sobre "
+        "la tarea «Keep a sleep diary»: «Writing it down every morning makes me anxious.»",
     ),
     "rupture-reported": (
         "El cliente dijo que algo no le encajaba entre ustedes.",
         "Pregunte por ello al comienzo de la próxima sesión.",
     ),
     "task-disagreement": (
-        escape('En la sesión 1 el cliente estuvo poco de acuerdo con "Keep a sleep diary".'),
-        "acuerdo 3 sobre 10, comprensión 6 sobre 10. En sus palabras:",
+        "En la sesión 1 el cliente estuvo poco de acuerdo con «Keep a sleep diary».",
+        "«Keep a sleep diary»: acuerdo 3 sobre 10, comprensión 6 sobre 10. En sus palabras: "
+        "«Writing it down every morning makes me anxious.»",
     ),
 }
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from django.utils import translation
+from django.utils.translation import pgettext
 
 STORED_LANGUAGE = "en"
 
@@ -55,6 +56,11 @@ def shown_words(kind: str, figures: dict, message: str, explanation: str) -> Wor
     except (LookupError, TypeError, ValueError):
         log.warning("alert of kind %s: its figures could not be worded", kind)
         return Words(message, explanation)
+
+
+def quoted(text: str) -> str:
+    """Someone's own words (a task, a comment) in the active language's quotation marks."""
+    return pgettext("someone's own words", '"%(text)s"') % {"text": text}
 
 
 def _as_text(words: Words) -> Words:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from alliance.web.clinic.alert_words import Words
+from alliance.web.clinic.alert_words import Words, quoted
 from alliance.web.clinic.models import Alert, AlertKind, Session, TaskCheck
 
 
@@ -28,7 +28,7 @@ def disagreement_alert(session: Session, checks: list[TaskCheck], line: int) -> 
 
 def disagreement_words(figures: dict) -> Words:
     """What the alert says: which tasks, how they were rated, the client's words, what to do."""
-    tasks = ", ".join(f'"{task["task"]}"' for task in figures["tasks"])
+    tasks = ", ".join(quoted(task["task"]) for task in figures["tasks"])
     said = _("At session %(session)s the client agreed little with %(tasks)s.") % {
         "session": figures["session"],
         "tasks": tasks,

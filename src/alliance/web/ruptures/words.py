@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from alliance.web.clinic.alert_words import quoted
 from alliance.web.clinic.models import Response, Rupture, TaskCheck
 from alliance.web.clinic.tables import CLIENT_FORM
 
@@ -41,7 +42,7 @@ def client_said(rupture: Rupture) -> dict[str, list]:
 
 def said_words(said: dict[str, list]) -> list[str]:
     """What the client wrote, quoted, in the active language."""
-    found = [f'"{comment}"' for comment in said["comments"]]
+    found = [quoted(comment) for comment in said["comments"]]
     found += [
         _('about the task "%(task)s": "%(concern)s"') % {"task": task, "concern": concern}
         for task, concern in said["concerns"]
