@@ -11,6 +11,12 @@ from tests.web.outcome_helpers import alliance, phq
 from tests.web.summary_helpers import store_and_follow_up
 
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+# how far an element reaches past the window's right edge, its own overflow included
+PAST_THE_EDGE = """element => {
+    const box = element.getBoundingClientRect();
+    return Math.max(box.right, box.left + element.scrollWidth)
+        - document.documentElement.clientWidth;
+}"""
 SELF_HARM = "El cliente indicó pensamientos de hacerse daño (ítem 9 por encima de 0)."
 WHAT_TO_DO = "Contacte hoy con el cliente y siga el protocolo de riesgo de la clínica."
 FELT_OFF = "El cliente dijo que algo no le encajaba entre ustedes."
@@ -31,7 +37,7 @@ def _read_in_spanish(page: Page, client: Client) -> None:
     expect(urgent).to_contain_text(SELF_HARM)
     expect(urgent).to_contain_text(WHAT_TO_DO)
     expect(page.get_by_text("The client reported thoughts of self-harm")).to_have_count(0)
-    assert page.evaluate(OVERFLOW) <= 0
+    assert urgent.evaluate(PAST_THE_EDGE) <= 0
     page.goto(f"/clients/{client.code}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(client.code)
     expect(page.get_by_role("region", name="Alertas abiertas")).to_contain_text(FELT_OFF)
@@ -40,12 +46,14 @@ def _read_in_spanish(page: Page, client: Client) -> None:
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize(
+    ("screen", "picture"),
+    [("desktop", "alert-in-spanish.png"), ("phone", "alert-in-spanish-phone-320.png")],
+)
 def test_a_spanish_therapist_reads_the_alert_in_spanish(
-    desktop, phone, theo, client_at_risk, log_in, screenshots
+    request, live_server, screen, picture, theo, client_at_risk, log_in, screenshots
 ):
-    log_in(desktop, theo)
-    _read_in_spanish(desktop, client_at_risk)
-    desktop.screenshot(path=screenshots / "alert-in-spanish.png", full_page=True)
-    log_in(phone, theo)
-    _read_in_spanish(phone, client_at_risk)
-    phone.screenshot(path=screenshots / "alert-in-spanish-phone-320.png", full_page=True)
+    page = request.getfixturevalue(screen)
+    log_in(page, theo)
+    _read_in_spanish(page, client_at_risk)
+    page.screenshot(path=screenshots / picture, full_page=True)
