@@ -78,6 +78,11 @@ class Scale:
     items: tuple[str, ...]
     method: str  # "sum" or "mean"
     max_missing: int = 0
+    translations: Translations = ()
+
+    def label_in(self, language: str) -> str:
+        """The scale's name as a reader of `language` sees it."""
+        return translated(self.label, self.translations, language)
 
 
 @dataclass(frozen=True)
@@ -175,10 +180,11 @@ class Instrument:
 
     @property
     def named_languages(self) -> tuple[str, ...]:
-        """The languages the title or a band is translated into (English aside)."""
+        """The languages the title, a scale or a band is translated into (English aside)."""
+        named = (*(s.translations for s in self.scales), *(b.translations for b in self.bands))
         found = {
             language
-            for translations in (self.title_translations, *(b.translations for b in self.bands))
+            for translations in (self.title_translations, *named)
             for language, _ in translations
         }
         return tuple(sorted(found))
@@ -193,8 +199,20 @@ class Instrument:
                 return band.label(language)
         return name
 
+    def scale_label(self, scale_id: str, language: str) -> str:
+        """A scale's name in `language`; an unknown scale id as given."""
+        for scale in self.scales:
+            if scale.id == scale_id:
+                return scale.label_in(language)
+        return scale_id
+
     def in_language(self, language: str) -> Instrument:
-        return replace(self, items=tuple(item.in_language(language) for item in self.items))
+        """The instrument with its items and scales worded in `language` where translated."""
+        return replace(
+            self,
+            items=tuple(item.in_language(language) for item in self.items),
+            scales=tuple(replace(s, label=s.label_in(language)) for s in self.scales),
+        )
 
     def item(self, item_id: str) -> Item:
         for item in self.items:
