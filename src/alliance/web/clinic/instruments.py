@@ -35,6 +35,7 @@ __all__ = [
     "band_label",
     "for_clinic",
     "outcome_choices",
+    "scale_label",
     "short_name",
     "title_of",
 ]
@@ -58,6 +59,11 @@ def title_of(instrument) -> str:
 def band_label(instrument, band: str) -> str:
     """A band as a response stores it ("moderate"), in the active language."""
     return instrument.band_label(band, _reading()) if band else band
+
+
+def scale_label(instrument, scale_id: str) -> str:
+    """A scale's name ("Goals" for "goal") in the active language; scores stay keyed by the id."""
+    return instrument.scale_label(scale_id, _reading())
 
 
 def outcome_choices() -> list[str]:
