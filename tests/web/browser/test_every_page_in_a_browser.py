@@ -1,6 +1,7 @@
 """Every page the app lists, opened by each role that may open it, on a desktop and on a 320 px
-phone: no script error, no console error, no static file that fails to load, and no sideways
-scrolling on the phone. A failure names the page, the role and the width. The kiosk account is
+phone: no script error, no console error, no static file that fails to load, no chart word
+under 11 px, outside its chart or touching another, and no sideways scrolling on the phone. A
+failure names the page, the role and the width. The kiosk account is
 walked the same way, through a wrong code, a check-in opened by its code and answered."""
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from tests.web.every_page import client_pages, kiosk_pages, staff_pages
 from tests.web.outcome_helpers import alliance, phq
 from tests.web.test_access_matrix import STAFF_PAGES
 
+from .chart_words import chart_words, unreadable
 from .conftest import DESKTOP, PASSWORD, PHONE, type_password
 
 pytestmark = pytest.mark.browser
@@ -87,6 +89,8 @@ def _look(page: Page, problems: Problems, shot, *, phone: bool) -> None:
     page.screenshot(path=shot, full_page=True)
     if phone and page.evaluate(OVERFLOW) > 0:
         problems.note(f"scrolls sideways by {page.evaluate(OVERFLOW)} px")
+    for word in unreadable(chart_words(page)):
+        problems.note(word)
 
 
 @pytest.fixture
