@@ -86,6 +86,7 @@ def _walk(page: Page, problems: Problems, pages, persona: str, folder, *, phone:
 
 
 def _look(page: Page, problems: Problems, shot, *, phone: bool) -> None:
+    page.wait_for_load_state()  # a page reached by a form, too: its scripts loaded
     page.screenshot(path=shot, full_page=True)
     if phone and page.evaluate(OVERFLOW) > 0:
         problems.note(f"scrolls sideways by {page.evaluate(OVERFLOW)} px")
@@ -197,6 +198,7 @@ def test_the_kiosks_pages_run_clean_on_a_desktop_and_a_phone(
         problems.where = "the login as the kiosk"
         type_password(window, kiosk_user.username, PASSWORD)
         expect(window.get_by_label("Your code")).to_be_visible()
+        window.wait_for_load_state()  # its scripts loaded: leaving earlier would abort them
         _walk(window, problems, kiosk_pages(), "kiosk", folder, phone=width == "320")
         _, code, _ = issue_code(client.sessions.get(number=number), actor=theo)
         _kiosk_check_in(window, problems, code, folder, answer_checkin)
