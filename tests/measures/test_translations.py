@@ -1,5 +1,5 @@
 """An instrument's own wording in other languages: read from its file, complete or refused, and
-complete in Spanish for every instrument of the project's own that a client answers."""
+complete in Spanish for every text of every shipped instrument a reader sees."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ TRANSLATED = (
     .replace('test instrument"', 'test instrument"\ntitle_translations = { es = "Un instrumento" }')
     .replace('name = "low"', 'name = "low"\ntranslations = { es = "bajo" }')
     .replace('name = "high"', 'name = "high"\ntranslations = { es = "alto" }')
+    .replace('label = "Total"', 'label = "Total"\ntranslations = { es = "Suma" }')
 )
 
 
@@ -34,25 +35,13 @@ def test_a_translation_missing_from_one_item_is_refused(tmp_path):
     text = TRANSLATED.replace('\ntranslations = { es = "Tarea" }', "")
     error = problems_in(tmp_path, text)
     assert error.problems == [
-        "items.2.translations: the question or a worded answer has no 'es' text, which the "
-        "other items have"
+        "items.2.translations: no 'es' question or worded answer, which other texts have"
     ]
 
 
 def test_an_empty_translation_is_refused(tmp_path):
     error = problems_in(tmp_path, TRANSLATED.replace('es = "Objetivo"', 'es = " "'))
     assert "items[0].translations.es: expected text, got ' '" in error.problems
-
-
-@pytest.mark.parametrize(
-    "instrument",
-    [i.id for i in list_instruments() if i.respondent == "client" and i.wording == "own"],
-)
-def test_every_own_instrument_a_client_answers_speaks_spanish(instrument):
-    inst = get_instrument(instrument)
-    assert "es" in inst.languages and all(item.speaks("es") for item in inst.items)
-    english = {item.label for item in inst.items}
-    assert not english & {item.label for item in inst.in_language("es").items}
 
 
 def test_bare_numbers_need_no_translation():
@@ -74,12 +63,34 @@ def test_a_band_without_the_language_of_the_items_is_refused(tmp_path):
     assert error.problems == ["bands.high.translations: no 'es' name, which other texts have"]
 
 
-def test_a_translated_title_asks_for_translated_bands_too(tmp_path):
+def test_a_translated_title_asks_for_every_other_text_in_its_language(tmp_path):
     text = VALID.replace('instrument"', 'instrument"\ntitle_translations = { es = "Uno" }')
     assert problems_in(tmp_path, text).problems == [
+        "items.1.translations: no 'es' question or worded answer, which other texts have",
+        "items.2.translations: no 'es' question or worded answer, which other texts have",
+        "items.3.translations: no 'es' question or worded answer, which other texts have",
+        "scales.total.translations: no 'es' name, which other texts have",
         "bands.low.translations: no 'es' name, which other texts have",
         "bands.high.translations: no 'es' name, which other texts have",
     ]
+
+
+def test_a_scale_reads_its_translation(tmp_path):
+    inst = load_instrument_file(write(tmp_path, TRANSLATED))
+    assert inst.scale("total").label_in("es") == "Suma"
+    assert (inst.scale_label("total", "es"), inst.scale_label("total", "en")) == ("Suma", "Total")
+    assert inst.in_language("es").scale("total").label == "Suma"
+    assert inst.scale_ids == ("total",)  # what scores are keyed by stays the id
+
+
+def test_a_scale_without_the_language_of_the_other_texts_is_refused(tmp_path):
+    error = problems_in(tmp_path, TRANSLATED.replace('\ntranslations = { es = "Suma" }', ""))
+    assert error.problems == ["scales.total.translations: no 'es' name, which other texts have"]
+
+
+def test_an_empty_scale_translation_is_named(tmp_path):
+    error = problems_in(tmp_path, TRANSLATED.replace('es = "Suma"', 'es = ""'))
+    assert "scales[0].translations.es: expected text, got ''" in error.problems
 
 
 def test_an_empty_title_translation_is_named(tmp_path):
@@ -99,9 +110,31 @@ def test_a_flag_without_the_language_of_the_other_texts_is_refused(tmp_path):
 
 
 @pytest.mark.parametrize("instrument", [i.id for i in list_instruments()])
-def test_every_shipped_title_and_band_speaks_spanish(instrument):
+def test_every_text_of_every_shipped_instrument_speaks_spanish(instrument):
     inst = get_instrument(instrument)
-    assert inst.title_in("es") != inst.title
+    assert "es" in dict(inst.title_translations) and inst.title_in("es") != inst.title
+    assert all(item.speaks("es") for item in inst.items)
+    assert all("es" in dict(scale.translations) for scale in inst.scales)
     assert all(band.label("es") != band.name for band in inst.bands)
     assert all(flag.label_in("es") != flag.label for flag in inst.flags)
+
+
+@pytest.mark.parametrize("instrument", [i.id for i in list_instruments()])
+def test_no_question_or_worded_answer_is_english_left_as_its_spanish(instrument):
+    inst, spanish = get_instrument(instrument), get_instrument(instrument).in_language("es")
+    for item, shown in zip(inst.items, spanish.items, strict=True):
+        assert shown.label != item.label
+        worded = [
+            (o, s) for o, s in zip(item.options, shown.options, strict=True) if not o.is_number
+        ]
+        assert all(s.label != o.label for o, s in worded if o.label != "No")
+
+
+@pytest.mark.parametrize("instrument", [i.id for i in list_instruments()])
+def test_english_readers_keep_every_text_as_written(instrument):
+    inst = get_instrument(instrument)
+    english = inst.in_language("en")
     assert inst.title_in("en") == inst.title
+    assert [i.label for i in english.items] == [i.label for i in inst.items]
+    assert [s.label for s in english.scales] == [s.label for s in inst.scales]
+    assert [inst.scale_label(s.id, "en") for s in inst.scales] == [s.label for s in inst.scales]

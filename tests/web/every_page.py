@@ -1,4 +1,5 @@
-"""A client of Theo's with something behind every kind of page, and every URL of the app for it."""
+"""A client of Theo's with something behind every kind of page, and every URL of the app for it;
+and the kiosk account's pages."""
 
 from __future__ import annotations
 
@@ -81,4 +82,13 @@ def staff_pages(therapist) -> list[Page]:
         Page("clinic-settings", reverse("clinic-settings")),
         Page("clinic-delivery", reverse("clinic-delivery")),
         Page("admin", reverse("admin:index")),
+    ]
+
+
+def kiosk_pages() -> list[Page]:
+    """The kiosk's screens that have an address: the blank one asking for a code, and the same
+    thanking the client who just answered. The check-in itself opens only by a typed code."""
+    return [
+        Page("kiosk", reverse("kiosk")),
+        Page("kiosk-thanks", reverse("kiosk") + "?done=1"),
     ]

@@ -205,6 +205,7 @@ def _scale(r: _Reader, raw: dict, where: str) -> Scale:
         items=tuple(str(item) for item in items),
         method=r.get(raw, "method", str, where),
         max_missing=r.get(raw, "max_missing", int, where, 0),
+        translations=_translations(r, raw, where),
     )
 
 
@@ -275,13 +276,7 @@ def _check_consistency(r: _Reader, inst: Instrument) -> None:
     r.check(len(set(item_ids)) == len(item_ids), "items: item ids must be unique")
     for item in inst.items:
         _check_item(r, item)
-        for language in inst.languages:
-            r.check(
-                item.speaks(language),
-                f"items.{item.id}.translations: the question or a worded answer has no "
-                f"{language!r} text, which the other items have",
-            )
-    _check_named_languages(r, inst)
+    _check_languages(r, inst)
     for scale in inst.scales:
         _check_scale(r, inst, scale)
     _check_bands(r, inst)
@@ -304,23 +299,35 @@ def _check_consistency(r: _Reader, inst: Instrument) -> None:
         r.check(value in option_values, f"codes.answers.{value}: no response option has this value")
 
 
-def _check_named_languages(r: _Reader, inst: Instrument) -> None:
-    """A language any text of the instrument has, its title, bands and flags have too."""
+def _check_languages(r: _Reader, inst: Instrument) -> None:
+    """A language any text of the instrument has, every text a reader sees has too."""
     for language in sorted({*inst.languages, *inst.named_languages}):
-        r.check(
-            language in dict(inst.title_translations),
-            f"title_translations: no {language!r} title, which other texts have",
-        )
-        for band in inst.bands:
-            r.check(
-                language in dict(band.translations),
-                f"bands.{band.name}.translations: no {language!r} name, which other texts have",
-            )
-        for flag in inst.flags:
-            r.check(
-                language in dict(flag.translations),
-                f"flags.{flag.id}.translations: no {language!r} label, which other texts have",
-            )
+        for field, noun, has in _texts(inst, language):
+            r.check(has, f"{field}: no {language!r} {noun}, which other texts have")
+
+
+def _texts(inst: Instrument, language: str) -> list[tuple[str, str, bool]]:
+    """(field, what it holds, whether it has `language`) for the title, items, scales, bands
+    and flags."""
+    return [
+        ("title_translations", "title", language in dict(inst.title_translations)),
+        *(
+            (f"items.{item.id}.translations", "question or worded answer", item.speaks(language))
+            for item in inst.items
+        ),
+        *(
+            (f"scales.{scale.id}.translations", "name", language in dict(scale.translations))
+            for scale in inst.scales
+        ),
+        *(
+            (f"bands.{band.name}.translations", "name", language in dict(band.translations))
+            for band in inst.bands
+        ),
+        *(
+            (f"flags.{flag.id}.translations", "label", language in dict(flag.translations))
+            for flag in inst.flags
+        ),
+    ]
 
 
 def _check_item(r: _Reader, item: Item) -> None:

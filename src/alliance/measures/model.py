@@ -78,6 +78,11 @@ class Scale:
     items: tuple[str, ...]
     method: str  # "sum" or "mean"
     max_missing: int = 0
+    translations: Translations = ()
+
+    def label_in(self, language: str) -> str:
+        """The scale's name as a reader of `language` sees it."""
+        return translated(self.label, self.translations, language)
 
 
 @dataclass(frozen=True)
@@ -180,13 +185,17 @@ class Instrument:
 
     @property
     def named_languages(self) -> tuple[str, ...]:
-        """The languages the title, a band or a flag is translated into (English aside)."""
+        """The languages the title, a scale, a band or a flag is translated into (English aside)."""
         named = (
-            self.title_translations,
+            *(scale.translations for scale in self.scales),
             *(band.translations for band in self.bands),
             *(flag.translations for flag in self.flags),
         )
-        found = {language for translations in named for language, _ in translations}
+        found = {
+            language
+            for translations in (self.title_translations, *named)
+            for language, _ in translations
+        }
         return tuple(sorted(found))
 
     def title_in(self, language: str) -> str:
@@ -199,8 +208,20 @@ class Instrument:
                 return band.label(language)
         return name
 
+    def scale_label(self, scale_id: str, language: str) -> str:
+        """A scale's name in `language`; an unknown scale id as given."""
+        for scale in self.scales:
+            if scale.id == scale_id:
+                return scale.label_in(language)
+        return scale_id
+
     def in_language(self, language: str) -> Instrument:
-        return replace(self, items=tuple(item.in_language(language) for item in self.items))
+        """The instrument with its items and scales worded in `language` where translated."""
+        return replace(
+            self,
+            items=tuple(item.in_language(language) for item in self.items),
+            scales=tuple(replace(s, label=s.label_in(language)) for s in self.scales),
+        )
 
     def item(self, item_id: str) -> Item:
         for item in self.items:

@@ -1,17 +1,24 @@
 """Every page the app lists, opened by each role that may open it, on a desktop and on a 320 px
-phone: no script error, no console error, no static file that fails to load, and no sideways
-scrolling on the phone. A failure names the page, the role and the width."""
+phone: no script error, no console error, no static file that fails to load, no chart word
+under 11 px, outside its chart or touching another, and no sideways scrolling on the phone. A
+failure names the page, the role and the width. The kiosk account is
+walked the same way, through a wrong code, a check-in opened by its code and answered."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from alliance.web.checkin.links import create_link
 from alliance.web.clinic.answers import store_answers
-from tests.web.every_page import client_pages, staff_pages
+from alliance.web.delivery.kiosk import issue_code
+from alliance.web.delivery.models import KioskDevice
+from tests.web.every_page import client_pages, kiosk_pages, staff_pages
 from tests.web.outcome_helpers import alliance, phq
 from tests.web.test_access_matrix import STAFF_PAGES
+
+from .chart_words import chart_words, unreadable
+from .conftest import DESKTOP, PASSWORD, PHONE, type_password
 
 pytestmark = pytest.mark.browser
 
@@ -75,11 +82,16 @@ def _walk(page: Page, problems: Problems, pages, persona: str, folder, *, phone:
         if response is None or response.status != 200:
             problems.note(f"answered {response and response.status}, not 200")
             continue
-        page.screenshot(
-            path=folder / f"{persona}-{listed.name}-{problems.width}.png", full_page=True
-        )
-        if phone and page.evaluate(OVERFLOW) > 0:
-            problems.note(f"scrolls sideways by {page.evaluate(OVERFLOW)} px")
+        _look(page, problems, folder / f"{persona}-{listed.name}-{problems.width}.png", phone=phone)
+
+
+def _look(page: Page, problems: Problems, shot, *, phone: bool) -> None:
+    page.wait_for_load_state()  # a page reached by a form, too: its scripts loaded
+    page.screenshot(path=shot, full_page=True)
+    if phone and page.evaluate(OVERFLOW) > 0:
+        problems.note(f"scrolls sideways by {page.evaluate(OVERFLOW)} px")
+    for word in unreadable(chart_words(page)):
+        problems.note(word)
 
 
 @pytest.fixture
@@ -125,5 +137,70 @@ def test_the_login_and_a_check_in_run_clean_on_a_desktop_and_a_phone(
             window.screenshot(path=folder / f"anonymous-{name}-{width}.png", full_page=True)
             if width == "320" and window.evaluate(OVERFLOW) > 0:
                 problems.note("scrolls sideways")
+        found += problems.found
+    assert found == []
+
+
+@pytest.fixture
+def kiosk_user(make_user):
+    user = make_user("front-desk")
+    user.set_password(PASSWORD)
+    user.save(update_fields=["password"])
+    KioskDevice.objects.create(user=user, name="Waiting room tablet")
+    return user
+
+
+def _kiosk_check_in(page: Page, problems: Problems, code: str, folder, answer_checkin) -> None:
+    """A wrong code, then the right one: the check-in it opens, answered and sent."""
+    phone = problems.width == "320"
+    for name, typed, shown in (
+        ("kiosk-wrong-code", "ZZZZZZ", page.get_by_text("That code is not valid")),
+        ("kiosk-checkin", code, page.get_by_role("button", name="Send my answers")),
+    ):
+        problems.where = f"{name} as the kiosk"
+        page.get_by_label("Your code").fill(typed)
+        page.get_by_role("button", name="Open my check-in").click()
+        expect(shown).to_be_visible()
+        _look(page, problems, folder / f"kiosk-{name}-{problems.width}.png", phone=phone)
+    answer_checkin(page)
+    page.get_by_role("button", name="Send my answers").click()
+    expect(page.get_by_role("status")).to_contain_text("Thank you")
+    problems.where = "a wrong code typed on the thank-you screen, as the kiosk"
+    page.get_by_label("Your code").fill("YYYYYY")  # another: a code tried thrice is refused
+    page.get_by_role("button", name="Open my check-in").click()
+    expect(page.get_by_text("That code is not valid")).to_be_visible()
+    assert page.get_by_role("status").count() == 0  # no thanks for the next client (at once:
+    # the thank-you screen's own script removes its thanks after a few seconds)
+
+
+@pytest.fixture
+def touch_screens(chromium, live_server):
+    """The kiosk is a touch screen: a 1280 px wide tablet, and a 320 px phone."""
+    contexts = [
+        chromium.new_context(**options, base_url=live_server.url)
+        for options in ({**DESKTOP, "has_touch": True}, PHONE)
+    ]
+    yield [
+        (context.new_page(), width)
+        for context, width in zip(contexts, ("1280", "320"), strict=True)
+    ]
+    for context in contexts:
+        context.close()
+
+
+def test_the_kiosks_pages_run_clean_on_a_desktop_and_a_phone(
+    touch_screens, kiosk_user, make_client, theo, folder, answer_checkin
+):
+    client = make_client(theo, code="C-KIOSK", sessions=2)
+    found = []
+    for (window, width), number in zip(touch_screens, (1, 2), strict=True):
+        problems = Problems(window, width)
+        problems.where = "the login as the kiosk"
+        type_password(window, kiosk_user.username, PASSWORD)
+        expect(window.get_by_label("Your code")).to_be_visible()
+        window.wait_for_load_state()  # its scripts loaded: leaving earlier would abort them
+        _walk(window, problems, kiosk_pages(), "kiosk", folder, phone=width == "320")
+        _, code, _ = issue_code(client.sessions.get(number=number), actor=theo)
+        _kiosk_check_in(window, problems, code, folder, answer_checkin)
         found += problems.found
     assert found == []

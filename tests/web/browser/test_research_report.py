@@ -10,22 +10,12 @@ from click.testing import CliRunner
 from alliance.cli import main
 from alliance.simulate import simulate_clinic
 
+from .chart_words import chart_words, unreadable
 from .conftest import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 
 OVERFLOW = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-WORDS = """() => [...document.querySelectorAll('svg')].map(svg => {
-    const frame = svg.getBoundingClientRect();
-    const scale = frame.width / svg.viewBox.baseVal.width;
-    return [...svg.querySelectorAll('text')].map(t => {
-        const box = t.getBoundingClientRect();
-        return {text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * scale,
-                box: [box.left, box.top, box.right, box.bottom],
-                inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5
-                        && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5};
-    });
-})"""
 
 
 @pytest.fixture(scope="module")
@@ -39,29 +29,14 @@ def report(tmp_path_factory):
     return target
 
 
-def _touching(words: list[dict]) -> list[tuple[str, str]]:
-    return [
-        (a["text"], b["text"])
-        for n, a in enumerate(words)
-        for b in words[n + 1 :]
-        if a["box"][0] < b["box"][2]
-        and b["box"][0] < a["box"][2]
-        and a["box"][1] < b["box"][3]
-        and b["box"][1] < a["box"][3]
-    ]
-
-
 @pytest.mark.parametrize("screen", [DESKTOP, PHONE], ids=["desktop", "phone-320"])
 def test_the_reports_charts_read_at_every_width(chromium, report, screen, screenshots):
     context = chromium.new_context(**screen)
     page = context.new_page()
     page.goto(report.as_uri())
     assert page.evaluate(OVERFLOW) <= 0
-    charts = page.evaluate(WORDS)
-    assert len(charts) >= 2
-    for words in charts:
-        assert min(word["px"] for word in words) >= 11
-        assert _touching(words) == [] and all(word["inside"] for word in words)
+    charts = chart_words(page, "svg")
+    assert len(charts) >= 2 and unreadable(charts) == []
     interval = page.locator("figure", has_text="Outcome points per alliance point")
     assert interval.count() == 1
     assert interval.locator("svg text", has_text="Alliance, within a client").count() == 1

@@ -1,5 +1,6 @@
 """The month-axis line chart, checked by geometry and by what it draws: no two words collide and
-every word lies inside the picture for any run of months; a month without data breaks its line;
+every word lies inside the picture, wide and narrow, for any run of months; the narrow picture
+keeps the same words and names fewer months; a month without data breaks its line;
 a month resting on few answers is drawn hollow and the key says what hollow means."""
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import pytest
 from alliance.web.charts.boxes import first_overlap
 from alliance.web.charts.months import (
     HEIGHT,
-    WIDTH,
+    NARROW,
+    WIDE,
     MonthChart,
     MonthLine,
     even_ticks,
     labels,
     month_entries,
+    months_for_screens,
     render_months,
 )
 from alliance.web.reports.trends import first_months
@@ -36,12 +39,34 @@ def _chart(count: int, last: dt.date, values=None, few=None) -> MonthChart:
     )
 
 
+@pytest.mark.parametrize("frame", [WIDE, NARROW], ids=lambda frame: frame.name)
 @pytest.mark.parametrize("count", [1, 2, 5, 11, 12, 13, 18, 24])
 @pytest.mark.parametrize("last", [dt.date(2026, 1, 9), dt.date(2026, 6, 30), dt.date(2026, 12, 1)])
-def test_no_two_words_collide_and_every_word_is_inside(count, last):
-    found = labels(_chart(count, last))
+def test_no_two_words_collide_and_every_word_is_inside(count, last, frame):
+    found = labels(_chart(count, last), frame)
     assert first_overlap([(label.text, label.box) for label in found]) is None
-    assert [label.text for label in found if not label.box.inside(WIDTH, HEIGHT)] == []
+    assert [label.text for label in found if not label.box.inside(frame.width, HEIGHT)] == []
+
+
+def test_the_narrow_picture_names_fewer_months_with_words_as_large():
+    chart = _chart(12, dt.date(2026, 6, 1))
+    wide, narrow = labels(chart, WIDE), labels(chart, NARROW)
+    assert _month_names(narrow) == ["Jul", "Sep", "Nov", "Jan", "Mar", "May"]
+    assert len(_month_names(wide)) == 12
+    assert min(label.size for label in narrow) == min(label.size for label in wide) >= 12
+    assert NARROW.width <= 288  # drawn about 1:1 in a 320 px phone's 288 px
+
+
+def _month_names(found) -> list[str]:
+    return [label.text for label in found if label.text.isalpha()]
+
+
+def test_both_pictures_are_drawn_each_with_its_own_ids():
+    svg = months_for_screens(_chart(3, dt.date(2026, 3, 1)), chart_id="trend-x")
+    assert '<svg class="chart months wide-chart" viewBox="0 0 400 230"' in svg
+    assert '<svg class="chart months narrow-chart" viewBox="0 0 280 230"' in svg
+    assert 'aria-labelledby="trend-x-title trend-x-desc"' in svg
+    assert 'aria-labelledby="trend-x-narrow-title trend-x-narrow-desc"' in svg
 
 
 def test_every_month_is_named_while_they_fit_and_each_year_once():

@@ -10,7 +10,9 @@ import pandas as pd
 import pytest
 from django.urls import reverse
 
-from alliance.web.clinic.models import CheckinSubmission, Response
+from alliance.measures import get_instrument
+from alliance.web.checkin.links import create_link
+from alliance.web.clinic.models import CheckinSubmission, ClinicSettings, Response
 
 ENGLISH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"}
 SPANISH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "es-ES,es;q=0.9"}
@@ -121,3 +123,16 @@ def test_the_fhir_export_carries_the_language(
     responses = [r for r in kinds if r["resourceType"] == "QuestionnaireResponse"]
     assert len(responses) == 3 and {r["language"] for r in responses} == {"es"}
     assert set(read_bundle(bundle)["language"]) == {"es"}
+
+
+def test_the_wai_sr_shows_the_projects_spanish_short_labels_with_the_note(
+    client, clinic, theo, spanish_client
+):
+    ClinicSettings.objects.update_or_create(clinic=clinic, defaults={"schedule": {"wai-sr": 1}})
+    _, token = create_link(spanish_client.sessions.get(number=1), by=theo)
+    html = _page(client, token, **ENGLISH_BROWSER).content.decode()
+    spanish = get_instrument("wai-sr").in_language("es")
+    assert all(item.label in html for item in spanish.items)
+    assert "Ítem de vínculo: vínculo D" in html and "5 - siempre" in html
+    assert "Task item" not in html and "always" not in html and "rarely" not in html
+    assert "el texto oficial de este cuestionario en tu idioma" in html

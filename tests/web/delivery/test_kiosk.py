@@ -126,3 +126,11 @@ def test_without_a_risk_answer_the_kiosk_shows_only_the_thanks(
     done = kiosk.post(reverse("kiosk-checkin"), valid_answers(theos_client, **{"phq-9__9": "0"}))
     page = kiosk.get(done.url).content.decode()
     assert "Thank you" in page and "Your therapist will be in touch" not in page
+
+
+def test_a_wrong_code_typed_on_the_thank_you_screen_thanks_no_one(kiosk):
+    thanks = kiosk.get(reverse("kiosk") + "?done=1").content.decode()
+    assert "Thank you: your answers have been sent" in thanks
+    assert f'action="{reverse("kiosk")}"' in thanks  # the next client's code is sent to the blank
+    answer = kiosk.post(reverse("kiosk"), {"code": "ZZZZZZ"}).content.decode()
+    assert "That code is not valid" in answer and "Thank you" not in answer

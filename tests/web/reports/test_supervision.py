@@ -52,8 +52,12 @@ def test_the_alliance_by_part_is_set_against_the_clinic(login, theo, cora, make_
     assert "<td>7.5 (" in html and "<td>8.1</td>" in html
     # the interval chart names the therapist by their display name, on whole-number ticks
     assert f"The alliance by part (0-10): {theo.display} against the clinic" in html
-    assert '<svg class="chart intervals"' in html and "Whole clinic" in html
-    assert re.findall(r'<text class="tick"[^>]*>(\d+)</text>', html) == ["6", "7", "8", "9", "10"]
+    assert '<svg class="chart intervals wide-chart"' in html and "Whole clinic" in html
+    ticks = re.findall(r'<text class="tick"[^>]*>(\d+)</text>', html)
+    assert ticks == ["6", "7", "8", "9", "10"] * 2  # drawn wide, and narrow for a phone
+    # both pictures carry the style and size a PDF renderer needs
+    assert html.count('<svg class="chart intervals') == 2
+    assert html.count('width="360" height=') == 1 and html.count('width="280" height=') == 1
 
 
 def test_the_team_dashboard_shows_each_therapist_of_the_team(login, theo, sam, cora, make_client):

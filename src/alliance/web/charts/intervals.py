@@ -1,24 +1,43 @@
 """Means with their intervals, grouped (one group per part of the alliance, one row per who):
-an axis fitted to the numbers, whole-number ticks, names in a column of their own."""
+an axis fitted to the numbers, whole-number ticks, names in a column of their own.
+
+Drawn wide, or narrow for a phone (280 units shown about 1:1, a shorter name column), so its
+words stay 11 px or more where a 360-unit picture would shrink them."""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from .boxes import EM_PER_CHARACTER, text_box, wrap
 from .legend import Entry
 from .shapes import marker
-from .svg import Label, svg_opening
+from .svg import Label, for_screens, svg_opening
 
-WIDTH = 360
-NAME_COLUMN, RIGHT, TOP = 132, 14, 6
+RIGHT, TOP = 14, 6
 HEADING, ROW, AXIS = 18, 20, 44
+LABEL_LINE = 14  # from one line of the axis's name to the next, when it takes two
 SIZE = 12
-NAME_CHARACTERS = 17  # a longer name is cut, with the whole of it in the row's title
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The picture's width in SVG units and the column its names take."""
+
+    name: str
+    width: float
+    name_column: float
+    name_characters: int  # a longer name is cut, with the whole of it in the row's title
+
+
+WIDE = Frame("wide", 360, 132, 17)
+NARROW = Frame("narrow", 280, 104, 12)
+WIDTH, NAME_COLUMN, NAME_CHARACTERS = WIDE.width, WIDE.name_column, WIDE.name_characters
 LOOKS = {"mine": ("#0b5cad", "circle", False), "clinic": ("#555d66", "diamond", True)}
 
 
@@ -50,16 +69,18 @@ def axis_range(groups: list[Group], floor: float = 0, ceiling: float = 10) -> tu
 
 
 class _Layout:
-    def __init__(self, groups: list[Group]):
-        self.groups = groups
+    def __init__(self, groups: list[Group], frame: Frame, x_label: str):
+        self.groups, self.frame = groups, frame
         self.low, self.high = axis_range(groups)
         rows = sum(len(g.rows) for g in groups)
         self.base = TOP + HEADING * len(groups) + ROW * rows + 4
-        self.height = self.base + AXIS
+        self.x_label = wrap(x_label, int(frame.width / (SIZE * EM_PER_CHARACTER)))
+        self.height = self.base + AXIS + LABEL_LINE * (len(self.x_label) - 1)
 
     def x(self, value: float) -> float:
-        span = WIDTH - RIGHT - NAME_COLUMN - 16
-        return round(NAME_COLUMN + 8 + (value - self.low) / (self.high - self.low) * span, 1)
+        column = self.frame.name_column
+        span = self.frame.width - RIGHT - column - 16
+        return round(column + 8 + (value - self.low) / (self.high - self.low) * span, 1)
 
     def rows(self) -> list[tuple[str, float, Interval | None]]:
         """(heading or name, baseline y, the interval or None for a heading) from the top."""
@@ -77,11 +98,11 @@ class _Layout:
         return list(range(self.low, self.high + 1, step))
 
 
-def interval_labels(groups: list[Group], x_label: str) -> list[Label]:
-    layout = _Layout(groups)
+def interval_labels(groups: list[Group], x_label: str, frame: Frame = WIDE) -> list[Label]:
+    layout = _Layout(groups, frame, x_label)
     found = [
         Label(
-            _short(text),
+            _short(text, frame.name_characters),
             4 if row is None else 14,
             y,
             SIZE,
@@ -93,23 +114,43 @@ def interval_labels(groups: list[Group], x_label: str) -> list[Label]:
     found += [
         Label(str(v), layout.x(v), layout.base + 16, SIZE, "middle", "tick") for v in layout.ticks()
     ]
-    found.append(
-        Label(x_label, (NAME_COLUMN + WIDTH) / 2, layout.height - 8, SIZE, "middle", "label")
-    )
+    bottom = layout.height - 8 - LABEL_LINE * (len(layout.x_label) - 1)
+    found += [
+        Label(line, _label_x(line, frame), bottom + LABEL_LINE * n, SIZE, "middle", "label")
+        for n, line in enumerate(layout.x_label)
+    ]
     return found
 
 
-def _short(name: str) -> str:
-    return name if len(name) <= NAME_CHARACTERS else name[: NAME_CHARACTERS - 1] + "…"
+def _label_x(x_label: str, frame: Frame) -> float:
+    """Under the plot, or as far towards it as the picture lets the whole label stay inside."""
+    half = text_box(0, 0, x_label, SIZE, "middle").right
+    return min((frame.name_column + frame.width) / 2, max(frame.width - half, frame.width / 2))
+
+
+def _short(name: str, most: int) -> str:
+    return name if len(name) <= most else name[: most - 1] + "…"
 
 
 def render_intervals(
-    groups: list[Group], *, title: str, desc: str, x_label: str, chart_id: str
+    groups: list[Group],
+    *,
+    title: str,
+    desc: str,
+    x_label: str,
+    chart_id: str,
+    frame: Frame = WIDE,
+    css: str = "",
 ) -> SafeString:
-    layout = _Layout(groups)
+    layout = _Layout(groups, frame, x_label)
     parts = [
         *svg_opening(
-            "chart intervals", WIDTH, layout.height, chart_id=chart_id, title=title, desc=desc
+            f"chart intervals {css}".strip(),
+            f"{frame.width:g}",
+            layout.height,
+            chart_id=chart_id,
+            title=title,
+            desc=desc,
         ),
         *[_grid(layout, v) for v in layout.ticks()],
         format_html(
@@ -119,10 +160,18 @@ def render_intervals(
             layout.x(layout.high),
         ),
         *[_interval(layout, y, row) for _, y, row in layout.rows() if row is not None],
-        *[_text(label) for label in interval_labels(groups, x_label)],
+        *[_text(label) for label in interval_labels(groups, x_label, frame)],
         "</svg>",
     ]
     return mark_safe("".join(str(part) for part in parts))  # every piece above is escaped
+
+
+def intervals_for_screens(
+    groups: list[Group], *, title: str, desc: str, x_label: str, chart_id: str
+) -> SafeString:
+    """The chart wide and narrow; the stylesheet shows the one that fits."""
+    draw = partial(render_intervals, groups, title=title, desc=desc, x_label=x_label)
+    return for_screens(draw, WIDE, NARROW, chart_id=chart_id)
 
 
 def _grid(layout: _Layout, value: int) -> str:

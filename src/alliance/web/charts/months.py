@@ -1,11 +1,15 @@
 """A line chart over calendar months: one point a month per line, a month without data left as
-a gap, and a month that rests on few answers drawn hollow, so it is not read like a full one."""
+a gap, and a month that rests on few answers drawn hollow, so it is not read like a full one.
+
+Drawn wide, or narrow for a phone (280 units shown about 1:1, fewer month names), so its words
+stay 11 px or more where a 400-unit picture would shrink them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -16,9 +20,10 @@ from .boxes import Box
 from .legend import Entry, none_yet
 from .palette import line_look
 from .shapes import dash_attribute, marker
-from .svg import Label, label_text, svg_opening
+from .svg import Frame, Label, for_screens, label_text, svg_opening
 
 WIDTH, HEIGHT = 400, 230
+WIDE, NARROW = Frame("wide", WIDTH, HEIGHT), Frame("narrow", 280, HEIGHT)
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 10, 40
 INSET = 8  # pixels between the scale's ends and the plot's edges, so no marker is cut
 SIZE = 12
@@ -49,13 +54,14 @@ class MonthChart:
 
 
 class _Scale:
-    def __init__(self, chart: MonthChart):
+    def __init__(self, chart: MonthChart, frame: Frame = WIDE):
         self.count = max(len(chart.months), 1)
         self.y0, self.y1 = chart.y_range
         self.base = HEIGHT - BOTTOM
+        self.right = frame.width - RIGHT
 
     def x(self, index: int) -> float:
-        return round(LEFT + (index + 0.5) / self.count * (WIDTH - RIGHT - LEFT), 1)
+        return round(LEFT + (index + 0.5) / self.count * (self.right - LEFT), 1)
 
     def y(self, value: float) -> float:
         span = self.base - TOP - 2 * INSET
@@ -74,10 +80,10 @@ def even_ticks(low: float, high: float, most: int = 6) -> list[float]:
     return found
 
 
-def labels(chart: MonthChart) -> list[Label]:
+def labels(chart: MonthChart, frame: Frame = WIDE) -> list[Label]:
     """Every word on the chart: the scale's ticks, as many month names as fit, the year under
     the first month shown and under each January, and the scale's name."""
-    scale = _Scale(chart)
+    scale = _Scale(chart, frame)
     found = [
         Label(f"{v:g}", LEFT - 5, round(scale.y(v) + 4, 1), SIZE, "end", "tick")
         for v in even_ticks(*chart.y_range)
@@ -89,7 +95,7 @@ def labels(chart: MonthChart) -> list[Label]:
 
 
 def _month_labels(chart: MonthChart, scale: _Scale) -> list[Label]:
-    shown = _every(len(chart.months))
+    shown = _every(len(chart.months), scale.right - LEFT)
     names, years = [], []
     for index in range(0, len(chart.months), shown):
         month, x = chart.months[index], scale.x(index)
@@ -100,9 +106,9 @@ def _month_labels(chart: MonthChart, scale: _Scale) -> list[Label]:
     return names + years
 
 
-def _every(count: int) -> int:
+def _every(count: int, plot_width: float) -> int:
     """Every how many months a name fits: three letters and a gap per name."""
-    room = (WIDTH - RIGHT - LEFT) / max(count, 1)
+    room = plot_width / max(count, 1)
     return max(1, math.ceil((3 * SIZE * 0.6 + TICK_GAP) / room))
 
 
@@ -112,12 +118,19 @@ def _touches(box: Box, others: list[Label]) -> bool:
     )
 
 
-def render_months(chart: MonthChart, *, chart_id: str) -> SafeString:
+def render_months(
+    chart: MonthChart, *, chart_id: str, frame: Frame = WIDE, css: str = ""
+) -> SafeString:
     """The chart as an inline <svg> with <title> and <desc>, named by aria-labelledby."""
-    scale = _Scale(chart)
+    scale = _Scale(chart, frame)
     parts = [
         *svg_opening(
-            "chart months", WIDTH, HEIGHT, chart_id=chart_id, title=chart.title, desc=chart.desc
+            f"chart months {css}".strip(),
+            f"{frame.width:g}",
+            HEIGHT,
+            chart_id=chart_id,
+            title=chart.title,
+            desc=chart.desc,
         ),
         *[_grid(scale, v) for v in even_ticks(*chart.y_range)],
         format_html(
@@ -125,13 +138,18 @@ def render_months(chart: MonthChart, *, chart_id: str) -> SafeString:
             LEFT,
             TOP,
             scale.base,
-            WIDTH - RIGHT,
+            scale.right,
         ),
         *[_line(chart, line, scale) for line in chart.lines],
-        *[label_text(label) for label in labels(chart)],
+        *[label_text(label) for label in labels(chart, frame)],
         "</svg>",
     ]
     return mark_safe("".join(str(part) for part in parts))  # every piece above is escaped
+
+
+def months_for_screens(chart: MonthChart, *, chart_id: str) -> SafeString:
+    """The chart wide and narrow; the stylesheet shows the one that fits."""
+    return for_screens(partial(render_months, chart), WIDE, NARROW, chart_id=chart_id)
 
 
 def _grid(scale: _Scale, value: float) -> str:
@@ -140,7 +158,7 @@ def _grid(scale: _Scale, value: float) -> str:
             '<path d="M{},{}H{}" stroke="#e2e5e9" fill="none"/>',
             LEFT,
             scale.y(value),
-            WIDTH - RIGHT,
+            scale.right,
         )
     )
 

@@ -8,7 +8,9 @@ about 11 px on a 320 px phone (a 400-unit picture drawn 288 px wide would shrink
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -135,9 +137,14 @@ class _Scale:
 
 def render_for_screens(chart: Chart, *, chart_id: str) -> SafeString:
     """The chart wide and narrow, each with its own ids; the stylesheet shows one of them."""
-    wide = render(chart, chart_id=chart_id, frame=WIDE, css="wide-chart")
-    narrow = render(chart, chart_id=f"{chart_id}-narrow", frame=NARROW, css="narrow-chart")
-    return wide + narrow
+    return for_screens(partial(render, chart), WIDE, NARROW, chart_id=chart_id)
+
+
+def for_screens(draw: Callable[..., SafeString], wide, narrow, *, chart_id: str) -> SafeString:
+    """`draw(chart_id=, frame=, css=)` in the wide frame and in the narrow one, each picture with
+    its own ids and the class the stylesheet picks one of them by."""
+    shown = draw(chart_id=chart_id, frame=wide, css="wide-chart")
+    return shown + draw(chart_id=f"{chart_id}-narrow", frame=narrow, css="narrow-chart")
 
 
 def svg_opening(css: str, width, height, *, chart_id: str, title: str, desc: str) -> list[str]:
@@ -398,6 +405,7 @@ __all__ = [
     "Label",
     "Mark",
     "Series",
+    "for_screens",
     "labels",
     "render",
     "render_for_screens",

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pandas as pd
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from alliance.measures import get_instrument
 from alliance.web.charts.legend import legend
@@ -15,16 +15,20 @@ from alliance.web.clinic.instruments import (
     DIMENSIONS,
     MIRROR,
     band_label,
+    scale_label,
     short_name,
 )
 from alliance.web.clinic.tables import series
 
 BY_RESPONDENT = {"client": ALLIANCE, "therapist": MIRROR}  # the table beside the charts uses it
-HEADINGS = {
-    "goal": gettext_lazy("Goals"),
-    "task": gettext_lazy("Tasks"),
-    "bond": gettext_lazy("Bond"),
-}
+
+
+def _heading(dimension: str) -> str:
+    return scale_label(get_instrument(ALLIANCE), dimension)
+
+
+# the check-in's own scale names, read in the reader's language when shown
+HEADINGS = {dim: lazy(_heading, str)(dim) for dim in DIMENSIONS}
 
 
 def _points(table: pd.DataFrame, column: str) -> list[tuple[float, float | None]]:

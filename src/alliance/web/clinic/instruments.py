@@ -36,6 +36,7 @@ __all__ = [
     "flag_label",
     "for_clinic",
     "outcome_choices",
+    "scale_label",
     "short_name",
     "title_of",
 ]
@@ -64,6 +65,11 @@ def band_label(instrument, band: str) -> str:
 def flag_label(flag) -> str:
     """A flag's label (what its alert says) in the active language."""
     return flag.label_in(_reading())
+
+
+def scale_label(instrument, scale_id: str) -> str:
+    """A scale's name ("Goals" for "goal") in the active language; scores stay keyed by the id."""
+    return instrument.scale_label(scale_id, _reading())
 
 
 def outcome_choices() -> list[str]:

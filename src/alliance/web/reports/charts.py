@@ -1,5 +1,7 @@
 """Charts for the reports: the app's SVG charts with their style inside each <svg>, so a PDF
-renderer (which does not apply the page's stylesheet to inline SVG) draws them the same."""
+renderer (which does not apply the page's stylesheet to inline SVG) draws them the same. Each is
+drawn wide and narrow, like the client page's; the report's stylesheet shows the one that fits
+(the PDF, on paper, the wide one)."""
 
 from __future__ import annotations
 
@@ -11,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from alliance.measures import get_instrument
-from alliance.web.charts.intervals import Group, Interval, interval_entries, render_intervals
+from alliance.web.charts.intervals import Group, Interval, interval_entries, intervals_for_screens
 from alliance.web.charts.legend import legend, render_legend
-from alliance.web.charts.svg import MARKERS, Chart, Series, render
+from alliance.web.charts.svg import MARKERS, Chart, Series, render_for_screens
 from alliance.web.clientpage.charts import HEADINGS, bands_of, expected_series
 from alliance.web.clinic.instruments import ALLIANCE, DEFAULT_OUTCOME, DIMENSIONS
 from alliance.web.clinic.tables import series
@@ -27,18 +29,17 @@ PLAIN_DIMENSIONS = {
     "task": gettext_lazy("Agreeing on how we work"),
     "bond": gettext_lazy("Feeling understood and respected"),
 }
-VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
+SVG_OPENING = re.compile(r'(<svg\b[^>]*?viewBox="0 0 ([\d.]+) ([\d.]+)"[^>]*)>')
 
 
 def styled(svg: str) -> SafeString:
-    """The SVG with the chart style just inside its opening tag, and its size as attributes.
+    """Each picture of the SVG (a chart drawn wide and narrow has two) with the chart style
+    just inside its opening tag, and its size as attributes.
 
     Without width and height a PDF renderer gives the chart a whole page of height; with them,
     CSS `height: auto` keeps the chart's own proportions in print and on screen alike."""
-    end = svg.index(">")
-    width, height = VIEWBOX.search(svg[:end]).groups()
-    size = f' width="{width}" height="{height}"'
-    return mark_safe(svg[:end] + size + ">" + CHART_STYLE + svg[end + 1 :])  # escaped when built
+    sized = SVG_OPENING.sub(rf'\1 width="\2" height="\3">{CHART_STYLE}', svg)
+    return mark_safe(sized)  # escaped when built; only numbers and the fixed style are added
 
 
 def plain_alliance_chart(scores: pd.DataFrame) -> dict:
@@ -64,7 +65,7 @@ def plain_alliance_chart(scores: pd.DataFrame) -> dict:
         spread_ties=True,
     )
     return {
-        "svg": styled(render(chart, chart_id="report-alliance")),
+        "svg": styled(render_for_screens(chart, chart_id="report-alliance")),
         "legend": legend(chart, "report-alliance-key"),
     }
 
@@ -95,7 +96,7 @@ def plain_outcome_chart(
         x_range=_x_range(table, [row[0] for row in expected or []]),
     )
     return {
-        "svg": styled(render(chart, chart_id="report-outcome")),
+        "svg": styled(render_for_screens(chart, chart_id="report-outcome")),
         "legend": legend(chart, "report-outcome-key"),
     }
 
@@ -126,7 +127,7 @@ def supervision_chart(figures) -> dict:
     words = "; ".join(
         f"{g.heading}: " + ", ".join(_interval_words(r) for r in g.rows) for g in groups
     )
-    svg = render_intervals(
+    svg = intervals_for_screens(
         groups,
         title=_("The alliance by part (0-10): %(name)s against the clinic") % {"name": name},
         desc=_("Mean client rating with its 95%% interval. %(words)s.") % {"words": words},

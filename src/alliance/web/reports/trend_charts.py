@@ -1,5 +1,6 @@
 """The team trends' three charts by month: the alliance by part, the outcome, the repair rate;
-each with its legend, the page's table being their text alternative."""
+each with its legend, the page's table being their text alternative; each drawn wide and narrow,
+the stylesheet showing the one that fits."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from alliance.measures import get_instrument
 from alliance.web.charts.legend import render_legend
-from alliance.web.charts.months import MonthChart, MonthLine, month_entries, render_months
+from alliance.web.charts.months import MonthChart, MonthLine, month_entries, months_for_screens
 from alliance.web.clinic.instruments import short_name
 
 from .trends import FEW_CHECKINS, FEW_RUPTURES, Month
@@ -33,7 +34,7 @@ def trend_charts(months: list[Month], outcome: str) -> list[dict[str, SafeString
 
 def _drawn(chart: MonthChart, chart_id: str) -> dict[str, SafeString]:
     return {
-        "svg": render_months(chart, chart_id=chart_id),
+        "svg": months_for_screens(chart, chart_id=chart_id),
         "legend": render_legend(month_entries(chart)),
     }
 
