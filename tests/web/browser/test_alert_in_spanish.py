@@ -38,6 +38,7 @@ def _read_in_spanish(page: Page, client: Client) -> None:
     expect(urgent).to_contain_text(WHAT_TO_DO)
     expect(page.get_by_text("The client reported thoughts of self-harm")).to_have_count(0)
     assert urgent.evaluate(PAST_THE_EDGE) <= 0
+    assert page.evaluate(OVERFLOW) <= 0, "the Spanish caseload scrolls sideways"
     page.goto(f"/clients/{client.code}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(client.code)
     expect(page.get_by_role("region", name="Alertas abiertas")).to_contain_text(FELT_OFF)
