@@ -124,6 +124,20 @@ def test_every_page_of_each_role_runs_clean_on_a_desktop_and_a_phone(
     assert len(pages) >= 3 and found == []
 
 
+@pytest.mark.parametrize("persona", ["theo", "sam", "ada", "pia"])
+def test_every_page_of_each_role_in_spanish_fits_a_phone(
+    request, phone, log_in, listed, folder, persona
+):
+    """Spanish words run longer than English ones: every page still fits 320 px."""
+    pages = _pages_for(persona, listed)
+    log_in(phone, request.getfixturevalue(persona))
+    phone.set_extra_http_headers({"Accept-Language": "es"})
+    problems = Problems(phone, "320-es")
+    _walk(phone, problems, pages, persona, folder, phone=True)
+    expect(phone.locator("html")).to_have_attribute("lang", "es")
+    assert len(pages) >= 3 and problems.found == [], "\n".join(problems.found)
+
+
 def test_the_login_and_a_check_in_run_clean_on_a_desktop_and_a_phone(
     desktop, phone, theos_client, theo, folder
 ):

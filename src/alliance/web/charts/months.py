@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .boxes import Box
+from .boxes import EM_PER_CHARACTER, Box
 from .legend import Entry, none_yet
 from .palette import line_look
 from .shapes import dash_attribute, marker
@@ -89,9 +89,17 @@ def labels(chart: MonthChart, frame: Frame = WIDE) -> list[Label]:
         for v in even_ticks(*chart.y_range)
     ]
     found += _month_labels(chart, scale)
-    middle = (TOP + scale.base) / 2
-    found.append(Label(chart.y_label, 14, middle, SIZE, "middle", "label", True))
+    found.append(
+        Label(chart.y_label, 14, _scale_name_middle(chart, scale), SIZE, "middle", "label", True)
+    )
     return found
+
+
+def _scale_name_middle(chart: MonthChart, scale: _Scale) -> float:
+    """Where the scale's name up the left edge is centred: beside the plot, or lower when it is
+    longer than the plot is high (as in some languages), into the free corner under the axis."""
+    half = len(chart.y_label) * SIZE * EM_PER_CHARACTER / 2 + 2
+    return min(max((TOP + scale.base) / 2, half), HEIGHT - half)
 
 
 def _month_labels(chart: MonthChart, scale: _Scale) -> list[Label]:

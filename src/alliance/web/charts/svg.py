@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .boxes import Box, text_box, vertical_text_box, wrap
+from .boxes import EM_PER_CHARACTER, Box, text_box, vertical_text_box, wrap
 from .marks import Mark, hatch_patterns, render_marks
 from .palette import CUTOFF, band_fill, line_look
 from .shapes import MARKERS, dash_attribute, marker
@@ -96,7 +96,14 @@ class Chart:
 
     def right(self, frame: Frame) -> float:
         """The plot's right edge."""
-        return frame.width - (frame.gutter if self.bands else frame.right)
+        return frame.width - (self._gutter(frame) if self.bands else frame.right)
+
+    def _gutter(self, frame: Frame) -> float:
+        """The bands' margin, widened when a band's name has a word longer than a line (as
+        some languages have), so the word stays inside the picture."""
+        lines = [line for band in self.bands for line in wrap(band.name, BAND_CHARACTERS)]
+        beyond = max(len(line) for line in lines) - BAND_CHARACTERS
+        return frame.gutter + max(beyond, 0) * BAND_SIZE * EM_PER_CHARACTER
 
 
 @dataclass(frozen=True)
