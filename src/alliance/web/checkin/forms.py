@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from django import forms
 from django.utils import translation
@@ -85,6 +86,13 @@ def _prototype(instrument_id: str, item: Item, label: str) -> forms.Field:
     return found
 
 
+@cache
+def items_in(instrument_id: str, language: str) -> tuple[Item, ...]:
+    """The shipped instrument's items with their question and answers in `language`, put in
+    that language once per process (they never change while it runs)."""
+    return tuple(item.in_language(language) for item in get_instrument(instrument_id).items)
+
+
 def question_field(instrument_id: str, item: Item, label: str) -> forms.Field:
     """A fresh copy of the question's field, for one form."""
     return fresh_copy(_prototype(instrument_id, item, label))
@@ -123,11 +131,11 @@ class CheckinForm(TextHygiene, forms.Form):
         return names
 
     def _questions(self, instrument: Instrument):
+        items = items_in(instrument.id, self.language)
         if instrument.id == GOAL_PROGRESS:
-            item = instrument.items[0].in_language(self.language)
-            return [(str(goal.pk), goal.text, item) for goal in self.goals]
+            return [(str(goal.pk), goal.text, items[0]) for goal in self.goals]
         worded = self.worded.get(instrument.id, {})
-        shown = [worded.get(item.id, item.in_language(self.language)) for item in instrument.items]
+        shown = [worded.get(item.id, item) for item in items]
         return [(item.id, item.label, item) for item in shown]
 
     @property

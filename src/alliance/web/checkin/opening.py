@@ -1,10 +1,14 @@
-"""The one query that opens a check-in link: the link with what its page and its submit need.
+"""The one query that opens a check-in link: the link with everything its page and its submit need.
 
-Besides the link's own columns a row carries its session's `client_id`, the client's `language`
-and `clinic_id`, the clinic's crisis contact, whether answers were kept through this link
-(`submitted`) or the session was answered otherwise (`answered`), the link's delivery when it is
-not marked opened yet (`unopened_delivery`) and whether the clinic imported any licensed wording
-(`worded`). Written as SQL: the ORM's building of this query costs several times running it."""
+Besides the link's own columns it carries its session's `client_id`, the client's `language`
+and `clinic_id`, the clinic's crisis contact (`crisis`), whether answers were kept through this
+link (`submitted`) or the session was answered otherwise (`answered`), the link's delivery while
+it is not marked opened (`unopened_delivery`), whether the clinic imported any licensed wording
+(`worded`), and the client's active goals by priority and active tasks in order of creation
+(`goals`, `tasks`), which the check-in asks about.
+
+Written as SQL: the ORM's building of this query costs several times running it. Each row is
+the link with one goal (the first part, a row even without goals) or one task (the second)."""
 
 from __future__ import annotations
 
@@ -17,9 +21,13 @@ from alliance.web.clinic.models import (
     CheckinSubmission,
     Client,
     ClinicSettings,
+    Goal,
+    GoalStatus,
     Respondent,
     Response,
     Session,
+    Task,
+    TaskStatus,
 )
 from alliance.web.delivery.models import Delivery
 from alliance.web.wording.models import LicensedWording
@@ -31,9 +39,9 @@ def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-@cache
-def _sql(vendor: str) -> str:
-    """The query, built once per process and database vendor (quoting differs)."""
+def _link_part(asked: str) -> str:
+    """The link's columns and what goes with it, then the `asked` columns, joined as far as the
+    client; its one parameter is the client respondent."""
     submission, response = _table(CheckinSubmission), _table(Response)
     return (
         "SELECT l.id, l.session_id, l.token_hash, l.instruments, l.created_by_id, l.created_at, "
@@ -45,23 +53,58 @@ def _sql(vendor: str) -> str:
         "AND respondent = %s)) AS answered, "
         "CASE WHEN d.opened_at IS NULL THEN d.id END AS unopened_delivery, "
         f"EXISTS (SELECT 1 FROM {_table(LicensedWording)} WHERE clinic_id = c.clinic_id) "
-        "AS worded "
+        f"AS worded, {asked} "
         f"FROM {_table(CheckinLink)} l "
         f"JOIN {_table(Session)} s ON s.id = l.session_id "
         f"JOIN {_table(Client)} c ON c.id = s.client_id "
         f"LEFT JOIN {_table(ClinicSettings)} cs ON cs.clinic_id = c.clinic_id "
         f"LEFT JOIN {_table(Delivery)} d ON d.link_id = l.id "
-        "WHERE l.token_hash = %s"
+    )
+
+
+@cache
+def _sql(vendor: str) -> str:
+    """The query, built once per process and database vendor (their quoting differs)."""
+    goals = (
+        "'goal' AS asked, g.priority AS asked_order, g.id AS asked_id, g.text AS asked_text, "
+        "'' AS asked_why, '' AS asked_kind"
+    )
+    tasks = "'task', 0, t.id, t.description, t.rationale, t.kind"
+    return (
+        f"{_link_part(goals)}LEFT JOIN {_table(Goal)} g "
+        "ON g.client_id = s.client_id AND g.status = %s WHERE l.token_hash = %s "
+        f"UNION ALL {_link_part(tasks)}JOIN {_table(Task)} t "
+        "ON t.client_id = s.client_id AND t.status = %s WHERE l.token_hash = %s "
+        "ORDER BY asked, asked_order, asked_id"
     )
 
 
 def read_link(token_hash: str) -> CheckinLink | None:
     """The link with this token hash, carrying the columns above; None when there is none."""
-    rows = CheckinLink.objects.raw(_sql(connection.vendor), [Respondent.CLIENT, token_hash])
-    link = next(iter(rows), None)
-    if link is not None:
-        link.crisis = _crisis_contact(link)
+    goals = [Respondent.CLIENT, GoalStatus.ACTIVE, token_hash]
+    tasks = [Respondent.CLIENT, TaskStatus.ACTIVE, token_hash]
+    rows = list(CheckinLink.objects.raw(_sql(connection.vendor), [*goals, *tasks]))
+    if not rows:
+        return None
+    link = rows[0]
+    link.crisis = _crisis_contact(link)
+    link.goals = [_goal(row) for row in rows if row.asked == "goal" and row.asked_id is not None]
+    link.tasks = [_task(row) for row in rows if row.asked == "task"]
     return link
+
+
+def _goal(row: CheckinLink) -> Goal:
+    return Goal(pk=row.asked_id, client_id=row.client_id, text=row.asked_text)
+
+
+def _task(row: CheckinLink) -> Task:
+    return Task(
+        pk=row.asked_id,
+        client_id=row.client_id,
+        description=row.asked_text,
+        rationale=row.asked_why,
+        kind=row.asked_kind,
+    )
 
 
 def _crisis_contact(link: CheckinLink) -> ClinicSettings:

@@ -24,7 +24,7 @@ from alliance.web.clinic.models import (
 )
 from alliance.web.delivery.opened import mark_opened
 from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
-from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
+from alliance.web.goals.checkin import RatingsForm, ratings_of
 from alliance.web.goals.progress import own_progress
 from alliance.web.wording.models import worded_items
 
@@ -46,7 +46,7 @@ THANKS_SECONDS = 3600
 
 
 def _client_forms(link, data=None, *, worded: bool = True) -> tuple[CheckinForm, RatingsForm]:
-    goals, tasks = asked_about(link.client_id)
+    goals, tasks = link.goals, link.tasks
     return (
         CheckinForm(
             data,
