@@ -25,6 +25,7 @@ class Section:
     instrument: Instrument
     fields: list[forms.BoundField]
     short_labels: bool = False  # a standard instrument shown without its licensed wording
+    kept_as: tuple | None = None  # all its unanswered markup depends on, when it may be kept
 
     @property
     def title(self) -> str:
@@ -141,10 +142,20 @@ class CheckinForm(TextHygiene, forms.Form):
     @property
     def sections(self) -> list[Section]:
         return [
-            Section(inst, [self[name] for name in names], self._short_labels(inst))
+            Section(
+                inst, [self[name] for name in names], self._short_labels(inst), self._kept_as(inst)
+            )
             for inst, names in self.section_names
             if names
         ]
+
+    def _kept_as(self, instrument: Instrument) -> tuple | None:
+        """An unanswered section's markup follows from the instrument, the language, its
+        licensed wording and the form's naming; goal progress also names the client's goals."""
+        if self.is_bound or instrument.id == GOAL_PROGRESS:
+            return None
+        worded = tuple(self.worded.get(instrument.id, {}).values())
+        return (instrument.id, self.language, worded, self.prefix, self.auto_id)
 
     def _short_labels(self, instrument: Instrument) -> bool:
         return instrument.wording == "labels" and instrument.id not in self.worded
