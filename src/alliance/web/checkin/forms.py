@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from django import forms
 from django.utils import translation
@@ -139,7 +139,7 @@ class CheckinForm(TextHygiene, forms.Form):
         shown = [worded.get(item.id, item) for item in items]
         return [(item.id, item.label, item) for item in shown]
 
-    @property
+    @cached_property
     def sections(self) -> list[Section]:
         return [
             Section(

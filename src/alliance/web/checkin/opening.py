@@ -8,7 +8,8 @@ it is not marked opened (`unopened_delivery`), whether the clinic imported any l
 (`goals`, `tasks`), which the check-in asks about.
 
 Written as SQL: the ORM's building of this query costs several times running it. Each row is
-the link with one goal (the first part, a row even without goals) or one task (the second)."""
+the link with one goal (the first part: a row even without goals, and the only part that reads
+the rest) or one task (the second part); the first part's rows come first."""
 
 from __future__ import annotations
 
@@ -35,54 +36,70 @@ from alliance.web.wording.models import LicensedWording
 CRISIS_FIELDS = ("id", "clinic_id", "crisis_contact_text", "crisis_contact_number")
 
 
+LINK = (
+    "l.id, l.session_id, l.token_hash, l.instruments, l.created_by_id, l.created_at, "
+    "l.expires_at, l.used_at, s.client_id"
+)
+
+
 def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _link_part(asked: str) -> str:
-    """The link's columns and what goes with it, then the `asked` columns, joined as far as the
-    client; its one parameter is the client respondent."""
+def _with_it() -> list[tuple[str, str]]:
+    """What the page needs besides the link, each column with its name; read in the first
+    part only (the second leaves it empty). Its one parameter is the client respondent."""
     submission, response = _table(CheckinSubmission), _table(Response)
-    return (
-        "SELECT l.id, l.session_id, l.token_hash, l.instruments, l.created_by_id, l.created_at, "
-        "l.expires_at, l.used_at, s.client_id, c.language, c.clinic_id, "
-        "cs.id AS settings_id, cs.crisis_contact_text, cs.crisis_contact_number, "
-        f"EXISTS (SELECT 1 FROM {submission} WHERE link_id = l.id) AS submitted, "
+    answered = (
         f"(EXISTS (SELECT 1 FROM {submission} WHERE session_id = l.session_id) "
         f"OR EXISTS (SELECT 1 FROM {response} WHERE session_id = l.session_id "
-        "AND respondent = %s)) AS answered, "
-        "CASE WHEN d.opened_at IS NULL THEN d.id END AS unopened_delivery, "
-        f"EXISTS (SELECT 1 FROM {_table(LicensedWording)} WHERE clinic_id = c.clinic_id) "
-        f"AS worded, {asked} "
-        f"FROM {_table(CheckinLink)} l "
-        f"JOIN {_table(Session)} s ON s.id = l.session_id "
-        f"JOIN {_table(Client)} c ON c.id = s.client_id "
-        f"LEFT JOIN {_table(ClinicSettings)} cs ON cs.clinic_id = c.clinic_id "
-        f"LEFT JOIN {_table(Delivery)} d ON d.link_id = l.id "
+        "AND respondent = %s))"
     )
+    worded = f"EXISTS (SELECT 1 FROM {_table(LicensedWording)} WHERE clinic_id = c.clinic_id)"
+    return [
+        ("c.language", "language"),
+        ("c.clinic_id", "clinic_id"),
+        ("cs.id", "settings_id"),
+        ("cs.crisis_contact_text", "crisis_contact_text"),
+        ("cs.crisis_contact_number", "crisis_contact_number"),
+        (f"EXISTS (SELECT 1 FROM {submission} WHERE link_id = l.id)", "submitted"),
+        (answered, "answered"),
+        ("CASE WHEN d.opened_at IS NULL THEN d.id END", "unopened_delivery"),
+        (worded, "worded"),
+    ]
+
+
+ASKED_GOAL = (
+    "'goal' AS asked, g.priority AS asked_order, g.id AS asked_id, g.text AS asked_text, "
+    "'' AS asked_why, '' AS asked_kind"
+)
+ASKED_TASK = "'task', 0, t.id, t.description, t.rationale, t.kind"
 
 
 @cache
 def _sql(vendor: str) -> str:
     """The query, built once per process and database vendor (their quoting differs)."""
-    goals = (
-        "'goal' AS asked, g.priority AS asked_order, g.id AS asked_id, g.text AS asked_text, "
-        "'' AS asked_why, '' AS asked_kind"
-    )
-    tasks = "'task', 0, t.id, t.description, t.rationale, t.kind"
+    with_it = _with_it()
+    named = ", ".join(f"{column} AS {name}" for column, name in with_it)
+    left_empty = ", ".join(["NULL"] * len(with_it))
+    link = f"FROM {_table(CheckinLink)} l JOIN {_table(Session)} s ON s.id = l.session_id"
     return (
-        f"{_link_part(goals)}LEFT JOIN {_table(Goal)} g "
-        "ON g.client_id = s.client_id AND g.status = %s WHERE l.token_hash = %s "
-        f"UNION ALL {_link_part(tasks)}JOIN {_table(Task)} t "
-        "ON t.client_id = s.client_id AND t.status = %s WHERE l.token_hash = %s "
-        "ORDER BY asked, asked_order, asked_id"
+        f"SELECT {LINK}, {named}, {ASKED_GOAL} {link} "
+        f"JOIN {_table(Client)} c ON c.id = s.client_id "
+        f"LEFT JOIN {_table(ClinicSettings)} cs ON cs.clinic_id = c.clinic_id "
+        f"LEFT JOIN {_table(Delivery)} d ON d.link_id = l.id "
+        f"LEFT JOIN {_table(Goal)} g ON g.client_id = s.client_id AND g.status = %s "
+        "WHERE l.token_hash = %s UNION ALL "
+        f"SELECT {LINK}, {left_empty}, {ASKED_TASK} {link} "
+        f"JOIN {_table(Task)} t ON t.client_id = s.client_id AND t.status = %s "
+        "WHERE l.token_hash = %s ORDER BY asked, asked_order, asked_id"
     )
 
 
 def read_link(token_hash: str) -> CheckinLink | None:
     """The link with this token hash, carrying the columns above; None when there is none."""
     goals = [Respondent.CLIENT, GoalStatus.ACTIVE, token_hash]
-    tasks = [Respondent.CLIENT, TaskStatus.ACTIVE, token_hash]
+    tasks = [TaskStatus.ACTIVE, token_hash]
     rows = list(CheckinLink.objects.raw(_sql(connection.vendor), [*goals, *tasks]))
     if not rows:
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
 from django.utils.translation import gettext, gettext_noop
@@ -47,7 +48,7 @@ class RatingsForm(TextHygiene, forms.Form):
         if "goal-most-now" in self.voice_names:
             self.fields["goal-most-now"] = questions.most_now(goals)
 
-    @property
+    @cached_property
     def groups(self) -> list[Group]:
         """One group of questions per goal and per task, headed by its words."""
         found = [
