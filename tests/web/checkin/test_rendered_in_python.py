@@ -1,6 +1,7 @@
-"""An unanswered check-in's questions are rendered in Python (alliance.web.checkin.rendering); the
-page is the one the question partial renders, byte for byte but the CSRF token, in English and
-Spanish, with and without licensed wording, with goals and tasks, and on the therapist's form."""
+"""An unanswered check-in's questions are rendered in Python (alliance.web.checkin.rendering) and
+its sections of shipped instruments kept per process; the page is the one the templates render
+question by question, byte for byte but the CSRF token, in English and Spanish, with and without
+licensed wording, with goals and tasks, and on the therapist's form."""
 
 from __future__ import annotations
 
@@ -30,11 +31,13 @@ def _through_the_partial(fields):
 
 
 def _both(browser, url: str, monkeypatch) -> tuple[str, str]:
-    """The page as served, and the page with its questions through the partial."""
+    """The page as served (its sections kept from an earlier page when they were), and the page
+    with every section rendered again and its questions through the partial."""
     served = browser.get(url)
     assert served.status_code == 200
     with monkeypatch.context() as patched:
         patched.setattr(checkin_questions, "render_questions", _through_the_partial)
+        patched.setattr(checkin_questions, "kept_section", lambda key, render: render())
         before = browser.get(url)
     return tuple(CSRF.sub("csrf", page.content.decode()) for page in (served, before))
 
@@ -73,6 +76,13 @@ def test_the_therapists_form_is_the_partials_form(login, theo, theos_client, mon
     url = reverse("therapist-form", args=[theos_client.code, 1])
     served, before = _both(login(theo), url, monkeypatch)
     assert served == before and 'name="alliance-checkin-t__1"' in served
+
+
+def test_a_kept_section_is_the_section_rendered_again(client, busy_client, monkeypatch):
+    url = _checkin_url(busy_client)
+    first = client.get(url)  # keeps its sections, or reuses those an earlier page kept
+    kept, again = _both(client, url, monkeypatch)
+    assert CSRF.sub("csrf", first.content.decode()) == kept == again
 
 
 def test_a_changed_licensed_wording_shows_at_once(client, theos_client, login, ada, clinic):

@@ -1,6 +1,7 @@
-"""A check-in submit is a few reads, one insert that keeps the checked answers as one row and one
-that queues their follow-up; storing them as responses and their analysis (rupture detection) are
-left to the follow-up, and only urgent answers are stored in full at once."""
+"""A check-in submit is one read (the link with its goals and tasks), one insert that keeps the
+checked answers as one row and one that queues their follow-up; storing them as responses and
+their analysis (rupture detection) are left to the follow-up, and only urgent answers are stored
+in full at once."""
 
 from django.db import connection
 from django.test import Client as HttpClient
@@ -44,7 +45,7 @@ def test_a_submit_takes_the_same_few_queries_however_many_goals_and_tasks(
             rationale="to see what helps",
         )
     many = _submit_counting_queries(client, 3)
-    assert len(few) == len(many) == 4  # the link, its goals and tasks, and the two inserts
+    assert len(few) == len(many) == 3  # the link with its goals and tasks, and the two inserts
     writes = [
         " ".join(sql.replace("INTO ", "").split()[:2])
         for sql in many

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache, cached_property
 
 from django import forms
 from django.utils import translation
@@ -24,6 +25,7 @@ class Section:
     instrument: Instrument
     fields: list[forms.BoundField]
     short_labels: bool = False  # a standard instrument shown without its licensed wording
+    kept_as: tuple | None = None  # all its unanswered markup depends on, when it may be kept
 
     @property
     def title(self) -> str:
@@ -85,6 +87,13 @@ def _prototype(instrument_id: str, item: Item, label: str) -> forms.Field:
     return found
 
 
+@cache
+def items_in(instrument_id: str, language: str) -> tuple[Item, ...]:
+    """The shipped instrument's items with their question and answers in `language`, put in
+    that language once per process (they never change while it runs)."""
+    return tuple(item.in_language(language) for item in get_instrument(instrument_id).items)
+
+
 def question_field(instrument_id: str, item: Item, label: str) -> forms.Field:
     """A fresh copy of the question's field, for one form."""
     return fresh_copy(_prototype(instrument_id, item, label))
@@ -123,20 +132,30 @@ class CheckinForm(TextHygiene, forms.Form):
         return names
 
     def _questions(self, instrument: Instrument):
+        items = items_in(instrument.id, self.language)
         if instrument.id == GOAL_PROGRESS:
-            item = instrument.items[0].in_language(self.language)
-            return [(str(goal.pk), goal.text, item) for goal in self.goals]
+            return [(str(goal.pk), goal.text, items[0]) for goal in self.goals]
         worded = self.worded.get(instrument.id, {})
-        shown = [worded.get(item.id, item.in_language(self.language)) for item in instrument.items]
+        shown = [worded.get(item.id, item) for item in items]
         return [(item.id, item.label, item) for item in shown]
 
-    @property
+    @cached_property
     def sections(self) -> list[Section]:
         return [
-            Section(inst, [self[name] for name in names], self._short_labels(inst))
+            Section(
+                inst, [self[name] for name in names], self._short_labels(inst), self._kept_as(inst)
+            )
             for inst, names in self.section_names
             if names
         ]
+
+    def _kept_as(self, instrument: Instrument) -> tuple | None:
+        """An unanswered section's markup follows from the instrument, the language, its
+        licensed wording and the form's naming; goal progress also names the client's goals."""
+        if self.is_bound or instrument.id == GOAL_PROGRESS:
+            return None
+        worded = tuple(self.worded.get(instrument.id, {}).values())
+        return (instrument.id, self.language, worded, self.prefix, self.auto_id)
 
     def _short_labels(self, instrument: Instrument) -> bool:
         return instrument.wording == "labels" and instrument.id not in self.worded

@@ -9,7 +9,6 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone, translation
 
 from alliance.measures import Score
@@ -22,6 +21,7 @@ from alliance.web.clinic.models import (
 )
 from alliance.web.followup.schedule import queue_follow_up
 
+from .opening import read_link
 from .submissions import raises_urgent_alert, store_submission
 
 
@@ -56,25 +56,20 @@ def create_link(session: Session, *, by, token: str | None = None) -> tuple[Chec
 
 
 def find_link(token: str) -> CheckinLink:
-    """The usable link for this token, with its session, or LinkUnusable ("used" as soon as its
-    answers are kept, even before the follow-up has stored them)."""
+    """The usable link for this token, read with everything its page needs
+    (alliance.web.checkin.opening), or LinkUnusable ("used" as soon as its answers are kept,
+    even before the follow-up has stored them)."""
     link = find_link_to_submit(token)
-    if CheckinSubmission.objects.filter(link=link).exists():
+    if link.submitted:
         raise LinkUnusable("used")
     return link
 
 
 def find_link_to_submit(token: str) -> CheckinLink:
-    """find_link without looking for kept answers: the submit's one insert finds them, as the
-    unique link it needs, at no extra cost. The link carries its session's `client_id` and the
-    client's `language`."""
-    link = (
-        CheckinLink.objects.annotate(
-            client_id=F("session__client_id"), language=F("session__client__language")
-        )
-        .filter(token_hash=hash_token(token))
-        .first()
-    )
+    """find_link without refusing kept answers: the submit's one insert finds them, as the
+    unique link it needs. The link carries its session's `client_id`, the client's `language`
+    and the rest of alliance.web.checkin.opening's columns."""
+    link = read_link(hash_token(token))
     _check(link)
     return link
 

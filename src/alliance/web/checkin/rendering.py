@@ -7,6 +7,7 @@ here, as the template's autoescaping would."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from django import forms
@@ -23,6 +24,20 @@ def _escaped(value) -> str:
     if hasattr(value, "__html__"):
         return value.__html__()
     return escape(str(value))
+
+
+KEPT_SECTIONS = 256  # languages x instruments x wordings x places on the page; past this, not kept
+_kept: dict[tuple, SafeString] = {}
+
+
+def kept_section(key: tuple, render: Callable[[], SafeString]) -> SafeString:
+    """The section rendered once per process for each `key` (all its markup depends on)."""
+    found = _kept.get(key)
+    if found is None:
+        found = render()
+        if len(_kept) < KEPT_SECTIONS:
+            _kept[key] = found
+    return found
 
 
 def questions_html(fields: list[forms.BoundField]) -> SafeString:

@@ -21,11 +21,10 @@ from alliance.web.clinic.models import (
     Client,
     ClinicSettings,
     Respondent,
-    Response,
 )
 from alliance.web.delivery.opened import mark_opened
 from alliance.web.followup.schedule import mark_follow_up, queue_follow_up
-from alliance.web.goals.checkin import RatingsForm, asked_about, ratings_of
+from alliance.web.goals.checkin import RatingsForm, ratings_of
 from alliance.web.goals.progress import own_progress
 from alliance.web.wording.models import worded_items
 
@@ -47,13 +46,15 @@ THANKS_SECONDS = 3600
 
 
 def _client_forms(link, data=None, *, worded: bool = True) -> tuple[CheckinForm, RatingsForm]:
-    goals, tasks = asked_about(link.client_id)
+    goals, tasks = link.goals, link.tasks
     return (
         CheckinForm(
             data,
             instruments=link.instruments,
             goals=goals,
-            worded=worded_items(link.client_id, link.instruments) if worded else None,
+            worded=worded_items(link.client_id, link.instruments)
+            if worded and link.worded
+            else None,
         ),
         RatingsForm(data, goals=goals, tasks=tasks),
     )
@@ -71,9 +72,10 @@ def checkin(request, token: str):
                 return _submit(request, link, token)
         link = find_link(token)
         with shown_in(link.language):
-            if _session_answered(link):
+            if link.answered:  # through another link, or entered by the therapist
                 raise LinkUnusable("answered")
-            mark_opened(link)
+            if link.unopened_delivery is not None:
+                mark_opened(link.unopened_delivery)
             return _form_page(request, link, *_client_forms(link))
     except LinkUnusable as problem:
         return _unusable(request, problem, token)
@@ -126,14 +128,6 @@ def thanks(request, token: str):
         return said_in(render(request, "checkin/thanks.html", context), language)
 
 
-def _session_answered(link: CheckinLink) -> bool:
-    """Whether the link's session already has the client's answers (through another link, or
-    entered by the therapist), so this link has nothing left to ask."""
-    answered = CheckinSubmission.objects.filter(session_id=link.session_id).exists()
-    entered = Response.objects.filter(session_id=link.session_id, respondent=Respondent.CLIENT)
-    return answered or entered.exists()
-
-
 def crisis_contact(client_id: int | None) -> ClinicSettings | None:
     """The clinic settings that hold the crisis contact of this client's clinic."""
     if client_id is None:
@@ -148,7 +142,7 @@ def _form_page(request, link: CheckinLink, form: CheckinForm, ratings: RatingsFo
         "form": form,
         "ratings": ratings,
         "parts": parts,
-        "crisis": crisis_contact(link.client_id),
+        "crisis": link.crisis,
     }
     page = render(request, "checkin/client_form.html", context)
     return said_in(page, translation.get_language())

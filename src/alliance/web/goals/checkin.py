@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from django import forms
-from django.db import connection
 from django.utils.translation import gettext, gettext_noop
 
 from alliance.web.clinic.audit import event
@@ -15,11 +15,9 @@ from alliance.web.clinic.models import (
     AuditEvent,
     Goal,
     GoalAgreement,
-    GoalStatus,
     Session,
     Task,
     TaskCheck,
-    TaskStatus,
 )
 from alliance.web.security.hygiene import TextHygiene
 
@@ -28,36 +26,6 @@ from .voice import store_voice
 
 PREFIXES = ("goal-agreement__", "task-")
 VOICE_HEADING = gettext_noop("A goal of your own (optional)")
-
-
-def asked_about(client_id: int) -> tuple[list[Goal], list[Task]]:
-    """The client's active goals (by priority) and tasks, which the check-in asks about.
-
-    One plain query: on the check-in's path the ORM's building of a union query costs several
-    times the query itself (docs/testing.md, the check-in benchmark)."""
-    goal_table, task_table = (
-        connection.ops.quote_name(model._meta.db_table) for model in (Goal, Task)
-    )
-    sql = (
-        f"SELECT 'goal', priority, id, text, '', '' FROM {goal_table} "
-        "WHERE client_id = %s AND status = %s UNION ALL "
-        f"SELECT 'task', 0, id, description, rationale, kind FROM {task_table} "
-        "WHERE client_id = %s AND status = %s ORDER BY 1, 2, 3"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [client_id, GoalStatus.ACTIVE, client_id, TaskStatus.ACTIVE])
-        rows = cursor.fetchall()
-    goals = [
-        Goal(pk=pk, client_id=client_id, text=words)
-        for row, _, pk, words, _, _ in rows
-        if row == "goal"
-    ]
-    tasks = [
-        Task(pk=pk, client_id=client_id, description=words, rationale=why, kind=how)
-        for row, _, pk, words, why, how in rows
-        if row == "task"
-    ]
-    return goals, tasks
 
 
 @dataclass
@@ -80,7 +48,7 @@ class RatingsForm(TextHygiene, forms.Form):
         if "goal-most-now" in self.voice_names:
             self.fields["goal-most-now"] = questions.most_now(goals)
 
-    @property
+    @cached_property
     def groups(self) -> list[Group]:
         """One group of questions per goal and per task, headed by its words."""
         found = [
