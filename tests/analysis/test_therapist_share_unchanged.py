@@ -97,7 +97,7 @@ def old_interval(clients: pd.DataFrame, seed: int) -> tuple[float, float]:
 
 CLINICS = [
     dict(seed=1, n_therapists=12, n_clients=300, therapist_sd=1.5),
-    dict(seed=2, n_therapists=40, n_clients=900, therapist_sd=0.0),
+    dict(seed=2, n_therapists=40, n_clients=900, therapist_sd=0.4),
     dict(seed=3, n_therapists=3, n_clients=40, therapist_sd=0.8),
 ]
 

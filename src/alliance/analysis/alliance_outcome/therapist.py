@@ -114,7 +114,9 @@ class TherapistSums:
     ss: np.ndarray  # within-client sums of squares, added up
 
     @classmethod
-    def of(cls, n: np.ndarray, mean: np.ndarray, ss: np.ndarray, codes: np.ndarray) -> TherapistSums:
+    def of(
+        cls, n: np.ndarray, mean: np.ndarray, ss: np.ndarray, codes: np.ndarray
+    ) -> TherapistSums:
         ther_n = np.bincount(codes, weights=n)
         ther_mean = np.bincount(codes, weights=n * mean) / ther_n
         return cls(
