@@ -170,7 +170,7 @@ class ExpectedRecovery(RecoveryModel):
             "upper": self.clip_to_scale(upper),
             "spread": spread,
             "stratum": stratum,
-            "source": np.array([self._source(int(s)) for s in stratum], dtype=object),
+            "source": self._sources()[stratum],
         }
 
     def place_latest(self, intake, session, outcome) -> LatestPlaces:
@@ -186,6 +186,10 @@ class ExpectedRecovery(RecoveryModel):
 
     def _source(self, stratum: int) -> str:
         return "clinic" if self.curves_[stratum] is not None else "default"
+
+    def _sources(self) -> np.ndarray:
+        """Each stratum's source, indexed by stratum."""
+        return np.array([self._source(s) for s in range(len(self.strata) + 1)], dtype=object)
 
     def _band_of_one(self, ident, sessions, outcomes, rows) -> pd.DataFrame:
         return self.predict(outcomes[0], sessions[-1])
