@@ -107,9 +107,8 @@ def _change_rule(instrument: str, sd: float | None, reliability: float | None):
 
 
 def _with_change(placements: pd.DataFrame, table: pd.DataFrame, criterion, cutoff) -> pd.DataFrame:
-    first = table.groupby("client_id", sort=False)["outcome"].first()
-    pre = placements["client_id"].map(first)
-    change = change_table(pre, placements["outcome"], criterion, cutoff)
+    # each client's first outcome in the table is their intake, which the placements carry
+    change = change_table(placements["intake"], placements["outcome"], criterion, cutoff)
     return placements.assign(
         reliable_change=change["rci"].to_numpy(), category=change["category"].to_numpy()
     )
