@@ -6,6 +6,10 @@ on the seconds net of starting the process (each side's median on 1,000 rows, su
 fixed start-up would otherwise pass for slow growth. Target: at most 1.1 (about linear: twice the
 rows, about twice the work), for the project as for its bare pass. `ALLIANCE_BENCH_GROWTH_TOP`
 (rows) caps the largest size for a machine without the memory or the time for 10^7.
+
+`python -m benchmarks.bench_growth peak KIND [ROWS]` measures peak resident memory instead: the
+command's and its bare pass's at one size (10^6 rows by default), beside the table's own size in
+memory; target: the command at most twice its bare pass, which holds the same table.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._compare import Comparison, alliance_argv, alternate, log_slope, python_argv, run_process
+from .bench_big_inputs import peak_and_seconds
 from .bench_ruptures import session_table
 from .bench_scoring import generate_answers
 from .bench_trajectories import sessions_table
@@ -26,6 +31,8 @@ from .bench_trajectories import sessions_table
 SIZES = (100_000, 1_000_000, 10_000_000)
 STARTUP_ROWS = 1_000
 TARGET_POWER = 1.1
+PEAK_ROWS = 1_000_000
+TARGET_MEMORY_RATIO = 2.0
 
 
 def _ruptures_rows(n_rows: int) -> pd.DataFrame:
@@ -107,8 +114,32 @@ def run(kinds: tuple[str, ...] = tuple(WORK), *, pairs: int = 3) -> bool:
     return all(results)
 
 
+def peak_memory(kind: str, n_rows: int = PEAK_ROWS) -> bool:
+    """Peak resident memory of the command and of its bare pass on the same Parquet file."""
+    make, args = WORK[kind]
+    table = make(n_rows)
+    held = int(table.memory_usage(deep=True).sum())
+    with tempfile.TemporaryDirectory(prefix=f"alliance-bench-peak-{kind}-") as folder:
+        source, out = Path(folder) / "input.parquet", Path(folder) / "out"
+        table.to_parquet(source, index=False)
+        del table
+        project, _ = peak_and_seconds(alliance_argv(args[0], str(source), *args[1:]))
+        bare, _ = peak_and_seconds(python_argv("benchmarks._baseline", kind, str(source), str(out)))
+    met = project <= TARGET_MEMORY_RATIO * bare
+    print(
+        f"{kind} {n_rows:,} rows: peak memory project {project / 1e6:,.0f} MB, bare pass "
+        f"{bare / 1e6:,.0f} MB, ratio {project / bare:.2f}x (target at most "
+        f"{TARGET_MEMORY_RATIO:g}x): {'PASS' if met else 'FAIL'}; the table in memory "
+        f"{held / 1e6:,.0f} MB",
+        flush=True,
+    )
+    return met
+
+
 if __name__ == "__main__":
     import sys
 
+    if sys.argv[1:2] == ["peak"]:
+        sys.exit(0 if peak_memory(sys.argv[2], *map(int, sys.argv[3:4])) else 1)
     kinds = tuple(sys.argv[1:]) or tuple(WORK)
     sys.exit(0 if run(kinds) else 1)
