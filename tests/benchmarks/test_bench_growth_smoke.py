@@ -28,5 +28,13 @@ def test_the_top_size_can_be_capped_and_a_single_size_is_refused(monkeypatch):
 @pytest.mark.slow
 def test_each_command_runs_beside_its_bare_pass_at_a_small_size():
     for kind in bench_growth.WORK:
-        n, found = bench_growth.measure(kind, 2_000, 1)
-        assert n == 2_000 and found.project[0] > 0 and found.baseline[0] > 0
+        n, wall, cpu = bench_growth.measure(kind, 2_000, 1)
+        assert n == 2_000 and wall.project[0] > 0 and wall.baseline[0] > 0
+        assert cpu.project[0] > 0 and cpu.baseline[0] > 0
+
+
+def test_peak_memory_is_measured_for_both_sides_beside_the_tables_size(capsys):
+    bench_growth.peak_memory("analyze", 2_000)
+    printed = capsys.readouterr().out
+    assert "analyze 2,000 rows: peak memory project" in printed
+    assert "bare pass" in printed and "the table in memory" in printed

@@ -18,7 +18,8 @@ from alliance.interop.sources import read_table
 from alliance.interop.tables import TableError, require_columns
 from alliance.measures import DIMENSIONS, UnknownInstrumentError, get_instrument
 
-from ._output import fail, print_json
+from ._analyze_json import contract_json
+from ._output import fail
 
 REQUIRED = ["client_id", "therapist_id", "session", "alliance", "outcome"]
 
@@ -65,7 +66,7 @@ def command(
         _progress(f"writing the report to {report}")
         Path(report).write_text(render_report(recovery, placements, model), encoding="utf-8")
     if fmt == "json":
-        print_json(as_contract(placements, model))
+        _print_contract(placements, model)
     else:
         click.echo(_as_table(recovery, placements, model))
 
@@ -106,9 +107,8 @@ def _change_rule(instrument: str, sd: float | None, reliability: float | None):
 
 
 def _with_change(placements: pd.DataFrame, table: pd.DataFrame, criterion, cutoff) -> pd.DataFrame:
-    first = table.groupby("client_id", sort=False)["outcome"].first()
-    pre = placements["client_id"].map(first)
-    change = change_table(pre, placements["outcome"], criterion, cutoff)
+    # each client's first outcome in the table is their intake, which the placements carry
+    change = change_table(placements["intake"], placements["outcome"], criterion, cutoff)
     return placements.assign(
         reliable_change=change["rci"].to_numpy(), category=change["category"].to_numpy()
     )
@@ -134,31 +134,45 @@ def _alliance_model(table: pd.DataFrame) -> AllianceOutcomeModel | None:
         return None
 
 
+CONTRACT_FIELDS = [
+    "client_id",
+    "session",
+    "status",
+    "expected",
+    "lower",
+    "upper",
+    "reliable_change",
+    "category",
+    "deviation",
+    "course_deviation",
+    "projected_change",
+    "band_status",
+]
+
+
 def as_contract(placements: pd.DataFrame, model: AllianceOutcomeModel | None) -> dict:
     """The stable JSON shape of `alliance analyze --format json`."""
-    effects = None
-    if model is not None:
-        effects = {
-            "within": model.within_.as_dict(),
-            "between": model.between_.as_dict(),
-            "n_clients": model.n_clients_,
-            "n_sessions": model.n_sessions_,
-        }
-    fields = [
-        "client_id",
-        "session",
-        "status",
-        "expected",
-        "lower",
-        "upper",
-        "reliable_change",
-        "category",
-        "deviation",
-        "course_deviation",
-        "projected_change",
-        "band_status",
-    ]
-    return {"alliance_outcome": effects, "clients": placements[fields].to_dict("records")}
+    clients = placements[CONTRACT_FIELDS].to_dict("records")
+    return {"alliance_outcome": _effects_contract(model), "clients": clients}
+
+
+def _effects_contract(model: AllianceOutcomeModel | None) -> dict | None:
+    if model is None:
+        return None
+    return {
+        "within": model.within_.as_dict(),
+        "between": model.between_.as_dict(),
+        "n_clients": model.n_clients_,
+        "n_sessions": model.n_sessions_,
+    }
+
+
+def _print_contract(placements: pd.DataFrame, model: AllianceOutcomeModel | None) -> None:
+    """What print_json(as_contract(...)) prints, written column by column (_analyze_json.py)."""
+    head = {"alliance_outcome": _effects_contract(model)}
+    for piece in contract_json(head, "clients", placements[CONTRACT_FIELDS]):
+        click.echo(piece, nl=False)
+    click.echo()
 
 
 def _as_table(

@@ -72,41 +72,45 @@ class AllianceOutcomeModel:
         pairs = lagged_pairs(
             table, scales, outcome=self.outcome, client=self.client, session=self.session
         )
-        if pairs[self.client].nunique() < 3:
+        codes = pd.factorize(pairs[self.client])[0]
+        n_clients = int(codes.max()) + 1 if len(codes) else 0
+        if n_clients < 3:
             raise ValueError("need at least 3 clients with two or more sessions each")
         self.effects_: dict[str, AllianceEffect] = {}
         self.fits_: dict[str, MixedFit] = {}
+        current = self._current(pairs, codes) if self.current_outcome != "none" else None
         for scale in scales:
-            self.effects_[scale] = self._fit_scale(pairs, scale)
+            self.effects_[scale] = self._fit_scale(pairs, scale, codes, current)
         self.therapist_: TherapistShare | None = therapist_share(
             table, outcome=self.outcome, session=self.session, therapist=self.therapist
         )
-        self.n_clients_ = int(pairs[self.client].nunique())
+        self.n_clients_ = n_clients
         self.n_sessions_ = int(len(pairs))
         return self
 
-    def _fit_scale(self, pairs: pd.DataFrame, scale: str) -> AllianceEffect:
+    def _fit_scale(
+        self, pairs: pd.DataFrame, scale: str, codes: np.ndarray, current: np.ndarray | None
+    ) -> AllianceEffect:
+        """One scale's fits; codes: the clients as 0..G-1; current: this session's outcome as
+        the model controls it (None with current_outcome "none")."""
         between, within = split_within_between(
-            pairs, scale, client=self.client, session=self.session, method=self.method
+            pairs, scale, client=self.client, session=self.session, method=self.method, codes=codes
         )
         columns = {
             "within": within,
             "between": between - between.mean(),
             "log_session": np.log(pairs["session_next"].to_numpy(dtype=float)),
         }
-        if self.current_outcome != "none":
-            columns["current_outcome"] = self._current(pairs)
+        if current is not None:
+            columns["current_outcome"] = current
         fit = fit_random_intercept(
-            pairs["outcome_next"].to_numpy(dtype=float),
-            columns,
-            pairs[self.client].to_numpy(),
-            robust=self.robust,
+            pairs["outcome_next"].to_numpy(dtype=float), columns, codes, robust=self.robust
         )
         self.fits_[scale] = fit
-        n_clients, n_rows = int(pairs[self.client].nunique()), len(pairs)
+        n_clients, n_rows = int(codes.max()) + 1, len(pairs)
         within_fit = fit.interval("within", self.alpha)
         if self.current_outcome != "raw":
-            within_fit = self._within_on_own_course(pairs, columns)
+            within_fit = self._within_on_own_course(pairs, columns, codes)
         return AllianceEffect(
             scale,
             Estimate("within", *within_fit, n_clients, n_rows),
@@ -114,7 +118,7 @@ class AllianceOutcomeModel:
         )
 
     def _within_on_own_course(
-        self, pairs: pd.DataFrame, columns: dict[str, np.ndarray]
+        self, pairs: pd.DataFrame, columns: dict[str, np.ndarray], codes: np.ndarray
     ) -> tuple[float, float, float]:
         """Next outcome, within alliance and current outcome all taken off the client's own
         course (mean, and line on log(session) when detrended): the client's own improvement
@@ -128,18 +132,23 @@ class AllianceOutcomeModel:
         return within_client_fit(
             pairs["outcome_next"].to_numpy(dtype=float),
             kept,
-            pairs[self.client].to_numpy(),
+            codes,
             log_s if self.method == DETRENDED else None,
             robust=self.robust,
             alpha=self.alpha,
         )
 
-    def _current(self, pairs: pd.DataFrame) -> np.ndarray:
+    def _current(self, pairs: pd.DataFrame, codes: np.ndarray) -> np.ndarray:
         if self.current_outcome == "raw":
             current = pairs[self.outcome].to_numpy(dtype=float)
             return current - current.mean()
         _, deviation = split_within_between(
-            pairs, self.outcome, client=self.client, session=self.session, method=DETRENDED
+            pairs,
+            self.outcome,
+            client=self.client,
+            session=self.session,
+            method=DETRENDED,
+            codes=codes,
         )
         return deviation
 

@@ -11,7 +11,7 @@ the share is never below 0, so on a clinic without a therapist effect the interv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 import pandas as pd
@@ -86,7 +86,9 @@ def client_summaries(
     )
     grouped = frame.groupby("client", sort=False)
     summary = grouped.agg(therapist=("therapist", "first"), n=("r", "size"), mean=("r", "mean"))
-    summary["ss"] = grouped["r"].apply(lambda r: float(((r - r.mean()) ** 2).sum()))
+    codes = grouped.ngroup().to_numpy()
+    deviation = frame["r"].to_numpy() - summary["mean"].to_numpy()[codes]
+    summary["ss"] = np.bincount(codes, deviation**2, len(summary))
     return summary.reset_index(drop=True)
 
 
@@ -97,22 +99,58 @@ def components(clients: pd.DataFrame) -> tuple[float, float, float]:
     return nested_anova(n, mean, ss, codes)
 
 
+@dataclass(frozen=True)
+class TherapistSums:
+    """What the nested ANOVA needs of each therapist's clients, one entry per therapist.
+
+    A bootstrap draw of therapists is then a draw of these entries: O(therapists), not O(clients).
+    """
+
+    n: np.ndarray  # sessions
+    clients: np.ndarray
+    mean: np.ndarray  # the therapist's mean residual over sessions
+    between_ss: np.ndarray  # sum over clients of n * (client mean - therapist mean) ** 2
+    n_squared: np.ndarray  # sum over clients of n ** 2
+    ss: np.ndarray  # within-client sums of squares, added up
+
+    @classmethod
+    def of(
+        cls, n: np.ndarray, mean: np.ndarray, ss: np.ndarray, codes: np.ndarray
+    ) -> TherapistSums:
+        ther_n = np.bincount(codes, weights=n)
+        ther_mean = np.bincount(codes, weights=n * mean) / ther_n
+        return cls(
+            ther_n,
+            np.bincount(codes).astype(float),
+            ther_mean,
+            np.bincount(codes, weights=n * (mean - ther_mean[codes]) ** 2),
+            np.bincount(codes, weights=n * n),
+            np.bincount(codes, weights=ss),
+        )
+
+    def take(self, picked: np.ndarray) -> TherapistSums:
+        """The therapists at `picked` (with repeats), each a therapist of its own."""
+        return TherapistSums(*(getattr(self, f.name)[picked] for f in fields(self)))
+
+
 def nested_anova(
     n: np.ndarray, mean: np.ndarray, ss: np.ndarray, codes: np.ndarray
 ) -> tuple[float, float, float]:
-    n_total, n_clients, n_ther = n.sum(), len(n), codes.max() + 1
-    residual = ss.sum() / max(n_total - n_clients, 1)
-    ther_n = np.bincount(codes, weights=n)
-    ther_mean = np.bincount(codes, weights=n * mean) / ther_n
-    grand = (n * mean).sum() / n_total
-    ms_client = (n * (mean - ther_mean[codes]) ** 2).sum() / max(n_clients - n_ther, 1)
-    ms_ther = (ther_n * (ther_mean - grand) ** 2).sum() / max(n_ther - 1, 1)
+    """Therapist, client and residual variance of clients (sessions n, mean residual, within
+    sum of squares) nested in therapists (codes 0..T-1)."""
+    return anova_of(TherapistSums.of(n, mean, ss, codes))
+
+
+def anova_of(t: TherapistSums) -> tuple[float, float, float]:
+    n_total, n_clients, n_ther = t.n.sum(), t.clients.sum(), len(t.n)
+    residual = t.ss.sum() / max(n_total - n_clients, 1)
+    grand = (t.n * t.mean).sum() / n_total
+    ms_client = t.between_ss.sum() / max(n_clients - n_ther, 1)
+    ms_ther = (t.n * (t.mean - grand) ** 2).sum() / max(n_ther - 1, 1)
     # expected mean squares of the unbalanced nested design (coefficients from the cell sizes)
-    k1 = (n_total - (np.bincount(codes, weights=n * n) / ther_n).sum()) / max(n_clients - n_ther, 1)
-    k2 = ((np.bincount(codes, weights=n * n) / ther_n).sum() - (n * n).sum() / n_total) / max(
-        n_ther - 1, 1
-    )
-    k3 = (n_total - (ther_n**2).sum() / n_total) / max(n_ther - 1, 1)
+    k1 = (n_total - (t.n_squared / t.n).sum()) / max(n_clients - n_ther, 1)
+    k2 = ((t.n_squared / t.n).sum() - t.n_squared.sum() / n_total) / max(n_ther - 1, 1)
+    k3 = (n_total - (t.n**2).sum() / n_total) / max(n_ther - 1, 1)
     # k1 or k3 is 0 when every therapist has one client, or there is one therapist: that level
     # cannot be told apart from the one below it, and its variance is taken as 0.
     client_var = max((ms_client - residual) / k1, 0.0) if k1 > 0 else 0.0
@@ -126,15 +164,16 @@ def _share(therapist_var: float, client_var: float, residual_var: float) -> floa
 
 
 def _interval(clients: pd.DataFrame, seed: int) -> tuple[float, float]:
+    """Percentile interval of the share over therapists drawn with replacement, their clients
+    with them (each draw of a therapist counts as a therapist of its own)."""
     rng = np.random.default_rng(seed)
     codes, _ = pd.factorize(clients["therapist"])
-    rows_of = [np.flatnonzero(codes == t) for t in range(codes.max() + 1)]
     n, mean, ss = (clients[c].to_numpy(dtype=float) for c in ("n", "mean", "ss"))
-    shares = []
-    for _ in range(BOOTSTRAP_DRAWS):
-        picked = rng.integers(0, len(rows_of), len(rows_of))
-        rows = np.concatenate([rows_of[i] for i in picked])
-        drawn = np.repeat(np.arange(len(picked)), [len(rows_of[i]) for i in picked])
-        shares.append(_share(*nested_anova(n[rows], mean[rows], ss[rows], drawn)))
+    sums = TherapistSums.of(n, mean, ss, codes)
+    n_ther = len(sums.n)
+    shares = [
+        _share(*anova_of(sums.take(rng.integers(0, n_ther, n_ther))))
+        for _ in range(BOOTSTRAP_DRAWS)
+    ]
     low, high = np.percentile(shares, [2.5, 97.5])
     return float(low), float(high)

@@ -16,11 +16,6 @@ import pandas as pd
 from scipy.stats import norm
 
 
-def first_values(table: pd.DataFrame, value: str, client: str) -> pd.Series:
-    """Each client's value at their first session (the table is sorted by client and session)."""
-    return table.groupby(client, sort=False)[value].first()
-
-
 def design(log_session: np.ndarray, centred_intake: np.ndarray) -> np.ndarray:
     """Columns: 1, L, intake (centred), intake x L."""
     return np.column_stack(

@@ -12,12 +12,12 @@ from .curves import (
     VarianceCurve,
     band_z,
     design,
-    first_values,
     fit_variance_curve,
     split_variance,
 )
 from .default import DefaultCurve
 from .latest import LatestPlaces, place_latest
+from .placement import text_column
 from .table import check_sessions
 
 
@@ -42,20 +42,29 @@ class StratumCurve:
 
 
 def fit_stratum(
-    rows: pd.DataFrame, intake: np.ndarray, *, outcome: str, client: str, session: str
+    rows: pd.DataFrame,
+    intake: np.ndarray,
+    *,
+    outcome: str,
+    client: str,
+    session: str,
+    codes: np.ndarray | None = None,
 ) -> StratumCurve:
-    """Least squares of outcome on log(session), intake and their product, with a variance curve."""
+    """Least squares of outcome on log(session), intake and their product, with a variance curve.
+
+    codes: each row's client as an integer, when known (cheaper to group on than the ids)."""
     log_s = np.log(rows[session].to_numpy(dtype=float))
     intake_mean = float(np.mean(np.unique(intake)))
     x = design(log_s, intake - intake_mean)
     y = rows[outcome].to_numpy(dtype=float)
     coef, *_ = np.linalg.lstsq(x, y, rcond=None)
     residuals = y - x @ coef
-    n_clients = int(rows[client].nunique())
+    clients = rows[client].to_numpy() if codes is None else codes
+    n_clients = len(pd.unique(clients))
     sigma2 = float(residuals @ residuals) / max(len(y) - x.shape[1], 1)
     # Clustered data: scale the naive covariance by the average cluster size, a conservative bound.
     cov = np.linalg.pinv(x.T @ x) * sigma2 * (len(y) / max(n_clients, 1))
-    between, within = split_variance(residuals, rows[client].to_numpy())
+    between, within = split_variance(residuals, clients)
     variance = fit_variance_curve(residuals, rows[session].to_numpy())
     return StratumCurve(coef, cov, intake_mean, variance, between, within, n_clients, len(y))
 
@@ -106,25 +115,35 @@ class ExpectedRecovery(RecoveryModel):
     def fit(self, sessions: pd.DataFrame) -> ExpectedRecovery:
         """Fit one curve per intake stratum on the clinic's own session history."""
         table = check_sessions(sessions, [self.outcome], client=self.client, session=self.session)
-        intake = first_values(table, self.outcome, self.client)
-        row_intake = table[self.client].map(intake).to_numpy(dtype=float)
+        by_client = table.groupby(self.client, sort=False)
+        row_intake = by_client[self.outcome].transform("first").to_numpy(dtype=float)
+        codes = by_client.ngroup().to_numpy()
         row_stratum = self.stratum_of(row_intake)
         self.curves_: dict[int, StratumCurve | None] = {}
         self.notes_: list[str] = []
         for stratum in range(len(self.strata) + 1):
             mask = row_stratum == stratum
-            self.curves_[stratum] = self._fit_one(table[mask], row_intake[mask], stratum)
-        self.n_clients_ = int(intake.size)
+            self.curves_[stratum] = self._fit_one(
+                table[mask], row_intake[mask], stratum, codes[mask]
+            )
+        self.n_clients_ = int(by_client.ngroups)
         self.n_sessions_ = int(len(table))
         self.learn_status_calls(table)
         return self
 
-    def _fit_one(self, rows: pd.DataFrame, intake: np.ndarray, stratum: int) -> StratumCurve | None:
-        if rows[self.client].nunique() < self.min_clients or rows[self.session].nunique() < 2:
+    def _fit_one(
+        self, rows: pd.DataFrame, intake: np.ndarray, stratum: int, codes: np.ndarray
+    ) -> StratumCurve | None:
+        if len(pd.unique(codes)) < self.min_clients or rows[self.session].nunique() < 2:
             self.notes_.append(self.default_curve.note(self.stratum_label(stratum)))
             return None
         return fit_stratum(
-            rows, intake, outcome=self.outcome, client=self.client, session=self.session
+            rows,
+            intake,
+            outcome=self.outcome,
+            client=self.client,
+            session=self.session,
+            codes=codes,
         )
 
     def stratum_of(self, intake: np.ndarray) -> np.ndarray:
@@ -151,7 +170,8 @@ class ExpectedRecovery(RecoveryModel):
         if np.any(session_a < 1):
             raise ValueError("sessions are counted from 1")
         band = self.band_arrays(intake_a, session_a)
-        return pd.DataFrame({**band, "source": list(band["source"])})
+        sources = [self._source(s) for s in range(len(self.strata) + 1)]
+        return pd.DataFrame({**band, "source": text_column(sources, band["stratum"])})
 
     def band_arrays(self, intake: np.ndarray, session: np.ndarray) -> dict[str, np.ndarray]:
         """`predict`'s columns as arrays, for flat float arrays of sessions counted from 1."""
@@ -170,7 +190,7 @@ class ExpectedRecovery(RecoveryModel):
             "upper": self.clip_to_scale(upper),
             "spread": spread,
             "stratum": stratum,
-            "source": np.array([self._source(int(s)) for s in stratum], dtype=object),
+            "source": self._sources()[stratum],
         }
 
     def place_latest(self, intake, session, outcome) -> LatestPlaces:
@@ -186,6 +206,10 @@ class ExpectedRecovery(RecoveryModel):
 
     def _source(self, stratum: int) -> str:
         return "clinic" if self.curves_[stratum] is not None else "default"
+
+    def _sources(self) -> np.ndarray:
+        """Each stratum's source, indexed by stratum."""
+        return np.array([self._source(s) for s in range(len(self.strata) + 1)], dtype=object)
 
     def _band_of_one(self, ident, sessions, outcomes, rows) -> pd.DataFrame:
         return self.predict(outcomes[0], sessions[-1])

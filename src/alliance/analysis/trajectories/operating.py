@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .placement import at_last_session
+
 
 @dataclass(frozen=True)
 class OperatingPoint:
@@ -37,14 +39,10 @@ def fit_operating_point(
     projected_rows: pd.DataFrame, reliable_change: float, specificity: float, min_clients: int
 ) -> OperatingPoint:
     """From every history session's projection, the threshold per session (see module doc)."""
-    last = projected_rows.groupby("client_id", sort=False).tail(1).set_index("client_id")
-    improved = (last["outcome"] - last["intake"]) <= -reliable_change
-    ends = projected_rows["client_id"].map(last["session"])
-    chosen = projected_rows[
-        projected_rows["client_id"].map(improved).fillna(False).to_numpy(dtype=bool)
-        & (projected_rows["session"] > 1).to_numpy()
-        & (projected_rows["session"] < ends).to_numpy()
-    ]
+    _, ends = at_last_session(projected_rows, ["session", "outcome", "intake"])
+    improved = (ends["outcome"] - ends["intake"]).to_numpy() <= -reliable_change
+    session = projected_rows["session"].to_numpy()
+    chosen = projected_rows[improved & (session > 1) & (session < ends["session"].to_numpy())]
     grouped = chosen.groupby("session")["projected_change"]
     thresholds = grouped.quantile(specificity)[grouped.size() >= min_clients]
     return OperatingPoint(thresholds.astype(float), specificity, reliable_change)

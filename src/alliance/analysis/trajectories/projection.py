@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .placement import BETTER, NOT_ON_TRACK, ON_TRACK
+from .placement import BETTER, NOT_ON_TRACK, ON_TRACK, at_last_session
 
 
 @dataclass(frozen=True)
@@ -34,14 +34,18 @@ class Persistence:
 
 def fit_persistence(rows: pd.DataFrame, min_clients: int) -> Persistence:
     """From every history session's placement (place_rows output), fit the share per session."""
-    last = rows.groupby("client_id", sort=False).tail(1).set_index("client_id")
+    last, ends = at_last_session(rows, ["session", "deviation"])
     end_session = float(last["session"].median()) if len(last) else 1.0
-    paired = rows.join(last[["session", "deviation"]].add_prefix("end_"), on="client_id")
-    paired = paired[(paired["session"] > 1) & (paired["session"] < paired["end_session"])]
+    session = rows["session"].to_numpy()
+    paired = (session > 1) & (session < ends["session"].to_numpy())
+    course = rows["course_deviation"].to_numpy()[paired]
     sums = (
-        paired.assign(
-            xy=paired["course_deviation"] * paired["end_deviation"],
-            xx=paired["course_deviation"] ** 2,
+        pd.DataFrame(
+            {
+                "session": session[paired],
+                "xy": course * ends["deviation"].to_numpy()[paired],
+                "xx": course**2,
+            }
         )
         .groupby("session")[["xy", "xx"]]
         .agg(["sum", "size"])
