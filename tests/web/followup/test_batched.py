@@ -4,7 +4,6 @@ prepared outside any transaction (the expected course in bulk), each client is s
 its own short transaction, and a client that failed before waits for its own retry."""
 
 import pytest
-from django.db import connection
 from django.db.models import Count
 from django_tasks_db.models import DBTaskResult
 
@@ -72,13 +71,13 @@ def test_a_client_that_failed_before_waits_for_its_own_retry(
     assert run.waiting_clients() == [failed.pk]
 
 
-def test_on_sqlite_a_follow_up_takes_its_own_client_alone(
+def test_on_either_database_a_follow_up_takes_the_other_waiting_clients(
     queued_tasks, make_client, theo, steady_client
 ):
     clients = _three_strained(make_client, theo, steady_client)
+    assert run.batch_size() == run.BATCH
     assert run.follow_up_client(clients[1].pk)
-    left = [] if connection.vendor != "sqlite" else [clients[2].pk]
-    assert run.waiting_clients() == left
+    assert run.waiting_clients() == []
 
 
 def test_the_expected_course_placed_in_bulk_is_each_clients_own(queued_tasks, make_client, theo):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from alliance.web.caseload.steps import prepare_summaries, summary_step
+from alliance.web.caseload.steps import prepare_summaries, summary_later_step, summary_step
 from alliance.web.checkin.submissions import store_waiting_submissions
 from alliance.web.delivery.steps import answered_step, urgent_notice_step
 from alliance.web.followup.steps import ANALYSE, PREPARE, STORE, register_step, steps
@@ -15,6 +15,7 @@ def test_the_features_register_their_steps_in_the_documented_order():
     assert steps(STORE) == [store_waiting_submissions]
     assert steps(PREPARE) == [prepare_ruptures, prepare_recovery, prepare_summaries]
     assert steps(ANALYSE) == [
+        summary_later_step,
         rupture_step,
         disagreement_step,
         recovery_step,

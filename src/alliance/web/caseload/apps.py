@@ -19,10 +19,12 @@ class CaseloadConfig(AppConfig):
             prepare_summaries,
             response_saved,
             session_changed,
+            summary_later_step,
             summary_step,
         )
 
         register_step(PREPARE, 90, prepare_summaries)  # the answers' part, before the transaction
+        register_step(ANALYSE, 0, summary_later_step)  # the alerts' rewrites wait for the last
         register_step(ANALYSE, 90, summary_step)  # last: it sums up what the others stored
         post_save.connect(alert_saved, sender=Alert, dispatch_uid="summary-alert")
         post_save.connect(alert_audited, sender=AuditEvent, dispatch_uid="summary-alert-audit")
