@@ -1,7 +1,8 @@
-"""Under load one follow-up takes the other waiting clients with it (on PostgreSQL; on SQLite
-one at a time, so the check-in submits get the write lock between them): their science is
-prepared outside any transaction (the expected course in bulk), each client is still written in
-its own short transaction, and a client that failed before waits for its own retry."""
+"""Under load one follow-up takes the other waiting clients with it: their science is prepared
+outside any transaction (on PostgreSQL in groups, the expected course in bulk; on SQLite one
+client at a time, so the check-in submits get the write lock between them), each client is
+still written in its own short transaction, and a client that failed before waits for its own
+retry."""
 
 import pytest
 from django.db.models import Count
@@ -20,8 +21,8 @@ from .conftest import strained_checkin
 
 @pytest.fixture
 def batched(monkeypatch):
-    """Batches on either database (SQLite itself follows up one client at a time)."""
-    monkeypatch.setattr(run, "batch_size", lambda: run.BATCH)
+    """Groups prepared together on either database (SQLite itself prepares one at a time)."""
+    monkeypatch.setattr(run, "group_size", lambda: run.BATCH)
 
 
 def _three_strained(make_client, theo, steady_client) -> list:

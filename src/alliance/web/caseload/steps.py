@@ -69,9 +69,9 @@ def alert_saved(sender, instance, **kwargs) -> None:
 def alert_audited(sender, instance, created: bool = False, **kwargs) -> None:
     """An alert's life is audited at every step, however it was written (a queryset update
     sends no signal): an acknowledgement through a page or the API tells the summary here."""
-    if created and instance.client_id and instance.action.startswith(("alert-", "alerts-")):
-        if not _summed_later(instance.client_id):
-            refresh_alerts([instance.client_id])
+    about_alerts = instance.action.startswith(("alert-", "alerts-"))
+    if created and instance.client_id and about_alerts and not _summed_later(instance.client_id):
+        refresh_alerts([instance.client_id])
 
 
 def session_changed(sender, instance, **kwargs) -> None:
