@@ -24,7 +24,7 @@ A feature registers its step in its AppConfig.ready with an order; the documente
 | 10 | prepare | rupture detection over the client's series | ruptures |
 | 30 | prepare | the client's place on the clinic's expected course | outcome |
 | 90 | prepare | the part of the client's summary their answers make | caseload |
-| 0 | analyse | the summary's alert part waits for its last step (not rewritten per alert) | caseload |
+| 0 | analyse | the summary's alerts wait for its last step, not rewritten per alert | caseload |
 | 10 | analyse | the ruptures found are stored, their alerts raised or closed | ruptures |
 | 20 | analyse | task disagreement (after ruptures: an open rupture explains it) | goals |
 | 30 | analyse | expected recovery, the not-on-track alert | outcome |
