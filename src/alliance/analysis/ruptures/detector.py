@@ -90,7 +90,8 @@ class RuptureDetector:
         hits = {rule: rule.detect(context) for rule in self.rules_}
         groups = [hits] if self.config.combine else [{rule: hit} for rule, hit in hits.items()]
         found = [self._events(g, context) for g in groups]
-        self.events_ = _ordered(found[0] if len(found) == 1 else pd.concat(found, ignore_index=True))
+        joined = found[0] if len(found) == 1 else pd.concat(found, ignore_index=True)
+        self.events_ = _ordered(joined)
         self.n_clients_ = len(np.unique(context.sessions.client))
         self.n_sessions_ = context.sessions.n
         return self
