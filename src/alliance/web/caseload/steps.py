@@ -52,13 +52,23 @@ def _summed_later(client_id: int) -> bool:
 
 def summary_step(follow_up) -> None:
     """The follow-up step, after every other analysis: the client's summary from their history
-    (its answers' part as prepared, when it was), then the clinic's placements made against
-    another expected course."""
+    (its answers' part as prepared, when it was)."""
     client = follow_up.client
     prepared = follow_up.prepared.get(PREPARED)
     summed = {client.pk: prepared} if prepared is not None else None
     refresh([client.pk], client.clinic_id, summed=summed)
-    replace_stale_tracks(client.clinic_id, prepared.track_version if prepared else None)
+
+
+def stale_tracks_step(follow_ups) -> None:
+    """After a run's analyses, once per clinic: its placements made against another expected
+    course than the one the run placed with (the latest client's, as prepared) are made
+    again."""
+    versions: dict[int, str | None] = {}
+    for follow_up in follow_ups:
+        prepared = follow_up.prepared.get(PREPARED)
+        versions[follow_up.client.clinic_id] = prepared.track_version if prepared else None
+    for clinic_id, version in versions.items():
+        replace_stale_tracks(clinic_id, version)
 
 
 def alert_saved(sender, instance, **kwargs) -> None:

@@ -19,7 +19,7 @@ from alliance.web.clinic.models import CheckinSubmission, Client, ClinicSettings
 
 from .context import FollowUp, remembering
 from .models import PendingFollowUp
-from .steps import ANALYSE, PREPARE, STORE, steps
+from .steps import AFTER, ANALYSE, PREPARE, STORE, steps
 
 log = logging.getLogger(__name__)
 BATCH = 25  # clients one follow-up takes, so the worker claims one task for all of them
@@ -48,19 +48,34 @@ def follow_up_waiting(client_ids: list[int]) -> Outcome:
     never holds back the answers; each client's writes are short transactions of their own,
     and a failure of one touches no other."""
     done: set[int] = set()
+    analysed: list[FollowUp] = []
     size = group_size()
     for start in range(0, len(client_ids), size):
-        done |= _follow_up_group(client_ids[start : start + size])
+        done |= _follow_up_group(client_ids[start : start + size], analysed)
+    _after(analysed)
     return Outcome(ok=client_ids[0] in done, done=done)
 
 
-def _follow_up_group(client_ids: list[int]) -> set[int]:
+def _follow_up_group(client_ids: list[int], analysed: list[FollowUp]) -> set[int]:
+    """The clients done; the follow-ups whose analysis committed are added to `analysed`."""
     stored = _store_all(client_ids)
     prepared = _prepared(stored)
     # a client with no marker when prepared has nothing to analyse: answers arriving later
     # leave a marker and queue a follow-up of their own
-    analysed = _analyse_all(prepared)
-    return {pk for pk in stored if analysed.get(pk, True)}
+    found = _analyse_all(prepared, analysed)
+    return {pk for pk in stored if found.get(pk, True)}
+
+
+def _after(analysed: list[FollowUp]) -> None:
+    """The AFTER steps over every follow-up analysed, each in its own transaction."""
+    if not analysed:
+        return
+    for step in steps(AFTER):
+        try:
+            with transaction.atomic():
+                step(analysed)
+        except Exception:  # the clinic's part: the next run does it again
+            log.exception("the follow-up's last step failed (%s)", step.__qualname__)
 
 
 def group_size() -> int:
@@ -81,8 +96,8 @@ def _store_all(client_ids: list[int]) -> list[int]:
     return [client_id for client_id in client_ids if client_id not in failed]
 
 
-def _analyse_all(prepared: dict[int, FollowUp]) -> dict[int, bool]:
-    return {client_id: _analyse(client_id, prepared[client_id]) for client_id in sorted(prepared)}
+def _analyse_all(prepared: dict[int, FollowUp], analysed: list[FollowUp]) -> dict[int, bool]:
+    return {pk: _analyse(pk, prepared[pk], analysed) for pk in sorted(prepared)}
 
 
 def _store(client_id: int) -> bool:
@@ -95,13 +110,16 @@ def _store(client_id: int) -> bool:
     return True
 
 
-def _analyse(client_id: int, prepared: FollowUp | None) -> bool:
+def _analyse(client_id: int, prepared: FollowUp | None, analysed: list[FollowUp]) -> bool:
+    """Run the ANALYSE steps; the follow-up, once committed, is added to `analysed`."""
     try:
         with transaction.atomic():
-            _analyse_locked(client_id, prepared)
+            follow_up = _analyse_locked(client_id, prepared)
     except Exception as error:  # whatever a step raises, the answers are already stored
         _failed(client_id, error)
         return False
+    if follow_up is not None:
+        analysed.append(follow_up)
     return True
 
 
@@ -155,11 +173,11 @@ def _prepared(client_ids: list[int]) -> dict[int, FollowUp]:
     return {follow_up.client.pk: follow_up for follow_up in follow_ups}
 
 
-def _analyse_locked(client_id: int, prepared: FollowUp | None) -> None:
+def _analyse_locked(client_id: int, prepared: FollowUp | None) -> FollowUp | None:
     client = Client.objects.select_for_update(no_key=True).filter(pk=client_id).first()
     pending = _pending([client_id])
     if client is None or not pending:
-        return
+        return None
     follow_up = _follow_up(client, pending)
     if prepared is not None and _markers(prepared) == _markers(follow_up):
         # nothing arrived since it was prepared (new answers always leave a new marker)
@@ -168,6 +186,7 @@ def _analyse_locked(client_id: int, prepared: FollowUp | None) -> None:
         for step in steps(ANALYSE):
             step(follow_up)
     PendingFollowUp.objects.filter(pk__in=[marker.pk for marker in pending]).delete()
+    return follow_up
 
 
 def _markers(follow_up: FollowUp) -> set[int]:
