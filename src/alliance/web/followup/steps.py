@@ -9,8 +9,8 @@ Three stages run for every client with work waiting:
   clinic settings; on PostgreSQL several clients when the worker has several waiting, so the
   science can run in bulk; on SQLite one, see `run.group_size`) and only read: outside any
   transaction, they compute what their feature will write (a detector's findings, a place on
-  the expected course) and leave it in each `follow_up.prepared` under a key of their own. On SQLite a transaction holds the one write
-  lock, so the science is kept out of it.
+  the expected course) and leave it in each `follow_up.prepared` under a key of their own. On
+  SQLite a transaction holds the one write lock, so the science is kept out of it.
 - ANALYSE steps take the FollowUp and run together, in one transaction with the markers they
   consume, after the client's row is locked. A step uses what its PREPARE step left when it is
   there, and computes it itself when not: `prepared` is emptied when new answers arrived after
