@@ -1,10 +1,10 @@
-"""Under load one follow-up takes the other waiting clients with it (on PostgreSQL; on SQLite
-one at a time, so the check-in submits get the write lock between them): their science is
-prepared outside any transaction (the expected course in bulk), each client is still written in
-its own short transaction, and a client that failed before waits for its own retry."""
+"""Under load one follow-up takes the other waiting clients with it: their science is prepared
+outside any transaction (on PostgreSQL in groups, the expected course in bulk; on SQLite one
+client at a time, so the check-in submits get the write lock between them), each client is
+still written in its own short transaction, and a client that failed before waits for its own
+retry."""
 
 import pytest
-from django.db import connection
 from django.db.models import Count
 from django_tasks_db.models import DBTaskResult
 
@@ -21,8 +21,8 @@ from .conftest import strained_checkin
 
 @pytest.fixture
 def batched(monkeypatch):
-    """Batches on either database (SQLite itself follows up one client at a time)."""
-    monkeypatch.setattr(run, "batch_size", lambda: run.BATCH)
+    """Groups prepared together on either database (SQLite itself prepares one at a time)."""
+    monkeypatch.setattr(run, "group_size", lambda: run.BATCH)
 
 
 def _three_strained(make_client, theo, steady_client) -> list:
@@ -72,13 +72,13 @@ def test_a_client_that_failed_before_waits_for_its_own_retry(
     assert run.waiting_clients() == [failed.pk]
 
 
-def test_on_sqlite_a_follow_up_takes_its_own_client_alone(
+def test_on_either_database_a_follow_up_takes_the_other_waiting_clients(
     queued_tasks, make_client, theo, steady_client
 ):
     clients = _three_strained(make_client, theo, steady_client)
+    assert run.batch_size() == run.BATCH
     assert run.follow_up_client(clients[1].pk)
-    left = [] if connection.vendor != "sqlite" else [clients[2].pk]
-    assert run.waiting_clients() == left
+    assert run.waiting_clients() == []
 
 
 def test_the_expected_course_placed_in_bulk_is_each_clients_own(queued_tasks, make_client, theo):

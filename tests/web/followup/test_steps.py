@@ -2,10 +2,15 @@
 
 import pytest
 
-from alliance.web.caseload.steps import prepare_summaries, summary_step
+from alliance.web.caseload.steps import (
+    prepare_summaries,
+    stale_tracks_step,
+    summary_later_step,
+    summary_step,
+)
 from alliance.web.checkin.submissions import store_waiting_submissions
 from alliance.web.delivery.steps import answered_step, urgent_notice_step
-from alliance.web.followup.steps import ANALYSE, PREPARE, STORE, register_step, steps
+from alliance.web.followup.steps import AFTER, ANALYSE, PREPARE, STORE, register_step, steps
 from alliance.web.goals.steps import disagreement_step
 from alliance.web.outcome.alerts import prepare_recovery, recovery_step
 from alliance.web.ruptures.loop import prepare_ruptures, rupture_step
@@ -15,6 +20,7 @@ def test_the_features_register_their_steps_in_the_documented_order():
     assert steps(STORE) == [store_waiting_submissions]
     assert steps(PREPARE) == [prepare_ruptures, prepare_recovery, prepare_summaries]
     assert steps(ANALYSE) == [
+        summary_later_step,
         rupture_step,
         disagreement_step,
         recovery_step,
@@ -22,6 +28,7 @@ def test_the_features_register_their_steps_in_the_documented_order():
         urgent_notice_step,
         summary_step,
     ]
+    assert steps(AFTER) == [stale_tracks_step]
 
 
 def test_a_step_registered_again_replaces_itself():
@@ -30,5 +37,5 @@ def test_a_step_registered_again_replaces_itself():
 
 
 def test_an_unknown_stage_is_refused():
-    with pytest.raises(ValueError, match="stage must be 'store', 'prepare' or 'analyse'"):
+    with pytest.raises(ValueError, match="stage must be 'store', 'prepare', 'analyse' or 'after'"):
         register_step("later", 1, rupture_step)

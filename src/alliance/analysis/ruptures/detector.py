@@ -89,9 +89,9 @@ class RuptureDetector:
         self.rules_ = tuple(rule.resolve(context.instrument) for rule in self.choice_.rules)
         hits = {rule: rule.detect(context) for rule in self.rules_}
         groups = [hits] if self.config.combine else [{rule: hit} for rule, hit in hits.items()]
-        self.events_ = _ordered(
-            pd.concat([self._events(g, context) for g in groups], ignore_index=True)
-        )
+        found = [self._events(g, context) for g in groups]
+        joined = found[0] if len(found) == 1 else pd.concat(found, ignore_index=True)
+        self.events_ = _ordered(joined)
         self.n_clients_ = len(np.unique(context.sessions.client))
         self.n_sessions_ = context.sessions.n
         return self
@@ -165,4 +165,12 @@ def _as_rule(rule: RuleConfig | str | dict[str, Any]) -> RuleConfig:
 def _ordered(events: pd.DataFrame) -> pd.DataFrame:
     if events.empty:
         return pd.DataFrame(columns=COLUMNS)
+    if _in_order(events):  # one client's events, found in order: a stable sort leaves them
+        return events.reset_index(drop=True)
     return events.sort_values(["client_id", "onset_session"], kind="stable").reset_index(drop=True)
+
+
+def _in_order(events: pd.DataFrame) -> bool:
+    clients = pd.unique(events["client_id"])
+    onsets = events["onset_session"].to_numpy()
+    return len(clients) == 1 and bool(np.all(onsets[1:] >= onsets[:-1]))

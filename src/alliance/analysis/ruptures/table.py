@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -26,6 +26,8 @@ class Sessions:
     position: np.ndarray  # 0 for each client's first session, 1 for the next, ...
     length: np.ndarray  # how many sessions the row's client has
     start: np.ndarray  # the row index of the client's first session
+    # each column read as floats once per fit (read only, so no rule can change another's)
+    _floats: dict[str, np.ndarray] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def n(self) -> int:
@@ -33,11 +35,15 @@ class Sessions:
 
     def column(self, name: str) -> np.ndarray | None:
         """A numeric column as floats (NaN where missing), or None when the table lacks it."""
-        return self.frame[name].to_numpy(dtype=float) if name in self.frame else None
+        return self.required(name) if name in self.frame else None
 
     def required(self, name: str) -> np.ndarray:
         """A numeric column that the checks have made sure is there (KeyError if not)."""
-        return self.frame[name].to_numpy(dtype=float)
+        if name not in self._floats:
+            values = self.frame[name].to_numpy(dtype=float, copy=True)
+            values.flags.writeable = False
+            self._floats[name] = values
+        return self._floats[name]
 
     def shift(self, values: np.ndarray, steps: int) -> np.ndarray:
         """values[i + steps] from the same client's series, NaN where there is no such session."""
@@ -76,6 +82,9 @@ def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _parsed(column: pd.Series, *, whole: bool) -> np.ndarray:
     """The column as numbers (int64 for sessions), or RuptureInputError naming the first bad row."""
+    already = _whole_numbers(column) if whole else None
+    if already is not None:
+        return already
     plain = plain_numbers(column, whole=whole)
     if plain is not None:
         return plain
@@ -92,14 +101,31 @@ def _parsed(column: pd.Series, *, whole: bool) -> np.ndarray:
     return values.astype("int64" if whole else "float64").to_numpy()
 
 
+def _whole_numbers(column: pd.Series) -> np.ndarray | None:
+    """An integer column without gaps as it is (the app's tables), else None."""
+    if pd.api.types.is_integer_dtype(column.dtype) and not column.hasnans:
+        return column.to_numpy(dtype="int64")
+    return None
+
+
 def _check_client_ids(frame: pd.DataFrame) -> None:
+    if _no_blank_ids(frame["client_id"]):
+        return
     blank = frame["client_id"].isna() | (frame["client_id"].astype(str).str.strip() == "")
     if blank.any():
         row = int(np.flatnonzero(blank.to_numpy())[0])
         raise RuptureInputError(f"column client_id, row {row + 1}: empty client id")
 
 
+def _no_blank_ids(ids: pd.Series) -> bool:
+    """True when no id is missing or blank, judged once per distinct id (the rows are searched
+    only when one is)."""
+    return not any(bool(pd.isna(value)) or str(value).strip() == "" for value in pd.unique(ids))
+
+
 def _check_duplicates(frame: pd.DataFrame) -> None:
+    if _rising(frame["session"].to_numpy()):
+        return  # one client's series in order: no session is there twice
     twice = frame.duplicated(["client_id", "session"]).to_numpy()
     if twice.any():
         row = int(np.flatnonzero(twice)[0])
@@ -110,10 +136,15 @@ def _check_duplicates(frame: pd.DataFrame) -> None:
         )
 
 
+def _rising(sessions: np.ndarray) -> bool:
+    return bool(np.all(sessions[1:] > sessions[:-1]))
+
+
 def _sorted(frame: pd.DataFrame) -> Sessions:
     codes, _ = pd.factorize(frame["client_id"])
     order = np.lexsort((frame["session"].to_numpy(), codes))
-    frame = frame.iloc[order].reset_index(drop=True)
+    if not np.array_equal(order, np.arange(len(order))):  # already in order: no copy
+        frame = frame.iloc[order].reset_index(drop=True)
     client = codes[order]
     first = np.r_[True, client[1:] != client[:-1]] if len(client) else np.array([], bool)
     start_rows = np.flatnonzero(first)

@@ -8,6 +8,8 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from alliance.web.followup.context import analysis_memo
+
 from .summary import (
     clients_by_clinic,
     copy_client,
@@ -20,6 +22,7 @@ from .summary import (
 
 COPIED_FROM_CLIENT = {"clinic", "clinic_id", "code", "therapist", "therapist_id"}
 PREPARED = "caseload-summary"
+SUMMED_LATER = "caseload-summary-later"  # the client whose analysis ends in summary_step
 
 
 def prepare_summaries(follow_ups) -> None:
@@ -34,25 +37,50 @@ def prepare_summaries(follow_ups) -> None:
             follow_up.prepared[PREPARED] = summed[follow_up.client.pk]
 
 
+def summary_later_step(follow_up) -> None:
+    """The follow-up step before every other: the alerts the analysis raises or closes need no
+    summary rewrite each, since `summary_step` sums the client up once at its end."""
+    memo = analysis_memo()
+    if memo is not None:
+        memo[SUMMED_LATER] = follow_up.client.pk
+
+
+def _summed_later(client_id: int) -> bool:
+    memo = analysis_memo()
+    return memo is not None and memo.get(SUMMED_LATER) == client_id
+
+
 def summary_step(follow_up) -> None:
     """The follow-up step, after every other analysis: the client's summary from their history
-    (its answers' part as prepared, when it was), then the clinic's placements made against
-    another expected course."""
+    (its answers' part as prepared, when it was)."""
     client = follow_up.client
     prepared = follow_up.prepared.get(PREPARED)
     summed = {client.pk: prepared} if prepared is not None else None
     refresh([client.pk], client.clinic_id, summed=summed)
-    replace_stale_tracks(client.clinic_id, prepared.track_version if prepared else None)
+
+
+def stale_tracks_step(follow_ups) -> None:
+    """After a run's analyses, once per clinic: its placements made against another expected
+    course than the one the run placed with (the latest client's, as prepared) are made
+    again."""
+    versions: dict[int, str | None] = {}
+    for follow_up in follow_ups:
+        prepared = follow_up.prepared.get(PREPARED)
+        versions[follow_up.client.clinic_id] = prepared.track_version if prepared else None
+    for clinic_id, version in versions.items():
+        replace_stale_tracks(clinic_id, version)
 
 
 def alert_saved(sender, instance, **kwargs) -> None:
-    refresh_alerts([instance.client_id])
+    if not _summed_later(instance.client_id):
+        refresh_alerts([instance.client_id])
 
 
 def alert_audited(sender, instance, created: bool = False, **kwargs) -> None:
     """An alert's life is audited at every step, however it was written (a queryset update
     sends no signal): an acknowledgement through a page or the API tells the summary here."""
-    if created and instance.client_id and instance.action.startswith(("alert-", "alerts-")):
+    about_alerts = instance.action.startswith(("alert-", "alerts-"))
+    if created and instance.client_id and about_alerts and not _summed_later(instance.client_id):
         refresh_alerts([instance.client_id])
 
 

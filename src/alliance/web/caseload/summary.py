@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Exists, F, Min, OuterRef, Q, Subquery, Window
+from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -350,22 +350,23 @@ def _set_track(row: ClientSummary, track: Track | None, version: str) -> None:
 
 
 def _add_alerts(summaries: dict[int, ClientSummary], ids: list[int]) -> None:
-    """Open alerts by severity with their badges, and when the first snoozed one reopens."""
+    """Open alerts by severity with their badges, and when the first snoozed one reopens (one
+    query: every alert neither acknowledged nor closed, sorted out here)."""
     counts: dict[int, Counter] = defaultdict(Counter)
     badges: dict[int, list] = defaultdict(list)
-    open_alerts = Alert.objects.open().filter(client_id__in=ids).order_by("-created_at", "-pk")
-    for pk, severity, kind in open_alerts.values_list("client_id", "severity", "kind"):
-        counts[pk][severity] += 1
-        badges[pk].append([severity, kind])
-    snoozed = (
-        Alert.objects.filter(client_id__in=ids, acknowledged_at__isnull=True)
-        .filter(closed_at__isnull=True, snoozed_until__gt=timezone.now())
-        .exclude(severity=Severity.URGENT)
-        .order_by()
-        .values("client_id")
-        .annotate(first=Min("snoozed_until"))
-    )
-    ends = {row["client_id"]: row["first"] for row in snoozed}
+    ends: dict[int, object] = {}
+    now = timezone.now()
+    standing = Alert.objects.filter(
+        client_id__in=ids, acknowledged_at__isnull=True, closed_at__isnull=True
+    ).order_by("-created_at", "-pk")
+    for pk, severity, kind, snoozed in standing.values_list(
+        "client_id", "severity", "kind", "snoozed_until"
+    ):
+        if severity == Severity.URGENT or snoozed is None or snoozed <= now:
+            counts[pk][severity] += 1
+            badges[pk].append([severity, kind])
+        elif pk not in ends or snoozed < ends[pk]:
+            ends[pk] = snoozed
     for pk, row in summaries.items():
         row.open_alerts = sum(counts[pk].values())
         row.urgent_alerts = counts[pk][Severity.URGENT]

@@ -84,27 +84,42 @@ def series(
 
 def session_table(responses: Iterable[Response]) -> pd.DataFrame:
     """The rupture detector's session table from stored check-ins (client and therapist)."""
+    return _session_table(
+        (r.client.code, r.session.number, r.instrument, r.respondent, r.scores, r.answers)
+        for r in responses
+    )
+
+
+def session_table_from_query(responses) -> pd.DataFrame:
+    """`session_table` of a queryset of responses, reading only the values it needs (no model
+    instances: the follow-up of one check-in reads one client's series)."""
+    return _session_table(
+        responses.values_list(
+            "client__code", "session__number", "instrument", "respondent", "scores", "answers"
+        )
+    )
+
+
+def _session_table(rows_in: Iterable[tuple]) -> pd.DataFrame:
     rows: dict[tuple[str, int], dict] = {}
-    for response in responses:
-        key = (response.client.code, response.session.number)
-        row = rows.setdefault(key, dict(zip(SESSION_COLUMNS[:2], key, strict=True)))
-        row.update(_session_scores(response))
+    for code, number, *response in rows_in:
+        row = rows.setdefault((code, number), {"client_id": code, "session": number})
+        row.update(_session_scores(*response))
     table = pd.DataFrame(list(rows.values()), columns=SESSION_COLUMNS)
     return table.astype({column: float for column in SESSION_COLUMNS[2:]})
 
 
-def _session_scores(response: Response) -> dict:
-    scores = response.scores
-    if response.instrument == THERAPIST_FORM:
+def _session_scores(instrument: str, respondent: str, scores: dict, answers: dict) -> dict:
+    if instrument == THERAPIST_FORM:
         return {"therapist_alliance": scores.get("total")}
-    if response.instrument != CLIENT_FORM or response.respondent != "client":
+    if instrument != CLIENT_FORM or respondent != "client":
         return {}
     return {
         "alliance": scores.get("total"),
         "goal": scores.get("goal"),
         "task": scores.get("task"),
         "bond": scores.get("bond"),
-        "rupture_reported": response.answers.get(RUPTURE_ITEM),
+        "rupture_reported": answers.get(RUPTURE_ITEM),
     }
 
 

@@ -10,6 +10,7 @@ the check-in submits that insert rows pointing at the client (they take FOR KEY 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from django.db import DatabaseError, connection, transaction
 from django.db.models import F, QuerySet
@@ -18,29 +19,72 @@ from alliance.web.clinic.models import CheckinSubmission, Client, ClinicSettings
 
 from .context import FollowUp, remembering
 from .models import PendingFollowUp
-from .steps import ANALYSE, PREPARE, STORE, steps
+from .steps import AFTER, ANALYSE, PREPARE, STORE, steps
 
 log = logging.getLogger(__name__)
-BATCH = 25  # clients followed up together on PostgreSQL, so their science runs in bulk
+BATCH = 25  # clients one follow-up takes, so the worker claims one task for all of them
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one follow-up achieved: whether its own client's work is done (False: a step failed,
+    logged and kept for the retry), and every client whose waiting work is all done."""
+
+    ok: bool
+    done: set[int]
 
 
 def follow_up_client(client_id: int) -> bool:
     """Store what the client has waiting, then prepare and run every analysis step over their
-    pending follow-ups; False (logged, kept) if any failed. The storing commits on its own, so a
-    failing step never holds back the answers.
+    pending follow-ups, with other clients' waiting work (see `follow_up_waiting`); False
+    (logged, kept) if any failed."""
+    return follow_up_waiting([client_id, *others_waiting(client_id)]).ok
 
-    On PostgreSQL, other clients with work waiting (up to BATCH, none that failed before: they
-    wait for their own retry) are followed up with this one, so under load the PREPARE steps
-    run in bulk (see `batch_size`). Each client's writes stay short transactions of their own
-    (on SQLite a long one would keep the check-in submits waiting for the one write lock), and
-    a failure of one touches no other."""
-    clients = [client_id, *_others_waiting(client_id)]
-    stored = _store_all(clients)
+
+def follow_up_waiting(client_ids: list[int]) -> Outcome:
+    """Follow up these clients (the first is the one asked for), a group at a time (see
+    `group_size`): store what each of the group has waiting, then prepare the group's analysis
+    together and run it client by client. The storing commits on its own, so a failing step
+    never holds back the answers; each client's writes are short transactions of their own,
+    and a failure of one touches no other."""
+    done: set[int] = set()
+    analysed: list[FollowUp] = []
+    size = group_size()
+    for start in range(0, len(client_ids), size):
+        done |= _follow_up_group(client_ids[start : start + size], analysed)
+    _after(analysed)
+    return Outcome(ok=client_ids[0] in done, done=done)
+
+
+def _follow_up_group(client_ids: list[int], analysed: list[FollowUp]) -> set[int]:
+    """The clients done; the follow-ups whose analysis committed are added to `analysed`."""
+    stored = _store_all(client_ids)
     prepared = _prepared(stored)
     # a client with no marker when prepared has nothing to analyse: answers arriving later
     # leave a marker and queue a follow-up of their own
-    done = _analyse_all(prepared)
-    return done.get(client_id, client_id in stored)
+    found = _analyse_all(prepared, analysed)
+    return {pk for pk in stored if found.get(pk, True)}
+
+
+def _after(analysed: list[FollowUp]) -> None:
+    """The AFTER steps over every follow-up analysed, each in its own transaction."""
+    if not analysed:
+        return
+    for step in steps(AFTER):
+        try:
+            with transaction.atomic():
+                step(analysed)
+        except Exception:  # the clinic's part: the next run does it again
+            log.exception("the follow-up's last step failed (%s)", step.__qualname__)
+
+
+def group_size() -> int:
+    """How many clients are prepared together: one on SQLite, where the science before each
+    client's writes leaves the one write lock to the check-in submits (back-to-back
+    transactions of a group keep them waiting: the benchmark measured submits at 0.20 to 0.24
+    of a bare insert with groups of 25, 0.34 to 0.44 one by one); BATCH elsewhere, so the
+    PREPARE steps run in bulk."""
+    return 1 if connection.vendor == "sqlite" else BATCH
 
 
 def _store_all(client_ids: list[int]) -> list[int]:
@@ -52,8 +96,8 @@ def _store_all(client_ids: list[int]) -> list[int]:
     return [client_id for client_id in client_ids if client_id not in failed]
 
 
-def _analyse_all(prepared: dict[int, FollowUp]) -> dict[int, bool]:
-    return {client_id: _analyse(client_id, prepared[client_id]) for client_id in sorted(prepared)}
+def _analyse_all(prepared: dict[int, FollowUp], analysed: list[FollowUp]) -> dict[int, bool]:
+    return {pk: _analyse(pk, prepared[pk], analysed) for pk in sorted(prepared)}
 
 
 def _store(client_id: int) -> bool:
@@ -66,13 +110,16 @@ def _store(client_id: int) -> bool:
     return True
 
 
-def _analyse(client_id: int, prepared: FollowUp | None) -> bool:
+def _analyse(client_id: int, prepared: FollowUp | None, analysed: list[FollowUp]) -> bool:
+    """Run the ANALYSE steps; the follow-up, once committed, is added to `analysed`."""
     try:
         with transaction.atomic():
-            _analyse_locked(client_id, prepared)
+            follow_up = _analyse_locked(client_id, prepared)
     except Exception as error:  # whatever a step raises, the answers are already stored
         _failed(client_id, error)
         return False
+    if follow_up is not None:
+        analysed.append(follow_up)
     return True
 
 
@@ -88,14 +135,12 @@ def _store_locked(client_id: int) -> None:
 
 
 def batch_size() -> int:
-    """How many clients one follow-up takes: one on SQLite, whose single write lock a batch's
-    back-to-back transactions would keep from the check-in submits (the benchmark measured
-    submits at 0.29 to 0.44 of a bare insert with batches, 0.48 to 0.59 without); BATCH
-    elsewhere."""
-    return 1 if connection.vendor == "sqlite" else BATCH
+    """How many clients one follow-up takes: the one asked for and up to BATCH - 1 others
+    waiting, on either database (see `group_size` for how they are taken)."""
+    return BATCH
 
 
-def _others_waiting(client_id: int) -> list[int]:
+def others_waiting(client_id: int) -> list[int]:
     """Up to batch_size() - 1 other clients with work waiting that never failed."""
     if batch_size() == 1:
         return []
@@ -128,11 +173,11 @@ def _prepared(client_ids: list[int]) -> dict[int, FollowUp]:
     return {follow_up.client.pk: follow_up for follow_up in follow_ups}
 
 
-def _analyse_locked(client_id: int, prepared: FollowUp | None) -> None:
+def _analyse_locked(client_id: int, prepared: FollowUp | None) -> FollowUp | None:
     client = Client.objects.select_for_update(no_key=True).filter(pk=client_id).first()
     pending = _pending([client_id])
     if client is None or not pending:
-        return
+        return None
     follow_up = _follow_up(client, pending)
     if prepared is not None and _markers(prepared) == _markers(follow_up):
         # nothing arrived since it was prepared (new answers always leave a new marker)
@@ -141,6 +186,7 @@ def _analyse_locked(client_id: int, prepared: FollowUp | None) -> None:
         for step in steps(ANALYSE):
             step(follow_up)
     PendingFollowUp.objects.filter(pk__in=[marker.pk for marker in pending]).delete()
+    return follow_up
 
 
 def _markers(follow_up: FollowUp) -> set[int]:

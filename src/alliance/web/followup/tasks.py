@@ -5,7 +5,8 @@ from __future__ import annotations
 from alliance.web.clinic.background import TaskFailed, background_task
 
 from .models import PendingFollowUp
-from .run import follow_up_client
+from .queued import finish, waiting_tasks
+from .run import follow_up_waiting, others_waiting
 
 
 def _client(client_id: int, **kwargs) -> dict[str, int]:
@@ -14,8 +15,13 @@ def _client(client_id: int, **kwargs) -> dict[str, int]:
 
 @background_task(about=_client)
 def follow_up(client_id: int) -> str:
-    """Run the client's follow-up; idempotent (nothing waiting: one query, nothing done)."""
-    if not follow_up_client(client_id):
+    """Run the client's follow-up with the other clients' waiting work, then mark done the
+    queued follow-ups it made needless; idempotent (nothing waiting: nothing done)."""
+    clients = [client_id, *others_waiting(client_id)]
+    queued = waiting_tasks(follow_up, clients)  # read before the work they announce
+    outcome = follow_up_waiting(clients)
+    finish(queued, outcome.done)
+    if not outcome.ok:
         raise TaskFailed(f"the follow-up failed ({_last_error(client_id)})")
     return "done"
 

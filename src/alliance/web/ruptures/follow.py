@@ -22,7 +22,7 @@ from alliance.web.clinic.models import (
     Session,
     Severity,
 )
-from alliance.web.clinic.tables import SESSION_INSTRUMENTS, session_table
+from alliance.web.clinic.tables import SESSION_INSTRUMENTS, session_table_from_query
 
 from .explain import outcome_text, rupture_alert
 
@@ -76,10 +76,8 @@ def open_at(ruptures: list[Rupture], number: int) -> Rupture | None:
 def detected_events(client: Client, settings: ClinicSettings) -> pd.DataFrame | None:
     """The detector's episodes over the client's whole series (reads only), None if none can be
     found."""
-    responses = Response.objects.filter(
-        client=client, instrument__in=SESSION_INSTRUMENTS
-    ).select_related("client", "session")
-    table = session_table(responses)
+    responses = Response.objects.filter(client=client, instrument__in=SESSION_INSTRUMENTS)
+    table = session_table_from_query(responses)
     if not table["alliance"].notna().any():
         return None
     try:
