@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 
-def _escaped(value) -> str:
+def escaped(value) -> str:
     """Django's conditional_escape (the same output) without its lazy-string wrapper, which costs
     more than the escaping on a page of 150-odd options."""
     if isinstance(value, Promise):
@@ -56,21 +56,21 @@ def _question(field: forms.BoundField) -> str:
 def _choice_question(field: forms.BoundField) -> str:
     f = field.field
     hint, compact = getattr(f, "hint", ""), getattr(f, "compact", "")
-    auto_id = _escaped(field.auto_id)
+    auto_id = escaped(field.auto_id)
     described = f' aria-describedby="{auto_id}_hint"' if hint else ""
-    escaped_hint = _escaped(hint)
+    escaped_hint = escaped(hint)
 
     def hint_html(css: str) -> str:  # the hint's words may hold a "%": never %-formatted
         return f'<p class="hint{css}" id="{auto_id}_hint">{escaped_hint}</p>'
 
-    name, answered = _escaped(field.html_name), str(field.value())
+    name, answered = escaped(field.html_name), str(field.value())
     options = "".join(
         _option(name, value, label, checked=answered == str(value), compact=compact)
         for value, label in f.choices
     )
     return (
         f'\n\n<fieldset class="question"{described}>\n'
-        f"  <legend>{_escaped(field.label)}{_optional(f)}</legend>\n"
+        f"  <legend>{escaped(field.label)}{_optional(f)}</legend>\n"
         f"  {hint_html('') if hint and not compact else ''}\n"
         "  \n"
         f'  <div class="options{" compact" if compact else ""}">\n'
@@ -82,9 +82,9 @@ def _choice_question(field: forms.BoundField) -> str:
 
 
 def _option(name: str, value, label, *, checked: bool, compact) -> str:
-    shown = _escaped(value if compact else label)
+    shown = escaped(value if compact else label)
     return (
-        f'\n    <label><input type="radio" name="{name}" value="{_escaped(value)}"'
+        f'\n    <label><input type="radio" name="{name}" value="{escaped(value)}"'
         f"{' checked' if checked else ''}> <span>{shown}</span></label>\n  "
     )
 
@@ -92,17 +92,17 @@ def _option(name: str, value, label, *, checked: bool, compact) -> str:
 def _optional(f: forms.Field) -> str:
     if f.required:
         return ""
-    return f' <span class="optional">{_escaped(gettext("(optional)"))}</span>'
+    return f' <span class="optional">{escaped(gettext("(optional)"))}</span>'
 
 
 def _text_question(field: forms.BoundField) -> str:
-    auto_id = _escaped(field.auto_id)
+    auto_id = escaped(field.auto_id)
     value = field.value()
     return (
         '\n\n<div class="question">\n'
-        f'  <label for="{auto_id}">{_escaped(field.label)}</label>\n'
+        f'  <label for="{auto_id}">{escaped(field.label)}</label>\n'
         "  \n"
-        f'  <textarea name="{_escaped(field.html_name)}" id="{auto_id}" rows="3" '
-        f'maxlength="2000">{_escaped(value) if value else ""}</textarea>\n'
+        f'  <textarea name="{escaped(field.html_name)}" id="{auto_id}" rows="3" '
+        f'maxlength="2000">{escaped(value) if value else ""}</textarea>\n'
         "</div>\n\n\n"
     )
