@@ -32,6 +32,12 @@ def _through_the_partial(fields):
     )
 
 
+def _section_through_the_partial(section, counter, parts):
+    """A section as the page rendered it before: its partial."""
+    context = {"section": section, "forloop": {"counter": counter}, "parts": parts}
+    return mark_safe(render_to_string(checkin_questions.SECTION, context))
+
+
 def _through_the_template(ratings, parts):
     """The goals and tasks part as the page rendered it before: its template."""
     context = {"ratings": ratings, "parts": parts}
@@ -40,13 +46,14 @@ def _through_the_template(ratings, parts):
 
 def _both(browser, url: str, monkeypatch) -> tuple[str, str]:
     """The page as served (its sections kept from an earlier page when they were), and the page
-    with every section rendered again, its questions through the partial and its goals and
-    tasks part through its template."""
+    with every section rendered again through its partial, its questions through theirs and its
+    goals and tasks part through its template."""
     served = browser.get(url)
     assert served.status_code == 200
     with monkeypatch.context() as patched:
         patched.setattr(checkin_questions, "render_questions", _through_the_partial)
         patched.setattr(checkin_questions, "kept_section", lambda key, render: render())
+        patched.setattr(checkin_questions, "render_section", _section_through_the_partial)
         patched.setattr(checkin_questions, "ratings_html", _through_the_template)
         before = browser.get(url)
     return tuple(CSRF.sub("csrf", page.content.decode()) for page in (served, before))
@@ -126,9 +133,10 @@ def test_a_form_sent_back_keeps_the_answers_and_marks_the_errors(
     url = _checkin_url(busy_client)
     goal = busy_client.goals.get(text=TRICKY)
     answers = valid_answers(busy_client, **{"phq-9__4": None, f"goal-agreement__{goal.pk}": "11"})
-    with monkeypatch.context() as patched:  # the part sent back never reaches the Python one
+    with monkeypatch.context() as patched:  # a form sent back never reaches the Python parts
         patched.setattr(checkin_html, "ratings_html", None)
         patched.setattr(checkin_questions, "ratings_html", None)
+        patched.setattr(checkin_questions, "render_section", None)
         html = client.post(url, answers).content.decode()
     assert 'id="id_phq-9__4_error"' in html and 'aria-invalid="true"' in html
     assert re.search(r'name="phq-9__3" value="1" checked', html)

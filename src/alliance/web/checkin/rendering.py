@@ -1,9 +1,11 @@
-"""The questions of an unanswered check-in form rendered in Python: the page's 150-odd radio
-buttons through the template engine cost about a hundred times the bare page they sit in.
+"""The sections and questions of an unanswered check-in form rendered in Python: the page's
+150-odd radio buttons through the template engine cost about a hundred times the bare page they
+sit in, and the client's own goal-progress section is rendered on every GET.
 
-The markup is exactly that of `checkin/_question.html`, which still renders a form sent back with
-errors (tests/web/checkin/test_rendered_in_python.py holds the two equal). Every value is escaped
-here, as the template's autoescaping would."""
+The markup is exactly that of `checkin/_section.html` and `checkin/_question.html`, which still
+render a form sent back with errors (tests/web/checkin/test_rendered_in_python.py holds the two
+equal). Every value is escaped here, as the template's autoescaping would; translated sentences
+are not, as the templates' `{% translate %}` marks them safe."""
 
 from __future__ import annotations
 
@@ -14,6 +16,8 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
+
+from .forms import GOAL_PROGRESS, Section
 
 
 def escaped(value) -> str:
@@ -38,6 +42,57 @@ def kept_section(key: tuple, render: Callable[[], SafeString]) -> SafeString:
         if len(_kept) < KEPT_SECTIONS:
             _kept[key] = found
     return found
+
+
+def section_html(section: Section, counter: int, parts: int) -> SafeString:
+    """One section of an unbound form, as the section partial renders it at place `counter`."""
+    part = f'<span class="part">{_part_of(counter, parts)}</span> ' if parts else ""
+    return mark_safe(  # every word escaped here or in questions_html
+        f'\n<section class="instrument" aria-labelledby="section-{counter}">\n'
+        f'  <h2 id="section-{counter}">{part}{_heading(section)}</h2>\n'
+        f"  {_section_hints(section)}\n"
+        f"  {questions_html(section.fields)}\n"
+        "</section>\n"
+    )
+
+
+def _part_of(part: int, parts: int) -> str:
+    return gettext("Part %(part)s of %(parts)s") % {"part": part, "parts": parts}
+
+
+def _heading(section: Section) -> str:
+    """The section's heading; a translated sentence is trusted as the template trusts it."""
+    instrument = section.instrument
+    if instrument.id == GOAL_PROGRESS:
+        return gettext("Your goals")
+    if instrument.kind == "outcome":
+        return gettext("How you have been over the last two weeks")
+    if instrument.respondent == "client":
+        return gettext("About today's session")
+    return escaped(section.title)
+
+
+def _section_hints(section: Section) -> str:
+    """The section partial's three hints, each or its empty line."""
+    instrument = section.instrument
+    scale = ""
+    if instrument.kind == "outcome" and instrument.wording == "labels":
+        said = gettext(
+            "%(title)s: how much each of these has bothered you, from 0 (least) to 3 (most)."
+        ) % {"title": escaped(section.title)}
+        scale = f'<p class="hint">{said}</p>'
+    short = ""
+    if section.short_labels:
+        said = gettext(
+            "These are short descriptions: the standard wording of this questionnaire in "
+            "your language has not been imported by your clinic."
+        )
+        short = f'<p class="hint short-labels">{said}</p>'
+    progress = ""
+    if instrument.id == GOAL_PROGRESS:
+        said = gettext("How far have you come on each goal? 0 is no progress, 10 is fully reached.")
+        progress = f'<p class="hint">{said}</p>'
+    return f"{scale}\n  {short}\n  {progress}"
 
 
 def questions_html(fields: list[forms.BoundField]) -> SafeString:

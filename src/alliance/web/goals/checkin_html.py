@@ -4,7 +4,8 @@ page's template time.
 
 The markup is exactly that of `goals/_checkin_questions.html`, which still renders a form sent
 back with errors (tests/web/checkin/test_rendered_in_python.py holds the two equal). The client's
-words are escaped here, as the template's autoescaping would."""
+words are escaped here, as the template's autoescaping would; translated sentences are not, as
+the template's `{% translate %}` marks them safe."""
 
 from __future__ import annotations
 
@@ -27,10 +28,10 @@ def ratings_html(ratings: RatingsForm, parts: int) -> SafeString:
     return mark_safe(  # every word escaped above or in questions_html
         '\n<section class="instrument" aria-labelledby="section-goals-tasks">\n'
         f'  <h2 id="section-goals-tasks">{_part(parts)}'
-        f"{escaped(gettext('Your goals and what we agreed to do'))}</h2>\n"
+        f"{gettext('Your goals and what we agreed to do')}</h2>\n"
         "  \n"
         '  <p class="hint">'
-        f"{escaped(gettext('Your honest view helps your therapist adjust the work to you.'))}</p>\n"
+        f"{gettext('Your honest view helps your therapist adjust the work to you.')}</p>\n"
         f"  {groups}\n"
         "</section>\n\n"
     )

@@ -8,6 +8,7 @@ from alliance.web.goals.checkin_html import ratings_html
 
 from ..rendering import kept_section
 from ..rendering import questions_html as render_questions
+from ..rendering import section_html as render_section
 
 register = template.Library()
 SECTION = "checkin/_section.html"
@@ -22,11 +23,13 @@ def questions_html(fields):
 
 @register.simple_tag(takes_context=True)
 def section_html(context, section, counter, parts):
-    """One section of the form as `checkin/_section.html` renders it; an unanswered section of a
-    shipped instrument is rendered once per process for its language, wording and place."""
+    """One section of the form as `checkin/_section.html` renders it: in Python when unanswered,
+    and once per process for its language, wording and place when of a shipped instrument."""
+    if context["form"].is_bound:
+        return context.template.engine.get_template(SECTION).render(context)
 
     def render():
-        return context.template.engine.get_template(SECTION).render(context)
+        return render_section(section, counter, parts)
 
     if section.kept_as is None:
         return render()
