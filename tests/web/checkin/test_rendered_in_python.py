@@ -1,6 +1,7 @@
 """An unanswered check-in's questions are rendered in Python (alliance.web.checkin.rendering) and
-its sections of shipped instruments kept per process, and the goals and tasks part in Python too
-(alliance.web.goals.checkin_html); the page is the one the templates render question by question,
+its sections of shipped instruments kept per process, the goals and tasks part in Python too
+(alliance.web.goals.checkin_html), and the frame around them kept per process
+(alliance.web.checkin.page); the page is the one the templates render question by question,
 byte for byte but the CSRF token, in English and Spanish, with and without licensed wording, with
 goals and tasks whose words need escaping and with none, and on the therapist's form."""
 
@@ -10,10 +11,13 @@ import json
 import re
 
 import pytest
+from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.test import Client
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from alliance.web.checkin import page
 from alliance.web.checkin.links import create_link
 from alliance.web.checkin.templatetags import checkin_questions
 from alliance.web.clinic.models import Goal, Task, TaskKind
@@ -45,9 +49,9 @@ def _through_the_template(ratings, parts):
 
 
 def _both(browser, url: str, monkeypatch) -> tuple[str, str]:
-    """The page as served (its sections kept from an earlier page when they were), and the page
-    with every section rendered again through its partial, its questions through theirs and its
-    goals and tasks part through its template."""
+    """The page as served (its frame and sections kept from an earlier page when they were), and
+    the page rendered whole through its template, with every section through its partial, its
+    questions through theirs and its goals and tasks part through its template."""
     served = browser.get(url)
     assert served.status_code == 200
     with monkeypatch.context() as patched:
@@ -55,6 +59,7 @@ def _both(browser, url: str, monkeypatch) -> tuple[str, str]:
         patched.setattr(checkin_questions, "kept_section", lambda key, render: render())
         patched.setattr(checkin_questions, "render_section", _section_through_the_partial)
         patched.setattr(checkin_questions, "ratings_html", _through_the_template)
+        patched.setattr(page, "frame_may_be_kept", lambda request, context: False)
         before = browser.get(url)
     return tuple(CSRF.sub("csrf", page.content.decode()) for page in (served, before))
 
@@ -168,3 +173,30 @@ def test_a_hint_with_a_percent_sign_renders_as_the_partial_does(compact):
     fields = list(form)
     assert str(questions_html(fields)) == str(_through_the_partial(fields))
     assert "0% is none &amp; 100% is %s all" in str(questions_html(fields))
+
+
+def test_a_second_client_of_the_clinic_gets_the_kept_frame_with_a_token_of_its_own(
+    client, busy_client, make_client, theo, monkeypatch
+):
+    first = client.get(_checkin_url(busy_client)).content.decode()
+    other = make_client(theo, code="C-THEO2")
+    with monkeypatch.context() as patched:  # the frame is not rendered again
+        patched.setattr(page, "PAGE", "no-such-template.html")
+        served = Client().get(_checkin_url(other)).content.decode()
+    assert CSRF.search(first).group() != CSRF.search(served).group()
+    assert "&lt;better&gt;" in first and "&lt;better&gt;" not in served
+    assert served.count(page.CSRF_MARK[:11]) == 0 and 'id="section-goals-tasks"' in served
+
+
+def test_a_pending_message_is_shown_on_the_page_as_the_template_shows_it(client, busy_client):
+    from django.contrib.messages import INFO
+    from django.contrib.messages.storage.cookie import CookieStorage
+    from django.test import RequestFactory
+
+    storage = CookieStorage(RequestFactory().get("/"))
+    response = HttpResponse()
+    storage.add(INFO, "Saved & <kept>")
+    storage.update(response)
+    client.cookies[storage.cookie_name] = response.cookies[storage.cookie_name].value
+    html = client.get(_checkin_url(busy_client)).content.decode()
+    assert '<ul class="messages" role="status"><li>Saved &amp; &lt;kept&gt;</li></ul>' in html
