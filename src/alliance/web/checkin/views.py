@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -37,6 +38,7 @@ from .links import (
     hash_token,
     use_up,
 )
+from .page import client_page
 from .qr import qr_svg
 from .submissions import raises_urgent_alert
 
@@ -144,7 +146,7 @@ def _form_page(request, link: CheckinLink, form: CheckinForm, ratings: RatingsFo
         "parts": parts,
         "crisis": link.crisis,
     }
-    page = render(request, "checkin/client_form.html", context)
+    page = HttpResponse(client_page(request, context))
     return said_in(page, translation.get_language())
 
 
