@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from alliance.web.clinic.answers import store_answers
-from alliance.web.clinic.models import Alert, Client, Task, TaskKind
+from alliance.web.clinic.models import Alert, Client
 from alliance.web.delivery.missed import check_missed
 from alliance.web.delivery.models import Delivery, Status
 from alliance.web.outcome.alerts import follow_recovery
@@ -14,6 +14,7 @@ from tests.web.checkin_helpers import submit_checkin
 from tests.web.i18n.languages import speak_the_site_languages
 from tests.web.outcome_helpers import alliance, phq, store_series
 from tests.web.summary_helpers import store_and_follow_up
+from tests.web.task_helpers import client_with_a_diary
 
 CONCERN = "Writing it down every morning makes me anxious."
 COMMENT = "I did not feel heard today."
@@ -34,20 +35,8 @@ def _risk_client(make_client, theo) -> Client:
     return client
 
 
-def _with_a_task(make_client, theo, code: str, sessions: int) -> Client:
-    client = make_client(theo, code=code, sessions=sessions)
-    Task.objects.create(
-        client=client,
-        goal=client.goals.get(),
-        kind=TaskKind.BETWEEN,
-        description="Keep a sleep diary",
-        rationale="to see what helps you sleep and what does not",
-    )
-    return client
-
-
 def _rupture_client(make_client, theo) -> Client:
-    client = _with_a_task(make_client, theo, "C-RUPT", 6)
+    client = client_with_a_diary(make_client, theo, code="C-RUPT", sessions=6)
     for number in range(1, 5):
         submit_checkin(client, number, rating=8)
     submit_checkin(client, 5, rating=8, felt_off=1, comment=COMMENT, concern=CONCERN, **BOND_LOW)
@@ -55,7 +44,7 @@ def _rupture_client(make_client, theo) -> Client:
 
 
 def _task_client(make_client, theo) -> Client:
-    client = _with_a_task(make_client, theo, "C-TASK", 1)
+    client = client_with_a_diary(make_client, theo, code="C-TASK", sessions=1)
     submit_checkin(client, 1, agreement=3, understanding=6, concern=CONCERN)
     return client
 

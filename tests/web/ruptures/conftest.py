@@ -2,21 +2,14 @@
 
 import pytest
 
-from alliance.web.clinic.models import Client, Task, TaskKind
+from alliance.web.clinic.models import Client
 from tests.web.checkin_helpers import submit_checkin
+from tests.web.task_helpers import client_with_a_diary
 
 
 @pytest.fixture
 def diary_client(make_client, theo) -> Client:
-    client = make_client(theo, code="C-DIARY", sessions=8)
-    Task.objects.create(
-        client=client,
-        goal=client.goals.get(),
-        kind=TaskKind.BETWEEN,
-        description="Keep a sleep diary",
-        rationale="to see what helps you sleep and what does not",
-    )
-    return client
+    return client_with_a_diary(make_client, theo, code="C-DIARY", sessions=8)
 
 
 @pytest.fixture
