@@ -131,6 +131,7 @@ def test_every_page_of_each_role_in_spanish_fits_a_phone(
     """Spanish words run longer than English ones: every page still fits 320 px."""
     pages = _pages_for(persona, listed)
     log_in(phone, request.getfixturevalue(persona))
+    phone.wait_for_load_state()  # the page the login lands on has loaded its scripts
     phone.set_extra_http_headers({"Accept-Language": "es"})
     problems = Problems(phone, "320-es")
     _walk(phone, problems, pages, persona, folder, phone=True)
