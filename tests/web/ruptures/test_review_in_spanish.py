@@ -63,3 +63,32 @@ def test_every_strategy_and_kind_has_its_spanish_words():
         spanish += [(k.id, k.name, len(k.markers)) for k in kinds()]
     for said, worded in zip(english, spanish, strict=True):
         assert said[0] == worded[0] and said[2] == worded[2] and said[1] != worded[1]
+
+
+@pytest.fixture
+def unrepaired(good_checkins) -> Rupture:
+    """A drop at session 5 that three more sessions do not bring back."""
+    for number in (5, 6, 7, 8):
+        submit_checkin(good_checkins, number, rating=5)
+    return Rupture.objects.get()
+
+
+NOT_REPAIRED = "Not repaired: the alliance did not come back above 7.8 within 3 sessions after"
+NO_REPARADA = "No reparada: la alianza no volvió por encima de 7.8 en las 3 sesiones posteriores"
+
+
+def test_how_the_alert_ended_reads_in_the_readers_language(settings, unrepaired, login, theo):
+    speak_the_site_languages(settings)
+    browser = login(theo)
+    spanish, english = _review(browser, unrepaired, "es"), _review(browser, unrepaired, "en")
+    assert NO_REPARADA in spanish and NOT_REPAIRED not in spanish
+    assert NOT_REPAIRED in english
+    assert unrepaired.alert.outcome.startswith(NOT_REPAIRED)  # the kept words stay English
+
+
+def test_kept_words_the_record_has_moved_on_from_are_shown_as_kept(
+    settings, unrepaired, login, theo
+):
+    speak_the_site_languages(settings)
+    Alert.objects.filter(pk=unrepaired.alert_id).update(outcome="Closed by hand.")
+    assert "Closed by hand." in _review(login(theo), unrepaired, "es")

@@ -17,6 +17,7 @@ def test_the_table_read_as_values_equals_the_one_built_from_responses(make_clien
     for number, rating, felt_off in ((1, 8, 0), (2, 7, 0), (4, 4, 2), (5, 6, 1)):
         submit_checkin(client, number, rating=rating, felt_off=felt_off)
     responses = Response.objects.filter(instrument__in=SESSION_INSTRUMENTS)
+    responses = responses.order_by("session__number", "pk")
     found = session_table_from_query(responses)
     expected = session_table(responses.select_related("client", "session"))
     pd.testing.assert_frame_equal(found, expected, check_exact=True)

@@ -221,9 +221,8 @@ def rupture_words(figures: dict) -> Words:
     return Words(said, explanation(rupture, said_words(figures["said"])))
 
 
-@in_the_clinics_language
-def outcome_text(rupture: Rupture) -> str:
-    """How the episode ended, kept on its alert when it closes."""
+def outcome_words(rupture: Rupture) -> str:
+    """How the episode ended, in the active language."""
     line = rupture.thresholds.get("repair_line")
     if rupture.status == RuptureStatus.REPAIRED:
         return _repaired_text(rupture.repair_session, line)
@@ -239,6 +238,21 @@ def outcome_text(rupture: Rupture) -> str:
         "after session %(session)s."
     )
     return words % {**after, "line": f"{line:.1f}"}
+
+
+# how the episode ended, kept on its alert when it closes
+outcome_text = in_the_clinics_language(outcome_words)
+
+
+def alert_outcome(rupture: Rupture) -> str:
+    """How the rupture's alert ended, in the reader's language while the words kept on it are
+    still the rupture's outcome (the record may have moved on since); else the words kept."""
+    alert = rupture.alert
+    if alert is None or alert.closed_at is None:
+        return ""
+    if rupture.status != RuptureStatus.OPEN and outcome_text(rupture) == alert.outcome:
+        return outcome_words(rupture)
+    return alert.outcome
 
 
 def _repaired_text(session: int, line: float | None) -> str:

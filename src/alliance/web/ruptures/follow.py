@@ -77,7 +77,9 @@ def detected_events(client: Client, settings: ClinicSettings) -> pd.DataFrame | 
     """The detector's episodes over the client's whole series (reads only), None if none can be
     found."""
     responses = Response.objects.filter(client=client, instrument__in=SESSION_INSTRUMENTS)
-    table = session_table_from_query(responses)
+    # in session order, so the detector finds its table in order (the order the database
+    # happens to return differs between SQLite and PostgreSQL)
+    table = session_table_from_query(responses.order_by("session__number", "pk"))
     if not table["alliance"].notna().any():
         return None
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alliance.web.clinic.models import ClinicSettings, GoalAgreement, Rupture, TaskCheck
 
-from .explain import raised_by, rule_text, what_dropped
+from .explain import alert_outcome, raised_by, rule_text, what_dropped
 from .strategies import kinds, strategies_for, used_names
 from .words import client_words
 
@@ -38,6 +38,7 @@ def review_context(rupture: Rupture) -> dict:
     focus = ["task"] if disagreed["tasks"] else rupture.dimensions
     return {
         "rupture": rupture,
+        "alert_outcome": alert_outcome(rupture),
         "what_dropped": what_dropped(rupture),
         "rules": rule_text(rupture),
         "signs": raised_by(rupture),
