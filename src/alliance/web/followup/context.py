@@ -6,9 +6,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from alliance.web.clinic.models import Client, ClinicSettings, Session
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -48,3 +50,13 @@ def remembering() -> Iterator[None]:
 def analysis_memo() -> dict | None:
     """The running analysis's shared dict (see `remembering`), None outside one."""
     return _analysis_memo.get()
+
+
+def remembered(key: tuple, compute: Callable[[], T]) -> T:
+    """`compute()` once per running analysis for this key (every call outside one computes)."""
+    memo = analysis_memo()
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]

@@ -18,7 +18,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from alliance.web.accounts.models import Clinic
 from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Episode, Respondent, Response
-from alliance.web.followup.context import analysis_memo
+from alliance.web.followup.context import remembered
 
 REFIT_EVERY = 25  # new outcome scores before the model is refitted
 KEEP_SECONDS = 24 * 3600
@@ -35,13 +35,8 @@ def history_version(clinic_id: int, outcome: str | None = None) -> tuple[int, in
     more for the clinic's outcome instrument when `outcome` is not given); asked once per
     clinic in a follow-up's analysis (alliance.web.followup.context.remembering)."""
     outcome = outcome or for_clinic(clinic_id).outcome
-    memo = analysis_memo()
-    if memo is None:
-        return _history_version(clinic_id, outcome)
     key = ("history-version", clinic_id, outcome)
-    if key not in memo:
-        memo[key] = _history_version(clinic_id, outcome)
-    return memo[key]
+    return remembered(key, lambda: _history_version(clinic_id, outcome))
 
 
 def _history_version(clinic_id: int, outcome: str) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from alliance.analysis.trajectories.latest import LatestPlaces
 from alliance.web.clinic.instruments import for_clinic
 from alliance.web.clinic.models import Respondent, Response
 from alliance.web.clinic.tables import outcome_table_from_query, recovery_history
-from alliance.web.followup.context import analysis_memo
+from alliance.web.followup.context import remembered
 
 from .cache import cached, claim_refit, fitted, fitted_or_latest, history_version, keep
 from .pairs import latest_pairs, rows_of
@@ -88,13 +88,8 @@ def follow_up_course(clinic_id: int, outcome: str) -> tuple[ExpectedRecovery, tu
     never refitted in line. A stale model is used as it is while a refit task, queued once per
     version, brings the cache up to date. Within a follow-up every step gets the same model
     (alliance.web.followup.context.remembering)."""
-    memo = analysis_memo()
-    if memo is None:
-        return _follow_up_course(clinic_id, outcome)
     key = ("follow-up-course", clinic_id, outcome)
-    if key not in memo:
-        memo[key] = _follow_up_course(clinic_id, outcome)
-    return memo[key]
+    return remembered(key, lambda: _follow_up_course(clinic_id, outcome))
 
 
 def _follow_up_course(clinic_id: int, outcome: str) -> tuple[ExpectedRecovery, tuple[int, int]]:
