@@ -76,11 +76,12 @@ def task_record(task: Task) -> dict:
 
 
 def alert_record(alert: Alert) -> dict:
-    fields = ("kind", "severity", "message", "explanation", "created_at", "acknowledged_at")
+    fields = ("kind", "severity", "message", "explanation", "figures", "created_at")
     return {
         "id": alert.pk,
         "client": alert.client.code,
         **{name: getattr(alert, name) for name in fields},
+        "acknowledged_at": alert.acknowledged_at,
         "acknowledged_by": alert.acknowledged_by_name or None,
         "closed_at": alert.closed_at,
         "outcome": alert.outcome,

@@ -77,6 +77,7 @@ class AlertOut(Schema):
     severity: str
     message: str
     explanation: str
+    figures: dict[str, Any]
     created_at: dt.datetime
     acknowledged_at: dt.datetime | None
     acknowledged_by: str | None
