@@ -323,9 +323,9 @@ URGENT_SHOWN = 10  # on top of a list; the rest are first when it is sorted by a
 def urgent_alerts_of(user, found: QuerySet[ClientSummary]) -> tuple[list, bool]:
     """The newest open urgent alerts of these clients, and whether there are more: the summaries
     name the few clients who have one, so the alerts are looked up by client, not scanned."""
-    ids = list(found.filter(urgent_alerts__gt=0).values_list("client_id", flat=True))
-    # the ids come from summaries this user may see: listing every visible client again
-    # (urgent_alerts' own check) would cost more than the alerts themselves
+    ids = found.filter(urgent_alerts__gt=0).values("client_id")
+    # the ids come from summaries this user may see, in the same query: listing every visible
+    # client again (urgent_alerts' own check) would cost more than the alerts themselves
     chosen = Alert.objects.open().filter(severity=Severity.URGENT, client_id__in=ids)
     shown = list(chosen.select_related("client")[: URGENT_SHOWN + 1])
     return shown[:URGENT_SHOWN], len(shown) > URGENT_SHOWN

@@ -59,7 +59,7 @@ def caseload(request):
     filters = list_filters(request)
     found = summaries(request.user, **filters)
     listed = listing(found, sort=request.GET.get("sort", "alerts"), page=page_number(request))
-    show_therapist = request.user.supervised_teams.exists()
+    show_therapist = request.user.supervises_a_team
     urgent, more_urgent = urgent_alerts_of(request.user, summaries(request.user, status="all"))
     context = list_context(request, listed, filters) | {
         "instruments": for_clinic(request.user.clinic_id),

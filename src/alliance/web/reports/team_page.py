@@ -23,6 +23,7 @@ def team(request):
     therapists = list(supervised_therapists(request.user))
     if not therapists:
         raise Http404("No team")
+    request.user.supervises_a_team = True  # the navigation's question, answered by the team
     record_read(request, None, "team-dashboard")
     ids = [t.pk for t in therapists]  # named as well as checked: the index leads with them
     filters = list_filters(request)
