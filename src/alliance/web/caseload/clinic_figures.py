@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import secrets
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
 from alliance.analysis.trajectories import NOT_ON_TRACK
@@ -36,31 +36,17 @@ def sum_names() -> list[str]:
 def clinic_figures(clinic_id: int) -> dict:
     """{"clinic": {"goal_n": ..., ...}, "therapists": {"<id>": {"active": ..., "off": ...,
     "goal_n": ..., ...}}} over every client summary of the clinic."""
-    stored = _stored(clinic_id)
-    if stored and stored["version"] == stored["now"]:
-        return stored["figures"]
-    version = stored["now"] if stored else _version(clinic_id)
+    version = _version(clinic_id)
+    stored = ClinicFigures.objects.filter(clinic_id=clinic_id).values_list("version", "figures")
+    for kept, figures in stored[:1]:
+        if kept == version:
+            return figures
     figures = _take(clinic_id)
     ClinicFigures.objects.update_or_create(
         clinic_id=clinic_id,
         defaults={"version": version, "figures": figures, "taken_at": timezone.now()},
     )
     return figures
-
-
-def _stored(clinic_id: int) -> dict | None:
-    """The stored figures with the version the summaries have now, in one query."""
-    stored = ClinicFigures.objects.filter(clinic_id=clinic_id)
-    stored = stored.annotate(n=_summaries(Count), revisions=_summaries(Sum, "revision"))
-    for found in stored.values("version", "n", "revisions", "figures")[:1]:
-        return found | {"now": f"{found['n'] or 0}:{found['revisions'] or 0}"}
-    return None
-
-
-def _summaries(aggregate, field: str = "pk") -> Subquery:
-    """An aggregate over the clinic's summaries, read in the same query as the stored row."""
-    found = ClientSummary.objects.filter(clinic_id=OuterRef("clinic_id")).order_by()
-    return Subquery(found.values("clinic_id").annotate(found=aggregate(field)).values("found"))
 
 
 def _version(clinic_id: int) -> str:

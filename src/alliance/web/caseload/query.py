@@ -254,7 +254,8 @@ def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
     has_next, ids = len(ids) > PAGE_SIZE, ids[:PAGE_SIZE]
     shown = ClientSummary.objects.filter(client_id__in=ids).values(*SHOWN)
     chosen = {summary["client_id"]: summary for summary in shown}
-    rows = [row_of(chosen[pk]) for pk in ids if pk in chosen]
+    bands: dict = {}  # each band's words looked up once for the page
+    rows = [row_of(chosen[pk], bands) for pk in ids if pk in chosen]
     add_checkin_status(rows)
     return Listing(rows, page, sort, has_next)
 
@@ -268,17 +269,20 @@ def add_checkin_status(rows: list[Row]) -> None:
     latest = latest.order_by("-session__number", "-created_at", "-pk").values("status")[:1]
     found = Client.objects.filter(pk__in=[row.client.pk for row in rows])
     statuses = dict(found.annotate(status=Subquery(latest)).values_list("pk", "status"))
+    labels = {status: str(label) for status, label in DELIVERY_STATUS_LABELS.items()}
     for row in rows:
-        row.checkin_status = str(DELIVERY_STATUS_LABELS.get(statuses.get(row.client.pk), ""))
+        row.checkin_status = labels.get(statuses.get(row.client.pk), "")
 
 
 def all_rows(found: QuerySet[ClientSummary]) -> list[Row]:
     """Every summary as a row (a report over one therapist's caseload), by client code."""
-    return [row_of(summary) for summary in found.order_by("code").values(*SHOWN)]
+    bands: dict = {}
+    return [row_of(summary, bands) for summary in found.order_by("code").values(*SHOWN)]
 
 
-def row_of(summary: dict) -> Row:
-    """The list's row of one summary (its SHOWN values); nothing is computed but the display."""
+def row_of(summary: dict, bands: dict | None = None) -> Row:
+    """The list's row of one summary (its SHOWN values); nothing is computed but the display.
+    `bands` keeps the band words already looked up for the rows rendered with this one."""
     changes = [Change(dim, summary[dim], summary[f"{dim}_change"]) for dim in DIMENSIONS]
     category = summary["outcome_category"]
     return Row(
@@ -286,7 +290,7 @@ def row_of(summary: dict) -> Row:
         alliance=changes,
         alliance_total=summary["alliance"],
         outcome=summary["outcome"],
-        band=_band(summary),
+        band=_band(summary, {} if bands is None else bands),
         alerts=[Badge(severity, kind) for severity, kind in summary["alert_badges"]],
         alliance_change=Change("alliance", summary["alliance"], summary["alliance_change"]),
         status=Status(category, summary["recovery"]) if category else None,
@@ -297,10 +301,14 @@ def row_of(summary: dict) -> Row:
     )
 
 
-def _band(summary: dict) -> str:
+def _band(summary: dict, bands: dict) -> str:
     """The stored band ("moderate") in the page's language."""
     band, instrument = summary["outcome_band"], summary["outcome_instrument"]
-    return band_label(get_instrument(instrument), band) if band and instrument else band
+    if not (band and instrument):
+        return band
+    if (instrument, band) not in bands:
+        bands[instrument, band] = band_label(get_instrument(instrument), band)
+    return bands[instrument, band]
 
 
 def _track(summary: dict) -> Track | None:
