@@ -239,11 +239,15 @@ def supervised_summaries(user) -> QuerySet[ClientSummary]:
     return found.filter(client__in=visible_clients(user))
 
 
-def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
-    """One page of these summaries in this order: the page's ids, then their rows."""
+def listing(
+    found: QuerySet[ClientSummary], *, sort: str, page: int, reopened: bool = False
+) -> Listing:
+    """One page of these summaries in this order: the page's ids, then their rows; `reopened`
+    when urgent_alerts_of has just rewritten the snoozed rows of these clients."""
     sort = sort if sort in SORTS else "alerts"
     page = max(1, page)
-    _reopen_snoozed(found)
+    if not reopened:
+        _reopen_snoozed(found)
     ordered = found.annotate(
         off_track=ExpressionWrapper(Q(track=NOT_ON_TRACK), output_field=BooleanField()),
     ).order_by(*SORTS[sort][1], "code", "pk")
@@ -330,10 +334,20 @@ URGENT_SHOWN = 10  # on top of a list; the rest are first when it is sorted by a
 
 def urgent_alerts_of(user, found: QuerySet[ClientSummary]) -> tuple[list, bool]:
     """The newest open urgent alerts of these clients, and whether there are more: the summaries
-    name the few clients who have one, so the alerts are looked up by client, not scanned."""
-    ids = found.filter(urgent_alerts__gt=0).values("client_id")
-    # the ids come from summaries this user may see, in the same query: listing every visible
-    # client again (urgent_alerts' own check) would cost more than the alerts themselves
+    name the few clients who have one, so the alerts are looked up by client, not scanned.
+    The same query names the rows whose snooze is over, which are rewritten first: call this
+    before listing these clients (or some of them) with `reopened=True`."""
+    now = timezone.now()
+    marked = found.filter(Q(urgent_alerts__gt=0) | Q(snooze_ends__lte=now))
+    marked = list(marked.values_list("client_id", "urgent_alerts", "snooze_ends"))
+    snoozed = [pk for pk, _, ends in marked if ends is not None and ends <= now]
+    if snoozed:
+        refresh_alerts(snoozed)
+        ids = list(found.filter(urgent_alerts__gt=0).values_list("client_id", flat=True))
+    else:
+        ids = [pk for pk, urgent, _ in marked if urgent > 0]
+    # the ids come from summaries this user may see: listing every visible client again
+    # (urgent_alerts' own check) would cost more than the alerts themselves
     chosen = Alert.objects.open().filter(severity=Severity.URGENT, client_id__in=ids)
     shown = list(chosen.select_related("client")[: URGENT_SHOWN + 1])
     return shown[:URGENT_SHOWN], len(shown) > URGENT_SHOWN
