@@ -34,23 +34,32 @@ class MixedFit:
 
 
 def fit_random_intercept(
-    y: np.ndarray, columns: dict[str, np.ndarray], groups: np.ndarray, *, robust: bool = False
+    y: np.ndarray,
+    columns: dict[str, np.ndarray],
+    groups: np.ndarray,
+    *,
+    robust: bool = False,
+    codes: np.ndarray | None = None,
 ) -> MixedFit:
     """REML fit of y on an intercept and the given columns, with a random intercept per group.
 
     robust: standard errors from the cluster-robust (sandwich) covariance by group instead of the
     model's own, so correlation left between a group's residuals cannot make intervals too narrow.
     Fitted from per-group sufficient statistics (reml.py); checked against statsmodels' MixedLM.
-    The model-based standard errors are the GLS ones, s2 * inv(X' inv(H) X).
+    The model-based standard errors are the GLS ones, s2 * inv(X' inv(H) X). codes: the groups
+    as pd.factorize gives them, when already known.
     """
+    codes = pd.factorize(groups)[0] if codes is None else codes
     names = ["intercept", *columns]
     x = np.column_stack([np.ones(len(y)), *columns.values()])
     try:
-        found = fit_reml(y, x, pd.factorize(groups)[0])
+        found = fit_reml(y, x, codes)
     except np.linalg.LinAlgError:
         return _clustered_ols(y, x, groups, names)
     if robust:
-        cov = sandwich_cov(x, y, groups, found.params, found.group_var, found.residual_var)
+        cov = sandwich_cov(
+            x, y, groups, found.params, found.group_var, found.residual_var, codes=codes
+        )
     else:
         cov = found.cov
     return MixedFit(
@@ -71,13 +80,15 @@ def sandwich_cov(
     params: np.ndarray,
     group_var: float,
     residual_var: float,
+    *,
+    codes: np.ndarray | None = None,
 ) -> np.ndarray:
     """Cluster-robust covariance of the GLS fixed effects of a random-intercept model.
 
     With V_g = s2*I + t2*J for a group of n rows, inv(V_g) @ X_g = (X_g - t2 / (s2 + n*t2) *
     colsum(X_g)) / s2, so bread and meat need only group sums. Small-sample factor G / (G - 1).
     """
-    codes = pd.factorize(groups)[0]
+    codes = pd.factorize(groups)[0] if codes is None else codes
     sizes = np.bincount(codes).astype(float)
     shrink = group_var / (residual_var + sizes * group_var)
     weighted = (x - shrink[codes, None] * _group_sums(x, codes, len(sizes))[codes]) / residual_var

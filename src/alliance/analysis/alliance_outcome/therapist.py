@@ -77,19 +77,28 @@ def client_summaries(
     y = table[outcome].to_numpy(dtype=float)
     x = np.column_stack([np.ones(len(y)), np.log(table[session].to_numpy(dtype=float))])
     coef, *_ = np.linalg.lstsq(x, y, rcond=None)
-    frame = pd.DataFrame(
+    residual = y - x @ coef
+    codes, first = _client_codes(table[client])
+    n_clients = len(first)
+    n = np.bincount(codes, minlength=n_clients)
+    mean = np.bincount(codes, residual, n_clients) / n
+    deviation = residual - mean[codes]
+    return pd.DataFrame(
         {
-            "client": table[client].astype(str).to_numpy(),
-            "r": y - x @ coef,
-            "therapist": table[therapist].astype(str).to_numpy(),
+            "therapist": table[therapist].iloc[first].astype(str).to_numpy(),
+            "n": n,
+            "mean": mean,
+            "ss": np.bincount(codes, deviation**2, n_clients),
         }
     )
-    grouped = frame.groupby("client", sort=False)
-    summary = grouped.agg(therapist=("therapist", "first"), n=("r", "size"), mean=("r", "mean"))
-    codes = grouped.ngroup().to_numpy()
-    deviation = frame["r"].to_numpy() - summary["mean"].to_numpy()[codes]
-    summary["ss"] = np.bincount(codes, deviation**2, len(summary))
-    return summary.reset_index(drop=True)
+
+
+def _client_codes(clients: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Clients as 0..C-1 in order of first appearance (the ids read as text), and each one's
+    first row."""
+    codes = pd.factorize(clients.astype(str))[0]
+    _, first = np.unique(codes, return_index=True)
+    return codes, first
 
 
 def components(clients: pd.DataFrame) -> tuple[float, float, float]:
