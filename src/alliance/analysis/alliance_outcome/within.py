@@ -57,7 +57,9 @@ def _cluster_cov(
 ) -> np.ndarray:
     """CR1 sandwich: client score sums, G/(G-1) * (N-1)/(N-K) (the client terms are not counted:
     they are nested in the clusters, Cameron & Miller 2015)."""
-    scores = np.column_stack([np.bincount(codes, column, n_groups) for column in (x * resid[:, None]).T])
+    scores = np.column_stack(
+        [np.bincount(codes, column, n_groups) for column in (x * resid[:, None]).T]
+    )
     n_rows, k = x.shape
     factor = n_groups / max(n_groups - 1, 1) * (n_rows - 1) / max(n_rows - k, 1)
     return bread @ (scores.T @ scores) @ bread * factor
