@@ -16,6 +16,7 @@ from scipy.stats import t as t_dist
 
 from alliance.analysis.alliance_outcome import AllianceOutcomeModel
 from alliance.analysis.alliance_outcome.lagged import lagged_pairs, split_within_between
+from alliance.analysis.alliance_outcome.mixed import sandwich_cov
 from alliance.analysis.alliance_outcome.therapist import client_summaries
 from alliance.analysis.alliance_outcome.within import within_client_fit
 from benchmarks.bench_trajectories import sessions_table
@@ -169,3 +170,28 @@ def test_default_fit_keeps_its_within_effects_to_the_frozen_parts(table):
         got = (effect.within.estimate, effect.within.ci_low, effect.within.ci_high)
         np.testing.assert_allclose(got, want, rtol=CLOSED_FORM_RTOL)
         assert np.isfinite(effect.between.estimate)
+
+
+def old_sandwich(x, y, codes, params, group_var, residual_var):
+    sizes = np.bincount(codes).astype(float)
+    shrink = group_var / (residual_var + sizes * group_var)
+    sums = np.column_stack([np.bincount(codes, c, len(sizes)) for c in x.T])
+    weighted = (x - shrink[codes, None] * sums[codes]) / residual_var
+    bread = np.linalg.inv(x.T @ weighted)
+    resid_x = weighted * (y - x @ params)[:, None]
+    scores = np.column_stack([np.bincount(codes, c, len(sizes)) for c in resid_x.T])
+    meat = scores.T @ scores * len(sizes) / max(len(sizes) - 1, 1)
+    return bread @ meat @ bread
+
+
+@pytest.mark.parametrize("group_var", [0.0, 0.3, 4.0])
+def test_sandwich_from_group_sums_equals_the_row_by_row_sandwich(group_var):
+    rng = np.random.default_rng(7)
+    codes = np.sort(rng.integers(0, 400, 5_000))
+    x = np.column_stack([np.ones(len(codes)), rng.normal(size=(len(codes), 3))])
+    y = x @ [1.0, -0.5, 0.2, 0.0] + rng.normal(size=400)[codes] + rng.normal(size=len(codes))
+    params = np.linalg.lstsq(x, y, rcond=None)[0]
+    new = sandwich_cov(x, y, codes, params, group_var, 1.3, codes=codes)
+    np.testing.assert_allclose(
+        new, old_sandwich(x, y, codes, params, group_var, 1.3), rtol=CLOSED_FORM_RTOL, atol=1e-15
+    )

@@ -90,11 +90,16 @@ def sandwich_cov(
     """
     codes = pd.factorize(groups)[0] if codes is None else codes
     sizes = np.bincount(codes).astype(float)
-    shrink = group_var / (residual_var + sizes * group_var)
-    weighted = (x - shrink[codes, None] * _group_sums(x, codes, len(sizes))[codes]) / residual_var
-    bread = np.linalg.inv(x.T @ weighted)
-    scores = _group_sums(weighted * (y - x @ params)[:, None], codes, len(sizes))
     n_groups = len(sizes)
+    shrink = group_var / (residual_var + sizes * group_var)
+    x_sums = _group_sums(x, codes, n_groups)
+    # bread and scores from group sums: sum_g x_g' inv(V_g) x_g = (X'X - sum_g c_g s_g s_g') / s2
+    bread = np.linalg.inv((x.T @ x - x_sums.T @ (shrink[:, None] * x_sums)) / residual_var)
+    resid = y - x @ params
+    resid_sums = np.bincount(codes, resid, n_groups)
+    scores = (
+        _group_sums(x * resid[:, None], codes, n_groups) - (shrink * resid_sums)[:, None] * x_sums
+    ) / residual_var
     meat = scores.T @ scores * n_groups / max(n_groups - 1, 1)
     return bread @ meat @ bread
 
