@@ -19,6 +19,7 @@ from alliance.web.clinic.instruments import (
     short_name,
 )
 from alliance.web.clinic.tables import series
+from alliance.web.formats.numbers import shown_number
 
 BY_RESPONDENT = {"client": ALLIANCE, "therapist": MIRROR}  # the table beside the charts uses it
 
@@ -37,7 +38,7 @@ def _points(table: pd.DataFrame, column: str) -> list[tuple[float, float | None]
 
 def _said(points: list[tuple[float, float | None]]) -> str:
     given = [
-        _("session %(number)s %(value)s") % {"number": f"{x:g}", "value": f"{y:g}"}
+        _("session %(number)s %(value)s") % {"number": shown_number(x), "value": shown_number(y)}
         for x, y in points
         if y is not None
     ]
@@ -148,7 +149,7 @@ def _outcome_words(instrument, total: str, points, *, expected: bool) -> str:
         "total": total,
         "said": _said(points),
         "bands": band_text(instrument),
-        "cutoff": f"{instrument.cutoff.value:g}",
+        "cutoff": shown_number(instrument.cutoff.value),
     }
     if expected:
         words += " " + _("Dashed lines: the expected course and its range.")
@@ -162,7 +163,7 @@ def bands_of(instrument, high: float) -> list[Band]:
             b.low,
             b.high + 1 if b.high < high else b.high,
             band_label(instrument, b.name),
-            f"{b.low:g}-{b.high:g}",
+            f"{shown_number(b.low)}-{shown_number(b.high)}",
         )
         for b in instrument.bands
     ]
@@ -170,5 +171,6 @@ def bands_of(instrument, high: float) -> list[Band]:
 
 def band_text(instrument) -> str:
     return ", ".join(
-        f"{band_label(instrument, b.name)} {b.low:g}-{b.high:g}" for b in instrument.bands
+        f"{band_label(instrument, b.name)} {shown_number(b.low)}-{shown_number(b.high)}"
+        for b in instrument.bands
     )
