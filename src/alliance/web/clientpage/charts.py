@@ -42,7 +42,11 @@ def _said(points: list[tuple[float, float | None]]) -> str:
         for x, y in points
         if y is not None
     ]
-    return ", ".join(given) if given else _("no ratings yet")
+    if not given:
+        return _("no ratings yet")
+    # a decimal comma (7,5 in Spanish) would run into the list's own commas
+    between = "; " if any("," in said for said in given) else ", "
+    return between.join(given)
 
 
 def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> list[dict]:
