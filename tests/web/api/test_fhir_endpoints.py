@@ -9,7 +9,7 @@ import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from alliance.interop import fhir
-from alliance.measures import list_instruments
+from alliance.measures import get_instrument, list_instruments
 from alliance.web.clinic.models import AuditEvent, Response
 
 PHQ9 = {str(n): 1 for n in range(1, 10)}
@@ -171,3 +171,27 @@ def test_a_phq9_without_the_risk_item_warns_the_therapist_to_ask(api, login, the
     assert alert.severity == "warning" and "prorated" in alert.message
     page = login(theo).get(reverse("client", args=["C-THEO1"])).content.decode()
     assert "The self-harm question (item 9) was left unanswered" in page
+
+
+def test_the_questionnaires_come_in_the_language_the_query_names(api, theo):
+    answer = _fhir(api(theo), "get", "/fhir/r4/Questionnaire?language=es")
+    assert answer.status_code == 200
+    bundle = answer.json()
+    Bundle.model_validate(bundle)
+    served = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    assert {q["language"] for q in served.values()} == {"es"}
+    phq9 = get_instrument("phq-9")
+    assert served["phq-9"]["title"] == phq9.title_in("es") != phq9.title
+    english = _fhir(api(theo), "get", "/fhir/r4/Questionnaire").json()
+    assert {e["resource"]["language"] for e in english["entry"]} == {"en"}
+
+
+def test_a_language_not_offered_is_an_operation_outcome_naming_the_parameter(api, theo):
+    answer = _fhir(api(theo), "get", "/fhir/r4/Questionnaire?language=fr")
+    assert answer.status_code == 400 and answer["Content-Type"] == fhir.MEDIA_TYPE
+    body = answer.json()
+    assert body["resourceType"] == "OperationOutcome"
+    [issue] = body["issue"]
+    assert issue["severity"] == "error" and issue["code"] == "invalid"
+    assert issue["diagnostics"].startswith("language parameter: Questionnaire ")
+    assert "no text in language 'fr'; it is written in en, es" in issue["diagnostics"]

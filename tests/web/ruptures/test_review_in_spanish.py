@@ -32,7 +32,7 @@ def test_the_review_is_in_spanish_for_a_spanish_browser(settings, bond_rupture, 
     speak_the_site_languages(settings)
     html = _review(login(theo), bond_rupture, "es")
     signs = html[html.index("Señales que generaron la alerta") : html.index("Reglas que")]
-    assert "El vínculo bajó 4.0 puntos más por debajo de los objetivos y las tareas" in signs
+    assert "El vínculo bajó 4,0 puntos más por debajo de los objetivos y las tareas" in signs
     assert "El cliente dijo que algo no le encajaba" in signs
     assert "la alianza estuvo" in html and "puntos por debajo del" in html
     assert "Aclarar un malentendido" in html and "¿Cómo se ha sentido trabajando conmigo" in html

@@ -2,8 +2,9 @@
 
 Stable API:
 
-- `questionnaire(instrument) -> dict`: a shipped instrument (or its id) as a Questionnaire;
-  `questionnaires()` gives one for every shipped instrument.
+- `questionnaire(instrument, language="en") -> dict`: a shipped instrument (or its id) as a
+  Questionnaire written in `language`, its other languages as translation extensions;
+  `questionnaires(language="en")` gives one for every shipped instrument.
 - `export_bundle(answers, scores=None, *, bundle_type="collection", with_questionnaires=True)`:
   interchange answers as a Bundle of Questionnaires, Patients, Practitioners,
   QuestionnaireResponses and Observations (scores are computed when not given).
@@ -27,7 +28,7 @@ import json
 from .bundles import everything_bundle, export_bundle
 from .codes import BASE, CODE_SYSTEM, MEDIA_TYPE
 from .errors import FhirError, Problem
-from .questionnaire import questionnaire, questionnaires
+from .questionnaire import WRITTEN_IN, questionnaire, questionnaires
 from .reading import read_bundle, read_transaction
 from .wording import Wording, read_wording
 
@@ -45,6 +46,7 @@ __all__ = [
     "Wording",
     "everything_bundle",
     "export_bundle",
+    "WRITTEN_IN",
     "questionnaire",
     "questionnaires",
     "read_bundle",

@@ -58,8 +58,12 @@ def with_token(view):
 @require_GET
 @with_token
 def questionnaires(request):
-    """Every shipped instrument as a Questionnaire, in a searchset Bundle."""
-    found = fhir.questionnaires()
+    """Every shipped instrument as a Questionnaire, in a searchset Bundle, written in the
+    `language` the query names (English without one), every other language as translations."""
+    try:
+        found = fhir.questionnaires(request.GET.get("language") or fhir.WRITTEN_IN)
+    except fhir.FhirError as error:
+        return outcome(400, [f"language parameter: {p}" for p in error.problems[:1]])
     entries = [{"fullUrl": q["url"], "resource": q} for q in found]
     return answer(
         {"resourceType": "Bundle", "type": "searchset", "total": len(entries), "entry": entries}
