@@ -74,7 +74,7 @@ def unrepaired(good_checkins) -> Rupture:
 
 
 NOT_REPAIRED = "Not repaired: the alliance did not come back above 7.8 within 3 sessions after"
-NO_REPARADA = "No reparada: la alianza no volvió por encima de 7.8 en las 3 sesiones posteriores"
+NO_REPARADA = "No reparada: la alianza no volvió por encima de 7,8 en las 3 sesiones posteriores"
 
 
 def test_how_the_alert_ended_reads_in_the_readers_language(settings, unrepaired, login, theo):
