@@ -66,3 +66,15 @@ def test_a_rendering_says_its_own_language_words():
     assert "first check-in" in english and "no change" in english
     assert spanish != english
     assert "first check-in" not in spanish and "no change" not in spanish
+
+
+def test_a_spanish_rendering_writes_its_numbers_with_a_decimal_comma():
+    rows = [_row(4, delta=-2.5)]
+    with translation.override("en"):
+        english = rows_html(rows, show_therapist=False)
+    with translation.override("es"):
+        spanish = rows_html(rows, show_therapist=False)
+    assert '<span class="score">5.5</span>' in english and "down 2.5" in english
+    assert '<span class="score">5,5</span>' in spanish and "baja 2,5" in spanish
+    assert '<span class="score">7</span>' in spanish  # a whole number has no decimals
+    assert "5.5" not in spanish and "2.5" not in spanish

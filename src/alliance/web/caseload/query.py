@@ -26,6 +26,7 @@ from alliance.web.clinic.instruments import DIMENSIONS, band_label
 from alliance.web.clinic.models import Alert, AlertKind, Client, Severity
 from alliance.web.delivery.models import Delivery
 from alliance.web.delivery.models import Status as DeliveryStatus
+from alliance.web.formats.numbers import shown_number
 from alliance.web.outcome.recovery import Track
 
 from .models import ClientSummary
@@ -86,7 +87,7 @@ class Change:
             )
         if self.delta == 0:
             return gettext("no change")
-        step = {"step": f"{abs(self.delta):g}"}
+        step = {"step": shown_number(abs(self.delta))}
         return (gettext("up %(step)s") if self.delta > 0 else gettext("down %(step)s")) % step
 
 

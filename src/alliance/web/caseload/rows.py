@@ -9,7 +9,7 @@ from html import escape
 from urllib.parse import quote
 
 from django.urls import reverse
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
@@ -25,10 +25,11 @@ def rows_html(rows: list[Row], *, show_therapist: bool) -> SafeString:
     return mark_safe("\n".join(_row(row, show_therapist, said) for row in rows))  # escaped below
 
 
-def number(value: float) -> str:
-    """One decimal, none when it is whole (the template filter floatformat:"-1")."""
+def number(value: float, mark: str = ".") -> str:
+    """One decimal, none when it is whole (the template filter floatformat:"-1"), written with
+    the decimal `mark` of the page's language."""
     rounded = round(float(value), 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}"
+    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}".replace(".", mark)
 
 
 def day(value) -> str:
@@ -61,6 +62,7 @@ class Said:
         self.none = escape(gettext("none"))
         self.curve_mark = default_curve_mark()
         self.alliance_words = gettext("alliance %(change)s")
+        self.mark = get_format("DECIMAL_SEPARATOR")
         self._kept: dict = {}
 
     def keep(self, key, make) -> str:
@@ -85,7 +87,7 @@ def _row(row: Row, show_therapist: bool, said: Said) -> str:
         cells.append(f"<td>{escape(row.client.therapist.display)}</td>")
     cells += [_dimension_cell(change, said) for change in row.alliance]
     cells += [
-        _outcome_cell(row),
+        _outcome_cell(row, said),
         _status_cell(row),
         _track_cell(row, said),
         _alerts_cell(row, said),
@@ -109,15 +111,15 @@ def _client_cell(row: Row, said: Said) -> str:
 def _dimension_cell(change: Change, said: Said) -> str:
     value = "-"
     if change.value is not None:
-        value = f'<span class="score">{number(change.value)}</span>'
+        value = f'<span class="score">{number(change.value, said.mark)}</span>'
     arrow = f' <span class="arrow" aria-hidden="true">{change.arrow}</span>' if change.arrow else ""
     return f'<td>{value}{arrow} <span class="change">{said.change(change)}</span></td>'
 
 
-def _outcome_cell(row: Row) -> str:
+def _outcome_cell(row: Row, said: Said) -> str:
     if row.outcome is None:
         return "<td>-</td>"
-    return f'<td>{number(row.outcome)} <span class="band">{escape(row.band)}</span></td>'
+    return f'<td>{number(row.outcome, said.mark)} <span class="band">{escape(row.band)}</span></td>'
 
 
 def _status_cell(row: Row) -> str:
