@@ -30,6 +30,8 @@ def _without_short_cuts(monkeypatch) -> None:
     monkeypatch.setattr(table, "_rising", lambda sessions: False)
     monkeypatch.setattr(detector, "_in_order", lambda events: False)
     monkeypatch.setattr(table.Sessions, "required", _read_every_time)
+    monkeypatch.setattr(table, "_already_numbers", lambda column: False)
+    monkeypatch.setattr(detector, "_any_value", lambda frame, column: frame[column].notna().any())
 
 
 def _read_every_time(self, name):

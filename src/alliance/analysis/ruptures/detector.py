@@ -98,7 +98,7 @@ class RuptureDetector:
 
     def _choice(self, frame: pd.DataFrame) -> DefaultChoice:
         if self.is_default:  # a column with no value at all (item 8 never asked) counts as absent
-            return choose_default([c for c in frame.columns if frame[c].notna().any()])
+            return choose_default([c for c in frame.columns if _any_value(frame, c)])
         return DefaultChoice("rules as given", self.config.rules)
 
     def _skipped(self, choice: DefaultChoice) -> tuple[str, ...]:
@@ -150,6 +150,15 @@ class RuptureDetector:
     def __repr__(self) -> str:
         names = ", ".join(rule.name for rule in self.config.rules)
         return f"RuptureDetector(rules=[{names}], combine={self.config.combine})"
+
+
+def _any_value(frame: pd.DataFrame, column: str) -> bool:
+    """Whether the column holds a value; a float column is read as its array (pandas' own
+    notna costs more than the rest of a short series' choice)."""
+    values = frame[column].to_numpy()
+    if values.dtype == np.float64:
+        return bool(len(values)) and not np.isnan(values).all()
+    return bool(frame[column].notna().any())
 
 
 def _as_rule(rule: RuleConfig | str | dict[str, Any]) -> RuleConfig:

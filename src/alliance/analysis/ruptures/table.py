@@ -74,10 +74,15 @@ def check_sessions(table: pd.DataFrame) -> Sessions:
 def _numeric(frame: pd.DataFrame) -> pd.DataFrame:
     converted = {}
     for column in frame.columns.drop("client_id"):
-        if column != "session" and frame[column].dtype == np.float64:
-            continue  # already numbers: nothing to convert or to refuse (the app's tables)
+        if _already_numbers(frame[column]):
+            continue  # nothing to convert or to refuse (the app's tables)
         converted[column] = _parsed(frame[column], whole=column == "session")
-    return frame.assign(**converted)
+    return frame.assign(**converted) if converted else frame
+
+
+def _already_numbers(column: pd.Series) -> bool:
+    """Floats already, or whole session numbers already (int64 has no gaps)."""
+    return column.dtype == (np.int64 if column.name == "session" else np.float64)
 
 
 def _parsed(column: pd.Series, *, whole: bool) -> np.ndarray:

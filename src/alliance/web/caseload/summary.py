@@ -19,7 +19,7 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from alliance.web.clinic.instruments import ALLIANCE, ANXIETY, DIMENSIONS, for_clinic
+from alliance.web.clinic.instruments import ALLIANCE, ANXIETY, DIMENSIONS
 from alliance.web.clinic.models import (
     Alert,
     Attendance,
@@ -30,6 +30,7 @@ from alliance.web.clinic.models import (
     Session,
     Severity,
 )
+from alliance.web.followup.context import clinic_instruments
 from alliance.web.outcome.pairs import latest_pairs
 from alliance.web.outcome.recovery import Track, follow_up_course, tracks_from_rows
 from alliance.web.outcome.status import outcome_statuses_of_rows
@@ -89,7 +90,7 @@ def sum_history(client_ids: Iterable[int], clinic_id: int) -> dict[int, ClientSu
     ids = list(client_ids)
     if not ids:
         return {}
-    outcome = for_clinic(clinic_id).outcome
+    outcome = clinic_instruments(clinic_id).outcome
     summed = {pk: ClientSummary(client_id=pk) for pk in ids}
     ranked = _ranked_responses(ids, outcome)
     _add_alliance(summed, ranked)
@@ -182,7 +183,7 @@ def replace_stale_tracks(clinic_id: int, version: str | None = None) -> int:
     another model than the current one, or than `version` (the follow-up's, as prepared); a
     client summed up on another outcome measure is recomputed. How many; one query when none
     is (the model moves on every REFIT_EVERY scores or an ended episode)."""
-    outcome = for_clinic(clinic_id).outcome
+    outcome = clinic_instruments(clinic_id).outcome
     version = version or course(clinic_id, outcome)[1]
     stale = list(ClientSummary.objects.filter(clinic_id=clinic_id).exclude(track_version=version))
     if not stale:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 
+import numpy as np
 import pandas as pd
 
 from alliance.analysis.ruptures.answers import CLIENT_FORM, RUPTURE_ITEM, THERAPIST_FORM
@@ -105,8 +106,16 @@ def _session_table(rows_in: Iterable[tuple]) -> pd.DataFrame:
     for code, number, *response in rows_in:
         row = rows.setdefault((code, number), {"client_id": code, "session": number})
         row.update(_session_scores(*response))
-    table = pd.DataFrame(list(rows.values()), columns=SESSION_COLUMNS)
-    return table.astype({column: float for column in SESSION_COLUMNS[2:]})
+    if not rows:
+        table = pd.DataFrame([], columns=SESSION_COLUMNS)
+        return table.astype({column: float for column in SESSION_COLUMNS[2:]})
+    # built column by column: on one client's few rows, pandas' conversion of a list of dicts
+    # and its astype cost several times the reading
+    found = list(rows.values())
+    columns = {name: [row[name] for row in found] for name in SESSION_COLUMNS[:2]}
+    for name in SESSION_COLUMNS[2:]:
+        columns[name] = np.array([row.get(name) for row in found], dtype=float)
+    return pd.DataFrame(columns, columns=SESSION_COLUMNS)
 
 
 def _session_scores(instrument: str, respondent: str, scores: dict, answers: dict) -> dict:

@@ -8,6 +8,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from alliance.web.clinic.instruments import DEFAULT_OUTCOME, ClinicInstruments, for_clinic
 from alliance.web.clinic.models import Client, ClinicSettings, Session
 
 T = TypeVar("T")
@@ -60,3 +61,17 @@ def remembered(key: tuple, compute: Callable[[], T]) -> T:
     if key not in memo:
         memo[key] = compute()
     return memo[key]
+
+
+def clinic_instruments(clinic_id: int) -> ClinicInstruments:
+    """The clinic's instruments, read once per running analysis (see `remembered`)."""
+    return remembered(("instruments", clinic_id), lambda: for_clinic(clinic_id))
+
+
+def remember_instruments(settings: ClinicSettings) -> None:
+    """Within a running analysis, the clinic's instruments as its settings, already read, name
+    them (what `for_clinic` would read again)."""
+    memo = analysis_memo()
+    if memo is not None:
+        outcome = settings.outcome_instrument or DEFAULT_OUTCOME
+        memo[("instruments", settings.clinic_id)] = ClinicInstruments(outcome=outcome)

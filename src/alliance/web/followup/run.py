@@ -17,7 +17,7 @@ from django.db.models import F, QuerySet
 
 from alliance.web.clinic.models import CheckinSubmission, Client, ClinicSettings, Respondent
 
-from .context import FollowUp, remembering
+from .context import FollowUp, remember_instruments, remembering
 from .models import PendingFollowUp
 from .steps import AFTER, ANALYSE, PREPARE, STORE, steps
 
@@ -165,6 +165,8 @@ def _prepared(client_ids: list[int]) -> dict[int, FollowUp]:
     settings = {c.clinic_id: ClinicSettings.for_clinic(c.clinic_id) for c in clients}
     follow_ups = [_follow_up(c, pending[c.pk], settings[c.clinic_id]) for c in clients]
     with remembering():  # read only, so what one step reads of the history holds for all
+        for found in settings.values():
+            remember_instruments(found)
         for step in steps(PREPARE):
             try:
                 step(follow_ups)
@@ -178,11 +180,14 @@ def _analyse_locked(client_id: int, prepared: FollowUp | None) -> FollowUp | Non
     pending = _pending([client_id])
     if client is None or not pending:
         return None
-    follow_up = _follow_up(client, pending)
-    if prepared is not None and _markers(prepared) == _markers(follow_up):
-        # nothing arrived since it was prepared (new answers always leave a new marker)
+    unchanged = prepared is not None and _markers(prepared) == {m.pk for m in pending}
+    # nothing arrived since it was prepared (new answers always leave a new marker): what was
+    # prepared, and the settings it was prepared with, hold
+    follow_up = _follow_up(client, pending, prepared.settings if unchanged else None)
+    if unchanged:
         follow_up.prepared = prepared.prepared
     with remembering():
+        remember_instruments(follow_up.settings)
         for step in steps(ANALYSE):
             step(follow_up)
     PendingFollowUp.objects.filter(pk__in=[marker.pk for marker in pending]).delete()

@@ -7,8 +7,9 @@ import logging
 
 from django.db import transaction
 
-from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS, ClinicInstruments, for_clinic
+from alliance.web.clinic.instruments import ALLIANCE, DIMENSIONS, ClinicInstruments
 from alliance.web.clinic.models import Alert, AlertKind, Client, Respondent, Response
+from alliance.web.followup.context import clinic_instruments
 
 from .off_track_words import track_figures
 from .recovery import Track, follow_up_recovery, tracks_from_rows
@@ -58,7 +59,7 @@ def place_all(
     """{client id: (place on the clinic's expected course or None, the clinic's instruments)},
     read only, in one query of scores; the model from the cache, refitted by a task of its own
     when it is stale."""
-    instruments = for_clinic(clinic_id)
+    instruments = clinic_instruments(clinic_id)
     scores = Response.objects.filter(
         client__in=clients, instrument=instruments.outcome, respondent=Respondent.CLIENT
     )
