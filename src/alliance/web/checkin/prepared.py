@@ -1,4 +1,5 @@
-"""A cursor whose statements PostgreSQL plans once per connection and keeps (server-side prepared).
+"""Fewer waits on PostgreSQL: a cursor whose statements the server plans once per connection and
+keeps (server-side prepared), and pipeline mode for statements whose answer nothing waits for.
 
 Planning the check-in link's query costs the server several times what running it does, and the
 page and the submit run it on every request. psycopg prepares only through a server-binding
@@ -46,3 +47,17 @@ def _prepares() -> bool:
         return False
     connection.ensure_connection()
     return connection.connection.prepare_threshold is not None
+
+
+@contextmanager
+def pipelined() -> Iterator[None]:
+    """Statements within are sent without waiting for each one's answer (PostgreSQL's pipeline
+    mode); a statement that returns rows still waits for them. Leaving waits for every answer, so
+    an error of any statement is raised here, inside the caller's transaction. Elsewhere the
+    statements run one by one as usual."""
+    if connection.vendor != "postgresql" or not psycopg.Pipeline.is_supported():
+        yield
+        return
+    connection.ensure_connection()
+    with connection.wrap_database_errors, connection.connection.pipeline():
+        yield
