@@ -151,3 +151,18 @@ def test_questionnaire_prints_the_shipped_structure_ready_for_licensed_wording()
 def test_questionnaire_of_an_unknown_instrument_fails_naming_the_known_ones():
     result = run("questionnaire", "core-10")
     assert result.exit_code == 1 and "unknown instrument 'core-10' (known: " in result.stderr
+
+
+def test_questionnaire_in_spanish_names_its_language_and_has_spanish_texts():
+    result = run("questionnaire", "gad-7", "--language", "es")
+    assert result.exit_code == 0, result.stderr
+    found = json.loads(result.stdout)
+    spanish = get_instrument("gad-7").in_language("es")
+    assert found["language"] == "es"
+    assert [item["text"] for item in found["item"]] == [item.label for item in spanish.items]
+
+
+def test_questionnaire_in_a_language_the_instrument_lacks_fails_naming_the_option():
+    result = run("questionnaire", "gad-7", "--language", "fr")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "--language: gad-7 has no wording in 'fr'; it has en, es" in result.stderr

@@ -48,3 +48,28 @@ def test_an_unknown_id_fails_on_stderr_naming_the_known_ones():
     assert result.exit_code != 0
     assert result.stdout == ""
     assert "unknown instrument 'phq-10'" in result.stderr and "phq-9" in result.stderr
+
+
+def test_show_in_spanish_gives_the_instruments_own_words_in_spanish():
+    english = run("instruments", "show", "phq-9").stdout
+    result = run("instruments", "show", "phq-9", "--language", "es")
+    assert result.exit_code == 0, result.stderr
+    spanish = result.stdout
+    assert spanish.startswith("Cuestionario de salud del paciente")
+    assert "Ánimo bajo" in spanish and "Low mood" not in spanish
+    assert "mínima 0-4" in spanish and "minimal 0-4" not in spanish
+    assert "pensamientos de hacerse daño" in spanish
+    assert len(spanish.splitlines()) == len(english.splitlines())
+
+
+def test_show_in_english_is_the_default():
+    assert run("instruments", "show", "phq-9", "--language", "en").stdout == (
+        run("instruments", "show", "phq-9").stdout
+    )
+
+
+def test_a_language_the_instrument_lacks_fails_naming_the_option_and_the_languages_it_has():
+    result = run("instruments", "show", "phq-9", "--language", "fr")
+    assert result.exit_code != 0 and result.stdout == ""
+    assert "--language" in result.stderr and "'fr'" in result.stderr
+    assert "en, es" in result.stderr

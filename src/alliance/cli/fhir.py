@@ -69,14 +69,22 @@ def import_(bundle: str, fmt: str) -> None:
 
 @command.command("questionnaire")
 @click.argument("instrument")
-def questionnaire_(instrument: str) -> None:
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="The language of the Questionnaire's texts (Questionnaire.language).",
+)
+def questionnaire_(instrument: str, language: str) -> None:
     """Print a shipped instrument as a FHIR Questionnaire, with the project's short labels.
 
     A clinic that holds a licence fills in the official texts and imports the result."""
     try:
-        click.echo(to_json(questionnaire(instrument)), nl=False)
+        click.echo(to_json(questionnaire(instrument, language)), nl=False)
     except UnknownInstrumentError as error:
         fail(str(error))
+    except ValueError as error:
+        fail(f"--{error}")
 
 
 def _read(path: str) -> bytes:

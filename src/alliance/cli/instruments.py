@@ -22,25 +22,37 @@ def command(ctx: click.Context) -> None:
 
 @command.command("show")
 @click.argument("instrument_id")
-def show(instrument_id: str) -> None:
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="Print the instrument's own words (title, questions, bands, flags) "
+    "in this language, as a client or therapist reading it sees them.",
+)
+def show(instrument_id: str, language: str) -> None:
     """Print one instrument: items, scales, bands, cutoff, reliable change and codes."""
     try:
         inst = get_instrument(instrument_id)
     except UnknownInstrumentError as error:
         fail(str(error))
-    click.echo("\n".join(describe(inst)))
+    spoken = ("en", *inst.languages)
+    if language not in spoken:
+        fail(f"--language: {inst.id} has no wording in {language!r}; it has {', '.join(spoken)}")
+    click.echo("\n".join(describe(inst, language)))
 
 
-def describe(inst: Instrument) -> list[str]:
+def describe(inst: Instrument, language: str = "en") -> list[str]:
+    """The instrument's description; its own words in `language`, the headings in English."""
+    worded = inst.in_language(language)
     lines = [
-        f"{inst.title} ({inst.id}, version {inst.version})",
+        f"{inst.title_in(language)} ({inst.id}, version {inst.version})",
         f"answered by: {inst.respondent}; kind: {inst.kind}; source: {inst.source}",
         f"wording: {_wording(inst)}",
         f"licence: {inst.licence}",
         "",
         "items:",
     ]
-    for item in inst.items:
+    for item in worded.items:
         answers = "free text" if item.kind == "text" else f"{item.low}-{item.high}"
         extra = " reversed" if item.reversed else ""
         extra += "" if item.required else " optional"
@@ -49,7 +61,7 @@ def describe(inst: Instrument) -> list[str]:
     for scale in inst.scales:
         items = ", ".join(scale.items) or "every goal"
         lines.append(f"  {scale.id}: {scale.method} of {items}; up to {scale.max_missing} missing")
-    lines += _interpretation(inst)
+    lines += _interpretation(inst, language)
     return lines
 
 
@@ -59,10 +71,10 @@ def _wording(inst: Instrument) -> str:
     return "short labels only; import the official wording your clinic is licensed to use"
 
 
-def _interpretation(inst: Instrument) -> list[str]:
+def _interpretation(inst: Instrument, language: str) -> list[str]:
     lines = []
     if inst.bands:
-        bands = ", ".join(f"{b.name} {b.low:g}-{b.high:g}" for b in inst.bands)
+        bands = ", ".join(f"{b.label(language)} {b.low:g}-{b.high:g}" for b in inst.bands)
         lines.append(f"bands ({inst.band_scale}): {bands}")
     if inst.cutoff:
         cutoff = inst.cutoff
@@ -72,7 +84,7 @@ def _interpretation(inst: Instrument) -> list[str]:
         note = " (provisional)" if rc.provisional else ""
         lines.append(f"reliable change: {rc.value:g} points on {rc.scale}{note}")
     for flag in inst.flags:
-        lines.append(f"flag {flag.id}: {flag.reading()}: {flag.label}")
+        lines.append(f"flag {flag.id}: {flag.reading()}: {flag.label_in(language)}")
     if inst.codes.system:
         codes = inst.codes
         lines.append(f"codes: panel {codes.panel}, total {codes.total} ({codes.system})")

@@ -54,6 +54,25 @@ def test_every_shipped_instrument_is_served_as_a_questionnaire(api, theo):
     assert served == {inst.id for inst in list_instruments()}
 
 
+def test_questionnaires_in_spanish_are_searched_by_their_language(api, theo):
+    answer = _fhir(api(theo), "get", "/fhir/r4/Questionnaire?_language=es")
+    assert answer.status_code == 200
+    bundle = answer.json()
+    Bundle.model_validate(bundle)
+    served = {entry["resource"]["id"]: entry["resource"] for entry in bundle["entry"]}
+    assert set(served) == {inst.id for inst in list_instruments() if "es" in inst.languages}
+    assert {resource["language"] for resource in served.values()} == {"es"}
+    assert served["phq-9"]["item"][1]["text"] == "Ánimo bajo"
+
+
+def test_a_language_no_instrument_has_is_an_operation_outcome_naming_the_parameter(api, theo):
+    answer = _fhir(api(theo), "get", "/fhir/r4/Questionnaire?_language=fr")
+    assert answer.status_code == 400
+    issue = answer.json()["issue"][0]
+    assert answer.json()["resourceType"] == "OperationOutcome"
+    assert issue["diagnostics"].startswith("_language: no instrument is worded in 'fr'")
+
+
 def test_the_fhir_endpoints_need_a_token(client, theos_client):
     answer = client.get("/fhir/r4/Questionnaire")
     assert answer.status_code == 401

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from ninja.errors import HttpError
 
 from alliance.interop import fhir
+from alliance.measures import list_instruments
 from alliance.web.exports.interchange import answer_frame, responses_of
 
 from .access import readable_client
@@ -58,8 +59,18 @@ def with_token(view):
 @require_GET
 @with_token
 def questionnaires(request):
-    """Every shipped instrument as a Questionnaire, in a searchset Bundle."""
-    found = fhir.questionnaires()
+    """Every shipped instrument as a Questionnaire, in a searchset Bundle; with `_language`,
+    those worded in that language, in it (FHIR's search on Resource.language)."""
+    language = request.GET.get("_language", "en")
+    found = [
+        fhir.questionnaire(inst, language)
+        for inst in list_instruments()
+        if language in ("en", *inst.languages)
+    ]
+    if not found:
+        spoken = sorted({"en", *(lang for inst in list_instruments() for lang in inst.languages)})
+        problem = f"_language: no instrument is worded in {language!r}; try {', '.join(spoken)}"
+        return outcome(400, [problem], "value")
     entries = [{"fullUrl": q["url"], "resource": q} for q in found]
     return answer(
         {"resourceType": "Bundle", "type": "searchset", "total": len(entries), "entry": entries}
