@@ -14,10 +14,10 @@ from alliance.web.clinic.models import Alert, AlertKind, Severity
 SPANISH = {
     "alliance-drop": (
         "La alianza bajó de 8 a 5 desde el último cuestionario.",
-        "Una bajada de 1.3 o más supera el ruido de la medida (umbral provisional).",
+        "Una bajada de 1,3 o más supera el ruido de la medida (umbral provisional).",
     ),
     "alliance-review": (
-        "La alianza está en 5, por debajo de 7.5 sobre 10.",
+        "La alianza está en 5, por debajo de 7,5 sobre 10.",
         "La mayoría de los clientes valoran la alianza cerca del máximo",
     ),
     "checkins-missed": (
@@ -26,9 +26,9 @@ SPANISH = {
     ),
     "not-on-track": (
         "Fuera de la trayectoria: PHQ-9 24 en la sesión 3, por encima del rango esperado de "
-        "10.9 a 20.3.",
-        "objetivos 8 (media propia 8.0), tareas 8 (media propia 8.0), vínculo 8 (media propia "
-        "8.0).",
+        "10,9 a 20,3.",
+        "objetivos 8 (media propia 8,0), tareas 8 (media propia 8,0), vínculo 8 (media propia "
+        "8,0).",
     ),
     "risk-item-unanswered": (
         "La pregunta sobre hacerse daño (ítem 9) quedó sin responder",

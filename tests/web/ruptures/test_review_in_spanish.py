@@ -32,7 +32,7 @@ def test_the_review_is_in_spanish_for_a_spanish_browser(settings, bond_rupture, 
     speak_the_site_languages(settings)
     html = _review(login(theo), bond_rupture, "es")
     signs = html[html.index("Señales que generaron la alerta") : html.index("Reglas que")]
-    assert "El vínculo bajó 4.0 puntos más por debajo de los objetivos y las tareas" in signs
+    assert "El vínculo bajó 4,0 puntos más por debajo de los objetivos y las tareas" in signs
     assert "El cliente dijo que algo no le encajaba" in signs
     assert "la alianza estuvo" in html and "puntos por debajo del" in html
     assert "Aclarar un malentendido" in html and "¿Cómo se ha sentido trabajando conmigo" in html
@@ -74,7 +74,7 @@ def unrepaired(good_checkins) -> Rupture:
 
 
 NOT_REPAIRED = "Not repaired: the alliance did not come back above 7.8 within 3 sessions after"
-NO_REPARADA = "No reparada: la alianza no volvió por encima de 7.8 en las 3 sesiones posteriores"
+NO_REPARADA = "No reparada: la alianza no volvió por encima de 7,8 en las 3 sesiones posteriores"
 
 
 def test_how_the_alert_ended_reads_in_the_readers_language(settings, unrepaired, login, theo):

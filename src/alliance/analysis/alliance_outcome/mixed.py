@@ -9,7 +9,7 @@ import pandas as pd
 import statsmodels.api as sm
 from scipy.stats import norm
 
-from .reml import fit_reml
+from .reml import GroupSums, fit_reml
 
 
 @dataclass(frozen=True)
@@ -34,23 +34,33 @@ class MixedFit:
 
 
 def fit_random_intercept(
-    y: np.ndarray, columns: dict[str, np.ndarray], groups: np.ndarray, *, robust: bool = False
+    y: np.ndarray,
+    columns: dict[str, np.ndarray],
+    groups: np.ndarray,
+    *,
+    robust: bool = False,
+    codes: np.ndarray | None = None,
 ) -> MixedFit:
     """REML fit of y on an intercept and the given columns, with a random intercept per group.
 
     robust: standard errors from the cluster-robust (sandwich) covariance by group instead of the
     model's own, so correlation left between a group's residuals cannot make intervals too narrow.
     Fitted from per-group sufficient statistics (reml.py); checked against statsmodels' MixedLM.
-    The model-based standard errors are the GLS ones, s2 * inv(X' inv(H) X).
+    The model-based standard errors are the GLS ones, s2 * inv(X' inv(H) X). codes: the groups
+    as pd.factorize gives them, when already known.
     """
+    codes = pd.factorize(groups)[0] if codes is None else codes
     names = ["intercept", *columns]
     x = np.column_stack([np.ones(len(y)), *columns.values()])
     try:
-        found = fit_reml(y, x, pd.factorize(groups)[0])
+        sums = GroupSums.of(y, x, codes)
+        found = fit_reml(y, x, codes, sums=sums)
     except np.linalg.LinAlgError:
         return _clustered_ols(y, x, groups, names)
     if robust:
-        cov = sandwich_cov(x, y, groups, found.params, found.group_var, found.residual_var)
+        cov = sandwich_cov(
+            x, y, groups, found.params, found.group_var, found.residual_var, codes=codes, sums=sums
+        )
     else:
         cov = found.cov
     return MixedFit(
@@ -71,19 +81,29 @@ def sandwich_cov(
     params: np.ndarray,
     group_var: float,
     residual_var: float,
+    *,
+    codes: np.ndarray | None = None,
+    sums: GroupSums | None = None,
 ) -> np.ndarray:
     """Cluster-robust covariance of the GLS fixed effects of a random-intercept model.
 
     With V_g = s2*I + t2*J for a group of n rows, inv(V_g) @ X_g = (X_g - t2 / (s2 + n*t2) *
     colsum(X_g)) / s2, so bread and meat need only group sums. Small-sample factor G / (G - 1).
+    sums: the GroupSums of the REML fit, whose group column sums and X'X are reused.
     """
-    codes = pd.factorize(groups)[0]
+    codes = pd.factorize(groups)[0] if codes is None else codes
     sizes = np.bincount(codes).astype(float)
-    shrink = group_var / (residual_var + sizes * group_var)
-    weighted = (x - shrink[codes, None] * _group_sums(x, codes, len(sizes))[codes]) / residual_var
-    bread = np.linalg.inv(x.T @ weighted)
-    scores = _group_sums(weighted * (y - x @ params)[:, None], codes, len(sizes))
     n_groups = len(sizes)
+    shrink = group_var / (residual_var + sizes * group_var)
+    x_sums = _group_sums(x, codes, n_groups) if sums is None else sums.x_sums
+    xtx = x.T @ x if sums is None else sums.xtx
+    # bread and scores from group sums: sum_g x_g' inv(V_g) x_g = (X'X - sum_g c_g s_g s_g') / s2
+    bread = np.linalg.inv((xtx - x_sums.T @ (shrink[:, None] * x_sums)) / residual_var)
+    resid = y - x @ params
+    resid_sums = np.bincount(codes, resid, n_groups)
+    scores = (
+        _group_sums(x * resid[:, None], codes, n_groups) - (shrink * resid_sums)[:, None] * x_sums
+    ) / residual_var
     meat = scores.T @ scores * n_groups / max(n_groups - 1, 1)
     return bread @ meat @ bread
 

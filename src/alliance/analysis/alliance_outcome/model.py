@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from alliance.analysis.trajectories.table import check_sessions
 from alliance.measures import DIMENSIONS
 
+from .course import ClientCourse
 from .lagged import DETRENDED, METHODS, lagged_pairs, split_within_between
 from .mixed import MixedFit, fit_random_intercept
 from .results import AllianceEffect, Estimate, effects_frame
@@ -16,6 +19,19 @@ from .within import within_client_fit
 
 OWN_COURSE = "own-course"
 CURRENT_OUTCOME = (OWN_COURSE, "raw", "none")
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What the fits of every scale have in common: computed once per fit."""
+
+    codes: np.ndarray
+    split: ClientCourse  # the course the within/between split takes out
+    own: ClientCourse  # the course the within-client fit takes out
+    y: np.ndarray  # the next session's outcome
+    y_own: np.ndarray  # y off its own course
+    log_session_next: np.ndarray
+    current: np.ndarray | None  # this session's outcome as the model controls it
 
 
 class AllianceOutcomeModel:
@@ -78,9 +94,9 @@ class AllianceOutcomeModel:
             raise ValueError("need at least 3 clients with two or more sessions each")
         self.effects_: dict[str, AllianceEffect] = {}
         self.fits_: dict[str, MixedFit] = {}
-        current = self._current(pairs, codes) if self.current_outcome != "none" else None
+        shared = self._shared(pairs, codes)
         for scale in scales:
-            self.effects_[scale] = self._fit_scale(pairs, scale, codes, current)
+            self.effects_[scale] = self._fit_scale(pairs, scale, shared)
         self.therapist_: TherapistShare | None = therapist_share(
             table, outcome=self.outcome, session=self.session, therapist=self.therapist
         )
@@ -88,29 +104,57 @@ class AllianceOutcomeModel:
         self.n_sessions_ = int(len(pairs))
         return self
 
-    def _fit_scale(
-        self, pairs: pd.DataFrame, scale: str, codes: np.ndarray, current: np.ndarray | None
-    ) -> AllianceEffect:
-        """One scale's fits; codes: the clients as 0..G-1; current: this session's outcome as
-        the model controls it (None with current_outcome "none")."""
+    def _shared(self, pairs: pd.DataFrame, codes: np.ndarray) -> _Shared:
+        """What every scale's fits have in common, worked out once."""
+        log_s = np.log(pairs[self.session].to_numpy(dtype=float))
+        detrended = ClientCourse.of(codes, log_s)
+        split = detrended if self.method == DETRENDED else ClientCourse.of(codes)
+        y = pairs["outcome_next"].to_numpy(dtype=float)
+        current = None
+        if self.current_outcome == "raw":
+            current = pairs[self.outcome].to_numpy(dtype=float)
+            current = current - current.mean()
+        elif self.current_outcome != "none":
+            _, current = split_within_between(
+                pairs, self.outcome, client=self.client, session=self.session,
+                method=DETRENDED, course=detrended,
+            )  # fmt: skip
+        own = detrended if self.method == DETRENDED else split
+        return _Shared(
+            codes,
+            split,
+            own,
+            y,
+            own.residual(y),
+            np.log(pairs["session_next"].to_numpy(dtype=float)),
+            current,
+        )
+
+    def _fit_scale(self, pairs: pd.DataFrame, scale: str, shared: _Shared) -> AllianceEffect:
+        """One scale's fits, from what the scales share."""
         between, within = split_within_between(
-            pairs, scale, client=self.client, session=self.session, method=self.method, codes=codes
+            pairs,
+            scale,
+            client=self.client,
+            session=self.session,
+            method=self.method,
+            course=shared.split,
         )
         columns = {
             "within": within,
             "between": between - between.mean(),
-            "log_session": np.log(pairs["session_next"].to_numpy(dtype=float)),
+            "log_session": shared.log_session_next,
         }
-        if current is not None:
-            columns["current_outcome"] = current
+        if shared.current is not None:
+            columns["current_outcome"] = shared.current
         fit = fit_random_intercept(
-            pairs["outcome_next"].to_numpy(dtype=float), columns, codes, robust=self.robust
+            shared.y, columns, shared.codes, robust=self.robust, codes=shared.codes
         )
         self.fits_[scale] = fit
-        n_clients, n_rows = int(codes.max()) + 1, len(pairs)
+        n_clients, n_rows = shared.split.n_groups, len(pairs)
         within_fit = fit.interval("within", self.alpha)
         if self.current_outcome != "raw":
-            within_fit = self._within_on_own_course(pairs, columns, codes)
+            within_fit = self._within_on_own_course(columns, shared)
         return AllianceEffect(
             scale,
             Estimate("within", *within_fit, n_clients, n_rows),
@@ -118,7 +162,7 @@ class AllianceOutcomeModel:
         )
 
     def _within_on_own_course(
-        self, pairs: pd.DataFrame, columns: dict[str, np.ndarray], codes: np.ndarray
+        self, columns: dict[str, np.ndarray], shared: _Shared
     ) -> tuple[float, float, float]:
         """Next outcome, within alliance and current outcome all taken off the client's own
         course (mean, and line on log(session) when detrended): the client's own improvement
@@ -128,29 +172,16 @@ class AllianceOutcomeModel:
         }
         if self.method != DETRENDED:  # centred keeps the course over sessions as a covariate
             kept["log_session"] = columns["log_session"]
-        log_s = np.log(pairs[self.session].to_numpy(dtype=float))
         return within_client_fit(
-            pairs["outcome_next"].to_numpy(dtype=float),
+            shared.y,
             kept,
-            codes,
-            log_s if self.method == DETRENDED else None,
+            shared.codes,
+            shared.own.log_c,
             robust=self.robust,
             alpha=self.alpha,
+            course=shared.own,
+            y_dev=shared.y_own,
         )
-
-    def _current(self, pairs: pd.DataFrame, codes: np.ndarray) -> np.ndarray:
-        if self.current_outcome == "raw":
-            current = pairs[self.outcome].to_numpy(dtype=float)
-            return current - current.mean()
-        _, deviation = split_within_between(
-            pairs,
-            self.outcome,
-            client=self.client,
-            session=self.session,
-            method=DETRENDED,
-            codes=codes,
-        )
-        return deviation
 
     @property
     def within_(self) -> Estimate:

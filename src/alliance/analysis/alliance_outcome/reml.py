@@ -37,6 +37,7 @@ class GroupSums:
     xtx: np.ndarray
     xty: np.ndarray
     yty: float
+    x_sums: np.ndarray | None = None  # (groups, k): each group's column sums, kept for reuse
 
     @classmethod
     def of(cls, y: np.ndarray, x: np.ndarray, codes: np.ndarray) -> GroupSums:
@@ -62,6 +63,7 @@ class GroupSums:
             x.T @ x,
             x.T @ y,
             float(y @ y),
+            x_sums,
         )
 
     @property
@@ -106,12 +108,15 @@ def _at_ratio(sums: GroupSums, gamma: float) -> _AtRatio:
     return _AtRatio(criterion, params, inverse, residual_var)
 
 
-def fit_reml(y: np.ndarray, x: np.ndarray, codes: np.ndarray) -> RemlFit:
+def fit_reml(
+    y: np.ndarray, x: np.ndarray, codes: np.ndarray, *, sums: GroupSums | None = None
+) -> RemlFit:
     """REML fit of y on the columns of x with a random intercept per group code (0..G-1).
 
     Raises numpy.linalg.LinAlgError when X' inv(V) X is singular (collinear columns).
+    sums: GroupSums.of(y, x, codes), when already worked out.
     """
-    sums = GroupSums.of(y, x, codes)
+    sums = GroupSums.of(y, x, codes) if sums is None else sums
     found = minimize_scalar(
         lambda log_gamma: _at_ratio(sums, float(np.exp(log_gamma))).criterion,
         bounds=LOG_GAMMA_BOUNDS,

@@ -59,7 +59,7 @@ def therapist_share(
     therapist_var, client_var, residual_var = components(clients)
     low, high = _interval(clients, seed)
     return TherapistShare(
-        _share(therapist_var, client_var, residual_var),
+        float(_share(therapist_var, client_var, residual_var)),
         therapist_var,
         residual_var,
         int(clients["therapist"].nunique()),
@@ -77,19 +77,28 @@ def client_summaries(
     y = table[outcome].to_numpy(dtype=float)
     x = np.column_stack([np.ones(len(y)), np.log(table[session].to_numpy(dtype=float))])
     coef, *_ = np.linalg.lstsq(x, y, rcond=None)
-    frame = pd.DataFrame(
+    residual = y - x @ coef
+    codes, first = _client_codes(table[client])
+    n_clients = len(first)
+    n = np.bincount(codes, minlength=n_clients)
+    mean = np.bincount(codes, residual, n_clients) / n
+    deviation = residual - mean[codes]
+    return pd.DataFrame(
         {
-            "client": table[client].astype(str).to_numpy(),
-            "r": y - x @ coef,
-            "therapist": table[therapist].astype(str).to_numpy(),
+            "therapist": table[therapist].iloc[first].astype(str).to_numpy(),
+            "n": n,
+            "mean": mean,
+            "ss": np.bincount(codes, deviation**2, n_clients),
         }
     )
-    grouped = frame.groupby("client", sort=False)
-    summary = grouped.agg(therapist=("therapist", "first"), n=("r", "size"), mean=("r", "mean"))
-    codes = grouped.ngroup().to_numpy()
-    deviation = frame["r"].to_numpy() - summary["mean"].to_numpy()[codes]
-    summary["ss"] = np.bincount(codes, deviation**2, len(summary))
-    return summary.reset_index(drop=True)
+
+
+def _client_codes(clients: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Clients as 0..C-1 in order of first appearance (the ids read as text), and each one's
+    first row."""
+    codes = pd.factorize(clients.astype(str))[0]
+    _, first = np.unique(codes, return_index=True)
+    return codes, first
 
 
 def components(clients: pd.DataFrame) -> tuple[float, float, float]:
@@ -142,25 +151,36 @@ def nested_anova(
 
 
 def anova_of(t: TherapistSums) -> tuple[float, float, float]:
-    n_total, n_clients, n_ther = t.n.sum(), t.clients.sum(), len(t.n)
-    residual = t.ss.sum() / max(n_total - n_clients, 1)
-    grand = (t.n * t.mean).sum() / n_total
-    ms_client = t.between_ss.sum() / max(n_clients - n_ther, 1)
-    ms_ther = (t.n * (t.mean - grand) ** 2).sum() / max(n_ther - 1, 1)
+    return tuple(float(v) for v in anova_arrays(t))
+
+
+def anova_arrays(t: TherapistSums) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """anova_of for one set of therapists (1-d fields) or many at once (one set per row)."""
+    n_total, n_clients, n_ther = t.n.sum(-1), t.clients.sum(-1), t.n.shape[-1]
+    residual = t.ss.sum(-1) / np.maximum(n_total - n_clients, 1)
+    grand = (t.n * t.mean).sum(-1) / n_total
+    ms_client = t.between_ss.sum(-1) / np.maximum(n_clients - n_ther, 1)
+    ms_ther = (t.n * (t.mean - grand[..., None]) ** 2).sum(-1) / max(n_ther - 1, 1)
     # expected mean squares of the unbalanced nested design (coefficients from the cell sizes)
-    k1 = (n_total - (t.n_squared / t.n).sum()) / max(n_clients - n_ther, 1)
-    k2 = ((t.n_squared / t.n).sum() - t.n_squared.sum() / n_total) / max(n_ther - 1, 1)
-    k3 = (n_total - (t.n**2).sum() / n_total) / max(n_ther - 1, 1)
+    k1 = (n_total - (t.n_squared / t.n).sum(-1)) / np.maximum(n_clients - n_ther, 1)
+    k2 = ((t.n_squared / t.n).sum(-1) - t.n_squared.sum(-1) / n_total) / max(n_ther - 1, 1)
+    k3 = (n_total - (t.n**2).sum(-1) / n_total) / max(n_ther - 1, 1)
     # k1 or k3 is 0 when every therapist has one client, or there is one therapist: that level
     # cannot be told apart from the one below it, and its variance is taken as 0.
-    client_var = max((ms_client - residual) / k1, 0.0) if k1 > 0 else 0.0
-    therapist_var = max((ms_ther - residual - k2 * client_var) / k3, 0.0) if k3 > 0 else 0.0
-    return float(therapist_var), float(client_var), float(residual)
+    client_var = np.maximum(_ratio(ms_client - residual, k1), 0.0)
+    therapist_var = np.maximum(_ratio(ms_ther - residual - k2 * client_var, k3), 0.0)
+    return therapist_var, client_var, residual
 
 
-def _share(therapist_var: float, client_var: float, residual_var: float) -> float:
+def _ratio(top: np.ndarray, bottom: np.ndarray) -> np.ndarray:
+    """top / bottom where bottom > 0, else 0."""
+    top, bottom = np.asarray(top, dtype=float), np.asarray(bottom, dtype=float)
+    return np.divide(top, bottom, out=np.zeros(np.broadcast(top, bottom).shape), where=bottom > 0)
+
+
+def _share(therapist_var, client_var, residual_var):
     total = therapist_var + client_var + residual_var
-    return therapist_var / total if total > 0 else 0.0
+    return _ratio(therapist_var, total)
 
 
 def _interval(clients: pd.DataFrame, seed: int) -> tuple[float, float]:
@@ -171,9 +191,7 @@ def _interval(clients: pd.DataFrame, seed: int) -> tuple[float, float]:
     n, mean, ss = (clients[c].to_numpy(dtype=float) for c in ("n", "mean", "ss"))
     sums = TherapistSums.of(n, mean, ss, codes)
     n_ther = len(sums.n)
-    shares = [
-        _share(*anova_of(sums.take(rng.integers(0, n_ther, n_ther))))
-        for _ in range(BOOTSTRAP_DRAWS)
-    ]
+    picked = np.stack([rng.integers(0, n_ther, n_ther) for _ in range(BOOTSTRAP_DRAWS)])
+    shares = _share(*anova_arrays(sums.take(picked)))  # one draw a row, all at once
     low, high = np.percentile(shares, [2.5, 97.5])
     return float(low), float(high)

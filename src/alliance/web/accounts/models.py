@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -64,3 +65,8 @@ class User(AbstractUser):
     @property
     def display(self) -> str:
         return self.get_full_name() or self.username
+
+    @cached_property
+    def supervises_a_team(self) -> bool:
+        """Asked once per loaded user: a page and its navigation both want to know."""
+        return self.supervised_teams.exists()

@@ -26,6 +26,7 @@ from alliance.web.clinic.instruments import DIMENSIONS, band_label
 from alliance.web.clinic.models import Alert, AlertKind, Client, Severity
 from alliance.web.delivery.models import Delivery
 from alliance.web.delivery.models import Status as DeliveryStatus
+from alliance.web.formats.numbers import shown_number
 from alliance.web.outcome.recovery import Track
 
 from .models import ClientSummary
@@ -86,7 +87,7 @@ class Change:
             )
         if self.delta == 0:
             return gettext("no change")
-        step = {"step": f"{abs(self.delta):g}"}
+        step = {"step": shown_number(abs(self.delta))}
         return (gettext("up %(step)s") if self.delta > 0 else gettext("down %(step)s")) % step
 
 
@@ -239,11 +240,15 @@ def supervised_summaries(user) -> QuerySet[ClientSummary]:
     return found.filter(client__in=visible_clients(user))
 
 
-def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
-    """One page of these summaries in this order: the page's ids, then their rows."""
+def listing(
+    found: QuerySet[ClientSummary], *, sort: str, page: int, reopened: bool = False
+) -> Listing:
+    """One page of these summaries in this order: the page's ids, then their rows; `reopened`
+    when urgent_alerts_of has just rewritten the snoozed rows of these clients."""
     sort = sort if sort in SORTS else "alerts"
     page = max(1, page)
-    _reopen_snoozed(found)
+    if not reopened:
+        _reopen_snoozed(found)
     ordered = found.annotate(
         off_track=ExpressionWrapper(Q(track=NOT_ON_TRACK), output_field=BooleanField()),
     ).order_by(*SORTS[sort][1], "code", "pk")
@@ -254,7 +259,8 @@ def listing(found: QuerySet[ClientSummary], *, sort: str, page: int) -> Listing:
     has_next, ids = len(ids) > PAGE_SIZE, ids[:PAGE_SIZE]
     shown = ClientSummary.objects.filter(client_id__in=ids).values(*SHOWN)
     chosen = {summary["client_id"]: summary for summary in shown}
-    rows = [row_of(chosen[pk]) for pk in ids if pk in chosen]
+    bands: dict = {}  # each band's words looked up once for the page
+    rows = [row_of(chosen[pk], bands) for pk in ids if pk in chosen]
     add_checkin_status(rows)
     return Listing(rows, page, sort, has_next)
 
@@ -268,17 +274,20 @@ def add_checkin_status(rows: list[Row]) -> None:
     latest = latest.order_by("-session__number", "-created_at", "-pk").values("status")[:1]
     found = Client.objects.filter(pk__in=[row.client.pk for row in rows])
     statuses = dict(found.annotate(status=Subquery(latest)).values_list("pk", "status"))
+    labels = {status: str(label) for status, label in DELIVERY_STATUS_LABELS.items()}
     for row in rows:
-        row.checkin_status = str(DELIVERY_STATUS_LABELS.get(statuses.get(row.client.pk), ""))
+        row.checkin_status = labels.get(statuses.get(row.client.pk), "")
 
 
 def all_rows(found: QuerySet[ClientSummary]) -> list[Row]:
     """Every summary as a row (a report over one therapist's caseload), by client code."""
-    return [row_of(summary) for summary in found.order_by("code").values(*SHOWN)]
+    bands: dict = {}
+    return [row_of(summary, bands) for summary in found.order_by("code").values(*SHOWN)]
 
 
-def row_of(summary: dict) -> Row:
-    """The list's row of one summary (its SHOWN values); nothing is computed but the display."""
+def row_of(summary: dict, bands: dict | None = None) -> Row:
+    """The list's row of one summary (its SHOWN values); nothing is computed but the display.
+    `bands` keeps the band words already looked up for the rows rendered with this one."""
     changes = [Change(dim, summary[dim], summary[f"{dim}_change"]) for dim in DIMENSIONS]
     category = summary["outcome_category"]
     return Row(
@@ -286,7 +295,7 @@ def row_of(summary: dict) -> Row:
         alliance=changes,
         alliance_total=summary["alliance"],
         outcome=summary["outcome"],
-        band=_band(summary),
+        band=_band(summary, {} if bands is None else bands),
         alerts=[Badge(severity, kind) for severity, kind in summary["alert_badges"]],
         alliance_change=Change("alliance", summary["alliance"], summary["alliance_change"]),
         status=Status(category, summary["recovery"]) if category else None,
@@ -297,10 +306,14 @@ def row_of(summary: dict) -> Row:
     )
 
 
-def _band(summary: dict) -> str:
+def _band(summary: dict, bands: dict) -> str:
     """The stored band ("moderate") in the page's language."""
     band, instrument = summary["outcome_band"], summary["outcome_instrument"]
-    return band_label(get_instrument(instrument), band) if band and instrument else band
+    if not (band and instrument):
+        return band
+    if (instrument, band) not in bands:
+        bands[instrument, band] = band_label(get_instrument(instrument), band)
+    return bands[instrument, band]
 
 
 def _track(summary: dict) -> Track | None:
@@ -322,8 +335,18 @@ URGENT_SHOWN = 10  # on top of a list; the rest are first when it is sorted by a
 
 def urgent_alerts_of(user, found: QuerySet[ClientSummary]) -> tuple[list, bool]:
     """The newest open urgent alerts of these clients, and whether there are more: the summaries
-    name the few clients who have one, so the alerts are looked up by client, not scanned."""
-    ids = list(found.filter(urgent_alerts__gt=0).values_list("client_id", flat=True))
+    name the few clients who have one, so the alerts are looked up by client, not scanned.
+    The same query names the rows whose snooze is over, which are rewritten first: call this
+    before listing these clients (or some of them) with `reopened=True`."""
+    now = timezone.now()
+    marked = found.filter(Q(urgent_alerts__gt=0) | Q(snooze_ends__lte=now))
+    marked = list(marked.values_list("client_id", "urgent_alerts", "snooze_ends"))
+    snoozed = [pk for pk, _, ends in marked if ends is not None and ends <= now]
+    if snoozed:
+        refresh_alerts(snoozed)
+        ids = list(found.filter(urgent_alerts__gt=0).values_list("client_id", flat=True))
+    else:
+        ids = [pk for pk, urgent, _ in marked if urgent > 0]
     # the ids come from summaries this user may see: listing every visible client again
     # (urgent_alerts' own check) would cost more than the alerts themselves
     chosen = Alert.objects.open().filter(severity=Severity.URGENT, client_id__in=ids)

@@ -57,10 +57,13 @@ def list_context(request, listed, filters: dict) -> dict:
 def caseload(request):
     """The clients the user may see, a page at a time, with alliance, outcome and alerts."""
     filters = list_filters(request)
-    found = summaries(request.user, **filters)
-    listed = listing(found, sort=request.GET.get("sort", "alerts"), page=page_number(request))
-    show_therapist = request.user.supervised_teams.exists()
+    # the urgent alerts first: their query also reopens the snoozed rows the list then shows
     urgent, more_urgent = urgent_alerts_of(request.user, summaries(request.user, status="all"))
+    found = summaries(request.user, **filters)
+    listed = listing(
+        found, sort=request.GET.get("sort", "alerts"), page=page_number(request), reopened=True
+    )
+    show_therapist = request.user.supervises_a_team
     context = list_context(request, listed, filters) | {
         "instruments": for_clinic(request.user.clinic_id),
         "urgent": urgent,

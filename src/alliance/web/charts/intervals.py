@@ -14,6 +14,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from alliance.web.formats.numbers import shown_decimal
+
 from .boxes import EM_PER_CHARACTER, text_box, wrap
 from .legend import Entry
 from .shapes import marker
@@ -196,9 +198,9 @@ def _interval(layout: _Layout, baseline: float, row: Interval) -> str:
             '<g fill="{}" stroke="{}" stroke-width="1.5">{}</g></g>',
             row.who,
             row.name,
-            f"{row.mean:.1f}",
-            f"{row.low:.1f}",
-            f"{row.high:.1f}",
+            shown_decimal(row.mean),
+            shown_decimal(row.low),
+            shown_decimal(row.high),
             layout.x(row.low),
             y,
             layout.x(row.high),

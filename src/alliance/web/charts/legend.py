@@ -10,6 +10,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from alliance.web.formats.numbers import shown_number
+
 from .marks import Mark, hatch_patterns
 from .palette import CUTOFF, REPAIR, band_fill, line_look, rupture_colour
 from .shapes import dash_attribute, marker
@@ -35,7 +37,7 @@ def entries(chart: Chart, key_id: str) -> list[Entry]:
     lines = sorted((s for s in chart.series if s.in_legend), key=lambda s: not s.show_markers)
     found = [_line_entry(s) for s in lines]
     if chart.cutoff is not None:
-        cutoff = _("Clinical cutoff (%(score)s)") % {"score": f"{chart.cutoff:g}"}
+        cutoff = _("Clinical cutoff (%(score)s)") % {"score": shown_number(chart.cutoff)}
         found.append(Entry(cutoff, _cutoff_key()))
     found += mark_entries(chart.marks, key_id)
     found += [

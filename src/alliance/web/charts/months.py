@@ -16,6 +16,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from alliance.web.formats.numbers import shown_number
+
 from .boxes import EM_PER_CHARACTER, Box
 from .legend import Entry, none_yet
 from .palette import line_look
@@ -85,7 +87,7 @@ def labels(chart: MonthChart, frame: Frame = WIDE) -> list[Label]:
     the first month shown and under each January, and the scale's name."""
     scale = _Scale(chart, frame)
     found = [
-        Label(f"{v:g}", LEFT - 5, round(scale.y(v) + 4, 1), SIZE, "end", "tick")
+        Label(shown_number(v), LEFT - 5, round(scale.y(v) + 4, 1), SIZE, "end", "tick")
         for v in even_ticks(*chart.y_range)
     ]
     found += _month_labels(chart, scale)

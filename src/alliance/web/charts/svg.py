@@ -16,6 +16,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from alliance.web.formats.numbers import shown_number
+
 from .boxes import EM_PER_CHARACTER, Box, text_box, vertical_text_box, wrap
 from .marks import Mark, hatch_patterns, render_marks
 from .palette import CUTOFF, band_fill, line_look
@@ -66,7 +68,7 @@ class Band:
 
     @property
     def limits_text(self) -> str:
-        return self.limits or f"{self.low:g}-{self.high:g}"
+        return self.limits or f"{shown_number(self.low)}-{shown_number(self.high)}"
 
 
 @dataclass
@@ -229,11 +231,11 @@ def labels(chart: Chart, frame: Frame = WIDE) -> list[Label]:
     """Every word on the chart: ticks, axis names, the bands' names and the empty notice."""
     scale = _Scale(chart, frame)
     found = [
-        Label(f"{v:g}", LEFT - 5, round(scale.y(v) + 4, 1), TICK_SIZE, "end", "tick")
+        Label(shown_number(v), LEFT - 5, round(scale.y(v) + 4, 1), TICK_SIZE, "end", "tick")
         for v in _y_ticks(chart, scale)
     ]
     found += [
-        Label(f"{v:g}", scale.x(v), scale.base + 15, TICK_SIZE, "middle", "tick")
+        Label(shown_number(v), scale.x(v), scale.base + 15, TICK_SIZE, "middle", "tick")
         for v in _ticks(scale.x0, scale.x1, frame.x_ticks)
     ]
     middle = round((LEFT + scale.right) / 2, 1)
@@ -346,7 +348,7 @@ def _cutoff(chart: Chart, scale: _Scale) -> list[str]:
             CUTOFF.colour,
             CUTOFF.width,
             CUTOFF.dash,
-            _("Cutoff %(score)s") % {"score": f"{chart.cutoff:g}"},
+            _("Cutoff %(score)s") % {"score": shown_number(chart.cutoff)},
         )
     ]
 

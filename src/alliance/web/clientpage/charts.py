@@ -19,6 +19,7 @@ from alliance.web.clinic.instruments import (
     short_name,
 )
 from alliance.web.clinic.tables import series
+from alliance.web.formats.numbers import shown_number
 
 BY_RESPONDENT = {"client": ALLIANCE, "therapist": MIRROR}  # the table beside the charts uses it
 
@@ -37,11 +38,15 @@ def _points(table: pd.DataFrame, column: str) -> list[tuple[float, float | None]
 
 def _said(points: list[tuple[float, float | None]]) -> str:
     given = [
-        _("session %(number)s %(value)s") % {"number": f"{x:g}", "value": f"{y:g}"}
+        _("session %(number)s %(value)s") % {"number": shown_number(x), "value": shown_number(y)}
         for x, y in points
         if y is not None
     ]
-    return ", ".join(given) if given else _("no ratings yet")
+    if not given:
+        return _("no ratings yet")
+    # a decimal comma (7,5 in Spanish) would run into the list's own commas
+    between = "; " if any("," in said for said in given) else ", "
+    return between.join(given)
 
 
 def alliance_panels(scores: pd.DataFrame, marks: list[Mark] | None = None) -> list[dict]:
@@ -148,7 +153,7 @@ def _outcome_words(instrument, total: str, points, *, expected: bool) -> str:
         "total": total,
         "said": _said(points),
         "bands": band_text(instrument),
-        "cutoff": f"{instrument.cutoff.value:g}",
+        "cutoff": shown_number(instrument.cutoff.value),
     }
     if expected:
         words += " " + _("Dashed lines: the expected course and its range.")
@@ -162,7 +167,7 @@ def bands_of(instrument, high: float) -> list[Band]:
             b.low,
             b.high + 1 if b.high < high else b.high,
             band_label(instrument, b.name),
-            f"{b.low:g}-{b.high:g}",
+            f"{shown_number(b.low)}-{shown_number(b.high)}",
         )
         for b in instrument.bands
     ]
@@ -170,5 +175,6 @@ def bands_of(instrument, high: float) -> list[Band]:
 
 def band_text(instrument) -> str:
     return ", ".join(
-        f"{band_label(instrument, b.name)} {b.low:g}-{b.high:g}" for b in instrument.bands
+        f"{band_label(instrument, b.name)} {shown_number(b.low)}-{shown_number(b.high)}"
+        for b in instrument.bands
     )

@@ -7,6 +7,7 @@ import pandas as pd
 from alliance.web.clinic.instruments import ALLIANCE, COMMENT_ITEM, DIMENSIONS
 from alliance.web.clinic.models import Client, Respondent, Response
 from alliance.web.clinic.tables import series
+from alliance.web.formats.numbers import shown_number
 
 from .charts import BY_RESPONDENT
 
@@ -30,7 +31,7 @@ def table_rows(scores: pd.DataFrame) -> list[dict]:
 def _cell(table: pd.DataFrame, session: int, dimension: str) -> str:
     if session not in table.index or pd.isna(table.at[session, dimension]):
         return "-"
-    return f"{table.at[session, dimension]:g}"
+    return shown_number(table.at[session, dimension])
 
 
 def comments(responses: list[Response]) -> list[dict]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from alliance.measures import get_instrument, list_instruments
+from alliance.web.formats.numbers import shown_number
 
 from .alert_words import Words, register_words
 from .instruments import flag_label, title_of
@@ -47,13 +48,13 @@ def drop_words(figures: dict) -> Words:
             "A drop of %(change)s or more is larger than measurement noise. Check goals, "
             "tasks and bond."
         )
-    numbers = {key: f"{figures[key]:g}" for key in ("before", "total", "change")}
+    numbers = {key: shown_number(figures[key]) for key in ("before", "total", "change")}
     return Words(said % numbers, why % numbers)
 
 
 def review_words(figures: dict) -> Words:
     said = _("The alliance is %(total)s, below %(cutoff)s of 10.")
-    numbers = {key: f"{figures[key]:g}" for key in ("total", "cutoff")}
+    numbers = {key: shown_number(figures[key]) for key in ("total", "cutoff")}
     why = _(
         "Most clients rate the alliance near the top, so a score below this line is worth a "
         "conversation about what could work better."

@@ -7,6 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 from alliance.web.clinic.alert_words import Words
 from alliance.web.clinic.instruments import short_name
+from alliance.web.formats.numbers import shown_decimal, shown_number
 
 from .recovery import Track
 
@@ -40,10 +41,10 @@ def off_track_words(figures: dict) -> Words:
 def _message(figures: dict) -> str:
     numbers = {
         "name": short_name(figures["outcome_instrument"]),
-        "outcome": f"{figures['outcome']:g}",
+        "outcome": shown_number(figures["outcome"]),
         "session": figures["session"],
-        "lower": f"{figures['lower']:.1f}",
-        "upper": f"{figures['upper']:.1f}",
+        "lower": shown_decimal(figures["lower"]),
+        "upper": shown_decimal(figures["upper"]),
     }
     if figures["above_band"]:
         said = _(
@@ -63,7 +64,7 @@ def _explanation(figures: dict) -> str:
     why = _(
         "Clients of this clinic who started where this client did were expected to score about "
         "%(expected)s by now; most scored between %(lower)s and %(upper)s."
-    ) % {key: f"{figures[key]:.1f}" for key in ("expected", "lower", "upper")}
+    ) % {key: shown_decimal(figures[key]) for key in ("expected", "lower", "upper")}
     if figures["default_curve"]:
         why += " " + _(
             "The range comes from the default curve: the clinic has too little history yet."
@@ -83,6 +84,6 @@ def _dimension_words(dim: str, latest: float, mean: float) -> str:
     said = _("%(dimension)s %(latest)s (own average %(mean)s)")
     return said % {
         "dimension": DIMENSION_WORDS.get(dim, dim),
-        "latest": f"{latest:g}",
-        "mean": f"{mean:.1f}",
+        "latest": shown_number(latest),
+        "mean": shown_decimal(mean),
     }

@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from alliance.web.clinic.instruments import ALLIANCE, for_clinic
 from alliance.web.clinic.models import Client, Response
 from alliance.web.clinic.tables import outcome_table_from_responses
+from alliance.web.formats.numbers import shown_decimal
 
 from .cache import history_version
 from .dropout import dropout_reading
@@ -43,11 +44,11 @@ def alliance_trend(responses: list[Response]) -> str:
     totals = [t for t in totals if t is not None]
     if not totals:
         return gettext("no alliance check-in yet")
-    latest = f"{totals[-1]:.1f}"
+    latest = shown_decimal(totals[-1])
     if len(totals) == 1:
         return gettext("%(latest)s of 10 at the first check-in") % {"latest": latest}
     delta = round(totals[-1] - totals[-2], 1)
-    words = {"latest": latest, "step": f"{abs(delta):.1f}"}
+    words = {"latest": latest, "step": shown_decimal(abs(delta))}
     if delta == 0:
         return gettext("%(latest)s of 10, no change since the check-in before") % words
     if delta > 0:

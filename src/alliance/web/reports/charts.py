@@ -19,6 +19,7 @@ from alliance.web.charts.svg import MARKERS, Chart, Series, render_for_screens
 from alliance.web.clientpage.charts import HEADINGS, bands_of, expected_series
 from alliance.web.clinic.instruments import ALLIANCE, DEFAULT_OUTCOME, DIMENSIONS
 from alliance.web.clinic.tables import series
+from alliance.web.formats.numbers import shown_decimal
 
 CHART_STYLE = """<style>
 .tick, .label, .band-name, .name, .heading { font-family: "DejaVu Sans", sans-serif; }
@@ -143,7 +144,7 @@ def supervision_chart(figures) -> dict:
 def _interval_words(row: Interval) -> str:
     return _("%(name)s %(mean)s (%(low)s to %(high)s)") % {
         "name": row.name,
-        "mean": f"{row.mean:.1f}",
-        "low": f"{row.low:.1f}",
-        "high": f"{row.high:.1f}",
+        "mean": shown_decimal(row.mean),
+        "low": shown_decimal(row.low),
+        "high": shown_decimal(row.high),
     }

@@ -23,15 +23,18 @@ def team(request):
     therapists = list(supervised_therapists(request.user))
     if not therapists:
         raise Http404("No team")
+    request.user.supervises_a_team = True  # the navigation's question, answered by the team
     record_read(request, None, "team-dashboard")
     ids = [t.pk for t in therapists]  # named as well as checked: the index leads with them
     filters = list_filters(request)
     if filters["therapist"] not in {t.username for t in therapists}:
         filters["therapist"] = ""
-    found = summaries(request.user, therapist_ids=ids, supervised=True, **filters)
-    listed = listing(found, sort=request.GET.get("sort", "alerts"), page=page_number(request))
+    # the urgent alerts first: their query also reopens the snoozed rows the list then shows
     team_clients = summaries(request.user, status="all", therapist_ids=ids, supervised=True)
     urgent, more_urgent = urgent_alerts_of(request.user, team_clients)
+    found = summaries(request.user, therapist_ids=ids, supervised=True, **filters)
+    sort, page = request.GET.get("sort", "alerts"), page_number(request)
+    listed = listing(found, sort=sort, page=page, reopened=True)
     context = list_context(request, listed, filters) | {
         "team": team_figures(request.user, therapists, with_rows=False),
         "therapists": therapists,

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from alliance.web.clinic.alert_words import Words
 from alliance.web.clinic.models import Alert, AlertKind, Rupture, RuptureStatus
+from alliance.web.formats.numbers import shown_decimal, shown_number
 
 from .words import client_said, said_words
 
@@ -77,7 +78,7 @@ def _numbers(thresholds) -> dict[str, str]:
     if not isinstance(thresholds, dict):
         return {}
     return {
-        key: f"{value:g}"
+        key: shown_number(value)
         for key, value in thresholds.items()
         if isinstance(value, int | float) and not isinstance(value, bool)
     }
@@ -112,7 +113,7 @@ def signs_text(rupture: Rupture) -> str:
     combined = signs.get("combined_sd")
     if combined is not None and (_dimension_part(signs) or _therapist_part(signs)):
         together = _("Together with the alliance's own fall they came to %(sd)s SD.")
-        text += " " + together % {"sd": f"{combined:.1f}"}
+        text += " " + together % {"sd": shown_decimal(combined)}
     return text
 
 
@@ -120,7 +121,8 @@ def _drop_part(rupture: Rupture, signs: dict) -> str:
     drop = signs.get("drop_sd") if signs else rupture.depth_sd
     if drop is None or drop <= 0:
         return ""
-    return _("the alliance was %(sd)s SD below the client's usual level") % {"sd": f"{drop:.1f}"}
+    words = _("the alliance was %(sd)s SD below the client's usual level")
+    return words % {"sd": shown_decimal(drop)}
 
 
 def _dimension_part(signs: dict) -> str:
@@ -131,7 +133,7 @@ def _dimension_part(signs: dict) -> str:
     others = _and(DIMENSION_NAMES[d] for d in DIMENSION_NAMES if d != name)
     return _("%(part)s fell %(points)s points further below %(others)s than usual") % {
         "part": DIMENSION_NAMES[name],
-        "points": f"{points:.1f}",
+        "points": shown_decimal(points),
         "others": others,
     }
 
@@ -145,7 +147,7 @@ def _therapist_part(signs: dict) -> str:
     if points is None or (signs.get("therapist_sd") or 0) < SIGN_LINE:
         return ""
     return _("you rated the session %(points)s points further above the client than usual") % {
-        "points": f"{points:.1f}"
+        "points": shown_decimal(points)
     }
 
 
@@ -159,8 +161,8 @@ def what_dropped(rupture: Rupture) -> str:
         "%(usual)s of 10"
     ) % {
         "session": rupture.lowest_session,
-        "depth": f"{rupture.depth:.1f}",
-        "usual": f"{rupture.baseline:.1f}",
+        "depth": shown_decimal(rupture.depth),
+        "usual": shown_decimal(rupture.baseline),
     }
     return said + where_it_fell(rupture)
 
@@ -185,13 +187,13 @@ def explanation(rupture: Rupture, words: list[str]) -> str:
 def _usual_level(rupture: Rupture) -> str:
     if rupture.baseline is None:
         return ""
-    sd, usual = rupture.thresholds.get("sd_ref"), f"{rupture.baseline:.1f}"
+    sd, usual = rupture.thresholds.get("sd_ref"), shown_decimal(rupture.baseline)
     if not sd:
         return _("Usual level: the mean of the earlier check-ins, %(usual)s.") % {"usual": usual}
     words = _(
         "Usual level: the mean of the earlier check-ins, %(usual)s; 1 SD counts as %(sd)s points."
     )
-    return words % {"usual": usual, "sd": f"{sd:.2f}"}
+    return words % {"usual": usual, "sd": shown_decimal(sd, 2)}
 
 
 RUPTURE_FIGURES = (
@@ -237,7 +239,7 @@ def outcome_words(rupture: Rupture) -> str:
         "Not repaired: the alliance did not come back above %(line)s within %(window)s sessions "
         "after session %(session)s."
     )
-    return words % {**after, "line": f"{line:.1f}"}
+    return words % {**after, "line": shown_decimal(line)}
 
 
 # how the episode ended, kept on its alert when it closes
@@ -259,4 +261,4 @@ def _repaired_text(session: int, line: float | None) -> str:
     if line is None:
         return _("Repaired: at session %(session)s the alliance was back.") % {"session": session}
     words = _("Repaired: at session %(session)s the alliance was back above %(line)s.")
-    return words % {"session": session, "line": f"{line:.1f}"}
+    return words % {"session": session, "line": shown_decimal(line)}
