@@ -75,3 +75,16 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
         importlib.reload(settings_module)
     monkeypatch.undo()
     importlib.reload(settings_module)
+
+
+def test_postgresql_prepares_only_what_is_asked_unless_turned_off(monkeypatch):
+    from alliance.web.settings import ONLY_WHEN_ASKED
+
+    monkeypatch.delenv("ALLIANCE_DB_PREPARED_STATEMENTS", raising=False)
+    entry = database_from_url("postgres://postgres@127.0.0.1/alliance")
+    assert entry["OPTIONS"]["prepare_threshold"] == ONLY_WHEN_ASKED
+    assert entry["CONN_MAX_AGE"] > 0  # a prepared statement lives as long as its connection
+    monkeypatch.setenv("ALLIANCE_DB_PREPARED_STATEMENTS", "false")
+    assert database_from_url("postgres://postgres@127.0.0.1/alliance")["OPTIONS"] == {
+        "prepare_threshold": None
+    }

@@ -55,7 +55,19 @@ def database_from_url(url: str) -> dict:
         "HOST": parts.hostname or "",
         "PORT": str(parts.port or ""),
         "CONN_MAX_AGE": 60,
+        "OPTIONS": {"prepare_threshold": _prepare_threshold()},
     }
+
+
+# psycopg prepares a statement after this many runs; so high that it prepares only the ones
+# asked for (the check-in link's query, alliance.web.checkin.prepared). None turns it off, for a
+# connection pooler that cannot keep prepared statements (PgBouncer before 1.21, or without
+# max_prepared_statements, in transaction pooling).
+ONLY_WHEN_ASKED = 2**31 - 1
+
+
+def _prepare_threshold() -> int | None:
+    return ONLY_WHEN_ASKED if envbool("ALLIANCE_DB_PREPARED_STATEMENTS", True) else None
 
 
 def _secret_key(debug: bool) -> str:

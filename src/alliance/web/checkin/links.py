@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django_tasks_db import DatabaseBackend
 
 from alliance.measures import Score
 from alliance.web.clinic.audit import record
@@ -20,8 +21,10 @@ from alliance.web.clinic.models import (
     Session,
 )
 from alliance.web.followup.schedule import queue_follow_up
+from alliance.web.followup.tasks import follow_up
 
 from .opening import read_link
+from .prepared import pipelined
 from .submissions import raises_urgent_alert, store_submission
 
 
@@ -125,8 +128,23 @@ def use_up(
     )
     urgent = raises_urgent_alert(answers, scores)
     with claiming(link), transaction.atomic():
-        submission.save(force_insert=True)
         if urgent:
+            submission.save(force_insert=True)
             store_submission(submission, scores=scores)
-        queue_follow_up(link.client_id)
+            queue_follow_up(link.client_id)
+        else:
+            _keep(submission)
     return submission
+
+
+def _keep(submission: CheckinSubmission) -> None:
+    """Insert the submission and queue its follow-up; call inside the transaction. Queued in the
+    database, the follow-up is one insert whose answer nothing waits for, so it is sent in a
+    pipeline behind the submission's (which waits for its id) and answered with the leaving."""
+    if not isinstance(follow_up.get_backend(), DatabaseBackend):  # a backend that may run it now
+        submission.save(force_insert=True)
+        queue_follow_up(submission.client_id)
+        return
+    with pipelined():
+        submission.save(force_insert=True)
+        queue_follow_up(submission.client_id)

@@ -7,12 +7,16 @@ it is not marked opened (`unopened_delivery`), whether the clinic imported any l
 (`worded`), and the client's active goals by priority and active tasks in order of creation
 (`goals`, `tasks`), which the check-in asks about.
 
-Written as SQL: the ORM's building of this query costs several times running it. Each row is
-the link with one goal (the first part: a row even without goals, and the only part that reads
-the rest) or one task (the second part); the first part's rows come first."""
+Written as SQL: the ORM's building of this query costs several times running it, and its rows
+are turned into the link here rather than through a raw queryset, which costs as much again. On
+PostgreSQL the query is prepared once per connection (alliance.web.checkin.prepared): planning it
+costs the server several times running it. Each row is the link with one goal (the first part: a
+row even without goals, and the only part that reads the rest) or one task (the second part);
+the first part's rows come first."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from django.db import connection
@@ -33,13 +37,13 @@ from alliance.web.clinic.models import (
 from alliance.web.delivery.models import Delivery
 from alliance.web.wording.models import LicensedWording
 
+from .prepared import preparing_cursor
+
 CRISIS_FIELDS = ("id", "clinic_id", "crisis_contact_text", "crisis_contact_number")
 
 
-LINK = (
-    "l.id, l.session_id, l.token_hash, l.instruments, l.created_by_id, l.created_at, "
-    "l.expires_at, l.used_at, s.client_id"
-)
+LINK_FIELDS = CheckinLink._meta.concrete_fields
+LINK = ", ".join(f"l.{field.column}" for field in LINK_FIELDS) + ", s.client_id"
 
 
 def _table(model) -> str:
@@ -100,28 +104,71 @@ def read_link(token_hash: str) -> CheckinLink | None:
     """The link with this token hash, carrying the columns above; None when there is none."""
     goals = [Respondent.CLIENT, GoalStatus.ACTIVE, token_hash]
     tasks = [TaskStatus.ACTIVE, token_hash]
-    rows = list(CheckinLink.objects.raw(_sql(connection.vendor), [*goals, *tasks]))
+    with preparing_cursor() as cursor:
+        cursor.execute(_sql(connection.vendor), [*goals, *tasks])
+        rows = cursor.fetchall()
     if not rows:
         return None
-    link = rows[0]
+    link = _link(rows[0])
     link.crisis = _crisis_contact(link)
-    link.goals = [_goal(row) for row in rows if row.asked == "goal" and row.asked_id is not None]
-    link.tasks = [_task(row) for row in rows if row.asked == "task"]
+    asked = [_Asked(*row[-len(ASKED) :], client_id=link.client_id) for row in rows]
+    link.goals = [a.goal() for a in asked if a.kind == "goal" and a.id is not None]
+    link.tasks = [a.task() for a in asked if a.kind == "task"]
     return link
 
 
-def _goal(row: CheckinLink) -> Goal:
-    return Goal(pk=row.asked_id, client_id=row.client_id, text=row.asked_text)
+def _link(row: tuple) -> CheckinLink:
+    """The link of the first row, with the columns read besides its own as attributes."""
+    n_own, names = len(LINK_FIELDS), _extra_names()
+    own = [_from_db(field, value) for field, value in zip(LINK_FIELDS, row[:n_own], strict=True)]
+    link = CheckinLink.from_db(connection.alias, [f.attname for f in LINK_FIELDS], own)
+    link.client_id = row[n_own]
+    extras = row[n_own + 1 : n_own + 1 + len(names)]
+    for name, value in zip(names, extras, strict=True):
+        setattr(link, name, value)
+    return link
 
 
-def _task(row: CheckinLink) -> Task:
-    return Task(
-        pk=row.asked_id,
-        client_id=row.client_id,
-        description=row.asked_text,
-        rationale=row.asked_why,
-        kind=row.asked_kind,
-    )
+@cache
+def _extra_names() -> tuple[str, ...]:
+    return tuple(name for _, name in _with_it())
+
+
+def _from_db(field, value):
+    """The value as the model holds it (the database backend's and the field's converters)."""
+    column = field.get_col(CheckinLink._meta.db_table)
+    converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+    for convert in converters:
+        value = convert(value, column, connection)
+    return value
+
+
+ASKED = ("kind", "order", "id", "text", "why", "what")
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """One goal or task the check-in asks about, as the query's last columns give it."""
+
+    kind: str
+    order: int
+    id: int | None
+    text: str
+    why: str
+    what: str
+    client_id: int
+
+    def goal(self) -> Goal:
+        return Goal(pk=self.id, client_id=self.client_id, text=self.text)
+
+    def task(self) -> Task:
+        return Task(
+            pk=self.id,
+            client_id=self.client_id,
+            description=self.text,
+            rationale=self.why,
+            kind=self.what,
+        )
 
 
 def _crisis_contact(link: CheckinLink) -> ClinicSettings:
