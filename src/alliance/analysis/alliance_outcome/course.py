@@ -37,6 +37,7 @@ class ClientCourse:
 
     def trend(self, centred: np.ndarray) -> np.ndarray:
         """Each client's least-squares line of centred values on log(session), at every row."""
+        assert self.log_c is not None and self.sxx is not None, "a course made with log(session)"
         sxy = np.bincount(self.codes, self.log_c * centred, self.n_groups)
         slope = np.divide(sxy, self.sxx, out=np.zeros(self.n_groups), where=self.sxx > FLAT)
         return slope[self.codes] * self.log_c

@@ -95,8 +95,10 @@ def sandwich_cov(
     sizes = np.bincount(codes).astype(float)
     n_groups = len(sizes)
     shrink = group_var / (residual_var + sizes * group_var)
-    x_sums = _group_sums(x, codes, n_groups) if sums is None else sums.x_sums
-    xtx = x.T @ x if sums is None else sums.xtx
+    if sums is not None and sums.x_sums is not None:
+        x_sums, xtx = sums.x_sums, sums.xtx
+    else:
+        x_sums, xtx = _group_sums(x, codes, n_groups), x.T @ x
     # bread and scores from group sums: sum_g x_g' inv(V_g) x_g = (X'X - sum_g c_g s_g s_g') / s2
     bread = np.linalg.inv((xtx - x_sums.T @ (shrink[:, None] * x_sums)) / residual_var)
     resid = y - x @ params

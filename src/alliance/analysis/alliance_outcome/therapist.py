@@ -151,7 +151,8 @@ def nested_anova(
 
 
 def anova_of(t: TherapistSums) -> tuple[float, float, float]:
-    return tuple(float(v) for v in anova_arrays(t))
+    therapist, client, residual = anova_arrays(t)
+    return float(therapist), float(client), float(residual)
 
 
 def anova_arrays(t: TherapistSums) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
