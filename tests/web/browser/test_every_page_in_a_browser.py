@@ -52,7 +52,9 @@ class Problems:
             self.note(f"console error: {message.text} ({message.location.get('url')})")
 
     def _failed(self, request) -> None:
-        if "/static/" in request.url:
+        # ERR_ABORTED is a request the next navigation cancelled (the kiosk moves on by itself);
+        # a file that is missing or broken answers, and _response catches that
+        if "/static/" in request.url and "ERR_ABORTED" not in (request.failure or ""):
             self.note(f"static file failed: {request.url} ({request.failure})")
 
     def _response(self, response) -> None:
