@@ -35,9 +35,10 @@ def show(instrument_id: str, language: str) -> None:
         inst = get_instrument(instrument_id)
     except UnknownInstrumentError as error:
         fail(str(error))
-    spoken = ("en", *inst.languages)
-    if language not in spoken:
-        fail(f"--language: {inst.id} has no wording in {language!r}; it has {', '.join(spoken)}")
+    try:
+        inst.check_language(language)
+    except ValueError as error:
+        fail(f"--{error}")
     click.echo("\n".join(describe(inst, language)))
 
 

@@ -198,6 +198,14 @@ class Instrument:
         }
         return tuple(sorted(found))
 
+    def check_language(self, language: str) -> None:
+        """ValueError naming `language` unless the instrument has words in it (English always)."""
+        spoken = ("en", *self.languages)
+        if language not in spoken:
+            raise ValueError(
+                f"language: {self.id} has no wording in {language!r}; it has {', '.join(spoken)}"
+            )
+
     def title_in(self, language: str) -> str:
         return translated(self.title, self.title_translations, language)
 

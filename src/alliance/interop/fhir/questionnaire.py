@@ -15,7 +15,7 @@ def questionnaire(instrument: Instrument | str, language: str = "en") -> dict:
     extensions; a standard one does not, so its short labels in another language are never
     sent back as if they were the licensed wording a clinic imports."""
     inst = instrument if isinstance(instrument, Instrument) else get_instrument(instrument)
-    _check_spoken(inst, language)
+    inst.check_language(language)
     words = _Words(language, translations=inst.wording == "own")
     title = inst.title_in(language)
     resource = {
@@ -42,14 +42,6 @@ def questionnaire(instrument: Instrument | str, language: str = "en") -> dict:
 def questionnaires(language: str = "en") -> list[dict]:
     """A Questionnaire for every shipped instrument, ordered by id."""
     return [questionnaire(inst, language) for inst in list_instruments()]
-
-
-def _check_spoken(inst: Instrument, language: str) -> None:
-    spoken = ("en", *inst.languages)
-    if language not in spoken:
-        raise ValueError(
-            f"language: {inst.id} has no wording in {language!r}; it has {', '.join(spoken)}"
-        )
 
 
 class _Words:
